@@ -1,0 +1,250 @@
+//! Typed documents, one family per dialect, with the API's exact field names.
+
+pub mod alibaba;
+pub mod huawei;
+
+use crate::dialect::Dialect;
+use crate::facts::{self, IntRange};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+
+pub use alibaba::{AlibabaDestination, AlibabaDestinationConfig, AlibabaList, Fc2Config, Fc3Config};
+pub use huawei::{HuaweiConfig, HuaweiDestination, HuaweiDestinationConfig, HuaweiList, PageInfo};
+
+/// One config or a list document, the same for every dialect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape<C, L> {
+    /// A single config (a Put body, a Get response, a List item).
+    Config(C),
+    /// The dialect's List response.
+    List(L),
+}
+
+/// An FC 2.0 document.
+pub type Fc2Document = Shape<Fc2Config, AlibabaList<Fc2Config>>;
+/// An FC 3.0 document.
+pub type Fc3Document = Shape<Fc3Config, AlibabaList<Fc3Config>>;
+/// A FunctionGraph document.
+pub type HuaweiDocument = Shape<HuaweiConfig, HuaweiList>;
+
+/// A typed document of any dialect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// `alibaba-fc2`
+    AlibabaFc2(Fc2Document),
+    /// `alibaba-fc3`
+    AlibabaFc3(Fc3Document),
+    /// `huawei`
+    Huawei(HuaweiDocument),
+}
+
+/// A value of the wrong JSON type, located by JSON pointer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentError {
+    /// JSON pointer of the offending value (`""` for the whole document).
+    pub pointer: String,
+    /// What is wrong and what would be valid.
+    pub message: String,
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.pointer.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.pointer, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// Escapes one JSON pointer reference token (RFC 6901).
+pub fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, DocumentError> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let mut pointer = String::new();
+        for seg in e.path().iter() {
+            match seg {
+                serde_path_to_error::Segment::Map { key } => {
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_token(key));
+                }
+                serde_path_to_error::Segment::Seq { index } => {
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                }
+                _ => {}
+            }
+        }
+        DocumentError { pointer, message: humanize_serde(&e.into_inner().to_string()) }
+    })
+}
+
+/// Rewrites serde's wording in the words of these APIs.
+fn humanize_serde(msg: &str) -> String {
+    msg.replace("expected i64", "expected an integer")
+        .replace("expected a boolean", "expected `true` or `false`")
+        .replace("floating point", "number")
+        .replace("invalid type: ", "")
+        .replace("a sequence", "an array")
+        .replace("a map", "an object")
+        .replace("struct ", "an object ")
+}
+
+fn shape<C: DeserializeOwned, L: DeserializeOwned>(value: &Value, list_key: &str) -> Result<Shape<C, L>, DocumentError> {
+    match value {
+        Value::Object(map) if map.contains_key(list_key) => typed(value).map(Shape::List),
+        Value::Object(_) => typed(value).map(Shape::Config),
+        other => Err(DocumentError {
+            pointer: String::new(),
+            message: format!("expected a JSON object (one config or a list document), found {}", json_type(other)),
+        }),
+    }
+}
+
+/// The JSON type of a value, in words.
+pub fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a number with a fraction",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Document {
+    /// Reads a parsed JSON value as a document of `dialect`.
+    pub fn from_value(value: &Value, dialect: Dialect) -> Result<Document, DocumentError> {
+        let key = dialect.list_items_key();
+        Ok(match dialect {
+            Dialect::AlibabaFc2 => Document::AlibabaFc2(shape(value, key)?),
+            Dialect::AlibabaFc3 => Document::AlibabaFc3(shape(value, key)?),
+            Dialect::Huawei => Document::Huawei(shape(value, key)?),
+        })
+    }
+
+    /// The document's dialect.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Document::AlibabaFc2(_) => Dialect::AlibabaFc2,
+            Document::AlibabaFc3(_) => Dialect::AlibabaFc3,
+            Document::Huawei(_) => Dialect::Huawei,
+        }
+    }
+
+    /// Whether this is a list document.
+    pub fn is_list(&self) -> bool {
+        matches!(
+            self,
+            Document::AlibabaFc2(Shape::List(_)) | Document::AlibabaFc3(Shape::List(_)) | Document::Huawei(Shape::List(_))
+        )
+    }
+
+    /// The document as JSON, keys in the provider's documented order.
+    pub fn to_value(&self) -> Value {
+        fn v<T: Serialize>(t: &T) -> Value {
+            // Serializing these plain structs into a Value cannot fail.
+            serde_json::to_value(t).unwrap_or(Value::Null)
+        }
+        match self {
+            Document::AlibabaFc2(Shape::Config(c)) => v(c),
+            Document::AlibabaFc2(Shape::List(l)) => v(l),
+            Document::AlibabaFc3(Shape::Config(c)) => v(c),
+            Document::AlibabaFc3(Shape::List(l)) => v(l),
+            Document::Huawei(Shape::Config(c)) => v(c),
+            Document::Huawei(Shape::List(l)) => v(l),
+        }
+    }
+
+    /// Stable output text: two-space indent, documented key order, trailing newline.
+    pub fn to_pretty_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.to_value()).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Every age or retry value outside its dialect's range.
+    ///
+    /// Huawei configs read back from the API (responses, list items) are
+    /// exempt: their tables print stale ranges and any integer is accepted.
+    pub fn range_violations(&self) -> Vec<RangeViolation> {
+        let mut out = Vec::new();
+        match self {
+            Document::AlibabaFc2(Shape::Config(c)) => fc2_ranges(c, "", &mut out),
+            Document::AlibabaFc2(Shape::List(l)) => {
+                for (i, c) in l.configs.iter().enumerate() {
+                    fc2_ranges(c, &format!("/configs/{i}"), &mut out);
+                }
+            }
+            Document::AlibabaFc3(Shape::Config(c)) => fc3_ranges(c, "", &mut out),
+            Document::AlibabaFc3(Shape::List(l)) => {
+                for (i, c) in l.configs.iter().enumerate() {
+                    fc3_ranges(c, &format!("/configs/{i}"), &mut out);
+                }
+            }
+            Document::Huawei(Shape::Config(c)) => huawei_ranges(c, "", &mut out),
+            Document::Huawei(Shape::List(l)) => {
+                for (i, c) in l.async_invoke_configs.iter().enumerate() {
+                    huawei_ranges(c, &format!("/async_invoke_configs/{i}"), &mut out);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn fc2_ranges(c: &Fc2Config, p: &str, out: &mut Vec<RangeViolation>) {
+    alibaba_ranges(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, p, out)
+}
+
+fn fc3_ranges(c: &Fc3Config, p: &str, out: &mut Vec<RangeViolation>) {
+    alibaba_ranges(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, p, out)
+}
+
+fn huawei_ranges(c: &HuaweiConfig, p: &str, out: &mut Vec<RangeViolation>) {
+    if !c.is_response() {
+        check(c.max_async_event_age_in_seconds, "max_async_event_age_in_seconds", facts::huawei::MAX_EVENT_AGE, p, out);
+        check(c.max_async_retry_attempts, "max_async_retry_attempts", facts::huawei::RETRY_ATTEMPTS, p, out);
+    }
+}
+
+fn alibaba_ranges(age: Option<i64>, retries: Option<i64>, p: &str, out: &mut Vec<RangeViolation>) {
+    check(age, "maxAsyncEventAgeInSeconds", facts::alibaba::MAX_EVENT_AGE, p, out);
+    check(retries, "maxAsyncRetryAttempts", facts::alibaba::RETRY_ATTEMPTS, p, out);
+}
+
+fn check(value: Option<i64>, key: &'static str, range: IntRange, p: &str, out: &mut Vec<RangeViolation>) {
+    if let Some(v) = value {
+        if !range.contains(v) {
+            out.push(RangeViolation { pointer: format!("{p}/{key}"), key, value: v, range });
+        }
+    }
+}
+
+/// A value outside the range its dialect accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeViolation {
+    /// JSON pointer of the value.
+    pub pointer: String,
+    /// The key holding it.
+    pub key: &'static str,
+    /// The value found.
+    pub value: i64,
+    /// The accepted range.
+    pub range: IntRange,
+}
+
+impl fmt::Display for RangeViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is {}, outside {} (default {})", self.key, self.value, self.range, self.range.default)
+    }
+}

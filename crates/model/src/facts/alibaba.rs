@@ -1,0 +1,166 @@
+//! Alibaba Cloud Function Compute: FC 2.0 (API 2021-04-06) and FC 3.0 (API 2023-03-30).
+//!
+//! Sources: `shared/reference/alibaba-fc-sources.md` §1.3, §2.2, §3, §5 and the
+//! seed `000_a531463f5ebe4ee7.txt` (PutFunctionAsyncInvokeConfig).
+
+use super::{CharClass, IntRange, NameRule};
+
+/// `maxAsyncEventAgeInSeconds`: [1, 604800] seconds, default 86400
+/// (seed 000; FC3 `PutAsyncInvokeConfigInput`; ROS `ALIYUN::FC3::AsyncInvokeConfig`).
+pub const MAX_EVENT_AGE: IntRange = IntRange { min: 1, max: 604_800, default: 86_400 };
+
+/// The upper bound older docs and Terraform gave for the event age (30 days);
+/// lint mentions it in help text because configs written against them exist.
+pub const LEGACY_MAX_EVENT_AGE: i64 = 2_592_000;
+
+/// `maxAsyncRetryAttempts`: [0, 8], default 3 (every source agrees).
+pub const RETRY_ATTEMPTS: IntRange = IntRange { min: 0, max: 8, default: 3 };
+
+/// `statefulInvocation` (FC 2.0) / `asyncTask` (FC 3.0): off unless set.
+pub const ASYNC_TASK_DEFAULT: bool = false;
+
+/// `ListFunctionAsyncInvokeConfigs` / `ListAsyncInvokeConfigs` `limit`: 1..100, default 20.
+pub const LIST_LIMIT: IntRange = IntRange { min: 1, max: 100, default: 20 };
+
+/// FC 2.0 service name (GoSDK21 comments): 1..128, letters, digits, `_`, `-`, not starting with a digit or `-`.
+pub const SERVICE_NAME: NameRule = NameRule {
+    what: "service name",
+    min_len: 1,
+    max_len: 128,
+    first: CharClass::LetterOrUnderscore,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Function name, FC 2.0 and FC 3.0 (GoSDK21, GoSDK23 `CreateFunctionInput`): 1..64.
+/// Terraform's FC3 resource says up to 128; lint notes it.
+pub const FUNCTION_NAME: NameRule = NameRule {
+    what: "function name",
+    min_len: 1,
+    max_len: 64,
+    first: CharClass::LetterOrUnderscore,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Alias name: 1..128, same charset as names, never `LATEST`.
+pub const ALIAS_NAME: NameRule = NameRule {
+    what: "alias name",
+    min_len: 1,
+    max_len: 128,
+    first: CharClass::LetterOrUnderscore,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Queue, topic, bus and RocketMQ names inside destination ARNs: no published
+/// rule for destinations; these bounds only keep garbage out.
+pub const RESOURCE_NAME: NameRule = NameRule {
+    what: "resource name",
+    min_len: 1,
+    max_len: 256,
+    first: CharClass::Word,
+    rest: CharClass::WordOrDot,
+    last: None,
+};
+
+/// The qualifier meaning the unpublished code.
+pub const LATEST: &str = "LATEST";
+
+/// Account ids (uid) in the docs are 16 digits; others are a lint warning, not an error.
+pub const ACCOUNT_ID_DIGITS: usize = 16;
+
+/// Region ids Function Compute serves (Serverless Devs FC3 `IRegion` enum, 2026-05-24).
+/// An id outside this list is a warning: new regions open.
+pub const REGIONS: &[&str] = &[
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "cn-beijing",
+    "cn-chengdu",
+    "cn-hangzhou",
+    "cn-heyuan-acdr-1",
+    "cn-hongkong",
+    "cn-huhehaote",
+    "cn-qingdao",
+    "cn-shanghai",
+    "cn-shanghai-cloudspe",
+    "cn-shanghai-finance-1",
+    "cn-shenzhen",
+    "cn-wulanchabu",
+    "cn-zhangjiakou",
+    "eu-central-1",
+    "eu-west-1",
+    "me-central-1",
+    "us-east-1",
+    "us-west-1",
+];
+
+/// JSON keys of one FC 2.0 config, in the order the API documents them
+/// (alphabetical in the response table). `serviceName`/`functionName` are the
+/// legacy spellings older docs show; they are read but never written.
+pub const FC2_CONFIG_KEYS: &[&str] = &[
+    "createdTime",
+    "destinationConfig",
+    "function",
+    "lastModifiedTime",
+    "maxAsyncEventAgeInSeconds",
+    "maxAsyncRetryAttempts",
+    "qualifier",
+    "service",
+    "statefulInvocation",
+];
+
+/// Legacy FC 2.0 key spellings and the key that replaced each.
+pub const FC2_LEGACY_KEYS: &[(&str, &str)] = &[("serviceName", "service"), ("functionName", "function")];
+
+/// The keys a PutFunctionAsyncInvokeConfig body may carry (plus `qualifier`,
+/// which travels in the query string but which documents often hold).
+pub const FC2_PUT_BODY_KEYS: &[&str] =
+    &["destinationConfig", "maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", "statefulInvocation"];
+
+/// JSON keys of one FC 3.0 config (`AsyncConfig`), in documented order.
+pub const FC3_CONFIG_KEYS: &[&str] = &[
+    "asyncTask",
+    "createdTime",
+    "destinationConfig",
+    "functionArn",
+    "lastModifiedTime",
+    "maxAsyncEventAgeInSeconds",
+    "maxAsyncRetryAttempts",
+    "qualifier",
+];
+
+/// Keys of `destinationConfig`.
+pub const DESTINATION_CONFIG_KEYS: &[&str] = &["onSuccess", "onFailure"];
+
+/// Keys of `onSuccess` / `onFailure`.
+pub const DESTINATION_KEYS: &[&str] = &["destination"];
+
+/// Keys of a List response (FC 2.0 and FC 3.0).
+pub const LIST_KEYS: &[&str] = &["configs", "nextToken"];
+
+/// Read-only keys: returned by the API, never sent.
+pub const READ_ONLY_KEYS: &[&str] = &["createdTime", "lastModifiedTime"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_are_what_the_schemas_publish() {
+        assert_eq!(FUNCTION_NAME.pattern(), "^[A-Za-z_][A-Za-z0-9_-]{0,63}$");
+        assert_eq!(SERVICE_NAME.pattern(), "^[A-Za-z_][A-Za-z0-9_-]{0,127}$");
+    }
+
+    #[test]
+    fn regions_sorted_and_shaped() {
+        assert!(REGIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(REGIONS.iter().all(|r| super::super::is_region_shaped(r)));
+    }
+}

@@ -1,0 +1,216 @@
+//! Huawei Cloud FunctionGraph, API v2.
+//!
+//! Sources: `shared/reference/huawei-functiongraph-sources.md` §1.2–§3.3 and the
+//! seeds 002–004. Where the API's own tables disagree (request 1..86400 /
+//! 0..3, response 60..86400 / 0..8), the request figures hold: every
+//! input-side source agrees on them, and the response text is copied from
+//! Alibaba's docs (reference §1.5).
+
+use super::{CharClass, IntRange, NameRule};
+
+/// `max_async_event_age_in_seconds` of a config being set: [1, 86400], default 3600.
+pub const MAX_EVENT_AGE: IntRange = IntRange { min: 1, max: 86_400, default: 3_600 };
+
+/// `max_async_retry_attempts` of a config being set: [0, 3], default 1.
+pub const RETRY_ATTEMPTS: IntRange = IntRange { min: 0, max: 3, default: 1 };
+
+/// `enable_async_status_log`: off unless set.
+pub const STATUS_LOG_DEFAULT: bool = false;
+
+/// List `limit`: 0..100; 0 or absent means 10 (values above 100 become 100).
+pub const LIST_LIMIT: IntRange = IntRange { min: 0, max: 100, default: 10 };
+
+/// OBS `param.expires`: object expiry in days, 0..365, 0 = never.
+pub const OBS_EXPIRES_DAYS: IntRange = IntRange { min: 0, max: 365, default: 0 };
+
+/// The destination kinds, spelled as the API's enum (`FuncDestinationConfig.destination`).
+pub const DESTINATION_KINDS: &[&str] = &["OBS", "SMN", "DIS", "FunctionGraph"];
+
+/// The keys of `param` for each destination kind.
+pub const PARAM_KEYS: &[(&str, &[&str])] = &[
+    ("OBS", &["bucket", "prefix", "expires"]),
+    ("SMN", &["topic_urn"]),
+    ("DIS", &["stream_name"]),
+    ("FunctionGraph", &["func_urn"]),
+];
+
+/// Kinds offered in every region (others vary: OTC and ae-ad-1 lack DIS/SMN).
+pub const KINDS_IN_EVERY_REGION: &[&str] = &["OBS", "FunctionGraph"];
+
+/// `func_urn` maximum length (path parameter limit).
+pub const FUNCTION_URN_MAX_LEN: usize = 269;
+
+/// Project ids are 32 letters and digits (all seen are lowercase hex).
+pub const PROJECT_ID_LEN: usize = 32;
+
+/// The package a function lives in when none is named.
+pub const DEFAULT_PACKAGE: &str = "default";
+
+/// The version meaning the unpublished code.
+pub const LATEST: &str = "latest";
+
+/// The prefix that marks an alias in a function URN (`...:!prod`).
+pub const ALIAS_PREFIX: char = '!';
+
+/// Function name: 1..60, starts with a letter, ends with a letter or digit.
+pub const FUNCTION_NAME: NameRule = NameRule {
+    what: "function name",
+    min_len: 1,
+    max_len: 60,
+    first: CharClass::Letter,
+    rest: CharClass::Word,
+    last: Some(CharClass::LetterOrDigit),
+};
+
+/// Package name: no published rule beyond the function-name charset; 1..64.
+pub const PACKAGE_NAME: NameRule = NameRule {
+    what: "package name",
+    min_len: 1,
+    max_len: 64,
+    first: CharClass::LetterOrDigit,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Published version name: 1..42 letters, digits, `_`, `-`, `.`, starting and
+/// ending with a letter or digit (`v20240101-120000`).
+pub const VERSION_NAME: NameRule = NameRule {
+    what: "version name",
+    min_len: 1,
+    max_len: 42,
+    first: CharClass::LetterOrDigit,
+    rest: CharClass::WordOrDot,
+    last: Some(CharClass::LetterOrDigit),
+};
+
+/// Alias name: 1..63, starts with a letter, ends with a letter or digit.
+pub const ALIAS_NAME: NameRule = NameRule {
+    what: "alias name",
+    min_len: 1,
+    max_len: 63,
+    first: CharClass::Letter,
+    rest: CharClass::Word,
+    last: Some(CharClass::LetterOrDigit),
+};
+
+/// SMN topic name: 1..255, starts with a letter or digit.
+pub const TOPIC_NAME: NameRule = NameRule {
+    what: "topic name",
+    min_len: 1,
+    max_len: 255,
+    first: CharClass::LetterOrDigit,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Region ids FunctionGraph serves (Go SDK `functiongraph/v2/region/region.go`).
+pub const REGIONS: &[&str] = &[
+    "ae-ad-1",
+    "af-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "cn-east-2",
+    "cn-east-3",
+    "cn-east-4",
+    "cn-north-1",
+    "cn-north-11",
+    "cn-north-4",
+    "cn-north-9",
+    "cn-south-1",
+    "cn-south-4",
+    "cn-southwest-2",
+    "cn-southwest-3",
+    "eu-west-101",
+    "la-north-2",
+    "la-south-2",
+    "me-east-1",
+    "my-kualalumpur-1",
+    "na-mexico-1",
+    "ru-moscow-1",
+    "sa-brazil-1",
+    "tr-west-1",
+];
+
+/// JSON keys of one config, in the API's documented order (response table,
+/// then the request-only LTS fields).
+pub const CONFIG_KEYS: &[&str] = &[
+    "func_urn",
+    "max_async_event_age_in_seconds",
+    "max_async_retry_attempts",
+    "destination_config",
+    "created_time",
+    "last_modified",
+    "enable_async_status_log",
+    "log_group_id",
+    "log_stream_id",
+    "log_group_name",
+    "log_stream_name",
+];
+
+/// Keys a Put body may carry.
+pub const PUT_BODY_KEYS: &[&str] = &[
+    "max_async_event_age_in_seconds",
+    "max_async_retry_attempts",
+    "destination_config",
+    "enable_async_status_log",
+    "log_group_id",
+    "log_stream_id",
+    "log_group_name",
+    "log_stream_name",
+];
+
+/// The keys that mark a config read back from the API (a response or list item).
+pub const RESPONSE_MARKER_KEYS: &[&str] = &["func_urn", "created_time", "last_modified"];
+
+/// LTS log fields (SDK 0.1.168, 2025): no Alibaba counterpart.
+pub const LOG_KEYS: &[&str] = &["log_group_id", "log_stream_id", "log_group_name", "log_stream_name"];
+
+/// Keys of `destination_config`.
+pub const DESTINATION_CONFIG_KEYS: &[&str] = &["on_success", "on_failure"];
+
+/// Keys of `on_success` / `on_failure`.
+pub const DESTINATION_KEYS: &[&str] = &["destination", "param"];
+
+/// Keys of a List response.
+pub const LIST_KEYS: &[&str] = &["async_invoke_configs", "count", "page_info"];
+
+/// Keys of `page_info`.
+pub const PAGE_INFO_KEYS: &[&str] = &["next_marker", "previous_marker", "current_count"];
+
+/// Read-only keys: returned by the API, never sent.
+pub const READ_ONLY_KEYS: &[&str] = &["created_time", "last_modified"];
+
+/// The keys `param` holds for `kind`, if `kind` is a destination kind.
+pub fn param_keys(kind: &str) -> Option<&'static [&'static str]> {
+    PARAM_KEYS.iter().find(|(k, _)| *k == kind).map(|(_, keys)| *keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        assert_eq!(FUNCTION_NAME.pattern(), "^[A-Za-z]([A-Za-z0-9_-]{0,58}[A-Za-z0-9])?$");
+        assert!(VERSION_NAME.check("v20240101-120000").is_ok());
+        assert!(VERSION_NAME.check("1.0.2").is_ok());
+        assert!(ALIAS_NAME.check("prod").is_ok());
+        assert!(ALIAS_NAME.check("1prod").is_err());
+    }
+
+    #[test]
+    fn regions_sorted_and_shaped() {
+        assert!(REGIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(REGIONS.iter().all(|r| super::super::is_region_shaped(r)));
+    }
+
+    #[test]
+    fn every_kind_has_param_keys() {
+        for k in DESTINATION_KINDS {
+            assert!(param_keys(k).is_some(), "{k}");
+        }
+    }
+}

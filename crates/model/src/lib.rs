@@ -1,0 +1,36 @@
+//! # invokecfg-model
+//!
+//! The ground the rest of `invokecfg` stands on: every provider fact
+//! ([`facts`]), the typed documents of each dialect ([`Document`]), the
+//! identifiers inside them ([`AcsArn`], [`FunctionUrn`], [`SmnTopicUrn`],
+//! [`DestinationParam`]), the provider-neutral model ([`AsyncInvokeConfig`]),
+//! a span-aware JSON reader ([`span`]), the diagnostic type shared by lint and
+//! translate ([`Diagnostic`]) and the embedded JSON Schemas ([`schema`]).
+//!
+//! Data flows one way: bytes -> [`span::parse`] -> [`Document`] ->
+//! [`NeutralDocument`] -> [`Document`] of another dialect -> bytes.
+
+#![forbid(unsafe_code)]
+
+pub mod arn;
+pub mod diagnostic;
+pub mod dialect;
+pub mod document;
+pub mod facts;
+pub mod neutral;
+pub mod param;
+pub mod schema;
+pub mod span;
+pub mod urn;
+
+pub use arn::{AcsArn, AcsResource, ArnError};
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use dialect::{detect, DetectError, Detection, Dialect};
+pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};
+pub use neutral::{
+    AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, FunctionTarget, NeutralDocument, Paging,
+    Provider, StatusLog, TopicTarget,
+};
+pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
+pub use span::{Position, Span, SpanMap, SourceError};
+pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

@@ -1,0 +1,146 @@
+//! The published JSON Schemas, embedded, and validation against them.
+//!
+//! `invokecfg schema NAME` prints [`SchemaName::text`], byte-identical to the
+//! file in `schemas/`. Validators are compiled once per process.
+
+use crate::dialect::Dialect;
+use serde_json::Value;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// One of the published schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SchemaName {
+    /// `alibaba-fc2.schema.json`
+    AlibabaFc2,
+    /// `alibaba-fc3.schema.json`
+    AlibabaFc3,
+    /// `huawei.schema.json`
+    Huawei,
+    /// `mapping.schema.json`
+    Mapping,
+    /// `lint-report.schema.json`
+    LintReport,
+    /// `translate-report.schema.json`
+    TranslateReport,
+}
+
+impl SchemaName {
+    /// Every schema, in listing order.
+    pub const ALL: [SchemaName; 6] = [
+        SchemaName::AlibabaFc2,
+        SchemaName::AlibabaFc3,
+        SchemaName::Huawei,
+        SchemaName::Mapping,
+        SchemaName::LintReport,
+        SchemaName::TranslateReport,
+    ];
+
+    /// The short name (`invokecfg schema NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaName::AlibabaFc2 => "alibaba-fc2",
+            SchemaName::AlibabaFc3 => "alibaba-fc3",
+            SchemaName::Huawei => "huawei",
+            SchemaName::Mapping => "mapping",
+            SchemaName::LintReport => "lint-report",
+            SchemaName::TranslateReport => "translate-report",
+        }
+    }
+
+    /// The file name under `schemas/`.
+    pub fn file_name(self) -> String {
+        format!("{}.schema.json", self.name())
+    }
+
+    /// What the schema describes.
+    pub fn summary(self) -> &'static str {
+        match self {
+            SchemaName::AlibabaFc2 => "Alibaba FC 2.0 async invoke config or list (API 2021-04-06)",
+            SchemaName::AlibabaFc3 => "Alibaba FC 3.0 async invoke config or list (API 2023-03-30)",
+            SchemaName::Huawei => "Huawei FunctionGraph async invoke config or list (API v2)",
+            SchemaName::Mapping => "translation mapping file (regions, accounts, packages, qualifiers, destinations)",
+            SchemaName::LintReport => "report of `invokecfg lint --format json`",
+            SchemaName::TranslateReport => "report of `invokecfg translate --report FILE`",
+        }
+    }
+
+    /// The schema text, byte-identical to the published file.
+    pub fn text(self) -> &'static str {
+        match self {
+            SchemaName::AlibabaFc2 => include_str!("../../../schemas/alibaba-fc2.schema.json"),
+            SchemaName::AlibabaFc3 => include_str!("../../../schemas/alibaba-fc3.schema.json"),
+            SchemaName::Huawei => include_str!("../../../schemas/huawei.schema.json"),
+            SchemaName::Mapping => include_str!("../../../schemas/mapping.schema.json"),
+            SchemaName::LintReport => include_str!("../../../schemas/lint-report.schema.json"),
+            SchemaName::TranslateReport => include_str!("../../../schemas/translate-report.schema.json"),
+        }
+    }
+
+    /// The schema of a dialect's documents.
+    pub fn for_dialect(d: Dialect) -> SchemaName {
+        match d {
+            Dialect::AlibabaFc2 => SchemaName::AlibabaFc2,
+            Dialect::AlibabaFc3 => SchemaName::AlibabaFc3,
+            Dialect::Huawei => SchemaName::Huawei,
+        }
+    }
+
+    /// The schema as a JSON value.
+    pub fn value(self) -> Value {
+        serde_json::from_str(self.text()).unwrap_or(Value::Null)
+    }
+
+    fn validator(self) -> Option<&'static jsonschema::Validator> {
+        static CELLS: [OnceLock<Option<jsonschema::Validator>>; 6] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let i = SchemaName::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        CELLS[i]
+            .get_or_init(|| jsonschema::draft202012::new(&self.value()).ok())
+            .as_ref()
+    }
+
+    /// Validates `instance`; every violation with its JSON pointer.
+    pub fn validate(self, instance: &Value) -> Vec<SchemaViolation> {
+        let Some(v) = self.validator() else {
+            return vec![SchemaViolation { pointer: String::new(), message: format!("schema {} failed to compile", self.name()) }];
+        };
+        v.iter_errors(instance)
+            .map(|e| SchemaViolation { pointer: e.instance_path().to_string(), message: e.to_string() })
+            .collect()
+    }
+
+    /// Whether `instance` is valid.
+    pub fn is_valid(self, instance: &Value) -> bool {
+        self.validator().is_some_and(|v| v.is_valid(instance))
+    }
+}
+
+impl fmt::Display for SchemaName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for SchemaName {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.strip_suffix(".schema.json").unwrap_or(s);
+        SchemaName::ALL.into_iter().find(|n| n.name() == s).ok_or_else(|| {
+            format!(
+                "unknown schema `{s}`; expected one of {}",
+                SchemaName::ALL.map(|n| n.name()).join(", ")
+            )
+        })
+    }
+}
+
+/// One schema violation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaViolation {
+    /// JSON pointer of the offending value.
+    pub pointer: String,
+    /// The validator's message.
+    pub message: String,
+}

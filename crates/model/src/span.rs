@@ -1,0 +1,624 @@
+//! A span-aware JSON reader.
+//!
+//! One pass over the bytes gives the `serde_json::Value`, a map from JSON
+//! pointer to the line/column span of each key and value, and the duplicate
+//! keys (which `serde_json` silently collapses). Written here rather than
+//! taken from a crate because none of the maintained span-keeping parsers
+//! reports duplicate keys, enforces a nesting limit without recursing past it,
+//! and yields a plain `serde_json::Value` in the same pass.
+
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// A place in the source: 1-based line, 1-based column counted in characters, byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// 0-based byte offset.
+    pub offset: usize,
+}
+
+/// A half-open range of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Span {
+    /// First character.
+    pub start: Position,
+    /// Just past the last character.
+    pub end: Position,
+}
+
+/// The spans of one value and, for object members, of its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpanEntry {
+    /// The key, quotes included (object members only).
+    pub key: Option<Span>,
+    /// The value.
+    pub value: Span,
+}
+
+/// JSON pointer -> span of every value in a document.
+#[derive(Debug, Clone, Default)]
+pub struct SpanMap {
+    entries: HashMap<String, SpanEntry>,
+}
+
+impl SpanMap {
+    /// The entry at `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<&SpanEntry> {
+        self.entries.get(pointer)
+    }
+
+    /// The value's span at `pointer`, or the nearest ancestor's.
+    pub fn value_span(&self, pointer: &str) -> Option<Span> {
+        let mut p = pointer;
+        loop {
+            if let Some(e) = self.entries.get(p) {
+                return Some(e.value);
+            }
+            p = &p[..p.rfind('/')?];
+        }
+    }
+
+    /// The key's span at `pointer` (members), else the value's, else the nearest ancestor's.
+    pub fn key_span(&self, pointer: &str) -> Option<Span> {
+        match self.entries.get(pointer) {
+            Some(SpanEntry { key: Some(k), .. }) => Some(*k),
+            _ => self.value_span(pointer),
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the map is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A key that appears twice in one object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// Pointer of the member (the later value wins, as in most JSON readers).
+    pub pointer: String,
+    /// The first occurrence's key span.
+    pub first: Span,
+    /// The later occurrence's key span.
+    pub second: Span,
+}
+
+/// Limits that keep hostile input from exhausting memory or stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input, bytes.
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// 64 MiB and 128 levels: real configs are under 10 KiB and 6 levels deep.
+    pub const DEFAULT: Limits = Limits { max_bytes: 64 * 1024 * 1024, max_depth: 128 };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// A parsed source.
+#[derive(Debug, Clone)]
+pub struct ParsedSource {
+    /// The document.
+    pub value: Value,
+    /// Where each value is.
+    pub spans: SpanMap,
+    /// Keys given twice.
+    pub duplicates: Vec<DuplicateKey>,
+    /// Whether the input began with a UTF-8 byte order mark (skipped).
+    pub had_bom: bool,
+}
+
+/// Why a source is not a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// Not JSON at `position`; `pointer` is the deepest complete value before it.
+    Syntax { message: String, position: Position, pointer: String },
+    /// Not UTF-8.
+    Utf8 { position: Position },
+    /// Nested deeper than the limit.
+    TooDeep { limit: usize, position: Position, pointer: String },
+    /// Larger than the limit.
+    TooLarge { size: usize, limit: usize },
+}
+
+impl SourceError {
+    /// Where the error is, if it has a place.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            SourceError::Syntax { position, .. } | SourceError::Utf8 { position } | SourceError::TooDeep { position, .. } => {
+                Some(*position)
+            }
+            SourceError::TooLarge { .. } => None,
+        }
+    }
+
+    /// The JSON pointer of the deepest complete value before the error.
+    pub fn pointer(&self) -> &str {
+        match self {
+            SourceError::Syntax { pointer, .. } | SourceError::TooDeep { pointer, .. } => pointer,
+            _ => "",
+        }
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::Syntax { message, .. } => f.write_str(message),
+            SourceError::Utf8 { .. } => f.write_str("the file is not valid UTF-8; JSON text must be UTF-8"),
+            SourceError::TooDeep { limit, .. } => {
+                write!(f, "arrays and objects nest deeper than {limit} levels; async invocation configs need fewer than 10")
+            }
+            SourceError::TooLarge { size, limit } => {
+                write!(f, "the input has {size} bytes, more than the limit of {limit} bytes")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Parses with [`Limits::DEFAULT`].
+pub fn parse(bytes: &[u8]) -> Result<ParsedSource, SourceError> {
+    parse_with(bytes, Limits::DEFAULT)
+}
+
+/// Parses `bytes` as one JSON document.
+pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(SourceError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
+    }
+    let (had_bom, body_start) = if bytes.starts_with(b"\xEF\xBB\xBF") { (true, 3) } else { (false, 0) };
+    if let Err(e) = std::str::from_utf8(&bytes[body_start..]) {
+        let mut r = Reader::new(bytes, body_start, limits);
+        r.advance_to(body_start + e.valid_up_to());
+        return Err(SourceError::Utf8 { position: r.pos() });
+    }
+    let mut r = Reader::new(bytes, body_start, limits);
+    r.skip_ws();
+    if r.at_end() {
+        return Err(r.syntax("the file is empty; expected a JSON object"));
+    }
+    let mut path = String::new();
+    let value = r.value(&mut path, None, 0)?;
+    r.skip_ws();
+    if !r.at_end() {
+        return Err(r.syntax("unexpected text after the end of the JSON document"));
+    }
+    Ok(ParsedSource { value, spans: SpanMap { entries: r.entries }, duplicates: r.duplicates, had_bom })
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+    line: usize,
+    col: usize,
+    limits: Limits,
+    entries: HashMap<String, SpanEntry>,
+    duplicates: Vec<DuplicateKey>,
+    last_complete: String,
+}
+
+impl<'a> Reader<'a> {
+    fn new(b: &'a [u8], start: usize, limits: Limits) -> Self {
+        Reader {
+            b,
+            i: start,
+            line: 1,
+            col: 1,
+            limits,
+            entries: HashMap::new(),
+            duplicates: Vec::new(),
+            last_complete: String::new(),
+        }
+    }
+
+    fn pos(&self) -> Position {
+        Position { line: self.line, column: self.col, offset: self.i }
+    }
+
+    fn at_end(&self) -> bool {
+        self.i >= self.b.len()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn bump(&mut self) {
+        if let Some(&c) = self.b.get(self.i) {
+            if c == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if c & 0xC0 != 0x80 {
+                self.col += 1;
+            }
+            self.i += 1;
+        }
+    }
+
+    fn advance_to(&mut self, to: usize) {
+        while self.i < to && self.i < self.b.len() {
+            self.bump();
+        }
+    }
+
+    fn syntax(&self, message: impl Into<String>) -> SourceError {
+        SourceError::Syntax { message: message.into(), position: self.pos(), pointer: self.last_complete.clone() }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(c) = self.peek() {
+            if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+                self.bump();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn describe_here(&self) -> String {
+        match self.peek() {
+            None => "the end of the file".into(),
+            Some(_) => {
+                let s = std::str::from_utf8(&self.b[self.i..]).unwrap_or("");
+                match s.chars().next() {
+                    Some(c) if c.is_control() => format!("control character {:?}", c),
+                    Some(c) => format!("`{c}`"),
+                    None => "the end of the file".into(),
+                }
+            }
+        }
+    }
+
+    fn value(&mut self, path: &mut String, key: Option<Span>, depth: usize) -> Result<Value, SourceError> {
+        let start = self.pos();
+        let v = match self.peek() {
+            Some(b'{') => self.object(path, depth + 1)?,
+            Some(b'[') => self.array(path, depth + 1)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b'N') if self.b[self.i..].starts_with(b"NaN") => {
+                return Err(self.syntax("`NaN` is not a JSON value; use a number"))
+            }
+            Some(b'I') if self.b[self.i..].starts_with(b"Infinity") => {
+                return Err(self.syntax("`Infinity` is not a JSON value; use a number"))
+            }
+            Some(b'\'') => return Err(self.syntax("strings are written in double quotes `\"` in JSON, not `'`")),
+            _ => return Err(self.syntax(format!("expected a JSON value, found {}", self.describe_here()))),
+        };
+        self.entries.insert(path.clone(), SpanEntry { key, value: Span { start, end: self.pos() } });
+        self.last_complete.clone_from(path);
+        Ok(v)
+    }
+
+    fn enter(&mut self, depth: usize) -> Result<(), SourceError> {
+        if depth > self.limits.max_depth {
+            return Err(SourceError::TooDeep {
+                limit: self.limits.max_depth,
+                position: self.pos(),
+                pointer: self.last_complete.clone(),
+            });
+        }
+        self.bump();
+        self.skip_ws();
+        Ok(())
+    }
+
+    fn object(&mut self, path: &mut String, depth: usize) -> Result<Value, SourceError> {
+        self.enter(depth)?;
+        let mut map = Map::new();
+        let mut key_spans: HashMap<String, Span> = HashMap::new();
+        if self.peek() == Some(b'}') {
+            self.bump();
+            return Ok(Value::Object(map));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                let msg = if self.peek() == Some(b'}') {
+                    "trailing comma before `}`: remove the last `,`".to_string()
+                } else {
+                    format!("expected a key in double quotes, found {}", self.describe_here())
+                };
+                return Err(self.syntax(msg));
+            }
+            let kstart = self.pos();
+            let key = self.string()?;
+            let kspan = Span { start: kstart, end: self.pos() };
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.syntax(format!("expected `:` after key `{key}`, found {}", self.describe_here())));
+            }
+            self.bump();
+            self.skip_ws();
+            let len = path.len();
+            path.push('/');
+            path.push_str(&crate::document::escape_pointer_token(&key));
+            let v = self.value(path, Some(kspan), depth)?;
+            if let Some(first) = key_spans.get(&key) {
+                self.duplicates.push(DuplicateKey { pointer: path.clone(), first: *first, second: kspan });
+            }
+            path.truncate(len);
+            key_spans.insert(key.clone(), kspan);
+            map.insert(key, v);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.bump();
+                    self.skip_ws();
+                }
+                Some(b'}') => {
+                    self.bump();
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.syntax(format!("expected `,` or `}}` after a member, found {}", self.describe_here()))),
+            }
+        }
+    }
+
+    fn array(&mut self, path: &mut String, depth: usize) -> Result<Value, SourceError> {
+        self.enter(depth)?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.bump();
+            return Ok(Value::Array(items));
+        }
+        loop {
+            if self.peek() == Some(b']') {
+                return Err(self.syntax("trailing comma before `]`: remove the last `,`"));
+            }
+            let len = path.len();
+            path.push('/');
+            path.push_str(&items.len().to_string());
+            let v = self.value(path, None, depth)?;
+            path.truncate(len);
+            items.push(v);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.bump();
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.bump();
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.syntax(format!("expected `,` or `]` after an item, found {}", self.describe_here()))),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SourceError> {
+        if self.b[self.i..].starts_with(word.as_bytes()) {
+            for _ in 0..word.len() {
+                self.bump();
+            }
+            Ok(v)
+        } else {
+            Err(self.syntax(format!("expected a JSON value, found {}", self.describe_here())))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, SourceError> {
+        let start = self.i;
+        let start_pos = self.pos();
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        let digits = |r: &mut Self| {
+            let s = r.i;
+            while matches!(r.peek(), Some(b'0'..=b'9')) {
+                r.bump();
+            }
+            r.i - s
+        };
+        let int_start = self.i;
+        let n = digits(self);
+        if n == 0 {
+            return Err(self.syntax("expected a digit in the number"));
+        }
+        if n > 1 && self.b[int_start] == b'0' {
+            return Err(SourceError::Syntax {
+                message: "numbers do not start with `0` in JSON".into(),
+                position: start_pos,
+                pointer: self.last_complete.clone(),
+            });
+        }
+        let mut float = false;
+        if self.peek() == Some(b'.') {
+            float = true;
+            self.bump();
+            if digits(self) == 0 {
+                return Err(self.syntax("expected a digit after `.`"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            float = true;
+            self.bump();
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.bump();
+            }
+            if digits(self) == 0 {
+                return Err(self.syntax("expected a digit in the exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or("0");
+        if !float {
+            if let Ok(i) = text.parse::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = text.parse::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+        }
+        match text.parse::<f64>().ok().and_then(Number::from_f64) {
+            Some(n) if n.as_f64().is_some_and(f64::is_finite) => Ok(Value::Number(n)),
+            _ => Err(SourceError::Syntax {
+                message: format!("number `{}` is out of range", abbreviate(text)),
+                position: start_pos,
+                pointer: self.last_complete.clone(),
+            }),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SourceError> {
+        self.bump(); // opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.i;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.bump();
+            }
+            out.push_str(std::str::from_utf8(&self.b[run_start..self.i]).unwrap_or(""));
+            match self.peek() {
+                None => return Err(self.syntax("the file ends inside a string: a closing `\"` is missing")),
+                Some(b'"') => {
+                    self.bump();
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.bump();
+                    let esc = self.peek();
+                    self.bump();
+                    match esc {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi) {
+                                if self.peek() == Some(b'\\') && self.b.get(self.i + 1) == Some(&b'u') {
+                                    self.bump();
+                                    self.bump();
+                                    let lo = self.hex4()?;
+                                    if !(0xDC00..0xE000).contains(&lo) {
+                                        return Err(self.syntax("`\\u` escape: a high surrogate must be followed by a low surrogate"));
+                                    }
+                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                } else {
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            match c {
+                                Some(c) => out.push(c),
+                                None => return Err(self.syntax("`\\u` escape names a lone surrogate, which is not a character")),
+                            }
+                        }
+                        _ => return Err(self.syntax("unknown escape in a string; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")),
+                    }
+                }
+                Some(_) => return Err(self.syntax(format!("{} inside a string must be escaped", self.describe_here()))),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SourceError> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = self.peek().and_then(|c| (c as char).to_digit(16));
+            match d {
+                Some(d) => {
+                    v = v * 16 + d;
+                    self.bump();
+                }
+                None => return Err(self.syntax("`\\u` escape needs four hex digits")),
+            }
+        }
+        Ok(v)
+    }
+}
+
+fn abbreviate(s: &str) -> String {
+    if s.len() > 40 {
+        format!("{}…", &s[..40])
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_keys_and_values() {
+        let src = "{\n  \"a\": 1,\n  \"b\": {\"c\": [true, \"é\"]}\n}\n";
+        let p = parse(src.as_bytes()).unwrap();
+        let a = p.spans.get("/a").unwrap();
+        assert_eq!((a.key.unwrap().start.line, a.key.unwrap().start.column), (2, 3));
+        assert_eq!((a.value.start.line, a.value.start.column, a.value.end.column), (2, 8, 9));
+        let c1 = p.spans.get("/b/c/1").unwrap();
+        assert_eq!((c1.value.start.column, c1.value.end.column), (21, 24));
+        assert_eq!(p.value, serde_json::from_str::<Value>(src).unwrap());
+    }
+
+    #[test]
+    fn errors_have_places() {
+        let e = parse(b"{\n  \"a\": 1,\n}").unwrap_err();
+        assert_eq!(e.to_string(), "trailing comma before `}`: remove the last `,`");
+        assert_eq!(e.position().map(|p| (p.line, p.column)), Some((3, 1)));
+        assert_eq!(e.pointer(), "/a");
+        let e = parse(b"{\"a\": [1, 2").unwrap_err();
+        assert_eq!(e.pointer(), "/a/1");
+        assert!(parse(b"").unwrap_err().to_string().contains("empty"));
+        assert!(parse(b"{\"a\": NaN}").unwrap_err().to_string().contains("NaN"));
+        assert!(parse(b"{\"a\": 1e999}").unwrap_err().to_string().contains("out of range"));
+        assert!(matches!(parse(b"{\"a\": \"\xff\"}"), Err(SourceError::Utf8 { .. })));
+        assert!(parse(b"{\"a\":\x00}").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = "[".repeat(100_000);
+        assert!(matches!(parse(deep.as_bytes()), Err(SourceError::TooDeep { limit: 128, .. })));
+    }
+
+    #[test]
+    fn duplicates_and_bom() {
+        let p = parse("\u{feff}{\"a\": 1, \"a\": 2}".as_bytes()).unwrap();
+        assert!(p.had_bom);
+        assert_eq!(p.duplicates.len(), 1);
+        assert_eq!(p.value["a"], 2);
+        assert_eq!(p.duplicates[0].second.start.column, 10);
+    }
+
+    #[test]
+    fn numbers() {
+        let p = parse(b"[18446744073709551615, -9223372036854775808, 1.5, 1e3, 99999999999999999999]").unwrap();
+        assert_eq!(p.value[0].as_u64(), Some(u64::MAX));
+        assert_eq!(p.value[1].as_i64(), Some(i64::MIN));
+        assert!(p.value[4].is_f64());
+        assert!(parse(b"[01]").is_err());
+    }
+}
