@@ -23,17 +23,20 @@ pub enum SchemaName {
     LintReport,
     /// `translate-report.schema.json`
     TranslateReport,
+    /// `config.schema.json` (the `invokecfg.json` lint configuration)
+    Config,
 }
 
 impl SchemaName {
     /// Every schema, in listing order.
-    pub const ALL: [SchemaName; 6] = [
+    pub const ALL: [SchemaName; 7] = [
         SchemaName::AlibabaFc2,
         SchemaName::AlibabaFc3,
         SchemaName::Huawei,
         SchemaName::Mapping,
         SchemaName::LintReport,
         SchemaName::TranslateReport,
+        SchemaName::Config,
     ];
 
     /// The short name (`invokecfg schema NAME`).
@@ -45,6 +48,7 @@ impl SchemaName {
             SchemaName::Mapping => "mapping",
             SchemaName::LintReport => "lint-report",
             SchemaName::TranslateReport => "translate-report",
+            SchemaName::Config => "config",
         }
     }
 
@@ -62,6 +66,7 @@ impl SchemaName {
             SchemaName::Mapping => "translation mapping file (regions, accounts, packages, qualifiers, destinations)",
             SchemaName::LintReport => "report of `invokecfg lint --format json`",
             SchemaName::TranslateReport => "report of `invokecfg translate --report FILE`",
+            SchemaName::Config => "lint configuration file `invokecfg.json` / `.invokecfg.json`",
         }
     }
 
@@ -74,6 +79,7 @@ impl SchemaName {
             SchemaName::Mapping => include_str!("../../../schemas/mapping.schema.json"),
             SchemaName::LintReport => include_str!("../../../schemas/lint-report.schema.json"),
             SchemaName::TranslateReport => include_str!("../../../schemas/translate-report.schema.json"),
+            SchemaName::Config => include_str!("../../../schemas/config.schema.json"),
         }
     }
 
@@ -92,8 +98,15 @@ impl SchemaName {
     }
 
     fn validator(self) -> Option<&'static jsonschema::Validator> {
-        static CELLS: [OnceLock<Option<jsonschema::Validator>>; 6] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CELLS: [OnceLock<Option<jsonschema::Validator>>; 7] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
         let i = SchemaName::ALL.iter().position(|s| *s == self).unwrap_or(0);
         CELLS[i]
             .get_or_init(|| jsonschema::draft202012::new(&self.value()).ok())
