@@ -338,7 +338,10 @@ fn fc3_to_neutral(c: &Fc3Config, p: &str, errors: &mut Vec<DocumentError>) -> As
         }
         Some(Ok(other)) => errors.push(err(
             format!("{p}/functionArn"),
-            format!("`functionArn` names a {}, expected an FC 3.0 function `acs:fc:{{region}}:{{account}}:functions/{{function}}`", other.resource.kind_name()),
+            format!(
+                "`functionArn` must be an FC 3.0 function ARN `acs:fc:{{region}}:{{account}}:functions/{{function}}`; this one names: {}",
+                other.resource.kind_name()
+            ),
         )),
         Some(Err(e)) => errors.push(err(format!("{p}/functionArn"), e.to_string())),
         None => {
