@@ -247,9 +247,7 @@ impl FromStr for AcsArn {
     type Err = ArnError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let rest = s.strip_prefix("acs:").ok_or_else(|| ArnError::Prefix {
-            found: s.chars().take(24).collect(),
-        })?;
+        let rest = s.strip_prefix("acs:").ok_or_else(|| ArnError::Prefix { found: s.chars().take(24).collect() })?;
         let mut parts = rest.splitn(4, ':');
         let service = parts.next().unwrap_or_default();
         let (Some(region), Some(account), Some(resource)) = (parts.next(), parts.next(), parts.next()) else {

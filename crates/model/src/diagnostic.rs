@@ -94,7 +94,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no span, fix or values.
-    pub fn new(code: impl Into<String>, severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: impl Into<String>,
+        severity: Severity,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code: code.into(),
             severity,

@@ -118,7 +118,9 @@ pub enum DetectError {
 impl fmt::Display for DetectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DetectError::NotAnObject => f.write_str("the document is not a JSON object, so it is no async invocation config"),
+            DetectError::NotAnObject => {
+                f.write_str("the document is not a JSON object, so it is no async invocation config")
+            }
             DetectError::NoKeys => f.write_str(
                 "no key of any dialect to tell which provider this is; pass --dialect alibaba-fc2|alibaba-fc3|huawei",
             ),
@@ -235,7 +237,10 @@ mod tests {
         assert_eq!(d(json!({"statefulInvocation": true})), Ok(Dialect::AlibabaFc2));
         assert_eq!(d(json!({"asyncTask": true})), Ok(Dialect::AlibabaFc3));
         assert_eq!(d(json!({"max_async_retry_attempts": 1})), Ok(Dialect::Huawei));
-        assert_eq!(d(json!({"configs": [{"functionArn": "acs:fc:cn-hangzhou:1:functions/f"}]})), Ok(Dialect::AlibabaFc3));
+        assert_eq!(
+            d(json!({"configs": [{"functionArn": "acs:fc:cn-hangzhou:1:functions/f"}]})),
+            Ok(Dialect::AlibabaFc3)
+        );
         assert_eq!(d(json!({"maxAsyncRetryAttempts": 1})), Ok(Dialect::AlibabaFc2));
         assert_eq!(
             d(json!({"destinationConfig": {"onSuccess": {"destination": "acs:fc:cn-hangzhou:1:functions/f"}}})),

@@ -32,5 +32,5 @@ pub use neutral::{
     Provider, StatusLog, TopicTarget,
 };
 pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
-pub use span::{Position, Span, SpanMap, SourceError};
+pub use span::{Position, SourceError, Span, SpanMap};
 pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

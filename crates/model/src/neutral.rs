@@ -275,10 +275,9 @@ fn alibaba_destinations(
 ) {
     let Some(dc) = dc else { return };
     unknown_at("/destinationConfig", &dc.unknown, &mut cfg.extensions.unknown);
-    for (key, dest, slot) in [
-        ("onSuccess", &dc.on_success, &mut cfg.on_success),
-        ("onFailure", &dc.on_failure, &mut cfg.on_failure),
-    ] {
+    for (key, dest, slot) in
+        [("onSuccess", &dc.on_success, &mut cfg.on_success), ("onFailure", &dc.on_failure, &mut cfg.on_failure)]
+    {
         let Some(d) = dest else { continue };
         unknown_at(&format!("/destinationConfig/{key}"), &d.unknown, &mut cfg.extensions.unknown);
         if let Some(text) = &d.destination {
@@ -392,16 +391,17 @@ fn huawei_to_neutral(c: &HuaweiConfig, p: &str, errors: &mut Vec<DocumentError>)
     unknown_at("", &c.unknown, &mut cfg.extensions.unknown);
     if let Some(dc) = &c.destination_config {
         unknown_at("/destination_config", &dc.unknown, &mut cfg.extensions.unknown);
-        for (key, dest, slot) in [
-            ("on_success", &dc.on_success, &mut cfg.on_success),
-            ("on_failure", &dc.on_failure, &mut cfg.on_failure),
-        ] {
+        for (key, dest, slot) in
+            [("on_success", &dc.on_success, &mut cfg.on_success), ("on_failure", &dc.on_failure, &mut cfg.on_failure)]
+        {
             let Some(d) = dest else { continue };
             unknown_at(&format!("/destination_config/{key}"), &d.unknown, &mut cfg.extensions.unknown);
             let at = format!("{p}/destination_config/{key}");
             match (&d.destination, &d.param) {
                 (None, None) => {}
-                (None, Some(_)) => errors.push(err(format!("{at}/destination"), "`param` is set but `destination` is not")),
+                (None, Some(_)) => {
+                    errors.push(err(format!("{at}/destination"), "`param` is set but `destination` is not"))
+                }
                 (Some(kind), param) => match kind.parse::<DestinationKind>() {
                     Err(e) => errors.push(err(format!("{at}/destination"), e.to_string())),
                     Ok(kind) => match param {
@@ -466,7 +466,9 @@ impl Document {
             (NeutralDocument::Config(c), Dialect::AlibabaFc3) => {
                 Document::AlibabaFc3(Shape::Config(to_fc3(c, "", &mut errors)))
             }
-            (NeutralDocument::Config(c), Dialect::Huawei) => Document::Huawei(Shape::Config(to_huawei(c, "", &mut errors))),
+            (NeutralDocument::Config(c), Dialect::Huawei) => {
+                Document::Huawei(Shape::Config(to_huawei(c, "", &mut errors)))
+            }
             (NeutralDocument::List(l), Dialect::AlibabaFc2) => {
                 Document::AlibabaFc2(Shape::List(to_alibaba_list(l, &mut errors, to_fc2)))
             }
@@ -549,13 +551,16 @@ fn restore_top(map: &mut Map<String, Value>, unknown: &[(String, Value)]) {
     restore(map, unknown, "")
 }
 
-fn to_alibaba_destinations(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> Option<AlibabaDestinationConfig> {
+fn to_alibaba_destinations(
+    c: &AsyncInvokeConfig,
+    p: &str,
+    errors: &mut Vec<DocumentError>,
+) -> Option<AlibabaDestinationConfig> {
     let mut dc = AlibabaDestinationConfig::default();
     let mut any = c.extensions.unknown.iter().any(|(k, _)| k.starts_with("/destinationConfig/"));
-    for (key, dest, slot) in [
-        ("onSuccess", &c.on_success, &mut dc.on_success),
-        ("onFailure", &c.on_failure, &mut dc.on_failure),
-    ] {
+    for (key, dest, slot) in
+        [("onSuccess", &c.on_success, &mut dc.on_success), ("onFailure", &c.on_failure, &mut dc.on_failure)]
+    {
         let mut d = AlibabaDestination::default();
         restore(&mut d.unknown, &c.extensions.unknown, &format!("/destinationConfig/{key}"));
         match dest {
@@ -647,10 +652,9 @@ fn to_huawei(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) ->
     });
     let mut dc = HuaweiDestinationConfig::default();
     let mut any = c.extensions.unknown.iter().any(|(k, _)| k.starts_with("/destination_config/"));
-    for (key, dest, slot) in [
-        ("on_success", &c.on_success, &mut dc.on_success),
-        ("on_failure", &c.on_failure, &mut dc.on_failure),
-    ] {
+    for (key, dest, slot) in
+        [("on_success", &c.on_success, &mut dc.on_success), ("on_failure", &c.on_failure, &mut dc.on_failure)]
+    {
         let mut d = HuaweiDestination::default();
         restore(&mut d.unknown, &c.extensions.unknown, &format!("/destination_config/{key}"));
         match dest {

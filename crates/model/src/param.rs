@@ -296,7 +296,10 @@ mod tests {
     fn kinds() {
         assert_eq!("FunctionGraph".parse::<DestinationKind>(), Ok(DestinationKind::FunctionGraph));
         let e = "functiongraph".parse::<DestinationKind>().unwrap_err();
-        assert_eq!(e.to_string(), "destination `functiongraph` is not one of OBS, SMN, DIS, FunctionGraph (did you mean `FunctionGraph`?)");
+        assert_eq!(
+            e.to_string(),
+            "destination `functiongraph` is not one of OBS, SMN, DIS, FunctionGraph (did you mean `FunctionGraph`?)"
+        );
         assert!("DMS".parse::<DestinationKind>().unwrap_err().suggestion.is_none());
     }
 
@@ -322,7 +325,9 @@ mod tests {
         assert!(e(DestinationKind::Dis, "{").starts_with("`param` is not valid JSON"));
         assert_eq!(e(DestinationKind::Dis, "[]"), "`param` must encode a JSON object, found an array");
         assert_eq!(e(DestinationKind::Smn, "{}"), "`param` of a SMN destination needs `topic_urn`");
-        assert!(e(DestinationKind::FunctionGraph, r#"{"func_urn":"default:test"}"#).contains("short function reference"));
+        assert!(
+            e(DestinationKind::FunctionGraph, r#"{"func_urn":"default:test"}"#).contains("short function reference")
+        );
         assert!(e(DestinationKind::Obs, r#"{"bucket":"b","expires":"5"}"#).contains("an integer number of days"));
     }
 }

@@ -108,15 +108,16 @@ impl SchemaName {
             OnceLock::new(),
         ];
         let i = SchemaName::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        CELLS[i]
-            .get_or_init(|| jsonschema::draft202012::new(&self.value()).ok())
-            .as_ref()
+        CELLS[i].get_or_init(|| jsonschema::draft202012::new(&self.value()).ok()).as_ref()
     }
 
     /// Validates `instance`; every violation with its JSON pointer.
     pub fn validate(self, instance: &Value) -> Vec<SchemaViolation> {
         let Some(v) = self.validator() else {
-            return vec![SchemaViolation { pointer: String::new(), message: format!("schema {} failed to compile", self.name()) }];
+            return vec![SchemaViolation {
+                pointer: String::new(),
+                message: format!("schema {} failed to compile", self.name()),
+            }];
         };
         v.iter_errors(instance)
             .map(|e| SchemaViolation { pointer: e.instance_path().to_string(), message: e.to_string() })
@@ -141,10 +142,7 @@ impl std::str::FromStr for SchemaName {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.strip_suffix(".schema.json").unwrap_or(s);
         SchemaName::ALL.into_iter().find(|n| n.name() == s).ok_or_else(|| {
-            format!(
-                "unknown schema `{s}`; expected one of {}",
-                SchemaName::ALL.map(|n| n.name()).join(", ")
-            )
+            format!("unknown schema `{s}`; expected one of {}", SchemaName::ALL.map(|n| n.name()).join(", "))
         })
     }
 }

@@ -143,9 +143,9 @@ impl SourceError {
     /// Where the error is, if it has a place.
     pub fn position(&self) -> Option<Position> {
         match self {
-            SourceError::Syntax { position, .. } | SourceError::Utf8 { position } | SourceError::TooDeep { position, .. } => {
-                Some(*position)
-            }
+            SourceError::Syntax { position, .. }
+            | SourceError::Utf8 { position }
+            | SourceError::TooDeep { position, .. } => Some(*position),
             SourceError::TooLarge { .. } => None,
         }
     }
@@ -165,7 +165,10 @@ impl fmt::Display for SourceError {
             SourceError::Syntax { message, .. } => f.write_str(message),
             SourceError::Utf8 { .. } => f.write_str("the file is not valid UTF-8; JSON text must be UTF-8"),
             SourceError::TooDeep { limit, .. } => {
-                write!(f, "arrays and objects nest deeper than {limit} levels; async invocation configs need fewer than 10")
+                write!(
+                    f,
+                    "arrays and objects nest deeper than {limit} levels; async invocation configs need fewer than 10"
+                )
             }
             SourceError::TooLarge { size, limit } => {
                 write!(f, "the input has {size} bytes, more than the limit of {limit} bytes")
@@ -372,7 +375,11 @@ impl<'a> Reader<'a> {
                     self.bump();
                     return Ok(Value::Object(map));
                 }
-                _ => return Err(self.syntax(format!("expected `,` or `}}` after a member, found {}", self.describe_here()))),
+                _ => {
+                    return Err(
+                        self.syntax(format!("expected `,` or `}}` after a member, found {}", self.describe_here()))
+                    )
+                }
             }
         }
     }
@@ -404,7 +411,11 @@ impl<'a> Reader<'a> {
                     self.bump();
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.syntax(format!("expected `,` or `]` after an item, found {}", self.describe_here()))),
+                _ => {
+                    return Err(
+                        self.syntax(format!("expected `,` or `]` after an item, found {}", self.describe_here()))
+                    )
+                }
             }
         }
     }
@@ -521,7 +532,9 @@ impl<'a> Reader<'a> {
                                     self.bump();
                                     let lo = self.hex4()?;
                                     if !(0xDC00..0xE000).contains(&lo) {
-                                        return Err(self.syntax("`\\u` escape: a high surrogate must be followed by a low surrogate"));
+                                        return Err(self.syntax(
+                                            "`\\u` escape: a high surrogate must be followed by a low surrogate",
+                                        ));
                                     }
                                     char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                                 } else {
@@ -532,10 +545,18 @@ impl<'a> Reader<'a> {
                             };
                             match c {
                                 Some(c) => out.push(c),
-                                None => return Err(self.syntax("`\\u` escape names a lone surrogate, which is not a character")),
+                                None => {
+                                    return Err(
+                                        self.syntax("`\\u` escape names a lone surrogate, which is not a character")
+                                    )
+                                }
                             }
                         }
-                        _ => return Err(self.syntax("unknown escape in a string; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")),
+                        _ => {
+                            return Err(self.syntax(
+                                "unknown escape in a string; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                            ))
+                        }
                     }
                 }
                 Some(_) => return Err(self.syntax(format!("{} inside a string must be escaped", self.describe_here()))),

@@ -241,7 +241,10 @@ impl FromStr for SmnTopicUrn {
         }
         let parts: Vec<&str> = s.split(':').collect();
         if parts.len() != 5 {
-            return Err(UrnError::Parts { expected: "5 (`urn:smn:{region}:{project_id}:{topic}`)", found: parts.len() });
+            return Err(UrnError::Parts {
+                expected: "5 (`urn:smn:{region}:{project_id}:{topic}`)",
+                found: parts.len(),
+            });
         }
         check_region(parts[2])?;
         check_project_id(parts[3])?;
@@ -282,8 +285,11 @@ mod tests {
         let e = |s: &str| s.parse::<FunctionUrn>().unwrap_err().to_string();
         assert!(e("default:test").starts_with("`default:test` is a short function reference (2 parts)"));
         assert!(e("test").contains("(1 part)"));
-        assert!(e("urn:fss:{region}:5691ba790e2b46ceb38316xxxxxxxxxx:function:default:t:latest").contains("region `{region}` is a placeholder"));
-        assert!(e("urn:fss:cn-north-7:5691ba790e2b46ceb38316xxxxxxxxxx:function:default:t:latest").contains("project id"));
+        assert!(e("urn:fss:{region}:5691ba790e2b46ceb38316xxxxxxxxxx:function:default:t:latest")
+            .contains("region `{region}` is a placeholder"));
+        assert!(
+            e("urn:fss:cn-north-7:5691ba790e2b46ceb38316xxxxxxxxxx:function:default:t:latest").contains("project id")
+        );
         assert!(e(&format!("urn:fss:cn-north-4:{P}:workflow:default:t:latest")).contains("resource type `workflow`"));
         assert!(e(&format!("urn:fss:cn-north-4:{P}:function:default:t:!1a")).contains("alias name"));
         assert!(e(&format!("urn:fss:cn-north-4:{P}:function:default:t:latest:x")).contains("found 9"));

@@ -136,10 +136,9 @@ fn assert_range(prop: &Value, range: facts::IntRange, what: &str) {
 
 #[test]
 fn alibaba_schemas_state_the_facts() {
-    for (schema, keys) in [
-        (SchemaName::AlibabaFc2, alibaba::FC2_CONFIG_KEYS),
-        (SchemaName::AlibabaFc3, alibaba::FC3_CONFIG_KEYS),
-    ] {
+    for (schema, keys) in
+        [(SchemaName::AlibabaFc2, alibaba::FC2_CONFIG_KEYS), (SchemaName::AlibabaFc3, alibaba::FC3_CONFIG_KEYS)]
+    {
         let s = schema.value();
         let config = def(&s, "config");
         let mut expected: Vec<String> = keys.iter().map(|k| k.to_string()).collect();

@@ -32,7 +32,12 @@ fn describe(path: &Path) -> String {
         }
     };
     let schema_errors = SchemaName::for_dialect(dialect).validate(&parsed.value);
-    writeln!(out, "schema: {}", if schema_errors.is_empty() { "valid".to_string() } else { format!("{} violation(s)", schema_errors.len()) }).unwrap();
+    writeln!(
+        out,
+        "schema: {}",
+        if schema_errors.is_empty() { "valid".to_string() } else { format!("{} violation(s)", schema_errors.len()) }
+    )
+    .unwrap();
     for d in &parsed.duplicates {
         writeln!(out, "duplicate key at {} ({}:{})", d.pointer, d.second.start.line, d.second.start.column).unwrap();
     }
@@ -90,7 +95,9 @@ fn seed_examples_are_valid_and_fully_known() {
         let neutral = doc.to_neutral().unwrap_or_else(|e| panic!("{file}: {e:?}"));
         let unknown = match &neutral {
             NeutralDocument::Config(c) => c.extensions.unknown.len(),
-            NeutralDocument::List(l) => l.unknown.len() + l.items.iter().map(|c| c.extensions.unknown.len()).sum::<usize>(),
+            NeutralDocument::List(l) => {
+                l.unknown.len() + l.items.iter().map(|c| c.extensions.unknown.len()).sum::<usize>()
+            }
         };
         assert_eq!(unknown, 0, "{file}");
     }

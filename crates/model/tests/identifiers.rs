@@ -63,7 +63,10 @@ proptest! {
 fn every_error_names_the_part() {
     let cases: &[(&str, &str)] = &[
         ("acs:fc:cn-shanghai:xx:services/s/functions/f", "account id `xx`"),
-        ("acs:fc:cn-shanghai:1234567890123456:services/s", "expected `services/{service}[.{qualifier}]/functions/{function}`"),
+        (
+            "acs:fc:cn-shanghai:1234567890123456:services/s",
+            "expected `services/{service}[.{qualifier}]/functions/{function}`",
+        ),
         ("acs:mns:cn-shanghai:1234567890123456:/queue/q/messages", "expected `/queues/{queue}/messages`"),
         ("acs:eventbridge:cn-shanghai:1234567890123456:bus/x", "expected `eventbus/{bus}`"),
         ("acs:mq:cn-shanghai:1234567890123456:/instances/i/topics/t", "expected `/instances/{instance}/topic/{topic}`"),

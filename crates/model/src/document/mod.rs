@@ -97,7 +97,10 @@ fn humanize_serde(msg: &str) -> String {
         .replace("struct ", "an object ")
 }
 
-fn shape<C: DeserializeOwned, L: DeserializeOwned>(value: &Value, list_key: &str) -> Result<Shape<C, L>, DocumentError> {
+fn shape<C: DeserializeOwned, L: DeserializeOwned>(
+    value: &Value,
+    list_key: &str,
+) -> Result<Shape<C, L>, DocumentError> {
     match value {
         Value::Object(map) if map.contains_key(list_key) => typed(value).map(Shape::List),
         Value::Object(_) => typed(value).map(Shape::Config),
@@ -145,7 +148,9 @@ impl Document {
     pub fn is_list(&self) -> bool {
         matches!(
             self,
-            Document::AlibabaFc2(Shape::List(_)) | Document::AlibabaFc3(Shape::List(_)) | Document::Huawei(Shape::List(_))
+            Document::AlibabaFc2(Shape::List(_))
+                | Document::AlibabaFc3(Shape::List(_))
+                | Document::Huawei(Shape::List(_))
         )
     }
 

@@ -123,11 +123,9 @@ impl std::fmt::Display for NameError {
             NameError::Length { what, value, len, min, max } => {
                 write!(f, "{what} `{value}` has {len} characters; it must have {min} to {max}")
             }
-            NameError::Character { what, value, found, position, expected } => write!(
-                f,
-                "{what} `{value}` has {found:?} at character {}; {expected} expected there",
-                position + 1
-            ),
+            NameError::Character { what, value, found, position, expected } => {
+                write!(f, "{what} `{value}` has {found:?} at character {}; {expected} expected there", position + 1)
+            }
         }
     }
 }
@@ -234,7 +232,10 @@ pub const REGION_PATTERN: &str = "^[a-z]{2}(-[a-z0-9]+)+$";
 /// Text that is a documentation placeholder rather than a value: `xxx`,
 /// `{region}`, `188077086902****`, `${vars.region}`.
 pub fn looks_like_placeholder(s: &str) -> bool {
-    s.contains('{') || s.contains('}') || s.contains('*') || s.contains('$')
+    s.contains('{')
+        || s.contains('}')
+        || s.contains('*')
+        || s.contains('$')
         || (s.len() >= 3 && s.bytes().all(|b| b == b'x' || b == b'X'))
         || s.ends_with("xxxxxxxxxx")
 }
@@ -266,10 +267,7 @@ mod tests {
     #[test]
     fn name_rule_messages() {
         let e = huawei::FUNCTION_NAME.check("9lives").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "function name `9lives` has '9' at character 1; a letter expected there"
-        );
+        assert_eq!(e.to_string(), "function name `9lives` has '9' at character 1; a letter expected there");
         let e = alibaba::FUNCTION_NAME.check(&"a".repeat(65)).unwrap_err();
         assert!(e.to_string().contains("has 65 characters; it must have 1 to 64"));
         assert!(huawei::FUNCTION_NAME.check("a").is_ok());

@@ -23,7 +23,8 @@ pub fn region(regions: &'static [&'static str]) -> BoxedStrategy<String> {
 }
 
 pub fn account() -> BoxedStrategy<String> {
-    prop_oneof![4 => string_regex("[0-9]{16}").expect("regex"), 1 => string_regex("[0-9]{1,20}").expect("regex")].boxed()
+    prop_oneof![4 => string_regex("[0-9]{16}").expect("regex"), 1 => string_regex("[0-9]{1,20}").expect("regex")]
+        .boxed()
 }
 
 pub fn project_id() -> BoxedStrategy<String> {
@@ -113,7 +114,8 @@ pub fn destination_param() -> BoxedStrategy<DestinationParam> {
                 expires,
                 unknown: Default::default()
             })),
-        smn_topic_urn().prop_map(|topic_urn| DestinationParam::Smn(SmnParam { topic_urn, unknown: Default::default() })),
+        smn_topic_urn()
+            .prop_map(|topic_urn| DestinationParam::Smn(SmnParam { topic_urn, unknown: Default::default() })),
         string_regex("[a-z][a-z0-9_-]{0,20}")
             .expect("regex")
             .prop_map(|stream_name| DestinationParam::Dis(DisParam { stream_name, unknown: Default::default() })),
@@ -146,12 +148,20 @@ fn alibaba_destination_config() -> BoxedStrategy<Option<AlibabaDestinationConfig
 /// Canonical FC 2.0 configs: in range, no legacy keys, no nulls.
 pub fn fc2_config() -> BoxedStrategy<Fc2Config> {
     (
-        (proptest::option::of(timestamp()), alibaba_destination_config(), proptest::option::of(name(alibaba::FUNCTION_NAME))),
+        (
+            proptest::option::of(timestamp()),
+            alibaba_destination_config(),
+            proptest::option::of(name(alibaba::FUNCTION_NAME)),
+        ),
         (
             proptest::option::of(alibaba::MAX_EVENT_AGE.min..=alibaba::MAX_EVENT_AGE.max),
             proptest::option::of(alibaba::RETRY_ATTEMPTS.min..=alibaba::RETRY_ATTEMPTS.max),
         ),
-        (proptest::option::of(fc_qualifier()), proptest::option::of(name(alibaba::SERVICE_NAME)), proptest::option::of(any::<bool>())),
+        (
+            proptest::option::of(fc_qualifier()),
+            proptest::option::of(name(alibaba::SERVICE_NAME)),
+            proptest::option::of(any::<bool>()),
+        ),
     )
         .prop_map(|((created, dc, function), (age, retries), (qualifier, service, stateful))| Fc2Config {
             last_modified_time: created.clone(),
@@ -228,8 +238,11 @@ pub fn huawei_config() -> BoxedStrategy<HuaweiConfig> {
                     retries.rem_euclid(huawei::RETRY_ATTEMPTS.max + 1),
                 )
             };
-            let dc = (s.is_some() || f.is_some())
-                .then(|| HuaweiDestinationConfig { on_success: s, on_failure: f, unknown: Default::default() });
+            let dc = (s.is_some() || f.is_some()).then(|| HuaweiDestinationConfig {
+                on_success: s,
+                on_failure: f,
+                unknown: Default::default(),
+            });
             HuaweiConfig {
                 func_urn: urn.map(|u| u.to_string()),
                 max_async_event_age_in_seconds: has_age.map(|_| age),
@@ -249,7 +262,10 @@ pub fn huawei_config() -> BoxedStrategy<HuaweiConfig> {
 pub fn fc2_document() -> BoxedStrategy<Document> {
     prop_oneof![
         fc2_config().prop_map(|c| Document::AlibabaFc2(Shape::Config(c))),
-        (proptest::collection::vec(fc2_config(), 0..4), proptest::option::of(string_regex("[A-Za-z0-9]{8}").expect("regex")))
+        (
+            proptest::collection::vec(fc2_config(), 0..4),
+            proptest::option::of(string_regex("[A-Za-z0-9]{8}").expect("regex"))
+        )
             .prop_map(|(configs, next_token)| Document::AlibabaFc2(Shape::List(AlibabaList {
                 configs,
                 next_token,
@@ -262,11 +278,9 @@ pub fn fc2_document() -> BoxedStrategy<Document> {
 pub fn fc3_document() -> BoxedStrategy<Document> {
     prop_oneof![
         fc3_config().prop_map(|c| Document::AlibabaFc3(Shape::Config(c))),
-        proptest::collection::vec(fc3_config(), 0..4).prop_map(|configs| Document::AlibabaFc3(Shape::List(AlibabaList {
-            configs,
-            next_token: None,
-            unknown: Default::default()
-        }))),
+        proptest::collection::vec(fc3_config(), 0..4).prop_map(|configs| Document::AlibabaFc3(Shape::List(
+            AlibabaList { configs, next_token: None, unknown: Default::default() }
+        ))),
     ]
     .boxed()
 }
@@ -274,29 +288,31 @@ pub fn fc3_document() -> BoxedStrategy<Document> {
 pub fn huawei_document() -> BoxedStrategy<Document> {
     prop_oneof![
         huawei_config().prop_map(|c| Document::Huawei(Shape::Config(c))),
-        (proptest::collection::vec(huawei_config(), 0..4), proptest::option::of(0i64..1000)).prop_map(|(items, marker)| {
-            // List items are read back from the API: give each an identity.
-            let n = items.len() as i64;
-            Document::Huawei(Shape::List(HuaweiList {
-                async_invoke_configs: items
-                    .into_iter()
-                    .map(|mut c| {
-                        c.func_urn.get_or_insert_with(|| {
-                            "urn:fss:cn-north-4:0970dd7a1300f5672ff2c003c60ae115:function:default:f:latest".into()
-                        });
-                        c
-                    })
-                    .collect(),
-                count: Some(n),
-                page_info: marker.map(|m| PageInfo {
-                    next_marker: Some(m),
-                    previous_marker: Some(0),
-                    current_count: Some(n),
+        (proptest::collection::vec(huawei_config(), 0..4), proptest::option::of(0i64..1000)).prop_map(
+            |(items, marker)| {
+                // List items are read back from the API: give each an identity.
+                let n = items.len() as i64;
+                Document::Huawei(Shape::List(HuaweiList {
+                    async_invoke_configs: items
+                        .into_iter()
+                        .map(|mut c| {
+                            c.func_urn.get_or_insert_with(|| {
+                                "urn:fss:cn-north-4:0970dd7a1300f5672ff2c003c60ae115:function:default:f:latest".into()
+                            });
+                            c
+                        })
+                        .collect(),
+                    count: Some(n),
+                    page_info: marker.map(|m| PageInfo {
+                        next_marker: Some(m),
+                        previous_marker: Some(0),
+                        current_count: Some(n),
+                        unknown: Default::default(),
+                    }),
                     unknown: Default::default(),
-                }),
-                unknown: Default::default(),
-            }))
-        }),
+                }))
+            }
+        ),
     ]
     .boxed()
 }
