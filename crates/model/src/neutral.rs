@@ -247,6 +247,8 @@ pub struct ConfigList {
 }
 
 /// A neutral document: one config or a list.
+// One per input file: boxing would only add an indirection to every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NeutralDocument {
     /// One config.

@@ -80,7 +80,7 @@ fn every_error_names_the_part() {
     let p = "0970dd7a1300f5672ff2c003c60ae115";
     let urn_cases: &[(String, &str)] = &[
         (format!("urn:fss:cn-north-4:{p}:function:default:_f:latest"), "function name `_f`"),
-        (format!("urn:fss:cn-north-4:abc:function:default:f:latest"), "project id `abc` is not 32"),
+        ("urn:fss:cn-north-4:abc:function:default:f:latest".to_string(), "project id `abc` is not 32"),
         (format!("urn:fss:cn-north-4:{p}:function::f:latest"), "package name ``"),
         (format!("urn:fss:cn-north-4:{p}:function:default:f:-v1"), "version name `-v1`"),
     ];
