@@ -2,9 +2,21 @@
 //!
 //! Lint rules for async invocation configs: stable codes, exact spans, safe fixes.
 //!
-//! (Interface fixed; implementation in progress.)
+//! Every rule lives in its own module under `rules/` and is registered once in
+//! `rules/mod.rs`. Codes are grouped by prefix: `S1xx` structure, `R2xx`
+//! ranges, `I3xx` identifiers, `M4xx` semantics, `P5xx` portability (these run
+//! only with [`LintOptions::target`]).
 
-use invokecfg_model::{Diagnostic, Dialect, Severity};
+#![forbid(unsafe_code)]
+
+mod ctx;
+mod render;
+mod rules;
+mod suggest;
+
+use invokecfg_model::{span, Diagnostic, Dialect, Severity};
+
+pub use render::{diagnostic_json, render_text};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +37,7 @@ pub struct RuleInfo {
 
 /// Every rule, in code order.
 pub fn rules() -> &'static [RuleInfo] {
-    &[]
+    &rules::INFOS
 }
 
 /// The rule with `code` (case-insensitive) or kebab-case `name`.
@@ -59,13 +71,95 @@ pub struct LintResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether a selector (`ALL`, a code, a code prefix such as `I3` or `R`, or a
+/// rule name) names `rule`.
+pub fn selector_matches(selector: &str, rule: &RuleInfo) -> bool {
+    let s = selector.trim();
+    !s.is_empty()
+        && (s.eq_ignore_ascii_case("ALL")
+            || rule.name == s
+            || rule.code.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
+}
+
+/// Whether a selector names at least one rule (for validating configuration).
+pub fn is_known_selector(selector: &str) -> bool {
+    rules().iter().any(|r| selector_matches(selector, r))
+}
+
+fn enabled(rule: &RuleInfo, options: &LintOptions) -> bool {
+    (options.select.is_empty() || options.select.iter().any(|s| selector_matches(s, rule)))
+        && !options.ignore.iter().any(|s| selector_matches(s, rule))
+}
+
 /// Lints one source text.
-pub fn lint(_source: &[u8], _options: &LintOptions) -> LintResult {
-    LintResult::default()
+pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
+    let mut out = Vec::new();
+    let mut dialect = options.dialect;
+    match span::parse(source) {
+        Err(e) => {
+            if enabled(&rules::s101_invalid_json::RULE.info, options) {
+                out.push(rules::s101_invalid_json::finding(&e, source));
+            }
+        }
+        Ok(parsed) => {
+            let ctx = ctx::Ctx::new(source, &parsed, options);
+            dialect = ctx.dialect;
+            for r in rules::RULES {
+                if enabled(&r.info, options) {
+                    (r.check)(&ctx, &mut out);
+                }
+            }
+        }
+    }
+    for d in &mut out {
+        if let Some(r) = rule(&d.code) {
+            for (sel, sev) in &options.severities {
+                if selector_matches(sel, r) {
+                    d.severity = *sev;
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        let pos = |d: &Diagnostic| d.span.map_or((0, 0), |s| (s.start.offset, s.end.offset));
+        pos(a).cmp(&pos(b)).then_with(|| a.code.cmp(&b.code)).then_with(|| a.message.cmp(&b.message))
+    });
+    out.dedup();
+    LintResult { dialect, diagnostics: out }
 }
 
 /// Applies the safe fixes of `diagnostics` to `source`; returns the new text and how many fixes applied.
+///
+/// A fix whose edits overlap an earlier accepted fix is skipped (the next run
+/// applies it); bytes outside the edits stay as they were.
 pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
-    let _ = diagnostics;
-    (source.to_vec(), 0)
+    let mut fixes: Vec<&invokecfg_model::Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start.offset).min().unwrap_or(usize::MAX));
+    let mut taken: Vec<(usize, usize, &str)> = Vec::new();
+    let mut count = 0;
+    for f in fixes {
+        let ranges: Vec<(usize, usize, &str)> =
+            f.edits.iter().map(|e| (e.span.start.offset, e.span.end.offset, e.content.as_str())).collect();
+        let valid = !ranges.is_empty()
+            && ranges.iter().all(|&(s, e, _)| s <= e && e <= source.len())
+            && ranges.iter().all(|&(s, e, _)| taken.iter().all(|&(ts, te, _)| e <= ts || s >= te))
+            && ranges.iter().enumerate().all(|(i, a)| ranges.iter().skip(i + 1).all(|b| a.1 <= b.0 || b.1 <= a.0));
+        if valid {
+            taken.extend(ranges);
+            count += 1;
+        }
+    }
+    taken.sort_by_key(|&(s, e, _)| (s, e));
+    let mut out = Vec::with_capacity(source.len());
+    let mut at = 0;
+    for (s, e, content) in taken {
+        if s < at {
+            continue;
+        }
+        out.extend_from_slice(&source[at..s]);
+        out.extend_from_slice(content.as_bytes());
+        at = e;
+    }
+    out.extend_from_slice(&source[at.min(source.len())..]);
+    (out, count)
 }

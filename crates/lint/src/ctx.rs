@@ -1,0 +1,513 @@
+//! What every rule reads: the parsed source, the dialect, and the configs,
+//! destinations and identities found in it, computed once per file.
+
+use crate::suggest;
+use crate::{LintOptions, RuleInfo};
+use invokecfg_model::document::escape_pointer_token;
+use invokecfg_model::facts::{alibaba, huawei};
+use invokecfg_model::span::{DuplicateKey, ParsedSource};
+use invokecfg_model::{
+    detect, AcsArn, AcsResource, ArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Fix, FunctionRef,
+    FunctionUrn, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
+};
+use serde_json::{Map, Value};
+
+/// Where in the source a finding points.
+#[derive(Clone, Copy)]
+pub(crate) enum At {
+    /// The member's key (falls back to the value).
+    Key,
+    /// The value.
+    Value,
+}
+
+/// Which kind of object a map is, for the key sets it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    List,
+    Config,
+    DestinationConfig,
+    Destination,
+    PageInfo,
+}
+
+/// An object at a known level.
+pub(crate) struct Obj<'a> {
+    pub pointer: String,
+    pub map: &'a Map<String, Value>,
+    pub level: Level,
+}
+
+/// One Alibaba destination ARN.
+pub(crate) struct AliDest<'a> {
+    pub text: &'a str,
+    pub pointer: String,
+    pub arn: Result<AcsArn, ArnError>,
+}
+
+/// One Huawei destination: kind and `param`.
+pub(crate) struct HwDest<'a> {
+    pub kind_text: Option<&'a str>,
+    /// The kind, exact or (for checks inside `param`) matched ignoring case.
+    pub kind: Option<DestinationKind>,
+    pub param_text: Option<&'a str>,
+    /// `param` decoded, when it is a string.
+    pub param: Option<Result<Value, serde_json::Error>>,
+}
+
+impl HwDest<'_> {
+    /// The decoded `param` object.
+    pub fn param_obj(&self) -> Option<&Map<String, Value>> {
+        match &self.param {
+            Some(Ok(Value::Object(m))) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The `func_urn` inside a FunctionGraph `param`, parsed.
+    pub fn func_urn(&self) -> Option<FunctionUrn> {
+        if self.kind != Some(DestinationKind::FunctionGraph) {
+            return None;
+        }
+        self.param_obj()?.get("func_urn")?.as_str()?.parse().ok()
+    }
+}
+
+/// A destination slot (`onSuccess`, `on_failure`, ...).
+pub(crate) struct Dest<'a> {
+    pub slot: &'static str,
+    pub pointer: String,
+    pub map: &'a Map<String, Value>,
+    pub alibaba: Option<AliDest<'a>>,
+    pub huawei: Option<HwDest<'a>>,
+}
+
+impl Dest<'_> {
+    /// The function this destination invokes, if it is a function.
+    pub fn function(&self) -> Option<FunctionRef> {
+        if let Some(a) = &self.alibaba {
+            return a.arn.as_ref().ok().and_then(arn_function);
+        }
+        self.huawei.as_ref()?.func_urn().map(|u| urn_function(&u))
+    }
+
+    /// The region the destination lives in, when it names one.
+    pub fn region(&self) -> Option<String> {
+        if let Some(a) = &self.alibaba {
+            return a.arn.as_ref().ok().map(|a| a.region.clone()).filter(|r| !r.is_empty());
+        }
+        let h = self.huawei.as_ref()?;
+        let obj = h.param_obj()?;
+        let text = match h.kind? {
+            DestinationKind::FunctionGraph => obj.get("func_urn")?.as_str()?,
+            DestinationKind::Smn => obj.get("topic_urn")?.as_str()?,
+            _ => return None,
+        };
+        let region = text.split(':').nth(2)?;
+        text.starts_with("urn:").then(|| region.to_string())
+    }
+}
+
+/// Why an identifier does not parse.
+pub(crate) enum IdError {
+    Arn(ArnError),
+    Urn(UrnError),
+}
+
+/// Which kind of identifier.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdKind {
+    /// An Alibaba ARN (`destination`, `functionArn`).
+    Arn,
+    /// A FunctionGraph function URN; `true` inside `param`.
+    FunctionUrn(bool),
+    /// An SMN topic URN inside `param`.
+    TopicUrn,
+}
+
+/// An ARN or URN found in the document, parsed once.
+pub(crate) struct Ident {
+    /// Pointer of the string holding it (for `param` members: of `param`).
+    pub pointer: String,
+    /// How messages name the field (`destination`, `functionArn`, `param.func_urn`).
+    pub field: &'static str,
+    pub text: String,
+    pub kind: IdKind,
+    pub arn: Option<AcsArn>,
+    pub error: Option<IdError>,
+    /// Index of the config it belongs to.
+    pub config: usize,
+}
+
+impl Ident {
+    /// The region part, when the text has the `acs:`/`urn:` shape far enough to hold one.
+    pub fn region_text(&self) -> Option<&str> {
+        if !(self.text.starts_with("acs:") || self.text.starts_with("urn:")) {
+            return None;
+        }
+        self.text.split(':').nth(2)
+    }
+}
+
+/// One config (the document, or one list item).
+pub(crate) struct Config<'a> {
+    pub pointer: String,
+    pub map: &'a Map<String, Value>,
+    /// Huawei: read back from the API (has `func_urn`, `created_time` or `last_modified`).
+    pub response: bool,
+    /// The function the config belongs to (document, else `--function`).
+    pub function: Option<FunctionRef>,
+    /// `destinationConfig` / `destination_config`, when an object.
+    pub dest_config: Option<(String, &'a Map<String, Value>)>,
+    pub destinations: Vec<Dest<'a>>,
+}
+
+impl Config<'_> {
+    /// Pointer of member `key`.
+    pub fn at(&self, key: &str) -> String {
+        join(&self.pointer, key)
+    }
+}
+
+/// The lint context of one source.
+pub(crate) struct Ctx<'a> {
+    pub source: &'a [u8],
+    pub value: &'a Value,
+    pub spans: &'a SpanMap,
+    pub duplicates: &'a [DuplicateKey],
+    pub options: &'a LintOptions,
+    pub dialect: Option<Dialect>,
+    pub mixed: Option<DetectError>,
+    pub objects: Vec<Obj<'a>>,
+    pub configs: Vec<Config<'a>>,
+    /// The list document's top object.
+    pub list: Option<&'a Map<String, Value>>,
+    /// Every ARN and URN, in document order.
+    pub idents: Vec<Ident>,
+}
+
+/// `p` + `/key`, escaped.
+pub(crate) fn join(p: &str, key: &str) -> String {
+    let mut s = String::with_capacity(p.len() + key.len() + 1);
+    s.push_str(p);
+    s.push('/');
+    s.push_str(&escape_pointer_token(key));
+    s
+}
+
+/// An integer value (i64 or u64), as i128 so no value is lost.
+pub(crate) fn int(v: &Value) -> Option<i128> {
+    v.as_i64().map(i128::from).or_else(|| v.as_u64().map(i128::from))
+}
+
+/// The keys of one dialect at one level.
+pub(crate) fn known_keys(d: Dialect, l: Level) -> &'static [&'static str] {
+    match (d, l) {
+        (_, Level::List) => d.list_keys(),
+        (_, Level::Config) => d.config_keys(),
+        (Dialect::Huawei, Level::DestinationConfig) => huawei::DESTINATION_CONFIG_KEYS,
+        (_, Level::DestinationConfig) => alibaba::DESTINATION_CONFIG_KEYS,
+        (Dialect::Huawei, Level::Destination) => huawei::DESTINATION_KEYS,
+        (_, Level::Destination) => alibaba::DESTINATION_KEYS,
+        (_, Level::PageInfo) => huawei::PAGE_INFO_KEYS,
+    }
+}
+
+/// Spelling of a per-config field in one dialect.
+pub(crate) fn age_key(d: Dialect) -> &'static str {
+    if d == Dialect::Huawei {
+        "max_async_event_age_in_seconds"
+    } else {
+        "maxAsyncEventAgeInSeconds"
+    }
+}
+
+/// Spelling of the retries field in one dialect.
+pub(crate) fn retries_key(d: Dialect) -> &'static str {
+    if d == Dialect::Huawei {
+        "max_async_retry_attempts"
+    } else {
+        "maxAsyncRetryAttempts"
+    }
+}
+
+/// The function an FC function ARN names.
+pub(crate) fn arn_function(arn: &AcsArn) -> Option<FunctionRef> {
+    let some = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+    let (group, name, qualifier) = match &arn.resource {
+        AcsResource::Fc2Function { service, qualifier, function } => (Some(service.clone()), function, qualifier),
+        AcsResource::Fc3Function { function, qualifier } => (None, function, qualifier),
+        _ => return None,
+    };
+    Some(FunctionRef {
+        region: some(&arn.region),
+        account: some(&arn.account),
+        group,
+        name: Some(name.clone()),
+        qualifier: qualifier.as_deref().map(Qualifier::from_alibaba),
+    })
+}
+
+/// The function a FunctionGraph URN names.
+pub(crate) fn urn_function(u: &FunctionUrn) -> FunctionRef {
+    FunctionRef {
+        region: Some(u.region.clone()),
+        account: Some(u.project_id.clone()),
+        group: Some(u.package.clone()),
+        name: Some(u.function.clone()),
+        qualifier: u.qualifier.clone(),
+    }
+}
+
+/// Reads `--function`: an ARN or a URN.
+pub(crate) fn parse_function(s: &str) -> Option<FunctionRef> {
+    if s.starts_with("acs:") {
+        s.parse::<AcsArn>().ok().as_ref().and_then(arn_function)
+    } else {
+        s.parse::<FunctionUrn>().ok().as_ref().map(urn_function)
+    }
+}
+
+fn str_at<'v>(m: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
+    m.get(k).and_then(Value::as_str)
+}
+
+/// Guesses the dialect of a document with no known key from its near-miss keys.
+fn guess(value: &Value) -> Option<Dialect> {
+    let top = value.as_object()?;
+    Dialect::ALL.into_iter().find(|d| {
+        top.keys().any(|k| !suggest::near(k, d.config_keys()).is_empty() || d.list_keys().contains(&k.as_str()))
+    })
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(source: &'a [u8], parsed: &'a ParsedSource, options: &'a LintOptions) -> Self {
+        let value = &parsed.value;
+        let (dialect, mixed) = match options.dialect {
+            Some(d) => (Some(d), None),
+            None => match detect(value) {
+                Ok(det) => (Some(det.dialect), None),
+                Err(DetectError::NotAnObject) => (None, None),
+                Err(DetectError::NoKeys) => (guess(value), None),
+                Err(e) => {
+                    let d = match &e {
+                        DetectError::Mixed { first, first_keys, second, second_keys } => {
+                            Some(if first_keys.len() >= second_keys.len() { *first } else { *second })
+                        }
+                        _ => None,
+                    };
+                    (d, Some(e))
+                }
+            },
+        };
+        let mut ctx = Ctx {
+            source,
+            value,
+            spans: &parsed.spans,
+            duplicates: &parsed.duplicates,
+            options,
+            dialect,
+            mixed,
+            objects: Vec::new(),
+            configs: Vec::new(),
+            list: None,
+            idents: Vec::new(),
+        };
+        if let (Some(d), Value::Object(top)) = (dialect, value) {
+            ctx.collect(d, top);
+        }
+        ctx
+    }
+
+    fn collect(&mut self, d: Dialect, top: &'a Map<String, Value>) {
+        let option_fn = self.options.function.as_deref().and_then(parse_function);
+        let items_key = d.list_items_key();
+        if top.contains_key(items_key) {
+            self.list = Some(top);
+            self.objects.push(Obj { pointer: String::new(), map: top, level: Level::List });
+            if d == Dialect::Huawei {
+                if let Some(Value::Object(pi)) = top.get("page_info") {
+                    self.objects.push(Obj { pointer: "/page_info".into(), map: pi, level: Level::PageInfo });
+                }
+            }
+            if let Some(Value::Array(items)) = top.get(items_key) {
+                for (i, item) in items.iter().enumerate() {
+                    if let Value::Object(m) = item {
+                        self.config(d, format!("/{items_key}/{i}"), m, &option_fn);
+                    }
+                }
+            }
+        } else {
+            self.config(d, String::new(), top, &option_fn);
+        }
+    }
+
+    fn config(&mut self, d: Dialect, pointer: String, map: &'a Map<String, Value>, option_fn: &Option<FunctionRef>) {
+        self.objects.push(Obj { pointer: pointer.clone(), map, level: Level::Config });
+        let response = d == Dialect::Huawei
+            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
+        let doc_fn = match d {
+            Dialect::AlibabaFc2 => {
+                let name = str_at(map, "function").or_else(|| str_at(map, "functionName"));
+                let service = str_at(map, "service").or_else(|| str_at(map, "serviceName"));
+                name.map(|n| FunctionRef {
+                    group: service.map(String::from),
+                    name: Some(n.to_string()),
+                    qualifier: str_at(map, "qualifier").map(Qualifier::from_alibaba),
+                    ..Default::default()
+                })
+            }
+            Dialect::AlibabaFc3 => {
+                let arn = str_at(map, "functionArn").and_then(|s| s.parse::<AcsArn>().ok());
+                arn.as_ref().and_then(arn_function).map(|mut f| {
+                    if f.qualifier.is_none() {
+                        f.qualifier = str_at(map, "qualifier").map(Qualifier::from_alibaba);
+                    }
+                    f
+                })
+            }
+            Dialect::Huawei => {
+                str_at(map, "func_urn").and_then(|s| s.parse::<FunctionUrn>().ok()).map(|u| urn_function(&u))
+            }
+        };
+        let function = match (doc_fn, option_fn) {
+            (Some(mut f), Some(o)) => {
+                // `--function` supplies what the document leaves out (FC 2.0 bodies carry no region).
+                if f.name == o.name {
+                    f.region = f.region.or_else(|| o.region.clone());
+                    f.account = f.account.or_else(|| o.account.clone());
+                }
+                Some(f)
+            }
+            (f, o) => f.or_else(|| o.clone()),
+        };
+        let (dc_key, slots): (&str, [&'static str; 2]) = if d == Dialect::Huawei {
+            ("destination_config", ["on_success", "on_failure"])
+        } else {
+            ("destinationConfig", ["onSuccess", "onFailure"])
+        };
+        let mut destinations = Vec::new();
+        let mut dest_config = None;
+        if let Some(Value::Object(dc)) = map.get(dc_key) {
+            let dcp = join(&pointer, dc_key);
+            self.objects.push(Obj { pointer: dcp.clone(), map: dc, level: Level::DestinationConfig });
+            for slot in slots {
+                let Some(Value::Object(dm)) = dc.get(slot) else { continue };
+                let dp = join(&dcp, slot);
+                self.objects.push(Obj { pointer: dp.clone(), map: dm, level: Level::Destination });
+                let mut dest = Dest { slot, pointer: dp.clone(), map: dm, alibaba: None, huawei: None };
+                if d == Dialect::Huawei {
+                    let kind_text = str_at(dm, "destination");
+                    let kind = kind_text.and_then(|k| {
+                        k.parse::<DestinationKind>().ok().or_else(|| DestinationKind::from_str_ignore_case(k))
+                    });
+                    let param_text = str_at(dm, "param");
+                    let param = param_text.map(serde_json::from_str::<Value>);
+                    dest.huawei = Some(HwDest { kind_text, kind, param_text, param });
+                } else if let Some(text) = str_at(dm, "destination") {
+                    dest.alibaba = Some(AliDest { text, pointer: join(&dp, "destination"), arn: text.parse() });
+                }
+                destinations.push(dest);
+            }
+            dest_config = Some((dcp, dc));
+        }
+        let ci = self.configs.len();
+        let mut idents = Vec::new();
+        let arn_ident = |pointer: String, field, text: &str| {
+            let (arn, error) = match text.parse::<AcsArn>() {
+                Ok(a) => (Some(a), None),
+                Err(e) => (None, Some(IdError::Arn(e))),
+            };
+            Ident { pointer, field, text: text.to_string(), kind: IdKind::Arn, arn, error, config: ci }
+        };
+        let urn_ident = |pointer: String, field, text: &str, kind: IdKind| {
+            let error = match kind {
+                IdKind::TopicUrn => text.parse::<SmnTopicUrn>().err(),
+                _ => text.parse::<FunctionUrn>().err(),
+            };
+            Ident {
+                pointer,
+                field,
+                text: text.to_string(),
+                kind,
+                arn: None,
+                error: error.map(IdError::Urn),
+                config: ci,
+            }
+        };
+        match d {
+            Dialect::AlibabaFc3 => {
+                if let Some(t) = str_at(map, "functionArn") {
+                    idents.push(arn_ident(join(&pointer, "functionArn"), "functionArn", t));
+                }
+            }
+            Dialect::Huawei => {
+                if let Some(t) = str_at(map, "func_urn") {
+                    idents.push(urn_ident(join(&pointer, "func_urn"), "func_urn", t, IdKind::FunctionUrn(false)));
+                }
+            }
+            Dialect::AlibabaFc2 => {}
+        }
+        for dest in &destinations {
+            if let Some(a) = &dest.alibaba {
+                idents.push(arn_ident(a.pointer.clone(), "destination", a.text));
+            }
+            if let Some(h) = &dest.huawei {
+                let Some(obj) = h.param_obj() else { continue };
+                let pp = join(&dest.pointer, "param");
+                match h.kind {
+                    Some(DestinationKind::FunctionGraph) => {
+                        if let Some(t) = obj.get("func_urn").and_then(Value::as_str) {
+                            idents.push(urn_ident(pp, "param.func_urn", t, IdKind::FunctionUrn(true)));
+                        }
+                    }
+                    Some(DestinationKind::Smn) => {
+                        if let Some(t) = obj.get("topic_urn").and_then(Value::as_str) {
+                            idents.push(urn_ident(pp, "param.topic_urn", t, IdKind::TopicUrn));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.idents.extend(idents);
+        self.configs.push(Config { pointer, map, response, function, dest_config, destinations });
+    }
+
+    /// A finding of `rule` at `pointer`.
+    pub fn finding(&self, rule: &RuleInfo, pointer: &str, at: At, message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::new(rule.code, rule.severity, pointer, message);
+        d.span = match at {
+            At::Key => self.spans.key_span(pointer),
+            At::Value => self.spans.value_span(pointer),
+        };
+        d
+    }
+}
+
+/// A fix that replaces one span.
+pub(crate) fn replace(span: Option<Span>, content: impl Into<String>, message: impl Into<String>) -> Option<Fix> {
+    Some(Fix { message: message.into(), edits: vec![Edit { span: span?, content: content.into() }] })
+}
+
+/// A key as JSON source text.
+pub(crate) fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// `a` or `an` for a word or acronym ("an SMN", "a DIS", "an alibaba-fc2").
+pub(crate) fn article(word: &str) -> &'static str {
+    let acronym = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let first = word.bytes().next().unwrap_or(b'x').to_ascii_uppercase();
+    let vowel = if acronym { b"AEFHILMNORSX".contains(&first) } else { b"AEIOU".contains(&first) };
+    if vowel {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Backtick-quoted, comma-separated list.
+pub(crate) fn list(items: &[&str]) -> String {
+    items.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,116 @@
+//! Text (ruff/rustc style) and JSON renderings of findings.
+
+use crate::rule;
+use invokecfg_model::{Diagnostic, Severity};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const BLUE: &str = "\x1b[34m";
+const CYAN: &str = "\x1b[36m";
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Info => "\x1b[1;36m",
+    }
+}
+
+/// Renders findings as text: `path:line:col: CODE [severity] message`, the
+/// source line with a caret underline, then `help:` and `fix:` lines.
+/// ANSI colors only when `color` is true.
+pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) -> String {
+    let paint = |code: &'static str, text: &str| {
+        if color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    };
+    let lines: Vec<&str> = source.split('\n').collect();
+    let mut out = String::new();
+    for d in diags {
+        let mut gutter_len = 1;
+        let (line, col) = d.span.map_or((1, 1), |s| (s.start.line, s.start.column));
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {} {} {}",
+            paint(BOLD, path),
+            paint(severity_color(d.severity), &d.code),
+            paint(severity_color(d.severity), &format!("[{}]", d.severity)),
+            paint(BOLD, &d.message)
+        );
+        if let Some(span) = d.span {
+            if let Some(raw) = lines.get(span.start.line.wrapping_sub(1)) {
+                let text = raw.strip_suffix('\r').unwrap_or(raw);
+                let text = if span.start.line == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+                let number = span.start.line.to_string();
+                gutter_len = number.len();
+                let gutter = " ".repeat(gutter_len);
+                // Keep tabs so the carets line up under them.
+                let pad: String = text
+                    .chars()
+                    .take(span.start.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let line_len = text.chars().count();
+                let end_col = if span.end.line == span.start.line { span.end.column } else { line_len + 1 };
+                let width = end_col.saturating_sub(span.start.column).max(1);
+                let _ = writeln!(out, "{} {}", gutter, paint(BLUE, "|"));
+                let _ = writeln!(out, "{} {} {}", paint(BLUE, &number), paint(BLUE, "|"), text);
+                let _ = writeln!(
+                    out,
+                    "{} {} {}{}",
+                    gutter,
+                    paint(BLUE, "|"),
+                    pad,
+                    paint(severity_color(d.severity), &"^".repeat(width))
+                );
+            }
+        }
+        if let Some(h) = &d.help {
+            let _ = writeln!(out, "{} {} {h}", " ".repeat(gutter_len), paint(CYAN, "= help:"));
+        }
+        if let Some(f) = &d.fix {
+            let _ = writeln!(out, "{} {} {}", " ".repeat(gutter_len), paint(CYAN, "= fix:"), f.message);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One finding as the lint JSON report shows it (without `file`, which the
+/// caller adds): code, rule, severity, message, help, pointer, 1-based
+/// line/column span, and the fix (message and byte-offset edits) or null.
+pub fn diagnostic_json(d: &Diagnostic) -> Value {
+    let (line, column, end_line, end_column) = match d.span {
+        Some(s) => (json!(s.start.line), json!(s.start.column), json!(s.end.line), json!(s.end.column)),
+        // A finding about the whole input (e.g. over the size limit) points at its start.
+        None => (json!(1), json!(1), json!(1), json!(1)),
+    };
+    let fix = d.fix.as_ref().map_or(Value::Null, |f| {
+        json!({
+            "message": f.message,
+            "edits": f.edits.iter().map(|e| json!({
+                "line": e.span.start.line, "column": e.span.start.column,
+                "end_line": e.span.end.line, "end_column": e.span.end.column,
+                "start": e.span.start.offset, "end": e.span.end.offset, "content": e.content
+            })).collect::<Vec<_>>(),
+        })
+    });
+    json!({
+        "code": d.code,
+        "rule": rule(&d.code).map(|r| r.name),
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "help": d.help,
+        "pointer": d.pointer,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "fix": fix,
+    })
+}

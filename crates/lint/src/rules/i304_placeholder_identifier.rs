@@ -1,0 +1,73 @@
+//! I304: documentation placeholders left in identifiers.
+
+use super::i301_malformed_arn::{report, Class};
+use super::prelude::*;
+use invokecfg_model::AcsResource;
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "I304",
+        name: "placeholder-identifier",
+        severity: Severity::Error,
+        summary: "A placeholder (`xxx`, `{region}`, `****`) left in an ARN or URN",
+        docs: r#"## What it does
+Reports a region, account id, project id or resource name that is a
+documentation placeholder rather than a value: `xxx`, `{region}`,
+`${vars.region}`, `188077086902****`, `5691ba790e2b46ceb38316xxxxxxxxxx`.
+
+## Why is this bad?
+Examples copied from the docs deploy fine and then deliver nothing: the ARN
+or URN names no real resource.
+
+## Example
+```json
+{"destinationConfig": {"onFailure": {"destination": "acs:fc:cn-shanghai:xxx:services/s1/functions/f1"}}}
+```
+
+## Fix
+Put in the real region, account id (16 digits) or project id (32 letters and
+digits), or leave region and account empty in an Alibaba ARN
+(`acs:fc:::...`) to mean the function's own.
+"#,
+        fixable: false,
+    },
+    check,
+};
+
+fn names(r: &AcsResource) -> Vec<(&'static str, &str)> {
+    match r {
+        AcsResource::Fc2Function { service, function, .. } => vec![("service", service), ("function", function)],
+        AcsResource::Fc3Function { function, .. } => vec![("function", function)],
+        AcsResource::MnsQueue { queue } => vec![("queue", queue)],
+        AcsResource::MnsTopic { topic } => vec![("topic", topic)],
+        AcsResource::EventBus { bus } => vec![("event bus", bus)],
+        AcsResource::RocketMqTopic { instance, topic } => vec![("instance", instance), ("topic", topic)],
+    }
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    report(ctx, out, &RULE.info, Class::Placeholder, &|id| {
+        if id.kind == IdKind::Arn {
+            "use the real value (account ids have 16 digits), or leave region and account empty (`acs:fc:::...`) for the function's own".into()
+        } else {
+            "use the real region id (e.g. `cn-north-4`) and project id (32 letters and digits)".into()
+        }
+    });
+    // Well-formed ARNs can still carry `xxx` as a name.
+    for id in &ctx.idents {
+        let Some(arn) = &id.arn else { continue };
+        for (what, name) in names(&arn.resource) {
+            if looks_like_placeholder(name) {
+                out.push(
+                    ctx.finding(
+                        &RULE.info,
+                        &id.pointer,
+                        At::Value,
+                        format!("`{}`: {what} name `{name}` looks like a documentation placeholder", id.field),
+                    )
+                    .with_help(format!("use the real {what} name")),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! I307: a service, function, alias, version or topic name that breaks its rule.
+
+use super::i301_malformed_arn::{report, Class};
+use super::prelude::*;
+use invokecfg_model::arn::check_fc_qualifier;
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "I307",
+        name: "invalid-name",
+        severity: Severity::Error,
+        summary: "A name or qualifier breaks the provider's naming rule",
+        docs: r#"## What it does
+Checks service, function, alias and version names and qualifiers, in fields
+(`service`, `function`, `qualifier`) and inside ARNs and URNs, against the
+provider's rule: length and allowed characters (FC: 1..64 for functions,
+1..128 for services and aliases, starting with a letter or `_`; FunctionGraph:
+1..60 for functions, starting with a letter and ending with a letter or digit).
+
+## Why is this bad?
+No such resource can exist, so the config or destination names nothing.
+
+## Example
+```json
+{"service": "demo-service", "function": "9lives"}
+```
+
+## Fix
+Use the resource's real name; the help line states the rule.
+"#,
+        fixable: false,
+    },
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    report(ctx, out, &RULE.info, Class::Name, &|_| "use the resource's real name".into());
+    let Some(d) = ctx.dialect else { return };
+    if !d.is_alibaba() {
+        return;
+    }
+    for c in &ctx.configs {
+        for (key, rule) in [
+            ("service", Some(alibaba::SERVICE_NAME)),
+            ("serviceName", Some(alibaba::SERVICE_NAME)),
+            ("function", Some(alibaba::FUNCTION_NAME)),
+            ("functionName", Some(alibaba::FUNCTION_NAME)),
+            ("qualifier", None),
+        ] {
+            if d == Dialect::AlibabaFc3 && key != "qualifier" {
+                continue;
+            }
+            let Some(Value::String(s)) = c.map.get(key) else { continue };
+            let (msg, help) = match rule {
+                Some(r) => match r.check(s) {
+                    Ok(()) => continue,
+                    Err(e) => (e.to_string(), format!("a {} has {}", r.what, r.describe())),
+                },
+                None => match check_fc_qualifier(s) {
+                    Ok(()) => continue,
+                    Err(e) => (e.to_string(), "a qualifier is `LATEST`, a version number or an alias name".into()),
+                },
+            };
+            out.push(ctx.finding(&RULE.info, &c.at(key), At::Value, format!("`{key}`: {msg}")).with_help(help));
+        }
+    }
+}

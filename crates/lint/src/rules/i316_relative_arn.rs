@@ -1,0 +1,59 @@
+//! I316: an ARN with empty region or account.
+
+use super::prelude::*;
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "I316",
+        name: "relative-arn",
+        severity: Severity::Info,
+        summary: "ARN with empty region or account (`acs:fc:::`): filled from the function",
+        docs: r#"## What it does
+Notes an ARN whose region or account is empty, as Serverless Devs files write
+them (`acs:fc:::services/s/functions/f`).
+
+## Why is this bad?
+It is not wrong: the empty parts mean "the function's own". But the file
+then depends on where it is deployed, and the translator needs the
+function's identity (`--function`) to fill them in.
+
+## Example
+```json
+{"destination": "acs:fc:::services/Puppeteer/functions/HtmlToPng"}
+```
+
+## Fix
+Nothing required; write region and account to make the file explicit.
+"#,
+        fixable: false,
+    },
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for id in &ctx.idents {
+        let Some(arn) = &id.arn else { continue };
+        let empty: Vec<&str> = [("region", &arn.region), ("account", &arn.account)]
+            .into_iter()
+            .filter(|(_, v)| v.is_empty())
+            .map(|(k, _)| k)
+            .collect();
+        if empty.is_empty() {
+            continue;
+        }
+        let own = ctx.configs.get(id.config).and_then(|c| c.function.as_ref());
+        let help = match own.and_then(|f| f.region.as_ref().zip(f.account.as_ref())) {
+            Some((r, a)) => format!("the function's own: region `{r}`, account `{a}`"),
+            None => "the translator fills the empty parts from the function's identity (--function)".into(),
+        };
+        out.push(
+            ctx.finding(
+                &RULE.info,
+                &id.pointer,
+                At::Value,
+                format!("`{}`: empty {} means the function's own", id.field, empty.join(" and ")),
+            )
+            .with_help(help),
+        );
+    }
+}

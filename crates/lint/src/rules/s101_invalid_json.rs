@@ -1,0 +1,73 @@
+//! S101: the file is not a JSON document.
+
+use super::prelude::*;
+use invokecfg_model::span::SourceError;
+use invokecfg_model::{Position, Span};
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "S101",
+        name: "invalid-json",
+        severity: Severity::Error,
+        summary: "The file is not valid JSON (syntax, encoding, nesting, size, empty)",
+        docs: r#"## What it does
+Reports a file that is not one JSON document: a syntax error, an empty file,
+bytes that are not UTF-8, nesting deeper than 128 levels or a file over 64 MiB.
+The finding points at the exact line and column where reading stopped.
+
+## Why is this bad?
+No provider API accepts the file, and no other rule can run on it.
+
+## Example
+```json
+{
+  "maxAsyncRetryAttempts": 3,
+}
+```
+`trailing comma before }: remove the last ,` at 3:1.
+
+## Fix
+Edit the text at the reported position. JSON has no comments, no trailing
+commas and no single-quoted strings.
+"#,
+        fixable: false,
+    },
+    check: |_, _| {},
+};
+
+/// Length in bytes of the character at `offset` (0 at a line end or the end).
+fn char_len(src: &[u8], offset: usize) -> usize {
+    let Some(&b) = src.get(offset) else { return 0 };
+    let n = match b {
+        b'\n' | b'\r' => 0,
+        0x00..=0x7F => 1,
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    };
+    n.min(src.len() - offset)
+}
+
+/// The finding for a source that does not parse.
+pub(crate) fn finding(e: &SourceError, source: &[u8]) -> Diagnostic {
+    let info = &RULE.info;
+    let mut d = Diagnostic::new(info.code, info.severity, e.pointer(), e.to_string());
+    if let Some(p) = e.position() {
+        let len = if matches!(e, SourceError::Utf8 { .. }) { 1 } else { char_len(source, p.offset) };
+        let end = Position { line: p.line, column: p.column + usize::from(len > 0), offset: p.offset + len };
+        d.span = Some(Span { start: p, end });
+    }
+    d.help = Some(
+        match e {
+            SourceError::Syntax { .. } => {
+                "configs are plain JSON: double-quoted keys and strings, no comments, no trailing commas"
+            }
+            SourceError::Utf8 { .. } => "save the file as UTF-8 (JSON text is UTF-8 by RFC 8259)",
+            SourceError::TooDeep { .. } => "an async invocation config nests at most 5 levels; this is not one",
+            SourceError::TooLarge { .. } => "an async invocation config is a few KiB; this is not one",
+        }
+        .to_string(),
+    );
+    d
+}

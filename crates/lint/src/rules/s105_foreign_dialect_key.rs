@@ -1,0 +1,214 @@
+//! S105: a key that belongs to another dialect.
+
+use super::prelude::*;
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "S105",
+        name: "foreign-dialect-key",
+        severity: Severity::Error,
+        summary: "A key of another dialect; names this dialect's spelling",
+        docs: r#"## What it does
+Reports a key that the document's dialect does not define but another dialect
+does, and names this dialect's spelling of the same field (or says there is
+none). FC 2.0's `statefulInvocation` is FC 3.0's `asyncTask`; Alibaba's
+`maxAsyncRetryAttempts` is Huawei's `max_async_retry_attempts`.
+
+## Why is this bad?
+The provider does not know the key: the setting is ignored or the request is
+rejected.
+
+## Example
+```json
+{"maxAsyncRetryAttempts": 3, "statefulInvocation": true}
+```
+read as `alibaba-fc3`: `statefulInvocation` is an alibaba-fc2 key; alibaba-fc3 calls it `asyncTask`.
+
+## Fix
+Rename the key to this dialect's spelling. The safe fix does so when the two
+fields mean the same thing and hold values of the same form (age, retries,
+task mode between FC 2.0 and 3.0, timestamps) and the new key is not
+already present.
+"#,
+        fixable: true,
+    },
+    check,
+};
+
+/// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei).
+pub(crate) struct Row {
+    pub level: Level,
+    pub spell: [Option<&'static str>; 3],
+    /// Renaming between FC 2.0 and FC 3.0 keeps the meaning and value form.
+    pub same_alibaba: bool,
+    /// Renaming between Alibaba and Huawei keeps the meaning and value form.
+    pub same_cross: bool,
+    /// Said when this dialect has no such field, or the value form differs.
+    pub note: &'static str,
+}
+
+const fn row(
+    level: Level,
+    spell: [Option<&'static str>; 3],
+    same_alibaba: bool,
+    same_cross: bool,
+    note: &'static str,
+) -> Row {
+    Row { level, spell, same_alibaba, same_cross, note }
+}
+
+const AGE: &str = "maxAsyncEventAgeInSeconds";
+const RETRIES: &str = "maxAsyncRetryAttempts";
+
+pub(crate) const ROWS: &[Row] = &[
+    row(Level::Config, [Some(AGE), Some(AGE), Some("max_async_event_age_in_seconds")], true, true, ""),
+    row(Level::Config, [Some(RETRIES), Some(RETRIES), Some("max_async_retry_attempts")], true, true, ""),
+    row(
+        Level::Config,
+        [Some("statefulInvocation"), Some("asyncTask"), Some("enable_async_status_log")],
+        true,
+        false,
+        "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one",
+    ),
+    row(
+        Level::Config,
+        [Some("destinationConfig"), Some("destinationConfig"), Some("destination_config")],
+        true,
+        false,
+        "Alibaba destinations are ARNs; Huawei destinations are a kind plus a JSON-string `param`",
+    ),
+    row(Level::Config, [Some("createdTime"), Some("createdTime"), Some("created_time")], true, true, ""),
+    row(Level::Config, [Some("lastModifiedTime"), Some("lastModifiedTime"), Some("last_modified")], true, true, ""),
+    row(
+        Level::Config,
+        [Some("function"), Some("functionArn"), Some("func_urn")],
+        false,
+        false,
+        "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
+    ),
+    row(
+        Level::Config,
+        [Some("functionName"), Some("functionArn"), Some("func_urn")],
+        false,
+        false,
+        "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
+    ),
+    row(
+        Level::Config,
+        [Some("service"), None, None],
+        false,
+        false,
+        "FC 3.0 has no service level; Huawei's package is part of `func_urn`",
+    ),
+    row(
+        Level::Config,
+        [Some("serviceName"), None, None],
+        false,
+        false,
+        "FC 3.0 has no service level; Huawei's package is part of `func_urn`",
+    ),
+    row(
+        Level::Config,
+        [Some("qualifier"), Some("qualifier"), None],
+        true,
+        false,
+        "Huawei puts the version in `func_urn`",
+    ),
+    row(Level::Config, [None, None, Some("log_group_id")], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_stream_id")], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_group_name")], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_stream_name")], false, false, "Alibaba has no LTS log fields"),
+    row(
+        Level::DestinationConfig,
+        [Some("onSuccess"), Some("onSuccess"), Some("on_success")],
+        true,
+        false,
+        "the destination inside has another form (ARN vs kind + `param`)",
+    ),
+    row(
+        Level::DestinationConfig,
+        [Some("onFailure"), Some("onFailure"), Some("on_failure")],
+        true,
+        false,
+        "the destination inside has another form (ARN vs kind + `param`)",
+    ),
+    row(Level::Destination, [None, None, Some("param")], false, false, "Alibaba destinations are one ARN string"),
+    row(Level::List, [Some("configs"), Some("configs"), Some("async_invoke_configs")], true, false, "the items differ"),
+    row(
+        Level::List,
+        [Some("nextToken"), Some("nextToken"), None],
+        true,
+        false,
+        "Huawei pages with `page_info` markers",
+    ),
+    row(Level::List, [None, None, Some("count")], false, false, "Alibaba lists carry only `nextToken`"),
+    row(Level::List, [None, None, Some("page_info")], false, false, "Alibaba pages with `nextToken`"),
+];
+
+fn idx(d: Dialect) -> usize {
+    match d {
+        Dialect::AlibabaFc2 => 0,
+        Dialect::AlibabaFc3 => 1,
+        Dialect::Huawei => 2,
+    }
+}
+
+/// The row that makes `key` a key of another dialect than `d` at `level`.
+pub(crate) fn foreign(d: Dialect, level: Level, key: &str) -> Option<&'static Row> {
+    ROWS.iter().find(|r| {
+        r.level == level
+            && r.spell[idx(d)] != Some(key)
+            && Dialect::ALL.iter().any(|&e| e != d && r.spell[idx(e)] == Some(key))
+    })
+}
+
+/// Whether `key` is one `d` defines at `level` (legacy FC 2.0 spellings included).
+pub(crate) fn is_known(d: Dialect, level: Level, key: &str) -> bool {
+    crate::ctx::known_keys(d, level).contains(&key)
+        || (d == Dialect::AlibabaFc2
+            && level == Level::Config
+            && alibaba::FC2_LEGACY_KEYS.iter().any(|(o, _)| *o == key))
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let Some(d) = ctx.dialect else { return };
+    for obj in &ctx.objects {
+        for key in obj.map.keys() {
+            if is_known(d, obj.level, key) {
+                continue;
+            }
+            let Some(row) = foreign(d, obj.level, key) else { continue };
+            let owners: Vec<&str> = Dialect::ALL
+                .iter()
+                .filter(|&&e| e != d && row.spell[idx(e)] == Some(key.as_str()))
+                .map(|e| e.id())
+                .collect();
+            let pointer = join(&obj.pointer, key);
+            let ours = row.spell[idx(d)];
+            let owner = owners.join("/");
+            let message = match ours {
+                Some(o) => format!("`{key}` is {} {owner} key; {d} calls it `{o}`", article(&owner)),
+                None => format!("`{key}` is {} {owner} key; {d} has no such field", article(&owner)),
+            };
+            let mut f = ctx.finding(&RULE.info, &pointer, At::Key, message);
+            let same = owners.iter().all(|o| {
+                let both_alibaba = d.is_alibaba() && o.starts_with("alibaba");
+                if both_alibaba {
+                    row.same_alibaba
+                } else {
+                    row.same_cross
+                }
+            });
+            match ours {
+                Some(o) if same && !obj.map.contains_key(o) => {
+                    f.help = Some(format!("rename it to `{o}`"));
+                    f.fix = replace(f.span, json_str(o), format!("rename `{key}` to `{o}`"));
+                }
+                Some(o) if obj.map.contains_key(o) => f.help = Some(format!("`{o}` is also present: remove `{key}`")),
+                Some(o) => f.help = Some(format!("use `{o}` instead; {}", row.note)),
+                None => f.help = Some(format!("remove it: {}", row.note)),
+            }
+            out.push(f);
+        }
+    }
+}

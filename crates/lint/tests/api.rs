@@ -1,0 +1,126 @@
+//! Targeted tests of positions, suggestions, selection and fixes.
+
+use invokecfg_lint::{apply_fixes, lint, rule, rules, LintOptions};
+use invokecfg_model::{Dialect, Severity};
+
+const TYPO: &str = r#"{
+  "destinationConfig": {
+    "onFailure": {
+      "destination": "acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages"
+    }
+  },
+  "maxAsyncEventAgeInSeconds": 3600,
+  "maxAsyncRetryAttempt": 3,
+  "statefulInvocation": false
+}
+"#;
+
+#[test]
+fn typo_is_reported_at_its_key_with_the_suggestion() {
+    let r = lint(TYPO.as_bytes(), &LintOptions::default());
+    assert_eq!(r.dialect, Some(Dialect::AlibabaFc2));
+    let d = r.diagnostics.iter().find(|d| d.code == "S106").expect("S106");
+    let s = d.span.expect("span");
+    assert_eq!((s.start.line, s.start.column, s.end.line, s.end.column), (8, 3, 8, 25));
+    assert_eq!(d.pointer, "/maxAsyncRetryAttempt");
+    assert_eq!(d.help.as_deref(), Some("did you mean `maxAsyncRetryAttempts`?"));
+    let (fixed, n) = apply_fixes(TYPO.as_bytes(), &r.diagnostics);
+    assert_eq!(n, 1);
+    assert_eq!(String::from_utf8(fixed).unwrap(), TYPO.replace("maxAsyncRetryAttempt\"", "maxAsyncRetryAttempts\""));
+}
+
+#[test]
+fn clamp_fix_changes_only_the_number() {
+    let src = "{\n  \"maxAsyncEventAgeInSeconds\":   2592000 ,\n  \"maxAsyncRetryAttempts\": 3\n}\n";
+    let r = lint(src.as_bytes(), &LintOptions::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "R201").expect("R201");
+    assert!(d.help.as_deref().unwrap_or_default().contains("2592000"), "{:?}", d.help);
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    assert_eq!(n, 1);
+    assert_eq!(String::from_utf8(fixed.clone()).unwrap(), src.replace("2592000", "604800"));
+    assert!(lint(&fixed, &LintOptions::default()).diagnostics.iter().all(|d| d.code != "R201"));
+}
+
+#[test]
+fn select_ignore_and_severity_overrides() {
+    let only = |sel: &[&str], ign: &[&str]| {
+        let o = LintOptions {
+            select: sel.iter().map(|s| s.to_string()).collect(),
+            ignore: ign.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        lint(TYPO.as_bytes(), &o).diagnostics.into_iter().map(|d| d.code).collect::<Vec<_>>()
+    };
+    assert_eq!(only(&["S106"], &[]), ["S106"]);
+    assert_eq!(only(&["S1"], &[]), ["S106"]);
+    assert_eq!(only(&["unknown-key"], &[]), ["S106"]);
+    assert!(only(&[], &["S"]).is_empty());
+    let o = LintOptions { severities: vec![("S106".into(), Severity::Warning)], ..Default::default() };
+    assert_eq!(lint(TYPO.as_bytes(), &o).diagnostics[0].severity, Severity::Warning);
+}
+
+#[test]
+fn forced_dialect_and_function_identity() {
+    let src =
+        br#"{"destinationConfig": {"onSuccess": {"destination": "acs:fc:cn-hangzhou:1234567890123456:functions/f"}}}"#;
+    let o = LintOptions {
+        dialect: Some(Dialect::AlibabaFc3),
+        function: Some("acs:fc:cn-hangzhou:1234567890123456:functions/f".into()),
+        ..Default::default()
+    };
+    let r = lint(src, &o);
+    assert_eq!(r.dialect, Some(Dialect::AlibabaFc3));
+    assert!(r.diagnostics.iter().any(|d| d.code == "M401"), "{:#?}", r.diagnostics);
+    let o = LintOptions { function: Some("acs:fc:cn-shanghai:1234567890123456:functions/g".into()), ..o };
+    assert!(lint(src, &o).diagnostics.iter().any(|d| d.code == "M402"));
+}
+
+#[test]
+fn registry_is_complete() {
+    let all = rules();
+    assert!(all.len() >= 30, "{}", all.len());
+    // Code order is numeric: S1xx, R2xx, I3xx, M4xx, P5xx.
+    assert!(all.windows(2).all(|w| w[0].code[1..] < w[1].code[1..]), "code order");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/lint");
+    for r in all {
+        assert_eq!(rule(r.code), Some(r));
+        assert_eq!(rule(&r.code.to_lowercase()), Some(r));
+        assert_eq!(rule(r.name), Some(r));
+        assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", r.name);
+        assert!(matches!(r.code.as_bytes()[0], b'S' | b'R' | b'I' | b'M' | b'P'), "{}", r.code);
+        for h in ["## What it does", "## Why is this bad?", "## Example", "## Fix"] {
+            assert!(r.docs.contains(h), "{} docs lack {h}", r.code);
+        }
+        assert!(!r.summary.is_empty());
+        let dir = fixtures.join(format!("{}-{}", r.code, r.name));
+        assert!(dir.is_dir(), "{} has no fixture dir {}", r.code, dir.display());
+    }
+}
+
+/// Rough cost against a bare parse; run with `--release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn cost_near_a_bare_parse() {
+    let src = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/alibaba-fc2/lists/list-response.json"),
+    )
+    .unwrap_or_default();
+    let n = 10_000;
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        let v: serde_json::Value = serde_json::from_slice(&src).unwrap_or_default();
+        std::hint::black_box(v);
+    }
+    let parse = t.elapsed();
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(invokecfg_model::span::parse(&src).ok());
+    }
+    let spans = t.elapsed();
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(lint(&src, &LintOptions::default()));
+    }
+    let linted = t.elapsed();
+    println!("{n} files: serde_json {parse:?}, span::parse {spans:?}, lint {linted:?}");
+}

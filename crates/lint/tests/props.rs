@@ -1,0 +1,124 @@
+//! Property tests: lint never panics; fixes remove what they fix and are idempotent.
+
+use invokecfg_lint::{apply_fixes, lint, LintOptions};
+use invokecfg_model::facts::{alibaba, huawei};
+use invokecfg_model::Dialect;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-10i64..700_000).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        prop_oneof![
+            Just("OBS".to_string()),
+            Just("functiongraph".to_string()),
+            Just("{\"bucket\":\"b\",\"expires\":400}".to_string()),
+            Just("{\"func_urn\":\"default:test\"}".to_string()),
+            Just("acs:fc:cn-shanghai:xxx:services/s1/functions/f1".to_string()),
+            Just("acs:fc:::functions/f/prod".to_string()),
+            Just("urn:fss:cn-north-4:0970dd7a1300f5672ff2c003c60ae115:function:default:f:latest".to_string()),
+            "[ -~]{0,12}",
+        ]
+        .prop_map(Value::String),
+    ]
+}
+
+fn key(d: Dialect) -> BoxedStrategy<String> {
+    let mut keys: Vec<&'static str> = d.config_keys().to_vec();
+    keys.extend(d.list_keys());
+    keys.extend(["maxAsyncRetryAttempt", "serviceName", "statefulInvocation", "asyncTask", "max_async_retry_attempts"]);
+    keys.extend(["on_success", "onFailure", "destination", "param", "page_info", "count", "current_count"]);
+    keys.extend(huawei::LOG_KEYS);
+    keys.extend(alibaba::DESTINATION_CONFIG_KEYS);
+    prop_oneof![4 => proptest::sample::select(keys).prop_map(String::from), 1 => "[a-z_]{1,8}"].boxed()
+}
+
+fn value(d: Dialect) -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec((key(d), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+fn dialect() -> impl Strategy<Value = Dialect> {
+    proptest::sample::select(Dialect::ALL.to_vec())
+}
+
+fn options() -> impl Strategy<Value = LintOptions> {
+    (proptest::option::of(dialect()), proptest::option::of(dialect())).prop_map(|(dialect, target)| LintOptions {
+        dialect,
+        target,
+        ..Default::default()
+    })
+}
+
+/// Lints, applies fixes until none applies, and checks the end state.
+fn check_fixes(src: &[u8], o: &LintOptions) -> Result<(), TestCaseError> {
+    let first = lint(src, o);
+    let fixed_codes: Vec<String> =
+        first.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code.clone()).collect();
+    let mut text = src.to_vec();
+    for _ in 0..8 {
+        let r = lint(&text, o);
+        let (next, n) = apply_fixes(&text, &r.diagnostics);
+        if n == 0 {
+            break;
+        }
+        text = next;
+    }
+    let last = lint(&text, o);
+    let left: Vec<_> = last.diagnostics.iter().filter(|d| d.fix.is_some() && fixed_codes.contains(&d.code)).collect();
+    prop_assert!(left.is_empty(), "still fixable after fixing: {left:#?}\n{}", String::from_utf8_lossy(&text));
+    let (again, n) = apply_fixes(&text, &last.diagnostics);
+    prop_assert_eq!(n, 0);
+    prop_assert_eq!(again, text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256), o in options()) {
+        let r = lint(&bytes, &o);
+        let _ = apply_fixes(&bytes, &r.diagnostics);
+    }
+
+    #[test]
+    fn never_panics_on_json_text(s in "[\\[\\]{}\",:0-9a-z \\n\\\\-]{0,64}", o in options()) {
+        let _ = lint(s.as_bytes(), &o);
+    }
+
+    #[test]
+    fn dialect_shaped_documents(d in dialect(), v in value(Dialect::AlibabaFc2), o in options(), pretty in any::<bool>()) {
+        // Wrap as a config or a list of the dialect so the rules get deep enough.
+        let doc = match &v {
+            Value::Object(_) => v.clone(),
+            other => json!({ d.list_items_key(): [other], d.config_keys()[1]: other }),
+        };
+        let src = if pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) }.unwrap_or_default();
+        check_fixes(src.as_bytes(), &o)?;
+    }
+
+    #[test]
+    fn huawei_shaped_documents(v in value(Dialect::Huawei), o in options()) {
+        let doc = json!({"destination_config": {"on_success": v.clone(), "on_failure": {"destination": "OBS", "param": v}}});
+        check_fixes(doc.to_string().as_bytes(), &o)?;
+    }
+
+    #[test]
+    fn fixes_on_known_defects(age in -5i64..3_000_000, retries in -3i64..12, typo in any::<bool>(), d in dialect()) {
+        let (a, r) = (if d == Dialect::Huawei { "max_async_event_age_in_seconds" } else { "maxAsyncEventAgeInSeconds" },
+                      if d == Dialect::Huawei { "max_async_retry_attempts" } else { "maxAsyncRetryAttempts" });
+        let r = if typo { &r[..r.len() - 1] } else { r };
+        let src = format!("{{\n  \"{a}\": {age},\n  \"{r}\": {retries}\n}}\n");
+        check_fixes(src.as_bytes(), &LintOptions { dialect: Some(d), ..Default::default() })?;
+    }
+}
