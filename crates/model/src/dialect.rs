@@ -210,8 +210,15 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
         return Err(DetectError::NoKeys);
     }
     // Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
-    let text = serde_json::to_string(doc).unwrap_or_default();
-    if text.contains(":functions/") && !text.contains(":services/") {
+    let arns = objects.iter().filter_map(|o| o.get("destinationConfig")).flat_map(|dc| {
+        ["onSuccess", "onFailure"].into_iter().filter_map(move |k| dc.get(k)?.get("destination")?.as_str())
+    });
+    let (mut fc3_arns, mut fc2_arns) = (false, false);
+    for arn in arns {
+        fc3_arns |= arn.starts_with("acs:fc:") && arn.contains(":functions/");
+        fc2_arns |= arn.starts_with("acs:fc:") && arn.contains(":services/");
+    }
+    if fc3_arns && !fc2_arns {
         return Ok(Detection {
             dialect: Dialect::AlibabaFc3,
             reason: "keys shared by FC 2.0 and FC 3.0, and FC 3.0 function ARNs (`functions/...`)".into(),

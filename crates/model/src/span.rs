@@ -7,8 +7,8 @@
 //! reports duplicate keys, enforces a nesting limit without recursing past it,
 //! and yields a plain `serde_json::Value` in the same pass.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Number, Value};
-use std::collections::HashMap;
 use std::fmt;
 
 /// A place in the source: 1-based line, 1-based column counted in characters, byte offset.
@@ -41,6 +41,8 @@ pub struct SpanEntry {
 }
 
 /// JSON pointer -> span of every value in a document.
+// Fx rather than SipHash: keys are our own pointers, not attacker-chosen for
+// a long-lived table, and hashing was a tenth of the parse time.
 #[derive(Debug, Clone, Default)]
 pub struct SpanMap {
     entries: HashMap<String, SpanEntry>,
@@ -190,11 +192,6 @@ pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceEr
         return Err(SourceError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
     }
     let (had_bom, body_start) = if bytes.starts_with(b"\xEF\xBB\xBF") { (true, 3) } else { (false, 0) };
-    if let Err(e) = std::str::from_utf8(&bytes[body_start..]) {
-        let mut r = Reader::new(bytes, body_start, limits);
-        r.advance_to(body_start + e.valid_up_to());
-        return Err(SourceError::Utf8 { position: r.pos() });
-    }
     let mut r = Reader::new(bytes, body_start, limits);
     r.skip_ws();
     if r.at_end() {
@@ -228,7 +225,8 @@ impl<'a> Reader<'a> {
             line: 1,
             col: 1,
             limits,
-            entries: HashMap::new(),
+            // About one value per 12 bytes in pretty-printed configs.
+            entries: HashMap::with_capacity_and_hasher((b.len() / 12).min(1 << 16), Default::default()),
             duplicates: Vec::new(),
             last_complete: String::new(),
         }
@@ -282,7 +280,12 @@ impl<'a> Reader<'a> {
         match self.peek() {
             None => "the end of the file".into(),
             Some(_) => {
-                let s = std::str::from_utf8(&self.b[self.i..]).unwrap_or("");
+                let end = (self.i + 4).min(self.b.len());
+                let s = match std::str::from_utf8(&self.b[self.i..end]) {
+                    Ok(s) => s,
+                    Err(e) if e.valid_up_to() == 0 => return "a byte that is not UTF-8".into(),
+                    Err(e) => std::str::from_utf8(&self.b[self.i..self.i + e.valid_up_to()]).unwrap_or(""),
+                };
                 match s.chars().next() {
                     Some(c) if c.is_control() => format!("control character {:?}", c),
                     Some(c) => format!("`{c}`"),
@@ -332,7 +335,6 @@ impl<'a> Reader<'a> {
     fn object(&mut self, path: &mut String, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
         let mut map = Map::new();
-        let mut key_spans: HashMap<String, Span> = HashMap::new();
         if self.peek() == Some(b'}') {
             self.bump();
             return Ok(Value::Object(map));
@@ -357,13 +359,14 @@ impl<'a> Reader<'a> {
             self.skip_ws();
             let len = path.len();
             path.push('/');
-            path.push_str(&crate::document::escape_pointer_token(&key));
+            push_pointer_token(path, &key);
+            // The first occurrence's entry is still in the map until the value below replaces it.
+            let first = if map.contains_key(&key) { self.entries.get(path.as_str()).and_then(|e| e.key) } else { None };
             let v = self.value(path, Some(kspan), depth)?;
-            if let Some(first) = key_spans.get(&key) {
-                self.duplicates.push(DuplicateKey { pointer: path.clone(), first: *first, second: kspan });
+            if let Some(first) = first {
+                self.duplicates.push(DuplicateKey { pointer: path.clone(), first, second: kspan });
             }
             path.truncate(len);
-            key_spans.insert(key.clone(), kspan);
             map.insert(key, v);
             self.skip_ws();
             match self.peek() {
@@ -397,7 +400,7 @@ impl<'a> Reader<'a> {
             }
             let len = path.len();
             path.push('/');
-            path.push_str(&items.len().to_string());
+            push_index(path, items.len());
             let v = self.value(path, None, depth)?;
             path.truncate(len);
             items.push(v);
@@ -498,13 +501,21 @@ impl<'a> Reader<'a> {
         let mut out = String::new();
         loop {
             let run_start = self.i;
+            let (run_line, run_col) = (self.line, self.col);
             while let Some(c) = self.peek() {
                 if c == b'"' || c == b'\\' || c < 0x20 {
                     break;
                 }
                 self.bump();
             }
-            out.push_str(std::str::from_utf8(&self.b[run_start..self.i]).unwrap_or(""));
+            match std::str::from_utf8(&self.b[run_start..self.i]) {
+                Ok(run) => out.push_str(run),
+                Err(e) => {
+                    (self.i, self.line, self.col) = (run_start, run_line, run_col);
+                    self.advance_to(run_start + e.valid_up_to());
+                    return Err(SourceError::Utf8 { position: self.pos() });
+                }
+            }
             match self.peek() {
                 None => return Err(self.syntax("the file ends inside a string: a closing `\"` is missing")),
                 Some(b'"') => {
@@ -580,6 +591,19 @@ impl<'a> Reader<'a> {
     }
 }
 
+fn push_pointer_token(path: &mut String, key: &str) {
+    if key.contains(['~', '/']) {
+        path.push_str(&crate::document::escape_pointer_token(key));
+    } else {
+        path.push_str(key);
+    }
+}
+
+fn push_index(path: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(path, "{i}");
+}
+
 fn abbreviate(s: &str) -> String {
     if s.len() > 40 {
         format!("{}…", &s[..40])
@@ -615,7 +639,9 @@ mod tests {
         assert!(parse(b"").unwrap_err().to_string().contains("empty"));
         assert!(parse(b"{\"a\": NaN}").unwrap_err().to_string().contains("NaN"));
         assert!(parse(b"{\"a\": 1e999}").unwrap_err().to_string().contains("out of range"));
-        assert!(matches!(parse(b"{\"a\": \"\xff\"}"), Err(SourceError::Utf8 { .. })));
+        let e = parse(b"{\n  \"a\": \"ok\xff\"}").unwrap_err();
+        assert!(matches!(e, SourceError::Utf8 { position: Position { line: 2, column: 11, .. } }), "{e:?}");
+        assert!(parse(b"\xff").unwrap_err().to_string().contains("not UTF-8"));
         assert!(parse(b"{\"a\":\x00}").is_err());
     }
 
