@@ -1,40 +1,23 @@
 //! # invokecfg-translate
 //!
-//! Translates async invocation configs between dialects through the neutral
-//! model, clamping differing ranges and noting every lossy step.
-//!
-//! (Interface fixed; implementation in progress.)
+//! Translates async invocation configs between `alibaba-fc2`, `alibaba-fc3` and
+//! `huawei` through the neutral model ([`invokecfg_model::NeutralDocument`]):
+//! source document -> neutral -> policy (identity mapping, clamping, defaults,
+//! destinations) -> target document. Every lossy or changed step becomes a
+//! note ([`Diagnostic`] with a stable code from [`codes`]); what cannot be
+//! carried refuses the translation, naming the mapping entry to add.
 
-use invokecfg_model::{Diagnostic, Dialect, Document};
+#![forbid(unsafe_code)]
+
+pub mod codes;
+pub mod mapping;
+
+pub use mapping::{Mapping, MappingError, BUILTIN_REGIONS};
+
+use invokecfg_model::facts::{alibaba, huawei, IntRange};
+use invokecfg_model::*;
+use serde_json::{json, Value};
 use std::fmt;
-
-/// The identity mapping file (`schemas/mapping.schema.json`), usable in both directions.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Mapping {}
-
-/// Why a mapping file is unusable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MappingError {
-    /// JSON pointer inside the mapping file.
-    pub pointer: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for MappingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.pointer, self.message)
-    }
-}
-
-impl std::error::Error for MappingError {}
-
-impl Mapping {
-    /// Parses and validates a mapping file's text.
-    pub fn from_json(_text: &str) -> Result<Mapping, MappingError> {
-        Ok(Mapping {})
-    }
-}
 
 /// Translation switches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,7 +35,7 @@ pub struct Options {
 pub struct Translation {
     /// The document in the target dialect.
     pub document: Document,
-    /// Every change, default, clamp and drop.
+    /// Every change, default, clamp and drop, in document order.
     pub notes: Vec<Diagnostic>,
 }
 
@@ -60,7 +43,7 @@ pub struct Translation {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TranslateError {
     /// Something cannot be carried (or `--strict` saw a warning); the notes
-    /// hold the error notes naming the mapping entry to add, plus every other note.
+    /// hold the error notes naming the mapping entry to add, then every other note.
     Refused {
         /// All notes, errors first.
         notes: Vec<Diagnostic>,
@@ -70,20 +53,995 @@ pub enum TranslateError {
 impl fmt::Display for TranslateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TranslateError::Refused { notes } => write!(f, "translation refused ({} notes)", notes.len()),
+            TranslateError::Refused { notes } => {
+                let errors: Vec<&str> =
+                    notes.iter().filter(|n| n.severity == Severity::Error).map(|n| n.message.as_str()).collect();
+                write!(f, "translation refused: {}", errors.join("; "))
+            }
         }
     }
 }
 
 impl std::error::Error for TranslateError {}
 
+/// A note as JSON, in the shape of `schemas/translate-report.schema.json`.
+pub fn note_json(n: &Diagnostic) -> Value {
+    let mut v = json!({
+        "code": n.code, "severity": n.severity.as_str(), "message": n.message,
+        "help": n.help, "pointer": n.pointer,
+    });
+    if let (Some(o), Value::Object(m)) = (&n.old, &mut v) {
+        m.insert("old".into(), o.clone());
+    }
+    if let (Some(o), Value::Object(m)) = (&n.new, &mut v) {
+        m.insert("new".into(), o.clone());
+    }
+    if let (Some((lo, hi)), Value::Object(m)) = (n.range, &mut v) {
+        m.insert("range".into(), json!([lo, hi]));
+    }
+    v
+}
+
 /// Translates `doc` into `target`.
 pub fn translate(
     doc: &Document,
     target: Dialect,
-    _mapping: &Mapping,
-    _options: &Options,
+    mapping: &Mapping,
+    options: &Options,
 ) -> Result<Translation, TranslateError> {
-    let _ = (doc, target);
-    Err(TranslateError::Refused { notes: Vec::new() })
+    let source = doc.dialect();
+    let neutral = doc.to_neutral().map_err(|errors| TranslateError::Refused {
+        notes: errors
+            .into_iter()
+            .map(|e| {
+                Diagnostic::new(codes::SOURCE_INVALID, Severity::Error, e.pointer, e.message)
+                    .with_help("fix the source document first (`invokecfg lint` shows every problem)")
+            })
+            .collect(),
+    })?;
+    let ctx = Ctx { source, target, mapping, options, option_fn: parse_function(options.function.as_deref()) };
+    let mut notes = Vec::new();
+    let out = match neutral {
+        NeutralDocument::Config(c) => NeutralDocument::Config(ctx.config(c, "", &mut notes)),
+        NeutralDocument::List(l) => NeutralDocument::List(ctx.list(l, &mut notes)),
+    };
+    let mut notes = dedupe(notes);
+    let document = match Document::from_neutral(&out, target) {
+        Ok(d) => Some(d),
+        Err(errors) => {
+            notes.extend(
+                errors
+                    .into_iter()
+                    .map(|e| Diagnostic::new(codes::IDENTITY_UNMAPPED, Severity::Error, e.pointer, e.message)),
+            );
+            None
+        }
+    };
+    let warnings = notes.iter().filter(|n| n.severity == Severity::Warning).count();
+    if options.strict && warnings > 0 {
+        notes.insert(
+            0,
+            Diagnostic::new(
+                codes::STRICT_REFUSAL,
+                Severity::Error,
+                "",
+                format!("refused by --strict: the translation has {warnings} warning note(s)"),
+            )
+            .with_help("drop --strict to accept the changes the warnings describe"),
+        );
+    }
+    match document {
+        Some(document) if !notes.iter().any(|n| n.severity == Severity::Error) => Ok(Translation { document, notes }),
+        _ => {
+            notes.sort_by_key(|n| std::cmp::Reverse(n.severity));
+            Err(TranslateError::Refused { notes })
+        }
+    }
+}
+
+fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(notes.len());
+    for n in notes {
+        // One note per built-in pair or missing entry, however many identifiers use it.
+        let global = n.code == codes::BUILTIN_REGION_PAIR;
+        if !out.iter().any(|o| o.code == n.code && o.message == n.message && (global || o.pointer == n.pointer)) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// `--function` read as an ARN or a URN, with its provider.
+fn parse_function(text: Option<&str>) -> Option<(Provider, FunctionRef)> {
+    let text = text?;
+    if let Ok(arn) = text.parse::<AcsArn>() {
+        return arn_function(&arn).map(|f| (Provider::Alibaba, f));
+    }
+    text.parse::<FunctionUrn>().ok().map(|u| (Provider::Huawei, urn_function(&u)))
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string()).filter(|s| !s.is_empty())
+}
+
+fn arn_function(arn: &AcsArn) -> Option<FunctionRef> {
+    let (group, name, qualifier) = match &arn.resource {
+        AcsResource::Fc2Function { service, qualifier, function } => (Some(service.clone()), function, qualifier),
+        AcsResource::Fc3Function { function, qualifier } => (None, function, qualifier),
+        _ => return None,
+    };
+    Some(FunctionRef {
+        region: some(&arn.region),
+        account: some(&arn.account),
+        group,
+        name: Some(name.clone()),
+        qualifier: qualifier.as_deref().map(Qualifier::from_alibaba),
+    })
+}
+
+fn urn_function(u: &FunctionUrn) -> FunctionRef {
+    FunctionRef {
+        region: Some(u.region.clone()),
+        account: Some(u.project_id.clone()),
+        group: Some(u.package.clone()),
+        name: Some(u.function.clone()),
+        qualifier: u.qualifier.clone(),
+    }
+}
+
+fn provider(d: Dialect) -> Provider {
+    if d.is_alibaba() {
+        Provider::Alibaba
+    } else {
+        Provider::Huawei
+    }
+}
+
+fn age_range(d: Dialect) -> IntRange {
+    if d.is_alibaba() {
+        alibaba::MAX_EVENT_AGE
+    } else {
+        huawei::MAX_EVENT_AGE
+    }
+}
+
+fn retry_range(d: Dialect) -> IntRange {
+    if d.is_alibaba() {
+        alibaba::RETRY_ATTEMPTS
+    } else {
+        huawei::RETRY_ATTEMPTS
+    }
+}
+
+/// The source dialect's spelling of a neutral field, for note pointers.
+fn key(d: Dialect, field: &str) -> &'static str {
+    let hw = !d.is_alibaba();
+    match field {
+        "age" if hw => "max_async_event_age_in_seconds",
+        "age" => "maxAsyncEventAgeInSeconds",
+        "retries" if hw => "max_async_retry_attempts",
+        "retries" => "maxAsyncRetryAttempts",
+        "dc" if hw => "destination_config",
+        "dc" => "destinationConfig",
+        "on_success" if hw => "on_success",
+        "on_success" => "onSuccess",
+        "on_failure" if hw => "on_failure",
+        "on_failure" => "onFailure",
+        "created" if hw => "created_time",
+        "created" => "createdTime",
+        "modified" if hw => "last_modified",
+        "modified" => "lastModifiedTime",
+        "task" if hw => "enable_async_status_log",
+        "task" if d == Dialect::AlibabaFc3 => "asyncTask",
+        "task" => "statefulInvocation",
+        "function" if hw => "func_urn",
+        "function" if d == Dialect::AlibabaFc3 => "functionArn",
+        "function" => "function",
+        "items" if hw => "async_invoke_configs",
+        _ => "configs",
+    }
+}
+
+struct Ctx<'a> {
+    source: Dialect,
+    target: Dialect,
+    mapping: &'a Mapping,
+    options: &'a Options,
+    option_fn: Option<(Provider, FunctionRef)>,
+}
+
+fn note(code: &str, severity: Severity, pointer: &str, message: String) -> Diagnostic {
+    Diagnostic::new(code, severity, pointer, message)
+}
+
+impl Ctx<'_> {
+    fn crosses(&self) -> bool {
+        provider(self.source) != provider(self.target)
+    }
+
+    fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> ConfigList {
+        let items_key = key(self.source, "items");
+        let n = l.items.len() as i64;
+        let items: Vec<AsyncInvokeConfig> =
+            l.items.into_iter().enumerate().map(|(i, c)| self.config(c, &format!("/{items_key}/{i}"), notes)).collect();
+        let paging = match (l.paging, self.target) {
+            (p @ Paging::Alibaba { .. }, t) if t == self.source => p,
+            (p @ Paging::Huawei { .. }, Dialect::Huawei) => p,
+            (Paging::Alibaba { next_token }, t) => {
+                if let Some(token) = next_token {
+                    notes.push(
+                        note(
+                            codes::PAGING_NOT_CARRIED,
+                            Severity::Info,
+                            "/nextToken",
+                            format!("`nextToken` `{token}` pages the source API and is not carried"),
+                        )
+                        .with_help("list the remaining pages on the source and translate each"),
+                    );
+                }
+                if t == Dialect::Huawei {
+                    Paging::Huawei { count: Some(n), page_info: None }
+                } else {
+                    Paging::Alibaba { next_token: None }
+                }
+            }
+            (Paging::Huawei { count, page_info }, _) => {
+                if count.is_some() || page_info.is_some() {
+                    notes.push(
+                        note(
+                            codes::PAGING_NOT_CARRIED,
+                            Severity::Info,
+                            "/page_info",
+                            "`count` and `page_info` page the FunctionGraph API and are not carried".into(),
+                        )
+                        .with_help("list the remaining pages on the source and translate each"),
+                    );
+                }
+                Paging::Alibaba { next_token: None }
+            }
+        };
+        let unknown = self.carry_unknown(l.unknown, "", notes);
+        ConfigList { items, paging, unknown }
+    }
+
+    fn carry_unknown(
+        &self,
+        unknown: Vec<(String, Value)>,
+        p: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, Value)> {
+        if self.source == self.target {
+            return unknown;
+        }
+        for (pointer, _) in unknown {
+            notes.push(
+                note(
+                    codes::UNKNOWN_KEY_DROPPED,
+                    Severity::Warning,
+                    &format!("{p}{pointer}"),
+                    format!("`{p}{pointer}` is no {} key and is not carried", self.source.id()),
+                )
+                .with_help("remove it, or fix its spelling (`invokecfg lint` suggests the nearest key)"),
+            );
+        }
+        Vec::new()
+    }
+
+    fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
+        let (s, t) = (self.source, self.target);
+        let src_fn = self.source_function(&c, p, notes);
+        let mut out = AsyncInvokeConfig {
+            function: self.target_function(src_fn.clone(), p, notes),
+            max_event_age: self.range(
+                c.max_event_age,
+                age_range(s),
+                age_range(t),
+                &format!("{p}/{}", key(s, "age")),
+                notes,
+            ),
+            max_retry_attempts: self.range(
+                c.max_retry_attempts,
+                retry_range(s),
+                retry_range(t),
+                &format!("{p}/{}", key(s, "retries")),
+                notes,
+            ),
+            ..Default::default()
+        };
+        let task_ptr = format!("{p}/{}", key(s, "task"));
+        match (s.is_alibaba(), t.is_alibaba()) {
+            (true, true) => out.async_task = c.async_task,
+            (false, false) => out.status_log = c.status_log.clone(),
+            (true, false) => {
+                if let Some(b) = c.async_task {
+                    out.status_log = Some(StatusLog { enabled: Some(b), ..Default::default() });
+                    notes.push(
+                        note(codes::FEATURE_APPROXIMATED, Severity::Info, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", key(s, "task")))
+                            .with_help("FunctionGraph's closest feature: each invocation's status is kept and can be queried; it does not add Alibaba's task controls (stop, replay)"),
+                    );
+                }
+            }
+            (false, true) => {
+                if let Some(log) = &c.status_log {
+                    if let Some(b) = log.enabled {
+                        out.async_task = Some(b);
+                        notes.push(
+                            note(codes::FEATURE_APPROXIMATED, Severity::Info, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", key(t, "task")))
+                                .with_help("Alibaba's closest feature: asynchronous task mode keeps each invocation's state, and adds task controls"),
+                        );
+                    }
+                    for (k, v) in log.lts_fields() {
+                        notes.push(
+                            note(codes::FIELD_DROPPED, Severity::Warning, &format!("{p}/{k}"), format!("`{k}` `{v}` has no Alibaba counterpart and is dropped"))
+                                .with_help("Function Compute writes task status to its own store; configure logging on the function instead"),
+                        );
+                    }
+                }
+            }
+        }
+        if s == t {
+            out.extensions = c.extensions;
+        } else {
+            for (field, value) in [("created", &c.extensions.created_time), ("modified", &c.extensions.last_modified)] {
+                if value.is_some() {
+                    let k = key(s, field);
+                    notes.push(
+                        note(
+                            codes::READ_ONLY_OMITTED,
+                            Severity::Info,
+                            &format!("{p}/{k}"),
+                            format!("read-only `{k}` is not written"),
+                        )
+                        .with_help("the target API sets it"),
+                    );
+                }
+            }
+            out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
+        }
+        let dc = format!("{p}/{}", key(s, "dc"));
+        out.on_success =
+            self.destination(c.on_success, &format!("{dc}/{}", key(s, "on_success")), src_fn.as_ref(), notes);
+        out.on_failure =
+            self.destination(c.on_failure, &format!("{dc}/{}", key(s, "on_failure")), src_fn.as_ref(), notes);
+        out
+    }
+
+    fn range(
+        &self,
+        value: Option<i64>,
+        src: IntRange,
+        tgt: IntRange,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<i64> {
+        let key = pointer.rsplit('/').next().unwrap_or(pointer);
+        let target = self.target.id();
+        match value {
+            Some(v) if tgt.contains(v) => Some(v),
+            Some(v) => {
+                let n = tgt.clamp(v);
+                notes.push(
+                    note(
+                        codes::VALUE_CLAMPED,
+                        Severity::Warning,
+                        pointer,
+                        format!("`{key}` {v} is outside {target}'s range {tgt}; clamped to {n}"),
+                    )
+                    .with_help(format!("{target} accepts {tgt}; set a value in range on the source to silence this"))
+                    .with_change(json!(v), json!(n), Some((tgt.min, tgt.max))),
+                );
+                Some(n)
+            }
+            None if src.default == tgt.default => None,
+            None => {
+                let n = tgt.clamp(src.default);
+                let d = if n == src.default {
+                    note(
+                        codes::DEFAULT_MADE_EXPLICIT,
+                        Severity::Info,
+                        pointer,
+                        format!(
+                            "`{key}` was omitted, meaning {} on {}; written as {n} because {target}'s default is {}",
+                            src.default,
+                            self.source.id(),
+                            tgt.default
+                        ),
+                    )
+                } else {
+                    note(
+                        codes::VALUE_CLAMPED,
+                        Severity::Warning,
+                        pointer,
+                        format!(
+                            "`{key}` was omitted, meaning {} on {}; clamped to {n}, inside {target}'s range {tgt}",
+                            src.default,
+                            self.source.id()
+                        ),
+                    )
+                };
+                notes.push(d.with_change(json!(src.default), json!(n), Some((tgt.min, tgt.max))));
+                Some(n)
+            }
+        }
+    }
+
+    /// The source function, completed from `--function` (source form) and from destination ARNs.
+    fn source_function(&self, c: &AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> Option<FunctionRef> {
+        let mut f = c.function.clone();
+        let fp = format!("{p}/{}", key(self.source, "function"));
+        if let Some((prov, of)) = &self.option_fn {
+            if *prov == provider(self.source) {
+                match &mut f {
+                    None => f = Some(of.clone()),
+                    Some(f) if f.name.is_none() || f.name == of.name => {
+                        f.region = f.region.take().or_else(|| of.region.clone());
+                        f.account = f.account.take().or_else(|| of.account.clone());
+                        f.group = f.group.take().or_else(|| of.group.clone());
+                        f.name = f.name.take().or_else(|| of.name.clone());
+                        f.qualifier = f.qualifier.take().or_else(|| of.qualifier.clone());
+                    }
+                    Some(_) => notes.push(note(
+                        codes::IDENTITY_INFERRED,
+                        Severity::Warning,
+                        &fp,
+                        "`--function` names another function than the document; the document's is used".into(),
+                    )),
+                }
+            }
+        }
+        if let Some(f) = &mut f {
+            if self.source.is_alibaba() && f.name.is_some() && (f.region.is_none() || f.account.is_none()) {
+                let arn = [&c.on_success, &c.on_failure]
+                    .into_iter()
+                    .filter_map(|d| d.as_ref()?.as_arn())
+                    .find(|a| !a.region.is_empty() && !a.account.is_empty());
+                if let Some(arn) = arn {
+                    f.region = f.region.take().or_else(|| some(&arn.region));
+                    f.account = f.account.take().or_else(|| some(&arn.account));
+                    notes.push(
+                        note(
+                            codes::IDENTITY_INFERRED,
+                            Severity::Info,
+                            &fp,
+                            format!(
+                                "the function's region `{}` and account `{}` were taken from destination `{arn}`",
+                                arn.region, arn.account
+                            ),
+                        )
+                        .with_help("pass --function with the function's ARN to state them"),
+                    );
+                }
+            }
+        }
+        f
+    }
+
+    fn target_function(&self, f: Option<FunctionRef>, p: &str, notes: &mut Vec<Diagnostic>) -> Option<FunctionRef> {
+        if let Some((prov, of)) = &self.option_fn {
+            if *prov == provider(self.target) && self.crosses() {
+                return Some(of.clone());
+            }
+        }
+        let f = f?;
+        let fp = format!("{p}/{}", key(self.source, "function"));
+        match (self.source.is_alibaba(), self.target.is_alibaba()) {
+            (false, false) => Some(f),
+            (true, true) => {
+                let mut g = f;
+                if self.target == Dialect::AlibabaFc3 {
+                    if let Some(service) = g.group.take() {
+                        notes.push(
+                            note(
+                                codes::FIELD_DROPPED,
+                                Severity::Info,
+                                &format!("{p}/service"),
+                                format!("service `{service}` is not carried: FC 3.0 has no services"),
+                            )
+                            .with_help("FC 3.0 function names are unique per region; make sure this one is"),
+                        );
+                    }
+                } else if self.source == Dialect::AlibabaFc3 && g.group.is_none() && g.name.is_some() {
+                    notes.push(
+                        note(
+                            codes::IDENTITY_INCOMPLETE,
+                            Severity::Info,
+                            &fp,
+                            "FC 2.0 names a function by service; the output has no `service`".into(),
+                        )
+                        .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
+                    );
+                }
+                Some(g)
+            }
+            (true, false) => {
+                if f.name.is_none() || f.region.is_none() || f.account.is_none() {
+                    let what = if f.name.is_none() { "its name" } else { "its region and account" };
+                    notes.push(
+                        note(codes::IDENTITY_INCOMPLETE, Severity::Info, &fp, format!("the function's URN cannot be written: the document lacks {what}; the output is a Put body without `func_urn`"))
+                            .with_help("pass --function with the function's ARN or URN to name it"),
+                    );
+                    return None;
+                }
+                self.alibaba_fn_to_huawei(&f, &fp, notes)
+            }
+            (false, true) => self.huawei_fn_to_alibaba(&f, &fp, notes),
+        }
+    }
+
+    fn map_region(&self, region: &str, forward: bool, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        if let Some(r) = mapping::lookup(&self.mapping.regions, region, forward) {
+            return Some(r.to_string());
+        }
+        if let Some((r, why)) = mapping::builtin_region(region, forward) {
+            let (a, h) = if forward { (region, r) } else { (r, region) };
+            notes.push(
+                note(
+                    codes::BUILTIN_REGION_PAIR,
+                    Severity::Info,
+                    pointer,
+                    format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
+                )
+                .with_help(format!("add \"regions\": {{\"{a}\": \"...\"}} to the mapping file to choose another")),
+            );
+            return Some(r.to_string());
+        }
+        let help = if forward {
+            format!("add \"regions\": {{\"{region}\": \"<FunctionGraph region>\"}} to the mapping file")
+        } else {
+            format!("add \"regions\": {{\"<Alibaba region>\": \"{region}\"}} to the mapping file")
+        };
+        notes.push(
+            note(
+                codes::IDENTITY_UNMAPPED,
+                Severity::Error,
+                pointer,
+                format!("region `{region}` has no counterpart: no mapping entry and no built-in pair"),
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    fn map_account(&self, account: &str, forward: bool, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        if let Some(a) = mapping::lookup(&self.mapping.accounts, account, forward) {
+            return Some(a.to_string());
+        }
+        let (msg, help) = if forward {
+            (
+                format!("account `{account}` has no FunctionGraph project id"),
+                format!("add \"accounts\": {{\"{account}\": \"<32-character project id>\"}} to the mapping file"),
+            )
+        } else {
+            (
+                format!("project id `{account}` has no Alibaba account"),
+                format!("add \"accounts\": {{\"<16-digit account id>\": \"{account}\"}} to the mapping file"),
+            )
+        };
+        notes.push(note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, msg).with_help(help));
+        None
+    }
+
+    fn map_qualifier(
+        &self,
+        q: Option<Qualifier>,
+        forward: bool,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Qualifier> {
+        match q? {
+            Qualifier::Latest => Some(Qualifier::Latest),
+            Qualifier::Alias(a) => Some(Qualifier::Alias(a)),
+            Qualifier::Version(v) => {
+                let text = if forward { Qualifier::Version(v.clone()).to_alibaba() } else { v.clone() };
+                match mapping::lookup(&self.mapping.qualifiers, &text, forward) {
+                    Some(m) if forward => Some(Qualifier::from_huawei(m)),
+                    Some(m) => Some(Qualifier::from_alibaba(m)),
+                    None => {
+                        let help = if forward {
+                            format!("add \"qualifiers\": {{\"{v}\": \"<FunctionGraph version>\"}} to the mapping file")
+                        } else {
+                            format!(
+                                "add \"qualifiers\": {{\"<Function Compute version>\": \"{v}\"}} to the mapping file"
+                            )
+                        };
+                        notes.push(
+                            note(
+                                codes::QUALIFIER_KEPT,
+                                Severity::Warning,
+                                pointer,
+                                format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
+                            )
+                            .with_help(help),
+                        );
+                        Some(Qualifier::Version(v))
+                    }
+                }
+            }
+        }
+    }
+
+    fn alibaba_fn_to_huawei(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<FunctionRef> {
+        let region = self.map_region(f.region.as_deref()?, true, pointer, notes);
+        let account = self.map_account(f.account.as_deref()?, true, pointer, notes);
+        let package = match &f.group {
+            Some(service) => mapping::lookup(&self.mapping.packages, service, true).unwrap_or(service).to_string(),
+            None => mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE).to_string(),
+        };
+        let name = f.name.clone()?;
+        let qualifier = self.map_qualifier(f.qualifier.clone(), true, pointer, notes);
+        let urn = FunctionUrn {
+            region: region?,
+            project_id: account?,
+            package,
+            function: name,
+            qualifier: Some(qualifier.unwrap_or(Qualifier::Latest)),
+        };
+        // Parsing what we wrote checks every part against FunctionGraph's rules.
+        match urn.to_string().parse::<FunctionUrn>() {
+            Ok(u) => Some(urn_function(&u)),
+            Err(e) => {
+                notes.push(
+                    note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, format!("`{urn}` is no valid FunctionGraph URN: {e}"))
+                        .with_help("map the service with a `packages` entry, or rename the function so FunctionGraph accepts its name"),
+                );
+                None
+            }
+        }
+    }
+
+    fn huawei_fn_to_alibaba(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<FunctionRef> {
+        let region = self.map_region(f.region.as_deref()?, false, pointer, notes);
+        let account = self.map_account(f.account.as_deref()?, false, pointer, notes);
+        let package = f.group.clone().unwrap_or_else(|| huawei::DEFAULT_PACKAGE.into());
+        let group = if self.target == Dialect::AlibabaFc3 {
+            let home = mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE);
+            if package != home {
+                notes.push(
+                    note(codes::FIELD_DROPPED, Severity::Warning, pointer, format!("package `{package}` is not carried: FC 3.0 has no services"))
+                        .with_help(format!("add \"packages\": {{\"\": \"{package}\"}} to the mapping file to say FC 3.0 functions live there")),
+                );
+            }
+            None
+        } else {
+            Some(mapping::lookup(&self.mapping.packages, &package, false).unwrap_or(&package).to_string())
+        };
+        let qualifier = match self.map_qualifier(f.qualifier.clone(), false, pointer, notes) {
+            Some(Qualifier::Latest) | None => None,
+            q => q,
+        };
+        let arn = AcsArn {
+            region: region?,
+            account: account?,
+            resource: match group {
+                Some(service) => AcsResource::Fc2Function {
+                    service,
+                    qualifier: qualifier.as_ref().map(Qualifier::to_alibaba),
+                    function: f.name.clone()?,
+                },
+                None => AcsResource::Fc3Function { function: f.name.clone()?, qualifier: None },
+            },
+        };
+        match arn.to_string().parse::<AcsArn>() {
+            Ok(a) => {
+                let mut g = arn_function(&a)?;
+                g.qualifier = qualifier;
+                Some(g)
+            }
+            Err(e) => {
+                notes.push(
+                    note(
+                        codes::IDENTITY_UNMAPPED,
+                        Severity::Error,
+                        pointer,
+                        format!("`{arn}` is no valid Function Compute ARN: {e}"),
+                    )
+                    .with_help("map the package with a `packages` entry"),
+                );
+                None
+            }
+        }
+    }
+
+    fn fill_relative(
+        &self,
+        arn: &AcsArn,
+        f: Option<&FunctionRef>,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<AcsArn> {
+        if !arn.is_relative() {
+            return Some(arn.clone());
+        }
+        let mut filled = arn.clone();
+        if filled.region.is_empty() {
+            filled.region = f.and_then(|f| f.region.clone()).unwrap_or_default();
+        }
+        if filled.account.is_empty() {
+            filled.account = f.and_then(|f| f.account.clone()).unwrap_or_default();
+        }
+        if filled.is_relative() {
+            notes.push(
+                note(
+                    codes::IDENTITY_UNMAPPED,
+                    Severity::Error,
+                    pointer,
+                    format!(
+                        "`{arn}` leaves its region or account to the function's own, which the document does not state"
+                    ),
+                )
+                .with_help("pass --function with the function's ARN"),
+            );
+            return None;
+        }
+        notes.push(note(
+            codes::RELATIVE_ARN_FILLED,
+            Severity::Info,
+            pointer,
+            format!("`{arn}` was read as `{filled}` (the function's own region and account)"),
+        ));
+        Some(filled)
+    }
+
+    fn override_for(
+        &self,
+        d: &Destination,
+        keys: &[String],
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Option<Destination>> {
+        let to_huawei = !self.target.is_alibaba();
+        let forward = self.mapping.destinations.iter().find(|(k, _)| keys.contains(k));
+        let (entry_key, value) = match forward {
+            Some((k, v)) => (k.clone(), v.clone()),
+            None => {
+                // Read backwards: an entry whose value is this destination.
+                let mine = match d.as_param() {
+                    Some(p) => json!({"destination": p.kind().as_str(), "param": p.to_value()}),
+                    None => Value::String(d.source_key()),
+                };
+                let (k, _) = self.mapping.destinations.iter().find(|(_, v)| *v == mine)?;
+                (k.clone(), Value::String(k.clone()))
+            }
+        };
+        let parsed = match (&value, to_huawei) {
+            (Value::Object(o), true) => {
+                let kind = o.get("destination").and_then(Value::as_str).unwrap_or_default();
+                match kind.parse::<DestinationKind>() {
+                    Ok(kind) => DestinationParam::from_value(kind, o.get("param").cloned().unwrap_or(Value::Null))
+                        .map(Destination::from_param)
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            (Value::String(s), false) => s.parse::<AcsArn>().map(Destination::from_arn).map_err(|e| e.to_string()),
+            (Value::String(s), true) => match s.parse::<AcsArn>() {
+                Ok(_) => Err(
+                    "it is an Alibaba ARN but the target is huawei; write `{\"destination\": KIND, \"param\": {...}}`"
+                        .into(),
+                ),
+                Err(e) => Err(e.to_string()),
+            },
+            _ => Err("it is a FunctionGraph destination but the target is Alibaba; write the ARN as a string".into()),
+        };
+        match parsed {
+            Ok(dest) => {
+                notes.push(note(
+                    codes::DESTINATION_OVERRIDDEN,
+                    Severity::Info,
+                    pointer,
+                    format!("destination `{}` replaced by the mapping entry `{entry_key}`", d.source_key()),
+                ));
+                Some(Some(dest))
+            }
+            Err(e) => {
+                notes.push(
+                    note(
+                        codes::IDENTITY_UNMAPPED,
+                        Severity::Error,
+                        pointer,
+                        format!("mapping entry `destinations` `{entry_key}` does not fit {}: {e}", self.target.id()),
+                    )
+                    .with_help("fix the entry in the mapping file"),
+                );
+                Some(None)
+            }
+        }
+    }
+
+    fn unmapped(&self, d: &Destination, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<Destination> {
+        let key = d.source_key();
+        let kind = d.kind_name();
+        let target = self.target.id();
+        if self.options.allow_lossy {
+            notes.push(
+                note(
+                    codes::DESTINATION_DROPPED,
+                    Severity::Warning,
+                    pointer,
+                    format!(
+                        "{kind} destination `{key}` has no counterpart on {target} and was dropped (--allow-lossy)"
+                    ),
+                )
+                .with_help(
+                    "results that went there are no longer delivered; add a `destinations` mapping entry to keep them",
+                ),
+            );
+            return None;
+        }
+        let example = if self.target.is_alibaba() {
+            format!("\"destinations\": {{\"{key}\": \"acs:mns:{{region}}:{{account}}:/queues/{{queue}}/messages\"}}")
+        } else {
+            format!("\"destinations\": {{\"{key}\": {{\"destination\": \"DIS\", \"param\": {{\"stream_name\": \"...\"}}}}}}")
+        };
+        notes.push(
+            note(
+                codes::DESTINATION_UNMAPPED,
+                Severity::Error,
+                pointer,
+                format!("{kind} destination `{key}` has no counterpart on {target}"),
+            )
+            .with_help(format!("add {example} to the mapping file, or pass --allow-lossy to drop it")),
+        );
+        None
+    }
+
+    fn destination(
+        &self,
+        d: Option<Destination>,
+        pointer: &str,
+        f: Option<&FunctionRef>,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Destination> {
+        let d = d?;
+        let dp = if self.source.is_alibaba() { format!("{pointer}/destination") } else { pointer.to_string() };
+        let mut keys = vec![d.source_key()];
+        let crosses = self.crosses();
+        let mut d = d;
+        if crosses {
+            if let Some(arn) = d.as_arn() {
+                if arn.is_relative() {
+                    let filled = self.fill_relative(arn, f, &dp, notes)?;
+                    keys.push(filled.to_string());
+                    d = Destination::from_arn(filled);
+                }
+            }
+        }
+        if let Some(result) = self.override_for(&d, &keys, &dp, notes) {
+            return result;
+        }
+        if let Some(p) = d.as_param() {
+            let unknown = match &p {
+                DestinationParam::Obs(x) => &x.unknown,
+                DestinationParam::Smn(x) => &x.unknown,
+                DestinationParam::Dis(x) => &x.unknown,
+                DestinationParam::FunctionGraph(x) => &x.unknown,
+            };
+            if crosses {
+                for k in unknown.keys() {
+                    notes.push(note(
+                        codes::UNKNOWN_KEY_DROPPED,
+                        Severity::Warning,
+                        &format!("{pointer}/param"),
+                        format!("`param` key `{k}` is no {} key and is not carried", p.kind()),
+                    ));
+                }
+            }
+        }
+        match (self.source.is_alibaba(), self.target.is_alibaba()) {
+            (false, false) => Some(d),
+            (true, true) => self.alibaba_to_alibaba(d, &dp, f, notes),
+            (true, false) => match &d {
+                Destination::Function(FunctionTarget::Alibaba(arn)) => {
+                    let fr = arn_function(arn)?;
+                    let hw = self.alibaba_fn_to_huawei(&fr, &dp, notes)?;
+                    let urn = FunctionUrn {
+                        region: hw.region?,
+                        project_id: hw.account?,
+                        package: hw.group?,
+                        function: hw.name?,
+                        qualifier: hw.qualifier,
+                    };
+                    Some(Destination::Function(FunctionTarget::Huawei(FunctionGraphParam {
+                        func_urn: urn,
+                        unknown: Default::default(),
+                    })))
+                }
+                Destination::Topic(TopicTarget::Mns(arn)) => {
+                    let AcsResource::MnsTopic { topic } = &arn.resource else { return None };
+                    let region = self.map_region(&arn.region, true, &dp, notes);
+                    let project = self.map_account(&arn.account, true, &dp, notes);
+                    let text = format!("urn:smn:{}:{}:{topic}", region?, project?);
+                    match text.parse::<SmnTopicUrn>() {
+                        Ok(topic_urn) => Some(Destination::Topic(TopicTarget::Smn(SmnParam {
+                            topic_urn,
+                            unknown: Default::default(),
+                        }))),
+                        Err(e) => {
+                            notes.push(
+                                note(codes::IDENTITY_UNMAPPED, Severity::Error, &dp, format!("MNS topic `{topic}` cannot be an SMN topic: {e}"))
+                                    .with_help(format!("add \"destinations\": {{\"{arn}\": {{\"destination\": \"SMN\", \"param\": {{\"topic_urn\": \"urn:smn:...\"}}}}}} to the mapping file")),
+                            );
+                            None
+                        }
+                    }
+                }
+                _ => self.unmapped(&d, &dp, notes),
+            },
+            (false, true) => match &d {
+                Destination::Function(FunctionTarget::Huawei(p)) => {
+                    let al = self.huawei_fn_to_alibaba(&urn_function(&p.func_urn), &dp, notes)?;
+                    let resource = match (al.group, self.target) {
+                        (Some(service), Dialect::AlibabaFc2) => AcsResource::Fc2Function {
+                            service,
+                            qualifier: al.qualifier.as_ref().map(Qualifier::to_alibaba),
+                            function: al.name?,
+                        },
+                        (_, _) => AcsResource::Fc3Function { function: al.name?, qualifier: None },
+                    };
+                    Some(Destination::from_arn(AcsArn { region: al.region?, account: al.account?, resource }))
+                }
+                Destination::Topic(TopicTarget::Smn(p)) => {
+                    let u = &p.topic_urn;
+                    let region = self.map_region(&u.region, false, &dp, notes);
+                    let account = self.map_account(&u.project_id, false, &dp, notes);
+                    Some(Destination::from_arn(AcsArn {
+                        region: region?,
+                        account: account?,
+                        resource: AcsResource::MnsTopic { topic: u.topic.clone() },
+                    }))
+                }
+                _ => self.unmapped(&d, &dp, notes),
+            },
+        }
+    }
+
+    fn alibaba_to_alibaba(
+        &self,
+        d: Destination,
+        pointer: &str,
+        f: Option<&FunctionRef>,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Destination> {
+        let Destination::Function(FunctionTarget::Alibaba(arn)) = &d else { return Some(d) };
+        match (&arn.resource, self.target) {
+            (AcsResource::Fc2Function { service, qualifier, function }, Dialect::AlibabaFc3) => {
+                let mut message =
+                    format!("FC 2.0 function ARN `{arn}` written in the FC 3.0 form without service `{service}`");
+                let mut severity = Severity::Info;
+                if let Some(q) = qualifier.as_ref().filter(|q| q.as_str() != alibaba::LATEST) {
+                    message.push_str(&format!(
+                        " and without qualifier `{q}` (a qualified FC 3.0 destination form is not documented)"
+                    ));
+                    severity = Severity::Warning;
+                }
+                notes.push(note(codes::FIELD_DROPPED, severity, pointer, message));
+                Some(Destination::from_arn(AcsArn {
+                    region: arn.region.clone(),
+                    account: arn.account.clone(),
+                    resource: AcsResource::Fc3Function { function: function.clone(), qualifier: None },
+                }))
+            }
+            (AcsResource::Fc3Function { function, qualifier }, Dialect::AlibabaFc2) => {
+                let service =
+                    self.option_fn.as_ref().filter(|(p, _)| *p == Provider::Alibaba).and_then(|(_, o)| o.group.clone());
+                let service = service.or_else(|| f.and_then(|f| f.group.clone()));
+                match service {
+                    Some(service) => {
+                        notes.push(note(codes::IDENTITY_INFERRED, Severity::Info, pointer, format!("FC 3.0 function ARN `{arn}` written in the FC 2.0 form with service `{service}` (the function's own)")));
+                        Some(Destination::from_arn(AcsArn {
+                            region: arn.region.clone(),
+                            account: arn.account.clone(),
+                            resource: AcsResource::Fc2Function {
+                                service,
+                                qualifier: qualifier.clone(),
+                                function: function.clone(),
+                            },
+                        }))
+                    }
+                    None => self.unmapped(&d, pointer, notes),
+                }
+            }
+            _ => Some(d),
+        }
+    }
 }

@@ -1,0 +1,62 @@
+//! Stable codes of translation notes. A code never changes meaning once released.
+
+use invokecfg_model::Severity;
+
+/// A source identifier (ARN, URN, `param`, destination kind) does not parse.
+pub const SOURCE_INVALID: &str = "T001";
+/// A value outside the target's range was clamped to the nearest bound.
+pub const VALUE_CLAMPED: &str = "T101";
+/// An omitted value whose default differs on the target was written out.
+pub const DEFAULT_MADE_EXPLICIT: &str = "T102";
+/// A read-only field (creation or modification time) was not written.
+pub const READ_ONLY_OMITTED: &str = "T103";
+/// A feature was carried by the target's closest feature.
+pub const FEATURE_APPROXIMATED: &str = "T104";
+/// A key no API defines was not carried.
+pub const UNKNOWN_KEY_DROPPED: &str = "T105";
+/// A field with no counterpart on the target was dropped.
+pub const FIELD_DROPPED: &str = "T106";
+/// Paging state of a list document was not carried.
+pub const PAGING_NOT_CARRIED: &str = "T107";
+/// Part of the function's identity was taken from elsewhere.
+pub const IDENTITY_INFERRED: &str = "T108";
+/// An ARN's empty region or account was filled from the function's own.
+pub const RELATIVE_ARN_FILLED: &str = "T109";
+/// A destination the target cannot express was dropped (`--allow-lossy`).
+pub const DESTINATION_DROPPED: &str = "T201";
+/// A destination the target cannot express, with no mapping entry: refused.
+pub const DESTINATION_UNMAPPED: &str = "T202";
+/// A region, account, project or name with no counterpart: refused.
+pub const IDENTITY_UNMAPPED: &str = "T203";
+/// A built-in region pair was used.
+pub const BUILTIN_REGION_PAIR: &str = "T204";
+/// A published version with no `qualifiers` entry was kept as it is.
+pub const QUALIFIER_KEPT: &str = "T205";
+/// A destination was replaced by the mapping file's entry.
+pub const DESTINATION_OVERRIDDEN: &str = "T206";
+/// The function's identity is incomplete, so the output does not name it.
+pub const IDENTITY_INCOMPLETE: &str = "T207";
+/// `--strict` refused a translation that had warnings.
+pub const STRICT_REFUSAL: &str = "T301";
+
+/// Every note code with its severity and a one-line summary.
+pub const ALL: &[(&str, Severity, &str)] = &[
+    (SOURCE_INVALID, Severity::Error, "a source identifier does not parse"),
+    (VALUE_CLAMPED, Severity::Warning, "value clamped into the target's range"),
+    (DEFAULT_MADE_EXPLICIT, Severity::Info, "source default written out because the target's default differs"),
+    (READ_ONLY_OMITTED, Severity::Info, "read-only field not written"),
+    (FEATURE_APPROXIMATED, Severity::Info, "feature carried by the target's closest feature"),
+    (UNKNOWN_KEY_DROPPED, Severity::Warning, "unknown key not carried"),
+    (FIELD_DROPPED, Severity::Warning, "field with no counterpart dropped"),
+    (PAGING_NOT_CARRIED, Severity::Info, "paging state not carried"),
+    (IDENTITY_INFERRED, Severity::Info, "function identity completed from elsewhere"),
+    (RELATIVE_ARN_FILLED, Severity::Info, "empty ARN region/account filled from the function's own"),
+    (DESTINATION_DROPPED, Severity::Warning, "destination dropped (--allow-lossy)"),
+    (DESTINATION_UNMAPPED, Severity::Error, "destination has no counterpart and no mapping entry"),
+    (IDENTITY_UNMAPPED, Severity::Error, "region, account, project or name has no counterpart"),
+    (BUILTIN_REGION_PAIR, Severity::Info, "built-in region pair used"),
+    (QUALIFIER_KEPT, Severity::Warning, "version without a `qualifiers` entry kept as it is"),
+    (DESTINATION_OVERRIDDEN, Severity::Info, "destination taken from the mapping file"),
+    (IDENTITY_INCOMPLETE, Severity::Info, "function identity incomplete; output does not name the function"),
+    (STRICT_REFUSAL, Severity::Error, "refused by --strict because of warnings"),
+];

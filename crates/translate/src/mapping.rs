@@ -1,0 +1,169 @@
+//! The identity mapping file and the built-in region pairs.
+
+use invokecfg_model::schema::SchemaName;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Alibaba region -> FunctionGraph region, used when the mapping file has no
+/// entry (each use is noted). Only pairs in the same city or metro area, so a
+/// migrated function stays near its users; one-to-one both ways.
+pub const BUILTIN_REGIONS: &[(&str, &str, &str)] = &[
+    ("cn-beijing", "cn-north-4", "Beijing"),
+    ("cn-shanghai", "cn-east-3", "Shanghai"),
+    ("cn-hangzhou", "cn-east-2", "Hangzhou -> Shanghai (no FunctionGraph region in Hangzhou; 170 km)"),
+    ("cn-shenzhen", "cn-south-1", "Shenzhen -> Guangzhou (same Pearl River Delta metro area)"),
+    ("cn-hongkong", "ap-southeast-1", "Hong Kong"),
+    ("cn-wulanchabu", "cn-north-9", "Ulanqab"),
+    ("ap-southeast-1", "ap-southeast-3", "Singapore"),
+    ("ap-southeast-3", "my-kualalumpur-1", "Kuala Lumpur"),
+    ("ap-southeast-5", "ap-southeast-4", "Jakarta"),
+    ("ap-southeast-7", "ap-southeast-2", "Bangkok"),
+    ("me-central-1", "me-east-1", "Riyadh"),
+];
+
+/// The mapping file (`schemas/mapping.schema.json`): Alibaba -> Huawei, read
+/// backwards for Huawei -> Alibaba.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Mapping {
+    /// Alibaba region -> Huawei region.
+    pub regions: Vec<(String, String)>,
+    /// Alibaba account id -> Huawei project id.
+    pub accounts: Vec<(String, String)>,
+    /// FC 2.0 service (or `""` for FC 3.0) -> FunctionGraph package.
+    pub packages: Vec<(String, String)>,
+    /// FC qualifier -> FunctionGraph version or `!alias`.
+    pub qualifiers: Vec<(String, String)>,
+    /// Source ARN or URN -> the target's own form.
+    pub destinations: Vec<(String, Value)>,
+}
+
+/// Why a mapping file is unusable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingError {
+    /// JSON pointer inside the mapping file.
+    pub pointer: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for MappingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.pointer.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.pointer, self.message)
+        }
+    }
+}
+
+impl std::error::Error for MappingError {}
+
+fn table(map: &Map<String, Value>, name: &str) -> Result<Vec<(String, String)>, MappingError> {
+    let Some(Value::Object(entries)) = map.get(name) else { return Ok(Vec::new()) };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (k, v) in entries {
+        let v = v.as_str().unwrap_or_default().to_string();
+        if let Some((other, _)) = out.iter().find(|(_, ov)| *ov == v) {
+            return Err(MappingError {
+                pointer: format!("/{name}/{}", invokecfg_model::document::escape_pointer_token(k)),
+                message: format!(
+                    "`{other}` and `{k}` both map to `{v}`; a mapping is read in both directions, so each value may appear once"
+                ),
+            });
+        }
+        out.push((k.clone(), v));
+    }
+    Ok(out)
+}
+
+impl Mapping {
+    /// Parses and validates a mapping file's text.
+    pub fn from_json(text: &str) -> Result<Mapping, MappingError> {
+        let parsed = invokecfg_model::span::parse(text.as_bytes()).map_err(|e| {
+            let at = e.position().map(|p| format!(" at {}:{}", p.line, p.column)).unwrap_or_default();
+            MappingError { pointer: String::new(), message: format!("not JSON{at}: {e}") }
+        })?;
+        Self::from_value(&parsed.value)
+    }
+
+    /// Validates an already parsed mapping document.
+    pub fn from_value(value: &Value) -> Result<Mapping, MappingError> {
+        if let Some(v) = SchemaName::Mapping.validate(value).into_iter().next() {
+            return Err(MappingError { pointer: v.pointer, message: v.message });
+        }
+        let Value::Object(map) = value else {
+            return Err(MappingError { pointer: String::new(), message: "a mapping file is a JSON object".into() });
+        };
+        let destinations: Vec<(String, Value)> = match map.get("destinations") {
+            Some(Value::Object(d)) => d.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Vec::new(),
+        };
+        for (i, (k, v)) in destinations.iter().enumerate() {
+            if let Some((other, _)) = destinations[..i].iter().find(|(_, ov)| ov == v) {
+                return Err(MappingError {
+                    pointer: format!("/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
+                    message: format!("`{other}` and `{k}` map to the same destination; each target may appear once"),
+                });
+            }
+        }
+        Ok(Mapping {
+            regions: table(map, "regions")?,
+            accounts: table(map, "accounts")?,
+            packages: table(map, "packages")?,
+            qualifiers: table(map, "qualifiers")?,
+            destinations,
+        })
+    }
+}
+
+/// Looks `key` up in a table, forwards (Alibaba -> Huawei) or backwards.
+pub(crate) fn lookup<'a>(table: &'a [(String, String)], key: &str, forward: bool) -> Option<&'a str> {
+    table.iter().find_map(|(a, h)| match forward {
+        true if a == key => Some(h.as_str()),
+        false if h == key => Some(a.as_str()),
+        _ => None,
+    })
+}
+
+/// The built-in pair for `region`, forwards or backwards, with its reason.
+pub(crate) fn builtin_region(region: &str, forward: bool) -> Option<(&'static str, &'static str)> {
+    BUILTIN_REGIONS.iter().find_map(|(a, h, why)| match forward {
+        true if *a == region => Some((*h, *why)),
+        false if *h == region => Some((*a, *why)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use invokecfg_model::facts::{alibaba, huawei};
+
+    #[test]
+    fn builtin_pairs_are_one_to_one_and_real_regions() {
+        for (i, (a, h, _)) in BUILTIN_REGIONS.iter().enumerate() {
+            assert!(alibaba::REGIONS.contains(a), "{a}");
+            assert!(huawei::REGIONS.contains(h), "{h}");
+            for (a2, h2, _) in &BUILTIN_REGIONS[i + 1..] {
+                assert_ne!(a, a2);
+                assert_ne!(h, h2);
+            }
+        }
+    }
+
+    #[test]
+    fn not_one_to_one_names_both_keys() {
+        let e =
+            Mapping::from_json(r#"{"regions": {"cn-shanghai": "cn-east-3", "cn-hangzhou": "cn-east-3"}}"#).unwrap_err();
+        assert_eq!(e.pointer, "/regions/cn-hangzhou");
+        assert!(e.message.contains("`cn-shanghai` and `cn-hangzhou` both map to `cn-east-3`"), "{e}");
+    }
+
+    #[test]
+    fn schema_errors_have_pointers() {
+        let e = Mapping::from_json(r#"{"regions": {"cn-shanghai": 5}}"#).unwrap_err();
+        assert_eq!(e.pointer, "/regions/cn-shanghai");
+        assert!(Mapping::from_json("{").is_err());
+        assert!(Mapping::from_json(r#"{"region": {}}"#).is_err());
+    }
+}
