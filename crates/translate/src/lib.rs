@@ -829,7 +829,11 @@ impl Ctx<'_> {
                     codes::DESTINATION_OVERRIDDEN,
                     Severity::Info,
                     pointer,
-                    format!("destination `{}` replaced by the mapping entry `{entry_key}`", d.source_key()),
+                    if entry_key == d.source_key() {
+                        format!("destination `{entry_key}` written as the mapping file's `destinations` entry says")
+                    } else {
+                        format!("destination `{}` written as `{entry_key}`, read backwards from the mapping file's `destinations`", d.source_key())
+                    },
                 ));
                 Some(Some(dest))
             }
