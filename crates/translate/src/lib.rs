@@ -980,7 +980,15 @@ impl Ctx<'_> {
                             qualifier: al.qualifier.as_ref().map(Qualifier::to_alibaba),
                             function: al.name?,
                         },
-                        (_, _) => AcsResource::Fc3Function { function: al.name?, qualifier: None },
+                        (_, _) => {
+                            if let Some(q) = al.qualifier.as_ref().filter(|q| **q != Qualifier::Latest) {
+                                notes.push(
+                                    note(codes::FIELD_DROPPED, Severity::Warning, &dp, format!("qualifier `{}` of `{}` is not carried: the FC 3.0 destination ARN has no documented qualified form", q.to_alibaba(), p.func_urn))
+                                        .with_help(format!("add a `destinations` entry for `{}` to choose the ARN", p.func_urn)),
+                                );
+                            }
+                            AcsResource::Fc3Function { function: al.name?, qualifier: None }
+                        }
                     };
                     Some(Destination::from_arn(AcsArn { region: al.region?, account: al.account?, resource }))
                 }
