@@ -1,2 +1,254 @@
-//! placeholder
-pub fn main() -> std::process::ExitCode { std::process::ExitCode::SUCCESS }
+//! # invokecfg-cli
+//!
+//! The `invokecfg` command line: `lint`, `translate`, `schema`, `rules`,
+//! `explain`. stdout carries results, stderr progress and notes. Exit codes:
+//! 0 clean, 1 error findings or a refused translation, 2 usage, I/O or
+//! configuration errors.
+
+#![forbid(unsafe_code)]
+
+mod config;
+mod formats;
+mod io;
+mod lint_cmd;
+mod translate_cmd;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use invokecfg_model::schema::SchemaName;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "invokecfg",
+    version,
+    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0) and Huawei Cloud FunctionGraph",
+    after_help = "Examples:\n  invokecfg lint configs/\n  invokecfg lint --format sarif --target huawei configs/ > invokecfg.sarif\n  invokecfg translate --to huawei --map mapping.json fc2-config.json\n  invokecfg schema huawei\n  invokecfg explain R201"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint config files: stable rule codes, exact line:column, safe fixes.
+    Lint(LintArgs),
+    /// Translate configs to another dialect, noting every change.
+    Translate(TranslateArgs),
+    /// List the embedded JSON Schemas, or print one (byte-identical to schemas/NAME.schema.json).
+    Schema {
+        /// alibaba-fc2, alibaba-fc3, huawei, mapping, lint-report, translate-report or config.
+        name: Option<String>,
+    },
+    /// List every lint rule.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation: what it reports, why, an example, the fix.
+    Explain {
+        /// Rule code (R201) or name (event-age-out-of-range).
+        code: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+}
+
+/// How findings are printed.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum LintFormat {
+    /// Source snippets with carets (colored on a terminal unless NO_COLOR).
+    Text,
+    /// The versioned report of schemas/lint-report.schema.json.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  invokecfg lint .\n  invokecfg lint --select R,I3 --ignore I309 configs/\n  cat c.json | invokecfg lint - --stdin-filename c.json\n  invokecfg lint --fix configs/"
+)]
+pub(crate) struct LintArgs {
+    /// Files or directories (walked for *.json, respecting .gitignore); `-` reads stdin. Default: `.`.
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+    /// Dialect of the documents: auto, alibaba-fc2, alibaba-fc3 or huawei.
+    #[arg(long)]
+    pub dialect: Option<String>,
+    /// Also report what a translation to this dialect would clamp, refuse or shorten.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Configuration file (default: the nearest invokecfg.json or .invokecfg.json).
+    #[arg(long)]
+    pub config: Option<String>,
+    /// Rules to run: codes, code prefixes or names, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Rules to skip: codes, code prefixes or names, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Severity override, CODE=error|warning|info (repeatable).
+    #[arg(long)]
+    pub severity: Vec<String>,
+    /// Apply safe fixes in place (atomically); with stdin, print the fixed text.
+    #[arg(long)]
+    pub fix: bool,
+    /// The name to show for stdin.
+    #[arg(long)]
+    pub stdin_filename: Option<String>,
+    /// The function's ARN or URN, for documents that do not carry it.
+    #[arg(long)]
+    pub function: Option<String>,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  invokecfg translate --to huawei --map mapping.json config.json > fg.json\n  invokecfg translate --to alibaba-fc3 --out-dir out/ --report report.json configs/*.json\n  invokecfg translate --to huawei --function acs:fc:cn-shanghai:1234567890123456:services/s/functions/f body.json"
+)]
+pub(crate) struct TranslateArgs {
+    /// Input files; `-` (or none) reads stdin.
+    pub inputs: Vec<String>,
+    /// Target dialect: alibaba-fc2, alibaba-fc3 or huawei.
+    #[arg(long)]
+    pub to: String,
+    /// Source dialect (default: detected from the keys).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Mapping file: regions, accounts, packages, qualifiers, destinations.
+    #[arg(long)]
+    pub map: Option<String>,
+    /// Refuse the translation if any note is a warning.
+    #[arg(long)]
+    pub strict: bool,
+    /// Drop what cannot be mapped (with a warning note) instead of refusing.
+    #[arg(long)]
+    pub allow_lossy: bool,
+    /// Write the output here (one input only).
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<String>,
+    /// Write each output into this directory under its input's file name.
+    #[arg(long)]
+    pub out_dir: Option<String>,
+    /// Write a JSON report of every note (schemas/translate-report.schema.json).
+    #[arg(long)]
+    pub report: Option<String>,
+    /// The function's ARN or URN, for documents that do not carry it.
+    #[arg(long)]
+    pub function: Option<String>,
+    /// Say which dialect was detected and why.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+fn schema(name: Option<&str>) -> ExitCode {
+    match name {
+        None => {
+            for s in SchemaName::ALL {
+                println!("{:<18} {:<32} {}", s.name(), format!("schemas/{}", s.file_name()), s.summary());
+            }
+            ExitCode::SUCCESS
+        }
+        Some(n) => match n.parse::<SchemaName>() {
+            Ok(s) => {
+                print!("{}", s.text());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("invokecfg: error: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn rules(format: RulesFormat) -> ExitCode {
+    let rules = invokecfg_lint::rules();
+    match format {
+        RulesFormat::Json => {
+            let v: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| serde_json::json!({"code": r.code, "rule": r.name, "severity": r.severity.as_str(), "summary": r.summary, "fixable": r.fixable}))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        RulesFormat::Text => {
+            for r in rules {
+                println!(
+                    "{:<6} {:<36} {:<8} {}{}",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary,
+                    if r.fixable { " [fix]" } else { "" }
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn explain(code: &str) -> ExitCode {
+    match invokecfg_lint::rule(code) {
+        Some(r) => {
+            println!(
+                "{} ({}) [{}]{}\n",
+                r.code,
+                r.name,
+                r.severity.as_str(),
+                if r.fixable { " [fixable]" } else { "" }
+            );
+            println!("{}", r.docs.trim_end());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let lower = code.to_ascii_lowercase();
+            let best = invokecfg_lint::rules()
+                .iter()
+                .map(|r| (edit_distance(&lower, &r.code.to_ascii_lowercase()).min(edit_distance(&lower, r.name)), r))
+                .min_by_key(|(d, _)| *d);
+            eprint!("invokecfg: error: no rule `{code}`");
+            match best {
+                Some((d, r)) if d <= 3 => eprintln!("; did you mean `{}` ({})?", r.code, r.name),
+                _ => eprintln!("; `invokecfg rules` lists them"),
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Lint(args) => lint_cmd::run(args),
+        Command::Translate(args) => translate_cmd::run(args),
+        Command::Schema { name } => schema(name.as_deref()),
+        Command::Rules { format } => rules(*format),
+        Command::Explain { code } => explain(code),
+    }
+}
