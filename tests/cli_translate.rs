@@ -1,0 +1,148 @@
+//! End-to-end tests of `invokecfg translate`, `schema`, `--help`, `--version`.
+
+mod common;
+
+use common::*;
+use invokecfg_model::schema::SchemaName;
+use serde_json::Value;
+
+const SEED: &str = "fixtures/alibaba-fc2/valid/seed-put-response.json";
+const MAP: &str = "fixtures/mapping/seed.json";
+
+#[test]
+fn translates_to_stdout_with_notes_on_stderr() {
+    let r = run(&["translate", "--to", "huawei", "--map", MAP, SEED]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(SchemaName::Huawei.validate(&v).is_empty());
+    assert!(r.stdout.ends_with("}\n") && r.stdout.contains("\n  \"func_urn\""));
+    assert!(r.stderr.contains("info[T104]"), "{}", r.stderr);
+    assert!(!r.stdout.contains("T104"));
+}
+
+#[test]
+fn round_trip_through_the_binary() {
+    let there = run(&["translate", "--to", "huawei", "--map", MAP, SEED]);
+    let back = run_stdin(&["translate", "--to", "alibaba-fc2", "--map", MAP, "-"], there.stdout.as_bytes());
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let v: Value = serde_json::from_str(&back.stdout).unwrap();
+    assert_eq!(v["maxAsyncEventAgeInSeconds"], 300);
+    assert_eq!(v["qualifier"], "test");
+    assert_eq!(
+        v["destinationConfig"]["onSuccess"]["destination"],
+        "acs:fc:cn-shanghai:1234567890123456:services/s1/functions/f1"
+    );
+}
+
+#[test]
+fn clamping_and_strict() {
+    let body = br#"{"maxAsyncEventAgeInSeconds": 604800, "maxAsyncRetryAttempts": 8}"#;
+    let r = run_stdin(&["translate", "--to", "huawei"], body);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr.matches("warning[T101]").count(), 2, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        (v["max_async_event_age_in_seconds"].as_i64(), v["max_async_retry_attempts"].as_i64()),
+        (Some(86400), Some(3))
+    );
+    let strict = run_stdin(&["translate", "--to", "huawei", "--strict"], body);
+    assert_eq!(strict.code, 1);
+    assert!(strict.stdout.is_empty());
+    assert!(strict.stderr.contains("error[T301]"), "{}", strict.stderr);
+}
+
+#[test]
+fn unmapped_queue_is_refused_naming_the_entry() {
+    let body = br#"{"destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/jobs/messages"}}}"#;
+    let r = run_stdin(&["translate", "--to", "huawei", "--map", MAP], body);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("acs:mns:cn-shanghai:1234567890123456:/queues/jobs/messages"));
+    assert!(r.stderr.contains("add \"destinations\""), "{}", r.stderr);
+    let lossy = run_stdin(&["translate", "--to", "huawei", "--map", MAP, "--allow-lossy"], body);
+    assert_eq!(lossy.code, 0);
+    assert!(lossy.stderr.contains("warning[T201]"));
+}
+
+#[test]
+fn out_dir_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    let r = run(&[
+        "translate",
+        "--to",
+        "alibaba-fc3",
+        "--map",
+        MAP,
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+        SEED,
+        "fixtures/huawei/valid/obs.json",
+        "fixtures/huawei/valid/smn.json",
+    ]);
+    assert_eq!(r.code, 1, "the OBS destination is refused: {}", r.stderr);
+    assert!(out.join("seed-put-response.json").is_file());
+    assert!(out.join("smn.json").is_file());
+    assert!(!out.join("obs.json").exists());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(SchemaName::TranslateReport.validate(&v).is_empty(), "{:?}", SchemaName::TranslateReport.validate(&v));
+    assert_eq!(v["summary"]["translated"], 2);
+    assert_eq!(v["summary"]["refused"], 1);
+    assert_eq!(v["files"][1]["status"], "refused");
+}
+
+#[test]
+fn output_file_and_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = dir.path().join("fg.json");
+    let r = run(&["translate", "--to", "huawei", "--map", MAP, "-o", o.to_str().unwrap(), SEED]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.is_empty());
+    assert!(std::fs::read_to_string(&o).unwrap().contains("func_urn"));
+    assert_eq!(run(&["translate", "--to", "huawei", SEED, SEED]).code, 2);
+    assert_eq!(run(&["translate", "--to", "aws", SEED]).code, 2);
+    let missing = run(&["translate", "--to", "huawei", "nope.json"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.json: No such file or directory"));
+    let bad_map = run(&["translate", "--to", "huawei", "--map", "fixtures/mapping/invalid/not-one-to-one.json", SEED]);
+    assert_eq!(bad_map.code, 2);
+    assert!(bad_map.stderr.contains("both map to `cn-east-3`"), "{}", bad_map.stderr);
+}
+
+#[test]
+fn invalid_input_names_file_line_and_column() {
+    let r = run(&["translate", "--to", "huawei", "fixtures/alibaba-fc2/invalid/trailing-comma.json"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("trailing-comma.json:9:1: error: trailing comma"), "{}", r.stderr);
+    let r = run(&["translate", "--to", "huawei", "fixtures/alibaba-fc2/invalid/retries-string.json"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("retries-string.json:8:28: error: `/maxAsyncRetryAttempts`"), "{}", r.stderr);
+}
+
+#[test]
+fn schema_is_byte_identical_to_the_files() {
+    let list = run(&["schema"]);
+    assert_eq!(list.code, 0);
+    for s in SchemaName::ALL {
+        assert!(list.stdout.contains(&s.file_name()));
+        let r = run(&["schema", s.name()]);
+        assert_eq!(r.code, 0);
+        assert_eq!(r.stdout, std::fs::read_to_string(root().join("schemas").join(s.file_name())).unwrap());
+    }
+    assert_eq!(run(&["schema", "nope"]).code, 2);
+}
+
+#[test]
+fn help_and_version() {
+    let h = run(&["--help"]);
+    assert_eq!(h.code, 0);
+    for cmd in ["lint", "translate", "schema", "rules", "explain"] {
+        assert!(h.stdout.contains(cmd));
+    }
+    let v = run(&["--version"]);
+    assert_eq!(v.stdout.trim(), format!("invokecfg {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(run(&["frobnicate"]).code, 2);
+}
