@@ -262,8 +262,35 @@ impl Ctx<'_> {
     fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> ConfigList {
         let items_key = key(self.source, "items");
         let n = l.items.len() as i64;
-        let items: Vec<AsyncInvokeConfig> =
-            l.items.into_iter().enumerate().map(|(i, c)| self.config(c, &format!("/{items_key}/{i}"), notes)).collect();
+        let items: Vec<AsyncInvokeConfig> = l
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let p = format!("/{items_key}/{i}");
+                let mut out = self.config(c, &p, notes);
+                // FC 3.0 list items (`AsyncConfig`) have no qualifier field; only a
+                // single document may carry the query-string qualifier.
+                if self.target == Dialect::AlibabaFc3 && self.source != Dialect::AlibabaFc3 {
+                    if let Some(q) = out.function.as_mut().and_then(|f| f.qualifier.take()) {
+                        let severity = if q == Qualifier::Latest { Severity::Info } else { Severity::Warning };
+                        notes.push(
+                            note(
+                                codes::FIELD_DROPPED,
+                                severity,
+                                &format!("{p}/{}", key(self.source, "function")),
+                                format!(
+                                    "qualifier `{}` is not carried: FC 3.0 list items (`AsyncConfig`) have no qualifier",
+                                    q.to_alibaba()
+                                ),
+                            )
+                            .with_help("translate this config on its own: a single FC 3.0 document keeps the qualifier of its query string"),
+                        );
+                    }
+                }
+                out
+            })
+            .collect();
         let paging = match (l.paging, self.target) {
             (p @ Paging::Alibaba { .. }, t) if t == self.source => p,
             (p @ Paging::Huawei { .. }, Dialect::Huawei) => p,
