@@ -8,6 +8,7 @@
 use crate::arn::{AcsArn, AcsResource};
 use crate::dialect::Dialect;
 use crate::document::*;
+use crate::facts;
 use crate::param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, SmnParam};
 use crate::urn::{FunctionUrn, Qualifier};
 use serde_json::{Map, Value};
@@ -291,6 +292,24 @@ fn alibaba_destinations(
     }
 }
 
+fn check_names(p: &str, names: &[(&str, &Option<String>, facts::NameRule)], errors: &mut Vec<DocumentError>) {
+    for (key, value, rule) in names {
+        if let Some(v) = value {
+            if let Err(e) = rule.check(v) {
+                errors.push(err(format!("{p}/{key}"), e.to_string()));
+            }
+        }
+    }
+}
+
+fn check_fc_qualifier_field(p: &str, q: &Option<String>, errors: &mut Vec<DocumentError>) {
+    if let Some(q) = q {
+        if let Err(e) = crate::arn::check_fc_qualifier(q) {
+            errors.push(err(format!("{p}/qualifier"), e.to_string()));
+        }
+    }
+}
+
 fn fc2_to_neutral(c: &Fc2Config, p: &str, errors: &mut Vec<DocumentError>) -> AsyncInvokeConfig {
     let mut cfg = AsyncInvokeConfig {
         max_event_age: c.max_async_event_age_in_seconds,
@@ -300,6 +319,14 @@ fn fc2_to_neutral(c: &Fc2Config, p: &str, errors: &mut Vec<DocumentError>) -> As
     };
     let service = c.service.clone().or_else(|| c.legacy_service_name.clone());
     let name = c.function.clone().or_else(|| c.legacy_function_name.clone());
+    let service_key = if c.service.is_some() { "service" } else { "serviceName" };
+    let function_key = if c.function.is_some() { "function" } else { "functionName" };
+    check_names(
+        p,
+        &[(service_key, &service, facts::alibaba::SERVICE_NAME), (function_key, &name, facts::alibaba::FUNCTION_NAME)],
+        errors,
+    );
+    check_fc_qualifier_field(p, &c.qualifier, errors);
     if service.is_some() || name.is_some() || c.qualifier.is_some() {
         cfg.function = Some(FunctionRef {
             group: service,
@@ -322,6 +349,7 @@ fn fc3_to_neutral(c: &Fc3Config, p: &str, errors: &mut Vec<DocumentError>) -> As
         async_task: c.async_task,
         ..Default::default()
     };
+    check_fc_qualifier_field(p, &c.qualifier, errors);
     let field_qualifier = c.qualifier.as_deref().map(Qualifier::from_alibaba);
     match c.function_arn.as_deref().map(str::parse::<AcsArn>) {
         Some(Ok(AcsArn { region, account, resource: AcsResource::Fc3Function { function, qualifier } })) => {

@@ -337,9 +337,7 @@ impl Ctx<'_> {
         p: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Vec<(String, Value)> {
-        if self.source == self.target {
-            return unknown;
-        }
+        // Never written, even within one dialect: the output must be a document the API accepts.
         for (pointer, _) in unknown {
             notes.push(
                 note(
@@ -407,7 +405,9 @@ impl Ctx<'_> {
             }
         }
         if s == t {
-            out.extensions = c.extensions;
+            out.extensions.created_time = c.extensions.created_time;
+            out.extensions.last_modified = c.extensions.last_modified;
+            out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
         } else {
             for (field, value) in [("created", &c.extensions.created_time), ("modified", &c.extensions.last_modified)] {
                 if value.is_some() {

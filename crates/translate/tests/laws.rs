@@ -171,6 +171,23 @@ proptest! {
         prop_assert_eq!(a.get("enable_async_status_log").filter(|v| **v == json!(true)), b.get("enable_async_status_log").filter(|v| **v == json!(true)));
     }
 
+    /// Law 1 on arbitrary input: whatever JSON reads as a typed document
+    /// (unknown keys, odd identifiers, any numbers), a translation that is not
+    /// refused validates against the target schema.
+    #[test]
+    fn output_of_any_readable_document_validates(v in dialect_shaped(), t in 0usize..3, lossy in any::<bool>()) {
+        for source in Dialect::ALL {
+            let Ok(doc) = Document::from_value(&v, source) else { continue };
+            let target = Dialect::ALL[t];
+            let options = Options { allow_lossy: lossy, ..Default::default() };
+            if let Ok(tr) = translate(&doc, target, &mapping(), &options) {
+                let out = tr.document.to_value();
+                let violations = SchemaName::for_dialect(target).validate(&out);
+                prop_assert!(violations.is_empty(), "{} -> {}: {:?}\n{}", source, target, violations, out);
+            }
+        }
+    }
+
     /// Never panics, whatever JSON object comes in, for every pair and option.
     #[test]
     fn never_panics_on_dialect_shaped_json(v in dialect_shaped(), t in 0usize..3, lossy in any::<bool>(), strict in any::<bool>()) {
@@ -307,6 +324,16 @@ fn intersection_huawei() -> BoxedStrategy<HuaweiConfig> {
             ..Default::default()
         })
         .boxed()
+}
+
+/// Found by the `translate` fuzz target: unknown keys survived a same-dialect translation.
+#[test]
+fn unknown_keys_never_reach_the_output() {
+    let v = json!({"retries": 3, "ttl": 60});
+    let doc = Document::from_value(&v, Dialect::AlibabaFc2).unwrap();
+    let t = translate(&doc, Dialect::AlibabaFc2, &Mapping::default(), &Options::default()).unwrap();
+    assert_eq!(t.document.to_value(), json!({}));
+    assert_eq!(t.notes.iter().filter(|n| n.code == codes::UNKNOWN_KEY_DROPPED).count(), 2);
 }
 
 fn dialect_shaped() -> BoxedStrategy<Value> {
