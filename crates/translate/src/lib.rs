@@ -293,7 +293,37 @@ impl Ctx<'_> {
             .collect();
         let paging = match (l.paging, self.target) {
             (p @ Paging::Alibaba { .. }, t) if t == self.source => p,
-            (p @ Paging::Huawei { .. }, Dialect::Huawei) => p,
+            (Paging::Huawei { count, mut page_info }, Dialect::Huawei) => {
+                let count = match count {
+                    Some(c) if c < 0 => {
+                        notes.push(note(
+                            codes::PAGING_NOT_CARRIED,
+                            Severity::Info,
+                            "/count",
+                            format!("`count` {c} is negative; written as the {n} item(s) carried"),
+                        ));
+                        Some(n)
+                    }
+                    c => c,
+                };
+                if page_info.as_ref().is_some_and(|pi| pi.current_count.is_some_and(|c| c < 0)) {
+                    notes.push(note(
+                        codes::PAGING_NOT_CARRIED,
+                        Severity::Info,
+                        "/page_info",
+                        "`page_info` has a negative `current_count` and is not carried".into(),
+                    ));
+                    page_info = None;
+                }
+                if let Some(pi) = page_info.as_mut() {
+                    let unknown = std::mem::take(&mut pi.unknown);
+                    let dropped = unknown.into_iter().map(|(k, v)| {
+                        (format!("/page_info/{}", invokecfg_model::document::escape_pointer_token(&k)), v)
+                    });
+                    self.carry_unknown(dropped.collect(), "", notes);
+                }
+                Paging::Huawei { count, page_info }
+            }
             (Paging::Alibaba { next_token }, t) => {
                 if let Some(token) = next_token {
                     notes.push(
@@ -404,11 +434,8 @@ impl Ctx<'_> {
                 }
             }
         }
-        if s == t {
-            out.extensions.created_time = c.extensions.created_time;
-            out.extensions.last_modified = c.extensions.last_modified;
-            out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
-        } else {
+        {
+            // Read-only fields are never written (design.md): the target API sets them.
             for (field, value) in [("created", &c.extensions.created_time), ("modified", &c.extensions.last_modified)] {
                 if value.is_some() {
                     let k = key(s, field);
