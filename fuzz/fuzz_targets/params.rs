@@ -1,0 +1,9 @@
+//! Fuzz target `params`: the body is `fuzz_entries::params` in xtask/src/fuzz_entries.rs,
+//! shared with `cargo run -p xtask -- fuzz-replay` (stable, no libFuzzer).
+#![no_main]
+
+#[path = "../../xtask/src/fuzz_entries.rs"]
+#[allow(dead_code)]
+mod fuzz_entries;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_entries::params(data));
