@@ -109,6 +109,9 @@ pub(crate) struct LintArgs {
     /// The function's ARN or URN, for documents that do not carry it.
     #[arg(long)]
     pub function: Option<String>,
+    /// Say, on stderr, which dialect each file was read as and why.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Args)]

@@ -210,6 +210,18 @@ pub fn run(args: &LintArgs) -> ExitCode {
                 (source, 0)
             };
             let result = lint(&source, &options);
+            if args.verbose {
+                let why = match (
+                    options.dialect,
+                    invokecfg_model::span::parse(&source).map(|p| invokecfg_model::detect(&p.value)),
+                ) {
+                    (Some(d), _) => format!("read as {d} (--dialect or config)"),
+                    (None, Ok(Ok(d))) => format!("read as {} ({})", d.dialect, d.reason),
+                    (None, Ok(Err(e))) => format!("no dialect: {e}"),
+                    (None, Err(_)) => "not JSON".into(),
+                };
+                eprintln!("{}: {why}", input.shown);
+            }
             Outcome::Linted(
                 FileFindings {
                     path: input.shown.clone(),
