@@ -7,7 +7,7 @@ use invokecfg_model::document::escape_pointer_token;
 use invokecfg_model::facts::{alibaba, huawei};
 use invokecfg_model::span::{DuplicateKey, ParsedSource};
 use invokecfg_model::{
-    detect, AcsArn, AcsResource, ArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Fix, FunctionRef,
+    detect, AcsArn, ArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix, FunctionRef,
     FunctionUrn, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
@@ -215,57 +215,27 @@ pub(crate) fn known_keys(d: Dialect, l: Level) -> &'static [&'static str] {
 
 /// Spelling of a per-config field in one dialect.
 pub(crate) fn age_key(d: Dialect) -> &'static str {
-    if d == Dialect::Huawei {
-        "max_async_event_age_in_seconds"
-    } else {
-        "maxAsyncEventAgeInSeconds"
-    }
+    d.key(Field::MaxEventAge)
 }
 
 /// Spelling of the retries field in one dialect.
 pub(crate) fn retries_key(d: Dialect) -> &'static str {
-    if d == Dialect::Huawei {
-        "max_async_retry_attempts"
-    } else {
-        "maxAsyncRetryAttempts"
-    }
+    d.key(Field::RetryAttempts)
 }
 
 /// The function an FC function ARN names.
 pub(crate) fn arn_function(arn: &AcsArn) -> Option<FunctionRef> {
-    let some = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
-    let (group, name, qualifier) = match &arn.resource {
-        AcsResource::Fc2Function { service, qualifier, function } => (Some(service.clone()), function, qualifier),
-        AcsResource::Fc3Function { function, qualifier } => (None, function, qualifier),
-        _ => return None,
-    };
-    Some(FunctionRef {
-        region: some(&arn.region),
-        account: some(&arn.account),
-        group,
-        name: Some(name.clone()),
-        qualifier: qualifier.as_deref().map(Qualifier::from_alibaba),
-    })
+    FunctionRef::from_arn(arn)
 }
 
 /// The function a FunctionGraph URN names.
 pub(crate) fn urn_function(u: &FunctionUrn) -> FunctionRef {
-    FunctionRef {
-        region: Some(u.region.clone()),
-        account: Some(u.project_id.clone()),
-        group: Some(u.package.clone()),
-        name: Some(u.function.clone()),
-        qualifier: u.qualifier.clone(),
-    }
+    FunctionRef::from_urn(u)
 }
 
 /// Reads `--function`: an ARN or a URN.
 pub(crate) fn parse_function(s: &str) -> Option<FunctionRef> {
-    if s.starts_with("acs:") {
-        s.parse::<AcsArn>().ok().as_ref().and_then(arn_function)
-    } else {
-        s.parse::<FunctionUrn>().ok().as_ref().map(urn_function)
-    }
+    FunctionRef::parse(s).map(|(_, f)| f)
 }
 
 fn str_at<'v>(m: &'v Map<String, Value>, k: &str) -> Option<&'v str> {

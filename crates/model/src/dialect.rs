@@ -95,6 +95,61 @@ impl FromStr for Dialect {
     }
 }
 
+/// A field every dialect has, under its own name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Maximum event age.
+    MaxEventAge,
+    /// Maximum retries.
+    RetryAttempts,
+    /// The destinations object.
+    DestinationConfig,
+    /// The success destination.
+    OnSuccess,
+    /// The failure destination.
+    OnFailure,
+    /// Read-only creation time.
+    CreatedTime,
+    /// Read-only modification time.
+    LastModified,
+    /// Asynchronous task mode / async status log.
+    AsyncTask,
+    /// The function's identity (`function`, `functionArn`, `func_urn`).
+    Function,
+    /// A list document's items.
+    ListItems,
+}
+
+impl Dialect {
+    /// The JSON key of `field` in this dialect.
+    pub fn key(self, field: Field) -> &'static str {
+        let hw = self == Dialect::Huawei;
+        match field {
+            Field::MaxEventAge if hw => "max_async_event_age_in_seconds",
+            Field::MaxEventAge => "maxAsyncEventAgeInSeconds",
+            Field::RetryAttempts if hw => "max_async_retry_attempts",
+            Field::RetryAttempts => "maxAsyncRetryAttempts",
+            Field::DestinationConfig if hw => "destination_config",
+            Field::DestinationConfig => "destinationConfig",
+            Field::OnSuccess if hw => "on_success",
+            Field::OnSuccess => "onSuccess",
+            Field::OnFailure if hw => "on_failure",
+            Field::OnFailure => "onFailure",
+            Field::CreatedTime if hw => "created_time",
+            Field::CreatedTime => "createdTime",
+            Field::LastModified if hw => "last_modified",
+            Field::LastModified => "lastModifiedTime",
+            Field::AsyncTask if hw => "enable_async_status_log",
+            Field::AsyncTask if self == Dialect::AlibabaFc3 => "asyncTask",
+            Field::AsyncTask => "statefulInvocation",
+            Field::Function if hw => "func_urn",
+            Field::Function if self == Dialect::AlibabaFc3 => "functionArn",
+            Field::Function => "function",
+            Field::ListItems => self.list_items_key(),
+        }
+    }
+}
+
 /// The outcome of dialect detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detection {
@@ -255,6 +310,23 @@ mod tests {
         );
         assert_eq!(d(json!({})), Err(DetectError::NoKeys));
         assert_eq!(d(json!([1])), Err(DetectError::NotAnObject));
+    }
+
+    #[test]
+    fn field_keys_are_the_dialects_own() {
+        use Field::*;
+        for d in Dialect::ALL {
+            let (dc, dest) = if d == Dialect::Huawei {
+                (huawei::DESTINATION_CONFIG_KEYS, huawei::DESTINATION_CONFIG_KEYS)
+            } else {
+                (alibaba::DESTINATION_CONFIG_KEYS, alibaba::DESTINATION_CONFIG_KEYS)
+            };
+            for f in [MaxEventAge, RetryAttempts, DestinationConfig, CreatedTime, LastModified, AsyncTask, Function] {
+                assert!(d.config_keys().contains(&d.key(f)), "{d} {f:?}");
+            }
+            assert!(dc.contains(&d.key(OnSuccess)) && dest.contains(&d.key(OnFailure)));
+            assert!(d.list_keys().contains(&d.key(ListItems)));
+        }
     }
 
     #[test]

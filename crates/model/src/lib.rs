@@ -25,7 +25,7 @@ pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use dialect::{detect, DetectError, Detection, Dialect};
+pub use dialect::{detect, DetectError, Detection, Dialect, Field};
 pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};
 pub use neutral::{
     AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, FunctionTarget, NeutralDocument, Paging,

@@ -37,6 +37,44 @@ pub struct FunctionRef {
     pub qualifier: Option<Qualifier>,
 }
 
+impl FunctionRef {
+    /// The function an FC function ARN names (`None` for other resources).
+    pub fn from_arn(arn: &AcsArn) -> Option<FunctionRef> {
+        let some = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        let (group, name, qualifier) = match &arn.resource {
+            AcsResource::Fc2Function { service, qualifier, function } => (Some(service.clone()), function, qualifier),
+            AcsResource::Fc3Function { function, qualifier } => (None, function, qualifier),
+            _ => return None,
+        };
+        Some(FunctionRef {
+            region: some(&arn.region),
+            account: some(&arn.account),
+            group,
+            name: Some(name.clone()),
+            qualifier: qualifier.as_deref().map(Qualifier::from_alibaba),
+        })
+    }
+
+    /// The function a FunctionGraph URN names.
+    pub fn from_urn(u: &FunctionUrn) -> FunctionRef {
+        FunctionRef {
+            region: Some(u.region.clone()),
+            account: Some(u.project_id.clone()),
+            group: Some(u.package.clone()),
+            name: Some(u.function.clone()),
+            qualifier: u.qualifier.clone(),
+        }
+    }
+
+    /// Reads a function ARN or URN (as `--function` takes it), with its provider.
+    pub fn parse(text: &str) -> Option<(Provider, FunctionRef)> {
+        if let Ok(arn) = text.parse::<AcsArn>() {
+            return FunctionRef::from_arn(&arn).map(|f| (Provider::Alibaba, f));
+        }
+        text.parse::<FunctionUrn>().ok().map(|u| (Provider::Huawei, FunctionRef::from_urn(&u)))
+    }
+}
+
 /// A Huawei function destination, an Alibaba one, or the same for topics.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionTarget {

@@ -151,42 +151,8 @@ fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
-/// `--function` read as an ARN or a URN, with its provider.
 fn parse_function(text: Option<&str>) -> Option<(Provider, FunctionRef)> {
-    let text = text?;
-    if let Ok(arn) = text.parse::<AcsArn>() {
-        return arn_function(&arn).map(|f| (Provider::Alibaba, f));
-    }
-    text.parse::<FunctionUrn>().ok().map(|u| (Provider::Huawei, urn_function(&u)))
-}
-
-fn some(s: &str) -> Option<String> {
-    Some(s.to_string()).filter(|s| !s.is_empty())
-}
-
-fn arn_function(arn: &AcsArn) -> Option<FunctionRef> {
-    let (group, name, qualifier) = match &arn.resource {
-        AcsResource::Fc2Function { service, qualifier, function } => (Some(service.clone()), function, qualifier),
-        AcsResource::Fc3Function { function, qualifier } => (None, function, qualifier),
-        _ => return None,
-    };
-    Some(FunctionRef {
-        region: some(&arn.region),
-        account: some(&arn.account),
-        group,
-        name: Some(name.clone()),
-        qualifier: qualifier.as_deref().map(Qualifier::from_alibaba),
-    })
-}
-
-fn urn_function(u: &FunctionUrn) -> FunctionRef {
-    FunctionRef {
-        region: Some(u.region.clone()),
-        account: Some(u.project_id.clone()),
-        group: Some(u.package.clone()),
-        name: Some(u.function.clone()),
-        qualifier: u.qualifier.clone(),
-    }
+    FunctionRef::parse(text?)
 }
 
 fn provider(d: Dialect) -> Provider {
@@ -213,33 +179,20 @@ fn retry_range(d: Dialect) -> IntRange {
     }
 }
 
-/// The source dialect's spelling of a neutral field, for note pointers.
+/// The dialect's spelling of a field, for note pointers.
 fn key(d: Dialect, field: &str) -> &'static str {
-    let hw = !d.is_alibaba();
-    match field {
-        "age" if hw => "max_async_event_age_in_seconds",
-        "age" => "maxAsyncEventAgeInSeconds",
-        "retries" if hw => "max_async_retry_attempts",
-        "retries" => "maxAsyncRetryAttempts",
-        "dc" if hw => "destination_config",
-        "dc" => "destinationConfig",
-        "on_success" if hw => "on_success",
-        "on_success" => "onSuccess",
-        "on_failure" if hw => "on_failure",
-        "on_failure" => "onFailure",
-        "created" if hw => "created_time",
-        "created" => "createdTime",
-        "modified" if hw => "last_modified",
-        "modified" => "lastModifiedTime",
-        "task" if hw => "enable_async_status_log",
-        "task" if d == Dialect::AlibabaFc3 => "asyncTask",
-        "task" => "statefulInvocation",
-        "function" if hw => "func_urn",
-        "function" if d == Dialect::AlibabaFc3 => "functionArn",
-        "function" => "function",
-        "items" if hw => "async_invoke_configs",
-        _ => "configs",
-    }
+    d.key(match field {
+        "age" => Field::MaxEventAge,
+        "retries" => Field::RetryAttempts,
+        "dc" => Field::DestinationConfig,
+        "on_success" => Field::OnSuccess,
+        "on_failure" => Field::OnFailure,
+        "created" => Field::CreatedTime,
+        "modified" => Field::LastModified,
+        "task" => Field::AsyncTask,
+        "function" => Field::Function,
+        _ => Field::ListItems,
+    })
 }
 
 struct Ctx<'a> {
@@ -550,8 +503,8 @@ impl Ctx<'_> {
                     .filter_map(|d| d.as_ref()?.as_arn())
                     .find(|a| !a.region.is_empty() && !a.account.is_empty());
                 if let Some(arn) = arn {
-                    f.region = f.region.take().or_else(|| some(&arn.region));
-                    f.account = f.account.take().or_else(|| some(&arn.account));
+                    f.region = f.region.take().or_else(|| Some(arn.region.clone()));
+                    f.account = f.account.take().or_else(|| Some(arn.account.clone()));
                     notes.push(
                         note(
                             codes::IDENTITY_INFERRED,
@@ -732,7 +685,7 @@ impl Ctx<'_> {
         };
         // Parsing what we wrote checks every part against FunctionGraph's rules.
         match urn.to_string().parse::<FunctionUrn>() {
-            Ok(u) => Some(urn_function(&u)),
+            Ok(u) => Some(FunctionRef::from_urn(&u)),
             Err(e) => {
                 notes.push(
                     note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, format!("`{urn}` is no valid FunctionGraph URN: {e}"))
@@ -777,7 +730,7 @@ impl Ctx<'_> {
         };
         match arn.to_string().parse::<AcsArn>() {
             Ok(a) => {
-                let mut g = arn_function(&a)?;
+                let mut g = FunctionRef::from_arn(&a)?;
                 g.qualifier = qualifier;
                 Some(g)
             }
@@ -990,7 +943,7 @@ impl Ctx<'_> {
             (true, true) => self.alibaba_to_alibaba(d, &dp, f, notes),
             (true, false) => match &d {
                 Destination::Function(FunctionTarget::Alibaba(arn)) => {
-                    let fr = arn_function(arn)?;
+                    let fr = FunctionRef::from_arn(arn)?;
                     let hw = self.alibaba_fn_to_huawei(&fr, &dp, notes)?;
                     let urn = FunctionUrn {
                         region: hw.region?,
@@ -1027,7 +980,7 @@ impl Ctx<'_> {
             },
             (false, true) => match &d {
                 Destination::Function(FunctionTarget::Huawei(p)) => {
-                    let al = self.huawei_fn_to_alibaba(&urn_function(&p.func_urn), &dp, notes)?;
+                    let al = self.huawei_fn_to_alibaba(&FunctionRef::from_urn(&p.func_urn), &dp, notes)?;
                     let resource = match (al.group, self.target) {
                         (Some(service), Dialect::AlibabaFc2) => AcsResource::Fc2Function {
                             service,
