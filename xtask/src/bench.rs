@@ -321,7 +321,12 @@ fn implementation_status(bin: &Path, root: &Path) -> Value {
         .and_then(|v| Document::from_value(&v, Dialect::AlibabaFc2).ok())
         .map(|d| {
             let o = Options { allow_lossy: true, ..Options::default() };
-            invokecfg_translate::translate(&d, Dialect::Huawei, &Mapping::default(), &o).is_ok()
+            // With the seed mapping: without one the account has no project id and the translation is refused.
+            let mapping = fs::read_to_string(root.join("fixtures/mapping/seed.json"))
+                .ok()
+                .and_then(|t| Mapping::from_json(&t).ok())
+                .unwrap_or_default();
+            invokecfg_translate::translate(&d, Dialect::Huawei, &mapping, &o).is_ok()
         })
         .unwrap_or(false);
     json!({
