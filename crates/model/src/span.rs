@@ -7,7 +7,6 @@
 //! reports duplicate keys, enforces a nesting limit without recursing past it,
 //! and yields a plain `serde_json::Value` in the same pass.
 
-use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
@@ -41,46 +40,132 @@ pub struct SpanEntry {
 }
 
 /// JSON pointer -> span of every value in a document.
-// Fx rather than SipHash: keys are our own pointers, not attacker-chosen for
-// a long-lived table, and hashing was a tenth of the parse time.
+///
+/// Stored as a tree of nodes (parent, first child, next sibling) with keys as
+/// ranges of the source, not as one pointer string per value: building it
+/// allocates nothing per value, and pointers are resolved only when a finding
+/// asks for one (most files have none).
 #[derive(Debug, Clone, Default)]
 pub struct SpanMap {
-    entries: HashMap<String, SpanEntry>,
+    nodes: Vec<Node>,
+    source: Vec<u8>,
+    escaped_keys: Vec<String>,
+}
+
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+enum KeyRef {
+    Root,
+    Index(u32),
+    /// The raw key bytes between the quotes, without escapes.
+    Raw {
+        start: u32,
+        end: u32,
+    },
+    /// A key with escapes: its decoded text in `escaped_keys`.
+    Escaped(u32),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    entry: SpanEntry,
+    parent: u32,
+    first_child: u32,
+    next_sibling: u32,
+    key: KeyRef,
 }
 
 impl SpanMap {
+    fn key_is(&self, key: KeyRef, token: &str) -> bool {
+        match key {
+            KeyRef::Root => false,
+            KeyRef::Index(i) => token.parse::<u32>().ok() == Some(i) && (token == "0" || !token.starts_with('0')),
+            KeyRef::Raw { start, end } => self.source.get(start as usize..end as usize) == Some(token.as_bytes()),
+            KeyRef::Escaped(i) => self.escaped_keys.get(i as usize).is_some_and(|k| k == token),
+        }
+    }
+
+    /// The node at `pointer`, or with `partial`, the deepest node on its path.
+    fn find(&self, pointer: &str, partial: bool) -> Option<usize> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        let mut cur = 0usize;
+        if pointer.is_empty() {
+            return Some(0);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        for raw in rest.split('/') {
+            let token = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~") } else { raw.to_string() };
+            // The later of duplicate keys wins, as in the parsed value.
+            let mut found = None;
+            let mut c = self.nodes[cur].first_child;
+            while c != NONE {
+                let n = &self.nodes[c as usize];
+                if self.key_is(n.key, &token) {
+                    found = Some(c as usize);
+                }
+                c = n.next_sibling;
+            }
+            match found {
+                Some(f) => cur = f,
+                None if partial => return Some(cur),
+                None => return None,
+            }
+        }
+        Some(cur)
+    }
+
     /// The entry at `pointer`.
     pub fn get(&self, pointer: &str) -> Option<&SpanEntry> {
-        self.entries.get(pointer)
+        self.find(pointer, false).map(|i| &self.nodes[i].entry)
     }
 
     /// The value's span at `pointer`, or the nearest ancestor's.
     pub fn value_span(&self, pointer: &str) -> Option<Span> {
-        let mut p = pointer;
-        loop {
-            if let Some(e) = self.entries.get(p) {
-                return Some(e.value);
-            }
-            p = &p[..p.rfind('/')?];
-        }
+        self.find(pointer, true).map(|i| self.nodes[i].entry.value)
     }
 
     /// The key's span at `pointer` (members), else the value's, else the nearest ancestor's.
     pub fn key_span(&self, pointer: &str) -> Option<Span> {
-        match self.entries.get(pointer) {
+        match self.get(pointer) {
             Some(SpanEntry { key: Some(k), .. }) => Some(*k),
             _ => self.value_span(pointer),
         }
     }
 
-    /// Number of entries.
+    /// The JSON pointer of node `i`.
+    fn pointer_of(&self, mut i: usize) -> String {
+        let mut tokens = Vec::new();
+        while let Some(n) = self.nodes.get(i) {
+            match n.key {
+                KeyRef::Root => break,
+                KeyRef::Index(x) => tokens.push(x.to_string()),
+                KeyRef::Raw { start, end } => tokens.push(crate::document::escape_pointer_token(
+                    &String::from_utf8_lossy(self.source.get(start as usize..end as usize).unwrap_or_default()),
+                )),
+                KeyRef::Escaped(k) => tokens.push(crate::document::escape_pointer_token(
+                    self.escaped_keys.get(k as usize).map_or("", String::as_str),
+                )),
+            }
+            i = n.parent as usize;
+        }
+        tokens.iter().rev().fold(String::new(), |mut acc, t| {
+            acc.push('/');
+            acc.push_str(t);
+            acc
+        })
+    }
+
+    /// Number of values.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.nodes.len()
     }
 
     /// Whether the map is empty.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.nodes.is_empty()
     }
 }
 
@@ -197,13 +282,12 @@ pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceEr
     if r.at_end() {
         return Err(r.syntax("the file is empty; expected a JSON object"));
     }
-    let mut path = String::new();
-    let value = r.value(&mut path, None, 0)?;
+    let value = r.value(NONE, KeyRef::Root, None, 0)?;
     r.skip_ws();
     if !r.at_end() {
         return Err(r.syntax("unexpected text after the end of the JSON document"));
     }
-    Ok(ParsedSource { value, spans: SpanMap { entries: r.entries }, duplicates: r.duplicates, had_bom })
+    Ok(ParsedSource { value, spans: r.map, duplicates: r.duplicates, had_bom })
 }
 
 struct Reader<'a> {
@@ -212,9 +296,10 @@ struct Reader<'a> {
     line: usize,
     col: usize,
     limits: Limits,
-    entries: HashMap<String, SpanEntry>,
+    map: SpanMap,
     duplicates: Vec<DuplicateKey>,
-    last_complete: String,
+    /// The deepest complete value so far, for error pointers.
+    last_complete: u32,
 }
 
 impl<'a> Reader<'a> {
@@ -226,9 +311,21 @@ impl<'a> Reader<'a> {
             col: 1,
             limits,
             // About one value per 12 bytes in pretty-printed configs.
-            entries: HashMap::with_capacity_and_hasher((b.len() / 12).min(1 << 16), Default::default()),
+            map: SpanMap {
+                nodes: Vec::with_capacity((b.len() / 12).min(1 << 16)),
+                source: b.to_vec(),
+                escaped_keys: Vec::new(),
+            },
             duplicates: Vec::new(),
-            last_complete: String::new(),
+            last_complete: NONE,
+        }
+    }
+
+    fn complete_pointer(&self) -> String {
+        if self.last_complete == NONE {
+            String::new()
+        } else {
+            self.map.pointer_of(self.last_complete as usize)
         }
     }
 
@@ -263,7 +360,7 @@ impl<'a> Reader<'a> {
     }
 
     fn syntax(&self, message: impl Into<String>) -> SourceError {
-        SourceError::Syntax { message: message.into(), position: self.pos(), pointer: self.last_complete.clone() }
+        SourceError::Syntax { message: message.into(), position: self.pos(), pointer: self.complete_pointer() }
     }
 
     fn skip_ws(&mut self) {
@@ -295,11 +392,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, path: &mut String, key: Option<Span>, depth: usize) -> Result<Value, SourceError> {
+    fn value(&mut self, parent: u32, key: KeyRef, key_span: Option<Span>, depth: usize) -> Result<Value, SourceError> {
         let start = self.pos();
+        let idx = self.map.nodes.len();
+        self.map.nodes.push(Node {
+            entry: SpanEntry { key: key_span, value: Span { start, end: start } },
+            parent,
+            first_child: NONE,
+            next_sibling: NONE,
+            key,
+        });
         let v = match self.peek() {
-            Some(b'{') => self.object(path, depth + 1)?,
-            Some(b'[') => self.array(path, depth + 1)?,
+            Some(b'{') => self.object(idx as u32, depth + 1)?,
+            Some(b'[') => self.array(idx as u32, depth + 1)?,
             Some(b'"') => Value::String(self.string()?),
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -314,8 +419,8 @@ impl<'a> Reader<'a> {
             Some(b'\'') => return Err(self.syntax("strings are written in double quotes `\"` in JSON, not `'`")),
             _ => return Err(self.syntax(format!("expected a JSON value, found {}", self.describe_here()))),
         };
-        self.entries.insert(path.clone(), SpanEntry { key, value: Span { start, end: self.pos() } });
-        self.last_complete.clone_from(path);
+        self.map.nodes[idx].entry.value.end = self.pos();
+        self.last_complete = idx as u32;
         Ok(v)
     }
 
@@ -324,7 +429,7 @@ impl<'a> Reader<'a> {
             return Err(SourceError::TooDeep {
                 limit: self.limits.max_depth,
                 position: self.pos(),
-                pointer: self.last_complete.clone(),
+                pointer: self.complete_pointer(),
             });
         }
         self.bump();
@@ -332,9 +437,20 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn object(&mut self, path: &mut String, depth: usize) -> Result<Value, SourceError> {
+    /// Links `child` as the next child of `container`.
+    fn link(&mut self, container: u32, last: &mut u32, child: u32) {
+        if *last == NONE {
+            self.map.nodes[container as usize].first_child = child;
+        } else {
+            self.map.nodes[*last as usize].next_sibling = child;
+        }
+        *last = child;
+    }
+
+    fn object(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
         let mut map = Map::new();
+        let mut last = NONE;
         if self.peek() == Some(b'}') {
             self.bump();
             return Ok(Value::Object(map));
@@ -351,22 +467,41 @@ impl<'a> Reader<'a> {
             let kstart = self.pos();
             let key = self.string()?;
             let kspan = Span { start: kstart, end: self.pos() };
+            let (raw_start, raw_end) = (kstart.offset + 1, self.i.saturating_sub(1));
+            let key_ref = if self.b.get(raw_start..raw_end).is_some_and(|r| !r.contains(&b'\\')) {
+                KeyRef::Raw { start: raw_start as u32, end: raw_end as u32 }
+            } else {
+                self.map.escaped_keys.push(key.clone());
+                KeyRef::Escaped((self.map.escaped_keys.len() - 1) as u32)
+            };
             self.skip_ws();
             if self.peek() != Some(b':') {
                 return Err(self.syntax(format!("expected `:` after key `{key}`, found {}", self.describe_here())));
             }
             self.bump();
             self.skip_ws();
-            let len = path.len();
-            path.push('/');
-            push_pointer_token(path, &key);
-            // The first occurrence's entry is still in the map until the value below replaces it.
-            let first = if map.contains_key(&key) { self.entries.get(path.as_str()).and_then(|e| e.key) } else { None };
-            let v = self.value(path, Some(kspan), depth)?;
+            // Rare: find the first occurrence among the siblings only when the key repeats.
+            let first = if map.contains_key(&key) {
+                let mut c = self.map.nodes[me as usize].first_child;
+                let mut found = None;
+                while c != NONE && found.is_none() {
+                    let n = self.map.nodes[c as usize];
+                    if self.map.key_is(n.key, &key) {
+                        found = n.entry.key;
+                    }
+                    c = n.next_sibling;
+                }
+                found
+            } else {
+                None
+            };
+            let child = self.map.nodes.len() as u32;
+            let v = self.value(me, key_ref, Some(kspan), depth)?;
+            self.link(me, &mut last, child);
             if let Some(first) = first {
-                self.duplicates.push(DuplicateKey { pointer: path.clone(), first, second: kspan });
+                let pointer = self.map.pointer_of(child as usize);
+                self.duplicates.push(DuplicateKey { pointer, first, second: kspan });
             }
-            path.truncate(len);
             map.insert(key, v);
             self.skip_ws();
             match self.peek() {
@@ -387,9 +522,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn array(&mut self, path: &mut String, depth: usize) -> Result<Value, SourceError> {
+    fn array(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
         let mut items = Vec::new();
+        let mut last = NONE;
         if self.peek() == Some(b']') {
             self.bump();
             return Ok(Value::Array(items));
@@ -398,11 +534,9 @@ impl<'a> Reader<'a> {
             if self.peek() == Some(b']') {
                 return Err(self.syntax("trailing comma before `]`: remove the last `,`"));
             }
-            let len = path.len();
-            path.push('/');
-            push_index(path, items.len());
-            let v = self.value(path, None, depth)?;
-            path.truncate(len);
+            let child = self.map.nodes.len() as u32;
+            let v = self.value(me, KeyRef::Index(items.len() as u32), None, depth)?;
+            self.link(me, &mut last, child);
             items.push(v);
             self.skip_ws();
             match self.peek() {
@@ -456,7 +590,7 @@ impl<'a> Reader<'a> {
             return Err(SourceError::Syntax {
                 message: "numbers do not start with `0` in JSON".into(),
                 position: start_pos,
-                pointer: self.last_complete.clone(),
+                pointer: self.complete_pointer(),
             });
         }
         let mut float = false;
@@ -491,7 +625,7 @@ impl<'a> Reader<'a> {
             _ => Err(SourceError::Syntax {
                 message: format!("number `{}` is out of range", abbreviate(text)),
                 position: start_pos,
-                pointer: self.last_complete.clone(),
+                pointer: self.complete_pointer(),
             }),
         }
     }
@@ -589,19 +723,6 @@ impl<'a> Reader<'a> {
         }
         Ok(v)
     }
-}
-
-fn push_pointer_token(path: &mut String, key: &str) {
-    if key.contains(['~', '/']) {
-        path.push_str(&crate::document::escape_pointer_token(key));
-    } else {
-        path.push_str(key);
-    }
-}
-
-fn push_index(path: &mut String, i: usize) {
-    use std::fmt::Write;
-    let _ = write!(path, "{i}");
 }
 
 fn abbreviate(s: &str) -> String {
