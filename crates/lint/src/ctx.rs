@@ -251,6 +251,14 @@ fn guess(value: &Value) -> Option<Dialect> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Every FunctionGraph destination whose kind is known and whose `param` decodes to an object.
+    pub fn huawei_params(&self) -> impl Iterator<Item = (&Dest<'a>, DestinationKind, &Map<String, Value>)> {
+        self.configs.iter().flat_map(|c| c.destinations.iter()).filter_map(|d| {
+            let h = d.huawei.as_ref()?;
+            Some((d, h.kind?, h.param_obj()?))
+        })
+    }
+
     pub fn new(source: &'a [u8], parsed: &'a ParsedSource, options: &'a LintOptions) -> Self {
         let value = &parsed.value;
         let (dialect, mixed) = match options.dialect {

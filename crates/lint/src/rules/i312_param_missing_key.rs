@@ -29,28 +29,24 @@ Add the key, e.g. `"{\"topic_urn\":\"urn:smn:cn-north-4:{project_id}:async-failu
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.configs {
-        for dest in &c.destinations {
-            let Some(h) = &dest.huawei else { continue };
-            let (Some(kind), Some(obj)) = (h.kind, h.param_obj()) else { continue };
-            // The first key of each kind's list names the resource; the others are optional.
-            let Some(required) = kind.param_keys().first() else { continue };
-            if obj.contains_key(*required) {
-                continue;
-            }
-            out.push(
-                ctx.finding(
-                    &RULE.info,
-                    &join(&dest.pointer, "param"),
-                    At::Value,
-                    format!("`param` of the {kind} destination of `{}` has no `{required}`", dest.slot),
-                )
-                .with_help(format!(
-                    "{} {kind} `param` holds {}",
-                    article(kind.as_str()),
-                    list(kind.param_keys())
-                )),
-            );
+    for (dest, kind, obj) in ctx.huawei_params() {
+        // The first key of each kind's list names the resource; the others are optional.
+        let Some(required) = kind.param_keys().first() else { continue };
+        if obj.contains_key(*required) {
+            continue;
         }
+        out.push(
+            ctx.finding(
+                &RULE.info,
+                &join(&dest.pointer, "param"),
+                At::Value,
+                format!("`param` of the {kind} destination of `{}` has no `{required}`", dest.slot),
+            )
+            .with_help(format!(
+                "{} {kind} `param` holds {}",
+                article(kind.as_str()),
+                list(kind.param_keys())
+            )),
+        );
     }
 }

@@ -30,27 +30,23 @@ Use the kind's keys: OBS `bucket`, `prefix`, `expires`; SMN `topic_urn`; DIS
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.configs {
-        for dest in &c.destinations {
-            let Some(h) = &dest.huawei else { continue };
-            let (Some(kind), Some(obj)) = (h.kind, h.param_obj()) else { continue };
-            let known = kind.param_keys();
-            for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-                let near = crate::suggest::near(key, known);
-                let help = match near.first() {
-                    Some(n) => format!("did you mean `{n}`?"),
-                    None => format!("{} {kind} `param` holds {}", article(kind.as_str()), list(known)),
-                };
-                out.push(
-                    ctx.finding(
-                        &RULE.info,
-                        &join(&dest.pointer, "param"),
-                        At::Value,
-                        format!("`param` of {} {kind} destination has unknown key `{key}`", article(kind.as_str())),
-                    )
-                    .with_help(help),
-                );
-            }
+    for (dest, kind, obj) in ctx.huawei_params() {
+        let known = kind.param_keys();
+        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+            let near = crate::suggest::near(key, known);
+            let help = match near.first() {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("{} {kind} `param` holds {}", article(kind.as_str()), list(known)),
+            };
+            out.push(
+                ctx.finding(
+                    &RULE.info,
+                    &join(&dest.pointer, "param"),
+                    At::Value,
+                    format!("`param` of {} {kind} destination has unknown key `{key}`", article(kind.as_str())),
+                )
+                .with_help(help),
+            );
         }
     }
 }

@@ -31,28 +31,24 @@ Write strings in quotes and `expires` as a bare integer.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.configs {
-        for dest in &c.destinations {
-            let Some(h) = &dest.huawei else { continue };
-            let (Some(kind), Some(obj)) = (h.kind, h.param_obj()) else { continue };
-            for key in kind.param_keys() {
-                let Some(v) = obj.get(*key) else { continue };
-                let (ok, expected) = if *key == "expires" {
-                    (int(v).is_some(), "an integer number of days")
-                } else {
-                    (v.is_string(), "a string")
-                };
-                if !ok {
-                    out.push(
-                        ctx.finding(
-                            &RULE.info,
-                            &join(&dest.pointer, "param"),
-                            At::Value,
-                            format!("`param.{key}` must be {expected}, found {}", json_type(v)),
-                        )
-                        .with_help(format!("write `{key}` as {expected}")),
-                    );
-                }
+    for (dest, kind, obj) in ctx.huawei_params() {
+        for key in kind.param_keys() {
+            let Some(v) = obj.get(*key) else { continue };
+            let (ok, expected) = if *key == "expires" {
+                (int(v).is_some(), "an integer number of days")
+            } else {
+                (v.is_string(), "a string")
+            };
+            if !ok {
+                out.push(
+                    ctx.finding(
+                        &RULE.info,
+                        &join(&dest.pointer, "param"),
+                        At::Value,
+                        format!("`param.{key}` must be {expected}, found {}", json_type(v)),
+                    )
+                    .with_help(format!("write `{key}` as {expected}")),
+                );
             }
         }
     }
