@@ -36,6 +36,8 @@ pub const QUALIFIER_KEPT: &str = "T205";
 pub const DESTINATION_OVERRIDDEN: &str = "T206";
 /// The function's identity is incomplete, so the output does not name it.
 pub const IDENTITY_INCOMPLETE: &str = "T207";
+/// A `destinations` mapping entry matched but cannot be written on the target: refused.
+pub const MAPPING_ENTRY_UNUSABLE: &str = "T208";
 /// `--strict` refused a translation that had warnings.
 pub const STRICT_REFUSAL: &str = "T301";
 
@@ -58,5 +60,15 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (QUALIFIER_KEPT, Severity::Warning, "version without a `qualifiers` entry kept as it is"),
     (DESTINATION_OVERRIDDEN, Severity::Info, "destination taken from the mapping file"),
     (IDENTITY_INCOMPLETE, Severity::Info, "function identity incomplete; output does not name the function"),
+    (MAPPING_ENTRY_UNUSABLE, Severity::Error, "a `destinations` mapping entry does not fit the target"),
     (STRICT_REFUSAL, Severity::Error, "refused by --strict because of warnings"),
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_unique_and_ordered() {
+        assert!(super::ALL.windows(2).all(|w| w[0].0 < w[1].0), "ALL is sorted by code, no duplicates");
+        assert!(super::ALL.iter().all(|(c, _, s)| c.len() == 4 && c.starts_with('T') && !s.is_empty()));
+    }
+}

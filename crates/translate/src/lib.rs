@@ -6,6 +6,40 @@
 //! destinations) -> target document. Every lossy or changed step becomes a
 //! note ([`Diagnostic`] with a stable code from [`codes`]); what cannot be
 //! carried refuses the translation, naming the mapping entry to add.
+//!
+//! ## Decisions the contract leaves open
+//!
+//! - **Function identity.** The output names the function only when the input
+//!   does (`service`/`function`, `functionArn`, `func_urn`) or
+//!   [`Options::function`] supplies it; a Put body stays a Put body. A Huawei
+//!   output with `func_urn` is response-shaped: for a Put, `func_urn` goes into
+//!   the request path (`.../functions/{func_urn}/async-invoke-config`); the
+//!   `huawei` schema accepts both. An Alibaba identity without region and
+//!   account (FC 2.0 documents never state them) takes them from
+//!   [`Options::function`], else from the first destination ARN that has them
+//!   (`T108`), else the output omits `func_urn` (`T207`).
+//! - **Lists.** Items keep their order. FC -> Huawei writes `count` = the
+//!   number of items and no `page_info` (an FC `nextToken` is opaque; it is
+//!   noted, `T107`). Huawei -> FC writes no `nextToken` and notes `count` and
+//!   `page_info` (`T107`). Within one provider the paging is kept.
+//! - **FC 2.0 -> FC 3.0.** The service is dropped (`T106`, info) and FC 2.0
+//!   function ARNs take the `functions/{f}` form (a warning when that drops a
+//!   qualifier). **FC 3.0 -> FC 2.0** takes the service from an FC 2.0 ARN in
+//!   [`Options::function`]; FC 3.0 function destinations are written in that
+//!   service (`T108`). Without one, the identity is written without `service`
+//!   (`T207`) and function destinations are refused naming `--function` (`T203`).
+//! - **`destinations` entries** apply only across providers (FC 2.0 <-> 3.0
+//!   keeps ARNs). An entry is read forwards by its key, or backwards by its
+//!   value; keys are Alibaba ARNs (value `{destination, param}`) or Huawei
+//!   identifiers: function or SMN topic URNs, `OBS:{bucket}`, `DIS:{stream}`
+//!   (value an ARN string).
+//! - **`allow_lossy`** drops, with a warning, what would otherwise refuse: a
+//!   destination kind the target lacks (`T201`), a destination whose region or
+//!   account has no counterpart (`T201`), and a function identity that cannot be
+//!   mapped (`T106`; the output is then a Put body). A broken mapping entry
+//!   (`T208`) still refuses.
+//! - Unknown keys are never written, not even within one dialect (`T105`):
+//!   the output must be a document the target API accepts.
 
 #![forbid(unsafe_code)]
 
@@ -137,6 +171,26 @@ pub fn translate(
             Err(TranslateError::Refused { notes })
         }
     }
+}
+
+/// A `destinations` key read backwards as the Huawei destination it names:
+/// a function or SMN topic URN, or `OBS:{bucket}` / `DIS:{stream}`
+/// ([`Destination::source_key`]'s form for kinds without a URN).
+fn huawei_key(key: &str) -> Result<DestinationParam, String> {
+    let (kind, value) = if let Ok(func_urn) = key.parse::<FunctionUrn>() {
+        return Ok(DestinationParam::FunctionGraph(FunctionGraphParam { func_urn, unknown: Default::default() }));
+    } else if let Ok(topic_urn) = key.parse::<SmnTopicUrn>() {
+        return Ok(DestinationParam::Smn(SmnParam { topic_urn, unknown: Default::default() }));
+    } else if let Some(bucket) = key.strip_prefix("OBS:") {
+        (DestinationKind::Obs, json!({ "bucket": bucket }))
+    } else if let Some(stream) = key.strip_prefix("DIS:") {
+        (DestinationKind::Dis, json!({ "stream_name": stream }))
+    } else {
+        return Err(format!(
+            "read backwards, its key must name a FunctionGraph destination (a function or SMN topic URN, `OBS:{{bucket}}` or `DIS:{{stream}}`), not `{key}`"
+        ));
+    };
+    DestinationParam::from_value(kind, value).map_err(|e| e.to_string())
 }
 
 fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -338,8 +392,24 @@ impl Ctx<'_> {
     fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
         let (s, t) = (self.source, self.target);
         let src_fn = self.source_function(&c, p, notes);
+        let fp = format!("{p}/{}", key(s, "function"));
+        let function = self.or_drop(
+            notes,
+            |notes| self.target_function(src_fn.clone(), p, notes),
+            |reasons, help| {
+                note(
+                    codes::FIELD_DROPPED,
+                    Severity::Warning,
+                    &fp,
+                    format!(
+                        "the function's identity is not written (--allow-lossy): {reasons}; the output is a Put body"
+                    ),
+                )
+                .with_help(format!("to keep it, {help}"))
+            },
+        );
         let mut out = AsyncInvokeConfig {
-            function: self.target_function(src_fn.clone(), p, notes),
+            function,
             max_event_age: self.range(
                 c.max_event_age,
                 age_range(s),
@@ -798,8 +868,8 @@ impl Ctx<'_> {
     ) -> Option<Option<Destination>> {
         let to_huawei = !self.target.is_alibaba();
         let forward = self.mapping.destinations.iter().find(|(k, _)| keys.contains(k));
-        let (entry_key, value) = match forward {
-            Some((k, v)) => (k.clone(), v.clone()),
+        let (entry_key, value, backwards) = match forward {
+            Some((k, v)) => (k.clone(), v.clone(), false),
             None => {
                 // Read backwards: an entry whose value is this destination.
                 let mine = match d.as_param() {
@@ -807,7 +877,7 @@ impl Ctx<'_> {
                     None => Value::String(d.source_key()),
                 };
                 let (k, _) = self.mapping.destinations.iter().find(|(_, v)| *v == mine)?;
-                (k.clone(), Value::String(k.clone()))
+                (k.clone(), Value::String(k.clone()), true)
             }
         };
         let parsed = match (&value, to_huawei) {
@@ -821,6 +891,7 @@ impl Ctx<'_> {
                 }
             }
             (Value::String(s), false) => s.parse::<AcsArn>().map(Destination::from_arn).map_err(|e| e.to_string()),
+            (Value::String(s), true) if backwards => huawei_key(s).map(Destination::from_param),
             (Value::String(s), true) => match s.parse::<AcsArn>() {
                 Ok(_) => Err(
                     "it is an Alibaba ARN but the target is huawei; write `{\"destination\": KIND, \"param\": {...}}`"
@@ -847,7 +918,7 @@ impl Ctx<'_> {
             Err(e) => {
                 notes.push(
                     note(
-                        codes::IDENTITY_UNMAPPED,
+                        codes::MAPPING_ENTRY_UNUSABLE,
                         Severity::Error,
                         pointer,
                         format!("mapping entry `destinations` `{entry_key}` does not fit {}: {e}", self.target.id()),
@@ -905,6 +976,57 @@ impl Ctx<'_> {
     ) -> Option<Destination> {
         let d = d?;
         let dp = if self.source.is_alibaba() { format!("{pointer}/destination") } else { pointer.to_string() };
+        let (kind, key) = (d.kind_name(), d.source_key());
+        self.or_drop(
+            notes,
+            |notes| self.destination_inner(d, pointer, &dp, f, notes),
+            |reasons, help| {
+                note(
+                    codes::DESTINATION_DROPPED,
+                    Severity::Warning,
+                    &dp,
+                    format!("{kind} destination `{key}` was dropped (--allow-lossy): {reasons}"),
+                )
+                .with_help(format!("to keep it, {help}"))
+            },
+        )
+    }
+
+    /// Runs `body`. Under `--allow-lossy`, when what it maps has an identity
+    /// with no counterpart (T203), the whole item is dropped with the one
+    /// warning `dropped(reasons, help)` makes, instead of refusing.
+    fn or_drop<T>(
+        &self,
+        notes: &mut Vec<Diagnostic>,
+        body: impl FnOnce(&mut Vec<Diagnostic>) -> Option<T>,
+        dropped: impl FnOnce(String, String) -> Diagnostic,
+    ) -> Option<T> {
+        let mut scratch = Vec::new();
+        let out = body(&mut scratch);
+        let unmappable = |n: &&Diagnostic| n.severity == Severity::Error && n.code == codes::IDENTITY_UNMAPPED;
+        let other_error = scratch.iter().any(|n| n.severity == Severity::Error && !unmappable(&n));
+        if !self.options.allow_lossy || other_error || !scratch.iter().any(|n| unmappable(&n)) {
+            notes.extend(scratch);
+            return out;
+        }
+        // Notes about the dropped item's parts (a built-in pair, a kept version) would describe nothing.
+        let errors: Vec<&Diagnostic> = scratch.iter().filter(unmappable).collect();
+        let reasons: Vec<&str> = errors.iter().map(|n| n.message.as_str()).collect();
+        let mut helps: Vec<&str> = errors.iter().filter_map(|n| n.help.as_deref()).collect();
+        helps.dedup();
+        notes.push(dropped(reasons.join("; "), helps.join("; ")));
+        None
+    }
+
+    fn destination_inner(
+        &self,
+        d: Destination,
+        pointer: &str,
+        dp: &str,
+        f: Option<&FunctionRef>,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Destination> {
+        let dp = dp.to_string();
         let mut keys = vec![d.source_key()];
         let crosses = self.crosses();
         let mut d = d;
@@ -917,8 +1039,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        if let Some(result) = self.override_for(&d, &keys, &dp, notes) {
-            return result;
+        // The mapping file pairs Alibaba and Huawei resources: FC 2.0 <-> FC 3.0 keeps ARNs.
+        if crosses {
+            if let Some(result) = self.override_for(&d, &keys, &dp, notes) {
+                return result;
+            }
         }
         if let Some(p) = d.as_param() {
             let unknown = match &p {
@@ -1057,7 +1182,18 @@ impl Ctx<'_> {
                             },
                         }))
                     }
-                    None => self.unmapped(&d, pointer, notes),
+                    None => {
+                        notes.push(
+                            note(
+                                codes::IDENTITY_UNMAPPED,
+                                Severity::Error,
+                                pointer,
+                                format!("FC 3.0 function ARN `{arn}` has no FC 2.0 form: the service is unknown"),
+                            )
+                            .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}: FC 2.0 destinations are written in the function's own service"),
+                        );
+                        None
+                    }
                 }
             }
             _ => Some(d),

@@ -1,16 +1,22 @@
 //! The identity mapping file and the built-in region pairs.
 
 use invokecfg_model::schema::SchemaName;
+use invokecfg_model::{AcsArn, DestinationKind, DestinationParam, FunctionUrn, SmnTopicUrn};
 use serde_json::{Map, Value};
 use std::fmt;
 
 /// Alibaba region -> FunctionGraph region, used when the mapping file has no
-/// entry (each use is noted). Only pairs in the same city or metro area, so a
-/// migrated function stays near its users; one-to-one both ways.
+/// entry (each use is noted), with the reason. Only pairs in the same city or
+/// metro area, or (Hangzhou, Zhangjiakou: no FunctionGraph region there) the
+/// nearest one still free, so a migrated function stays near its users. It is
+/// one-to-one both ways, so Huawei -> Alibaba reads it backwards; regions with
+/// no defensible partner (Chengdu: Guiyang is 500 km off; Frankfurt, Virginia,
+/// ...) have none and need a `regions` entry.
 pub const BUILTIN_REGIONS: &[(&str, &str, &str)] = &[
     ("cn-beijing", "cn-north-4", "Beijing"),
     ("cn-shanghai", "cn-east-3", "Shanghai"),
     ("cn-hangzhou", "cn-east-2", "Hangzhou -> Shanghai (no FunctionGraph region in Hangzhou; 170 km)"),
+    ("cn-zhangjiakou", "cn-north-1", "Zhangjiakou -> Beijing (no FunctionGraph region in Zhangjiakou; 180 km)"),
     ("cn-shenzhen", "cn-south-1", "Shenzhen -> Guangzhou (same Pearl River Delta metro area)"),
     ("cn-hongkong", "ap-southeast-1", "Hong Kong"),
     ("cn-wulanchabu", "cn-north-9", "Ulanqab"),
@@ -99,6 +105,7 @@ impl Mapping {
             _ => Vec::new(),
         };
         for (i, (k, v)) in destinations.iter().enumerate() {
+            check_destination(k, v)?;
             if let Some((other, _)) = destinations[..i].iter().find(|(_, ov)| ov == v) {
                 return Err(MappingError {
                     pointer: format!("/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
@@ -113,6 +120,49 @@ impl Mapping {
             qualifiers: table(map, "qualifiers")?,
             destinations,
         })
+    }
+}
+
+/// One `destinations` entry pairs an Alibaba ARN with a Huawei `{destination,
+/// param}`, or a Huawei identifier (function or SMN topic URN, `OBS:{bucket}`,
+/// `DIS:{stream}`) with an Alibaba ARN; checked here so a typo is an error,
+/// not an entry that never matches.
+fn check_destination(k: &str, v: &Value) -> Result<(), MappingError> {
+    let at = |suffix: &str, message: String| MappingError {
+        pointer: format!("/destinations/{}{suffix}", invokecfg_model::document::escape_pointer_token(k)),
+        message,
+    };
+    let alibaba_key = k.starts_with("acs:");
+    if alibaba_key {
+        if let Err(e) = k.parse::<AcsArn>() {
+            return Err(at("", format!("key `{k}` is no Alibaba ARN: {e}")));
+        }
+    } else if k.parse::<FunctionUrn>().is_err()
+        && k.parse::<SmnTopicUrn>().is_err()
+        && !(k.len() > 4 && (k.starts_with("OBS:") || k.starts_with("DIS:")))
+    {
+        return Err(at(
+            "",
+            format!("key `{k}` names no destination: write an Alibaba ARN, a FunctionGraph function or SMN topic URN, `OBS:{{bucket}}` or `DIS:{{stream}}`"),
+        ));
+    }
+    match (v, alibaba_key) {
+        (Value::String(s), false) => match s.parse::<AcsArn>() {
+            Ok(_) => Ok(()),
+            Err(e) => Err(at("", format!("`{s}` is no Alibaba ARN: {e}"))),
+        },
+        (Value::Object(o), true) => {
+            let kind = o.get("destination").and_then(Value::as_str).unwrap_or_default();
+            let kind: DestinationKind = kind.parse().map_err(|e| at("/destination", format!("{e}")))?;
+            DestinationParam::from_value(kind, o.get("param").cloned().unwrap_or(Value::Null))
+                .map(|_| ())
+                .map_err(|e| at("/param", e.to_string()))
+        }
+        (_, true) => Err(at(
+            "",
+            format!("key `{k}` is an Alibaba ARN, so its value is the FunctionGraph destination: `{{\"destination\": KIND, \"param\": {{...}}}}`"),
+        )),
+        (_, false) => Err(at("", format!("key `{k}` is a Huawei destination, so its value is an Alibaba ARN string"))),
     }
 }
 
@@ -157,6 +207,40 @@ mod tests {
             Mapping::from_json(r#"{"regions": {"cn-shanghai": "cn-east-3", "cn-hangzhou": "cn-east-3"}}"#).unwrap_err();
         assert_eq!(e.pointer, "/regions/cn-hangzhou");
         assert!(e.message.contains("`cn-shanghai` and `cn-hangzhou` both map to `cn-east-3`"), "{e}");
+    }
+
+    #[test]
+    fn destination_entries_are_checked_on_load() {
+        let seed = r#"{"destinations": {"acs:mns:cn-shanghai:1234567890123456:/queues/jobs/messages": {"destination": "DIS", "param": {"stream_name": "jobs"}}}}"#;
+        assert_eq!(Mapping::from_json(seed).unwrap().destinations.len(), 1);
+        let urn_key = r#"{"destinations": {"urn:smn:cn-east-3:0970dd7a1300f5672ff2c003c60ae115:done": "acs:mns:cn-shanghai:1234567890123456:/queues/done/messages"}}"#;
+        assert!(Mapping::from_json(urn_key).is_ok());
+        let cases = [
+            (
+                r#"{"destinations": {"acs:mns:x": {"destination": "DIS", "param": {"stream_name": "s"}}}}"#,
+                "/destinations/acs:mns:x",
+            ),
+            (
+                r#"{"destinations": {"queue": "acs:mns:cn-shanghai:1234567890123456:/queues/q/messages"}}"#,
+                "/destinations/queue",
+            ),
+            (
+                r#"{"destinations": {"acs:mns:cn-shanghai:1234567890123456:/queues/q/messages": "acs:mns:cn-shanghai:1234567890123456:/queues/r/messages"}}"#,
+                "/destinations/acs:mns:cn-shanghai:1234567890123456:~1queues~1q~1messages",
+            ),
+            (
+                r#"{"destinations": {"acs:mns:cn-shanghai:1234567890123456:/queues/q/messages": {"destination": "DIS", "param": {}}}}"#,
+                "/destinations/acs:mns:cn-shanghai:1234567890123456:~1queues~1q~1messages/param",
+            ),
+            (
+                r#"{"destinations": {"DIS:s": {"destination": "DIS", "param": {"stream_name": "s"}}}}"#,
+                "/destinations/DIS:s",
+            ),
+        ];
+        for (text, pointer) in cases {
+            let e = Mapping::from_json(text).unwrap_err();
+            assert_eq!(e.pointer, pointer, "{e}");
+        }
     }
 
     #[test]
