@@ -1,0 +1,28 @@
+//! What is not a range, an identity or a destination: task mode and status log, read-only fields, unknown keys.
+
+use crate::{codes, note, Ctx};
+use invokecfg_model::*;
+use serde_json::Value;
+
+impl Ctx<'_> {
+    pub(crate) fn carry_unknown(
+        &self,
+        unknown: Vec<(String, Value)>,
+        p: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, Value)> {
+        // Never written, even within one dialect: the output must be a document the API accepts.
+        for (pointer, _) in unknown {
+            notes.push(
+                note(
+                    codes::UNKNOWN_KEY_DROPPED,
+                    Severity::Warning,
+                    &format!("{p}{pointer}"),
+                    format!("`{p}{pointer}` is no {} key and is not carried", self.source.id()),
+                )
+                .with_help("remove it, or fix its spelling (`invokecfg lint` suggests the nearest key)"),
+            );
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,83 @@
+//! Ranges: values kept, clamped into the target's range, or omitted defaults made explicit.
+
+use crate::{codes, note, Ctx};
+use invokecfg_model::facts::{alibaba, huawei, IntRange};
+use invokecfg_model::*;
+use serde_json::json;
+
+impl Ctx<'_> {
+    pub(crate) fn range(
+        &self,
+        value: Option<i64>,
+        src: IntRange,
+        tgt: IntRange,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<i64> {
+        let key = pointer.rsplit('/').next().unwrap_or(pointer);
+        let target = self.target.id();
+        match value {
+            Some(v) if tgt.contains(v) => Some(v),
+            Some(v) => {
+                let n = tgt.clamp(v);
+                notes.push(
+                    note(
+                        codes::VALUE_CLAMPED,
+                        Severity::Warning,
+                        pointer,
+                        format!("`{key}` {v} is outside {target}'s range {tgt}; clamped to {n}"),
+                    )
+                    .with_help(format!("{target} accepts {tgt}; set a value in range on the source to silence this"))
+                    .with_change(json!(v), json!(n), Some((tgt.min, tgt.max))),
+                );
+                Some(n)
+            }
+            None if src.default == tgt.default => None,
+            None => {
+                let n = tgt.clamp(src.default);
+                let d = if n == src.default {
+                    note(
+                        codes::DEFAULT_MADE_EXPLICIT,
+                        Severity::Info,
+                        pointer,
+                        format!(
+                            "`{key}` was omitted, meaning {} on {}; written as {n} because {target}'s default is {}",
+                            src.default,
+                            self.source.id(),
+                            tgt.default
+                        ),
+                    )
+                } else {
+                    note(
+                        codes::VALUE_CLAMPED,
+                        Severity::Warning,
+                        pointer,
+                        format!(
+                            "`{key}` was omitted, meaning {} on {}; clamped to {n}, inside {target}'s range {tgt}",
+                            src.default,
+                            self.source.id()
+                        ),
+                    )
+                };
+                notes.push(d.with_change(json!(src.default), json!(n), Some((tgt.min, tgt.max))));
+                Some(n)
+            }
+        }
+    }
+}
+
+pub(crate) fn age_range(d: Dialect) -> IntRange {
+    if d.is_alibaba() {
+        alibaba::MAX_EVENT_AGE
+    } else {
+        huawei::MAX_EVENT_AGE
+    }
+}
+
+pub(crate) fn retry_range(d: Dialect) -> IntRange {
+    if d.is_alibaba() {
+        alibaba::RETRY_ATTEMPTS
+    } else {
+        huawei::RETRY_ATTEMPTS
+    }
+}
