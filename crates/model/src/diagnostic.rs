@@ -138,3 +138,16 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// `a` or `an` before a word or acronym, as it is read aloud ("an SMN",
+/// "a DIS", "an alibaba-fc2"), for messages.
+pub fn article(word: &str) -> &'static str {
+    let acronym = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let first = word.bytes().next().unwrap_or(b'x').to_ascii_uppercase();
+    let vowel = if acronym { b"AEFHILMNORSX".contains(&first) } else { b"AEIOU".contains(&first) };
+    if vowel {
+        "an"
+    } else {
+        "a"
+    }
+}

@@ -100,6 +100,21 @@ pub struct ObsParam {
     pub unknown: Map<String, Value>,
 }
 
+impl DestinationParam {
+    /// What the FunctionGraph API would reject beyond the `param` shape
+    /// [`DestinationParam::from_value`] checks: `(key, message)`.
+    pub fn violations(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let DestinationParam::Obs(ObsParam { expires: Some(days), .. }) = self {
+            let range = crate::facts::huawei::OBS_EXPIRES_DAYS;
+            if !range.contains(*days) {
+                out.push(("expires", format!("`expires` is {days} days, outside {range} (0 = never)")));
+            }
+        }
+        out
+    }
+}
+
 /// SMN `param`: the topic.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmnParam {
@@ -162,7 +177,10 @@ impl fmt::Display for ParamError {
                 write!(f, "`param` is not valid JSON (at {line}:{column} inside the string: {message})")
             }
             ParamError::NotObject { found } => write!(f, "`param` must encode a JSON object, found {found}"),
-            ParamError::MissingKey { kind, key } => write!(f, "`param` of a {kind} destination needs `{key}`"),
+            ParamError::MissingKey { kind, key } => {
+                let kind = kind.to_string();
+                write!(f, "`param` of {} {kind} destination needs `{key}`", crate::diagnostic::article(&kind))
+            }
             ParamError::WrongType { key, expected, found } => {
                 write!(f, "`param.{key}` must be {expected}, found {found}")
             }
@@ -324,7 +342,7 @@ mod tests {
         let e = |k, t: &str| DestinationParam::parse(k, t).unwrap_err().to_string();
         assert!(e(DestinationKind::Dis, "{").starts_with("`param` is not valid JSON"));
         assert_eq!(e(DestinationKind::Dis, "[]"), "`param` must encode a JSON object, found an array");
-        assert_eq!(e(DestinationKind::Smn, "{}"), "`param` of a SMN destination needs `topic_urn`");
+        assert_eq!(e(DestinationKind::Smn, "{}"), "`param` of an SMN destination needs `topic_urn`");
         assert!(
             e(DestinationKind::FunctionGraph, r#"{"func_urn":"default:test"}"#).contains("short function reference")
         );

@@ -22,6 +22,8 @@ pub const PAGING_NOT_CARRIED: &str = "T107";
 pub const IDENTITY_INFERRED: &str = "T108";
 /// An ARN's empty region or account was filled from the function's own.
 pub const RELATIVE_ARN_FILLED: &str = "T109";
+/// A field the target takes as a request parameter, not in the document's body.
+pub const REQUEST_PARAMETER: &str = "T110";
 /// A destination the target cannot express was dropped (`--allow-lossy`).
 pub const DESTINATION_DROPPED: &str = "T201";
 /// A destination the target cannot express, with no mapping entry: refused.
@@ -38,6 +40,8 @@ pub const DESTINATION_OVERRIDDEN: &str = "T206";
 pub const IDENTITY_INCOMPLETE: &str = "T207";
 /// A `destinations` mapping entry matched but cannot be written on the target: refused.
 pub const MAPPING_ENTRY_UNUSABLE: &str = "T208";
+/// A built-in pair or same-name fallback would reuse a counterpart that a mapping entry already pairs: refused.
+pub const MAPPING_CLASH: &str = "T209";
 /// `--strict` refused a translation that had warnings.
 pub const STRICT_REFUSAL: &str = "T301";
 
@@ -53,6 +57,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (PAGING_NOT_CARRIED, Severity::Info, "paging state not carried"),
     (IDENTITY_INFERRED, Severity::Info, "function identity completed from elsewhere"),
     (RELATIVE_ARN_FILLED, Severity::Info, "empty ARN region/account filled from the function's own"),
+    (REQUEST_PARAMETER, Severity::Info, "field is a request parameter of the target API, not a body field"),
     (DESTINATION_DROPPED, Severity::Warning, "destination dropped (--allow-lossy)"),
     (DESTINATION_UNMAPPED, Severity::Error, "destination has no counterpart and no mapping entry"),
     (IDENTITY_UNMAPPED, Severity::Error, "region, account, project or name has no counterpart"),
@@ -61,6 +66,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (DESTINATION_OVERRIDDEN, Severity::Info, "destination taken from the mapping file"),
     (IDENTITY_INCOMPLETE, Severity::Info, "function identity incomplete; output does not name the function"),
     (MAPPING_ENTRY_UNUSABLE, Severity::Error, "a `destinations` mapping entry does not fit the target"),
+    (MAPPING_CLASH, Severity::Error, "a fallback would reuse a counterpart a mapping entry already pairs"),
     (STRICT_REFUSAL, Severity::Error, "refused by --strict because of warnings"),
 ];
 

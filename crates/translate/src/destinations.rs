@@ -253,7 +253,7 @@ impl Ctx<'_> {
             },
             (false, true) => match &d {
                 Destination::Function(FunctionTarget::Huawei(p)) => {
-                    let al = self.huawei_fn_to_alibaba(&FunctionRef::from_urn(&p.func_urn), &dp, notes)?;
+                    let al = self.huawei_fn_to_alibaba(&FunctionRef::from_urn(&p.func_urn), true, &dp, notes)?;
                     let resource = match (al.group, self.target) {
                         (Some(service), Dialect::AlibabaFc2) => AcsResource::Fc2Function {
                             service,

@@ -18,11 +18,16 @@ impl Ctx<'_> {
                     codes::UNKNOWN_KEY_DROPPED,
                     Severity::Warning,
                     &format!("{p}{pointer}"),
-                    format!("`{p}{pointer}` is no {} key and is not carried", self.source.id()),
+                    format!("`{}` is no {} key and is not carried", last_token(&pointer), self.source.id()),
                 )
                 .with_help("remove it, or fix its spelling (`invokecfg lint` suggests the nearest key)"),
             );
         }
         Vec::new()
     }
+}
+
+/// The key a JSON pointer ends in, unescaped.
+fn last_token(pointer: &str) -> String {
+    pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
 }

@@ -2,9 +2,9 @@
 //! topics its destinations name, resolved through the mapping file, the
 //! built-in region pairs and the same-name fallbacks.
 
-use crate::mapping;
+use crate::mapping::{self, Resolved};
 use crate::{codes, key, note, provider, Ctx};
-use invokecfg_model::facts::huawei;
+use invokecfg_model::facts::{alibaba, huawei};
 use invokecfg_model::*;
 
 impl Ctx<'_> {
@@ -86,11 +86,11 @@ impl Ctx<'_> {
                         notes.push(
                             note(
                                 codes::FIELD_DROPPED,
-                                Severity::Info,
-                                &format!("{p}/service"),
+                                Severity::Warning,
+                                &fp,
                                 format!("service `{service}` is not carried: FC 3.0 has no services"),
                             )
-                            .with_help("FC 3.0 function names are unique per region; make sure this one is"),
+                            .with_help("FC 3.0 function names are unique per region: make sure no function of another service has this name"),
                         );
                     }
                 } else if self.source == Dialect::AlibabaFc3 && g.group.is_none() && g.name.is_some() {
@@ -117,7 +117,7 @@ impl Ctx<'_> {
                 }
                 self.alibaba_fn_to_huawei(&f, &fp, notes)
             }
-            (false, true) => self.huawei_fn_to_alibaba(&f, &fp, notes),
+            (false, true) => self.huawei_fn_to_alibaba(&f, false, &fp, notes),
         }
     }
 
@@ -128,21 +128,28 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<String> {
-        if let Some(r) = mapping::lookup(&self.mapping.regions, region, forward) {
-            return Some(r.to_string());
-        }
-        if let Some((r, why)) = mapping::builtin_region(region, forward) {
-            let (a, h) = if forward { (region, r) } else { (r, region) };
-            notes.push(
-                note(
-                    codes::BUILTIN_REGION_PAIR,
-                    Severity::Info,
-                    pointer,
-                    format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
-                )
-                .with_help(format!("add \"regions\": {{\"{a}\": \"...\"}} to the mapping file to choose another")),
-            );
-            return Some(r.to_string());
+        let builtin = mapping::builtin_region(region, forward);
+        match mapping::resolve(&self.mapping.regions, region, forward, builtin.map(|(r, _)| r)) {
+            Resolved::Entry(r) => return Some(r.to_string()),
+            Resolved::Fallback(r) => {
+                let why = builtin.map(|(_, why)| why).unwrap_or_default();
+                let (a, h) = if forward { (region, r.as_str()) } else { (r.as_str(), region) };
+                notes.push(
+                    note(
+                        codes::BUILTIN_REGION_PAIR,
+                        Severity::Info,
+                        pointer,
+                        format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
+                    )
+                    .with_help(format!("add \"regions\": {{\"{a}\": \"...\"}} to the mapping file to choose another")),
+                );
+                return Some(r);
+            }
+            Resolved::Clash { fallback, entry } => {
+                self.clash(Namespace::Region, region, &fallback, "the built-in pair", entry, forward, pointer, notes);
+                return None;
+            }
+            Resolved::Missing => {}
         }
         let help = if forward {
             format!("add \"regions\": {{\"{region}\": \"<FunctionGraph region>\"}} to the mapping file")
@@ -198,10 +205,36 @@ impl Ctx<'_> {
             Qualifier::Alias(a) => Some(Qualifier::Alias(a)),
             Qualifier::Version(v) => {
                 let text = if forward { Qualifier::Version(v.clone()).to_alibaba() } else { v.clone() };
-                match mapping::lookup(&self.mapping.qualifiers, &text, forward) {
-                    Some(m) if forward => Some(Qualifier::from_huawei(m)),
-                    Some(m) => Some(Qualifier::from_alibaba(m)),
-                    None => {
+                match mapping::resolve(&self.mapping.qualifiers, &text, forward, Some(&text)) {
+                    Resolved::Entry(m) if forward => Some(Qualifier::from_huawei(m)),
+                    Resolved::Entry(m) => Some(Qualifier::from_alibaba(m)),
+                    Resolved::Clash { fallback, entry } => {
+                        self.clash(
+                            Namespace::Qualifier,
+                            &v,
+                            &fallback,
+                            "keeping it as it is",
+                            entry,
+                            forward,
+                            pointer,
+                            notes,
+                        );
+                        None
+                    }
+                    // Function Compute reads a qualifier that is not a number as an alias.
+                    _ if !forward && !matches!(Qualifier::from_alibaba(&v), Qualifier::Version(_)) => {
+                        notes.push(
+                            note(
+                                codes::IDENTITY_UNMAPPED,
+                                Severity::Error,
+                                pointer,
+                                format!("FunctionGraph version `{v}` has no Function Compute counterpart: FC versions are numbers, and an unmapped version is never turned into an alias"),
+                            )
+                            .with_help(format!("add \"qualifiers\": {{\"<Function Compute version>\": \"{v}\"}} to the mapping file")),
+                        );
+                        None
+                    }
+                    _ => {
                         let help = if forward {
                             format!("add \"qualifiers\": {{\"{v}\": \"<FunctionGraph version>\"}} to the mapping file")
                         } else {
@@ -234,10 +267,26 @@ impl Ctx<'_> {
         let region = self.map_region(f.region.as_deref()?, true, pointer, notes);
         let account = self.map_account(f.account.as_deref()?, true, pointer, notes);
         let package = match &f.group {
-            Some(service) => mapping::lookup(&self.mapping.packages, service, true).unwrap_or(service).to_string(),
+            Some(service) => match mapping::resolve(&self.mapping.packages, service, true, Some(service)) {
+                Resolved::Entry(p) => p.to_string(),
+                Resolved::Fallback(p) => p,
+                Resolved::Clash { fallback, entry } => {
+                    self.clash(Namespace::Package, service, &fallback, "keeping its name", entry, true, pointer, notes);
+                    return None;
+                }
+                Resolved::Missing => return None,
+            },
+            // FC 3.0 functions have no service: they live in one package, `default` unless `""` says otherwise.
             None => mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE).to_string(),
         };
         let name = f.name.clone()?;
+        if let Err(e) = huawei::FUNCTION_NAME.check(&name) {
+            notes.push(
+                note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, format!("function name `{name}` is not valid on FunctionGraph: {e}"))
+                    .with_help(format!("rename the function on the source, or translate with --function naming the FunctionGraph function; a mapping entry cannot change a function name ({})", huawei::FUNCTION_NAME.describe())),
+            );
+            return None;
+        }
         let qualifier = self.map_qualifier(f.qualifier.clone(), true, pointer, notes);
         let urn = FunctionUrn {
             region: region?,
@@ -251,22 +300,30 @@ impl Ctx<'_> {
             Ok(u) => Some(FunctionRef::from_urn(&u)),
             Err(e) => {
                 notes.push(
-                    note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, format!("`{urn}` is no valid FunctionGraph URN: {e}"))
-                        .with_help("map the service with a `packages` entry, or rename the function so FunctionGraph accepts its name"),
+                    note(
+                        codes::IDENTITY_UNMAPPED,
+                        Severity::Error,
+                        pointer,
+                        format!("`{urn}` is no valid FunctionGraph URN: {e}"),
+                    )
+                    .with_help("map the service to a valid package with a `packages` entry"),
                 );
                 None
             }
         }
     }
 
+    /// A FunctionGraph function as a Function Compute one; `with_location`:
+    /// its region and account are needed (an ARN), else only the FC 2.0
+    /// service and name are (a config's own function).
     pub(crate) fn huawei_fn_to_alibaba(
         &self,
         f: &FunctionRef,
+        with_location: bool,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        let region = self.map_region(f.region.as_deref()?, false, pointer, notes);
-        let account = self.map_account(f.account.as_deref()?, false, pointer, notes);
+        let with_location = with_location || self.target == Dialect::AlibabaFc3;
         let package = f.group.clone().unwrap_or_else(|| huawei::DEFAULT_PACKAGE.into());
         let group = if self.target == Dialect::AlibabaFc3 {
             let home = mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE);
@@ -278,12 +335,77 @@ impl Ctx<'_> {
             }
             None
         } else {
-            Some(mapping::lookup(&self.mapping.packages, &package, false).unwrap_or(&package).to_string())
+            match mapping::resolve(&self.mapping.packages, &package, false, Some(&package)) {
+                Resolved::Entry(s) => Some(s.to_string()),
+                Resolved::Fallback(s) => Some(s),
+                Resolved::Clash { fallback, entry } => {
+                    self.clash(
+                        Namespace::Package,
+                        &package,
+                        &fallback,
+                        "keeping its name",
+                        entry,
+                        false,
+                        pointer,
+                        notes,
+                    );
+                    return None;
+                }
+                Resolved::Missing => return None,
+            }
         };
+        let unmapped_version = notes.len();
         let qualifier = match self.map_qualifier(f.qualifier.clone(), false, pointer, notes) {
             Some(Qualifier::Latest) | None => None,
             q => q,
         };
+        if f.qualifier.is_some()
+            && qualifier.is_none()
+            && notes[unmapped_version..].iter().any(|n| n.severity == Severity::Error)
+        {
+            return None;
+        }
+        if !with_location {
+            let (service, name) = (group?, f.name.clone()?);
+            for (rule, value) in [(&alibaba::SERVICE_NAME, &service), (&alibaba::FUNCTION_NAME, &name)] {
+                if let Err(e) = rule.check(value) {
+                    notes.push(
+                        note(
+                            codes::IDENTITY_UNMAPPED,
+                            Severity::Error,
+                            pointer,
+                            format!("`{value}` is not valid on Function Compute: {e}"),
+                        )
+                        .with_help(
+                            "map the package with a `packages` entry; a mapping entry cannot change a function name",
+                        ),
+                    );
+                    return None;
+                }
+            }
+            notes.push(
+                note(
+                    codes::FIELD_DROPPED,
+                    Severity::Info,
+                    pointer,
+                    format!(
+                        "the function's region `{}` and project `{}` are not carried: an FC 2.0 config names its function by service and name only",
+                        f.region.as_deref().unwrap_or_default(),
+                        f.account.as_deref().unwrap_or_default()
+                    ),
+                )
+                .with_help("the region and account are those of the FC 2.0 endpoint the config is sent to; translating back, pass --function with the function's URN"),
+            );
+            return Some(FunctionRef {
+                region: None,
+                account: None,
+                group: Some(service),
+                name: Some(name),
+                qualifier,
+            });
+        }
+        let region = self.map_region(f.region.as_deref()?, false, pointer, notes);
+        let account = self.map_account(f.account.as_deref()?, false, pointer, notes);
         let arn = AcsArn {
             region: region?,
             account: account?,
@@ -355,5 +477,69 @@ impl Ctx<'_> {
             format!("`{arn}` was read as `{filled}` (the function's own region and account)"),
         ));
         Some(filled)
+    }
+}
+
+/// The namespaces of the composed mapping, as the mapping file names them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Namespace {
+    Region,
+    Package,
+    Qualifier,
+}
+
+impl Namespace {
+    fn table(self) -> &'static str {
+        match self {
+            Namespace::Region => "regions",
+            Namespace::Package => "packages",
+            Namespace::Qualifier => "qualifiers",
+        }
+    }
+
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            Namespace::Region => ("region", "region"),
+            Namespace::Package => ("service", "package"),
+            Namespace::Qualifier => ("version", "version"),
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Refuses an identifier whose fallback counterpart a file entry already
+    /// pairs with another one, naming both sources.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn clash(
+        &self,
+        ns: Namespace,
+        id: &str,
+        fallback: &str,
+        how: &str,
+        entry: (&str, &str),
+        forward: bool,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) {
+        let (alibaba_noun, huawei_noun) = ns.noun();
+        let (noun, other) = if forward { (alibaba_noun, huawei_noun) } else { (huawei_noun, alibaba_noun) };
+        let table = ns.table();
+        let (entry_key, entry_value) = entry;
+        let help = if forward {
+            format!("add \"{table}\": {{\"{id}\": \"<FunctionGraph {other}>\"}} to the mapping file")
+        } else {
+            format!("add \"{table}\": {{\"<Function Compute {other}>\": \"{id}\"}} to the mapping file")
+        };
+        notes.push(
+            note(
+                codes::MAPPING_CLASH,
+                Severity::Error,
+                pointer,
+                format!(
+                    "{noun} `{id}` would become {other} `{fallback}` by {how}, but the mapping file's `{table}` entry `{entry_key}` -> `{entry_value}` already pairs `{fallback}` with another {noun}; a mapping is read both ways, so each counterpart may be used once"
+                ),
+            )
+            .with_help(help),
+        );
     }
 }

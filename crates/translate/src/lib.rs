@@ -141,10 +141,15 @@ pub fn translate(
     let ctx = Ctx { source, target, mapping, options, option_fn: parse_function(options.function.as_deref()) };
     let mut notes = Vec::new();
     let out = match neutral {
-        NeutralDocument::Config(c) => NeutralDocument::Config(ctx.config(c, "", &mut notes)),
+        NeutralDocument::Config(c) => {
+            let out = ctx.config(c, "", &mut notes);
+            ctx.request_parameters(&out, &mut notes);
+            NeutralDocument::Config(out)
+        }
         NeutralDocument::List(l) => NeutralDocument::List(ctx.list(l, &mut notes)),
     };
     let mut notes = dedupe(notes);
+    anchor_pointers(&doc.to_value(), &mut notes);
     let document = match Document::from_neutral(&out, target) {
         Ok(d) => Some(d),
         Err(errors) => {
@@ -174,6 +179,18 @@ pub fn translate(
         _ => {
             notes.sort_by_key(|n| std::cmp::Reverse(n.severity));
             Err(TranslateError::Refused { notes })
+        }
+    }
+}
+
+/// Points every note at a place that exists in the source: a note about an
+/// omitted field or a part of a value names the nearest enclosing value
+/// (`""` for the document); its message names the field.
+fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
+    for n in notes {
+        while !n.pointer.is_empty() && source.pointer(&n.pointer).is_none() {
+            let cut = n.pointer.rfind('/').unwrap_or(0);
+            n.pointer.truncate(cut);
         }
     }
 }
@@ -233,6 +250,24 @@ fn note(code: &str, severity: Severity, pointer: &str, message: String) -> Diagn
 impl Ctx<'_> {
     fn crosses(&self) -> bool {
         provider(self.source) != provider(self.target)
+    }
+
+    /// FC 3.0 takes the qualifier as PutAsyncInvokeConfig's `qualifier` query
+    /// parameter; the output keeps it (as s.yaml does), and says so, since no
+    /// FC 3.0 SDK model has the field.
+    fn request_parameters(&self, out: &AsyncInvokeConfig, notes: &mut Vec<Diagnostic>) {
+        let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
+        if let (Dialect::AlibabaFc3, Some(q)) = (self.target, qualifier) {
+            notes.push(
+                note(
+                    codes::REQUEST_PARAMETER,
+                    Severity::Info,
+                    &format!("/{}", key(self.source, "function")),
+                    format!("`qualifier` `{}` is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field", q.to_alibaba()),
+                )
+                .with_help("pass it with the request (`?qualifier=...`); the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
+            );
+        }
     }
 
     fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {

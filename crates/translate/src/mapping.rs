@@ -154,9 +154,13 @@ fn check_destination(k: &str, v: &Value) -> Result<(), MappingError> {
         (Value::Object(o), true) => {
             let kind = o.get("destination").and_then(Value::as_str).unwrap_or_default();
             let kind: DestinationKind = kind.parse().map_err(|e| at("/destination", format!("{e}")))?;
-            DestinationParam::from_value(kind, o.get("param").cloned().unwrap_or(Value::Null))
-                .map(|_| ())
-                .map_err(|e| at("/param", e.to_string()))
+            let param = DestinationParam::from_value(kind, o.get("param").cloned().unwrap_or(Value::Null))
+                .map_err(|e| at("/param", e.to_string()))?;
+            // Checked as the target document would be, so a translation never writes what lint rejects.
+            match param.violations().into_iter().next() {
+                Some((key, message)) => Err(at(&format!("/param/{key}"), message)),
+                None => Ok(()),
+            }
         }
         (_, true) => Err(at(
             "",
@@ -173,6 +177,43 @@ pub(crate) fn lookup<'a>(table: &'a [(String, String)], key: &str, forward: bool
         false if h == key => Some(a.as_str()),
         _ => None,
     })
+}
+
+/// How one identifier was resolved through the composed mapping of its
+/// namespace: the file's entries, then a built-in pair or the same-name
+/// fallback, checked so the composition stays one-to-one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resolved<'a> {
+    /// The mapping file's entry.
+    Entry(&'a str),
+    /// The built-in or same-name counterpart, not claimed by any file entry.
+    Fallback(String),
+    /// The fallback's counterpart is already the file entry `(alibaba, huawei)`'s:
+    /// both identifiers would map to one, and the way back could not tell them apart.
+    Clash { fallback: String, entry: (&'a str, &'a str) },
+    /// No entry and no fallback.
+    Missing,
+}
+
+/// Resolves `key` in `table` (forwards: Alibaba -> Huawei), else through
+/// `fallback` (the built-in pair or the same name), refusing a fallback whose
+/// counterpart a file entry already pairs with another identifier.
+pub(crate) fn resolve<'a>(
+    table: &'a [(String, String)],
+    key: &str,
+    forward: bool,
+    fallback: Option<&str>,
+) -> Resolved<'a> {
+    if let Some(v) = lookup(table, key, forward) {
+        return Resolved::Entry(v);
+    }
+    let Some(fallback) = fallback else { return Resolved::Missing };
+    // `key` has no entry, so any entry that reaches `fallback` pairs it with another identifier.
+    let claimed = table.iter().find(|(a, h)| if forward { h == fallback } else { a == fallback });
+    match claimed {
+        Some((a, h)) => Resolved::Clash { fallback: fallback.to_string(), entry: (a.as_str(), h.as_str()) },
+        None => Resolved::Fallback(fallback.to_string()),
+    }
 }
 
 /// The built-in pair for `region`, forwards or backwards, with its reason.
@@ -241,6 +282,30 @@ mod tests {
             let e = Mapping::from_json(text).unwrap_err();
             assert_eq!(e.pointer, pointer, "{e}");
         }
+    }
+
+    #[test]
+    fn override_values_are_checked_as_the_target_document_would_be() {
+        let text = r#"{"destinations": {"acs:mns:cn-shanghai:1234567890123456:/queues/q/messages": {"destination": "OBS", "param": {"bucket": "results", "expires": 400}}}}"#;
+        let e = Mapping::from_json(text).unwrap_err();
+        assert_eq!(e.pointer, "/destinations/acs:mns:cn-shanghai:1234567890123456:~1queues~1q~1messages/param/expires");
+        assert!(e.message.contains("400") && e.message.contains("0..365"), "{e}");
+    }
+
+    #[test]
+    fn fallbacks_never_reuse_a_claimed_counterpart() {
+        let table = vec![("cn-hangzhou".to_string(), "cn-east-3".to_string())];
+        assert_eq!(resolve(&table, "cn-hangzhou", true, Some("cn-east-2")), Resolved::Entry("cn-east-3"));
+        assert_eq!(
+            resolve(&table, "cn-shanghai", true, Some("cn-east-3")),
+            Resolved::Clash { fallback: "cn-east-3".into(), entry: ("cn-hangzhou", "cn-east-3") }
+        );
+        assert_eq!(
+            resolve(&table, "cn-east-2", false, Some("cn-hangzhou")),
+            Resolved::Clash { fallback: "cn-hangzhou".into(), entry: ("cn-hangzhou", "cn-east-3") }
+        );
+        assert_eq!(resolve(&table, "cn-beijing", true, Some("cn-north-4")), Resolved::Fallback("cn-north-4".into()));
+        assert_eq!(resolve(&table, "cn-beijing", true, None), Resolved::Missing);
     }
 
     #[test]

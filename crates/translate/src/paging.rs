@@ -82,7 +82,19 @@ impl Ctx<'_> {
                     );
                 }
                 if t == Dialect::Huawei {
-                    Paging::Huawei { count: Some(n), page_info: None }
+                    // `count` is the total over every page, which no Function Compute list states.
+                    if n > 0 {
+                        notes.push(
+                            note(
+                                codes::PAGING_NOT_CARRIED,
+                                Severity::Info,
+                                "",
+                                format!("`count` (the total number of configs) is not written: the source lists {n} on this page and does not state the total"),
+                            )
+                            .with_help("FunctionGraph's own List response states it; a translated list is a set of configs to apply, one by one"),
+                        );
+                    }
+                    Paging::Huawei { count: None, page_info: None }
                 } else {
                     Paging::Alibaba { next_token: None }
                 }

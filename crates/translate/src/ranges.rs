@@ -59,7 +59,9 @@ impl Ctx<'_> {
                         ),
                     )
                 };
-                notes.push(d.with_change(json!(src.default), json!(n), Some((tgt.min, tgt.max))));
+                // A default made explicit is in range by construction: only a clamp states the range.
+                let range = (n != src.default).then_some((tgt.min, tgt.max));
+                notes.push(d.with_change(json!(src.default), json!(n), range));
                 Some(n)
             }
         }
