@@ -102,7 +102,7 @@ fn output_file_and_usage_errors() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.is_empty());
     assert!(std::fs::read_to_string(&o).unwrap().contains("func_urn"));
-    assert_eq!(run(&["translate", "--to", "huawei", SEED, SEED]).code, 2);
+    assert_eq!(run(&["translate", "--to", "huawei", SEED, "fixtures/huawei/valid/smn.json"]).code, 2);
     assert_eq!(run(&["translate", "--to", "aws", SEED]).code, 2);
     let missing = run(&["translate", "--to", "huawei", "nope.json"]);
     assert_eq!(missing.code, 2);

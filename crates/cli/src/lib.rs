@@ -116,7 +116,7 @@ pub(crate) struct LintArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  invokecfg translate --to huawei --map mapping.json config.json > fg.json\n  invokecfg translate --to alibaba-fc3 --out-dir out/ --report report.json configs/*.json\n  invokecfg translate --to huawei --function acs:fc:cn-shanghai:1234567890123456:services/s/functions/f body.json"
+    after_help = "Examples:\n  invokecfg translate --to huawei --map mapping.json config.json > fg.json\n  invokecfg translate --to alibaba-fc3 --out-dir out/ \\\n      --report report.json configs/\n  invokecfg translate --to huawei --map mapping.json \\\n      --function acs:fc:cn-shanghai:1234567890123456:services/s/functions/f \\\n      body.json"
 )]
 pub(crate) struct TranslateArgs {
     /// Input files; `-` (or none) reads stdin.

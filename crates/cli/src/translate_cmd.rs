@@ -3,7 +3,7 @@
 use crate::io::{describe, read_input, write_atomic};
 use crate::TranslateArgs;
 use invokecfg_model::schema::SchemaName;
-use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, Severity};
+use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef, Severity};
 use invokecfg_translate::{note_json, translate, Mapping, Options, TranslateError};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -50,6 +50,26 @@ fn one(
             return Ok(input_error(input, format!("{input}{at}: error: {e}")));
         }
     };
+    if let Some(d) = parsed.duplicates.first() {
+        let key = d.pointer.rsplit('/').next().unwrap_or_default();
+        let (a, b) = (d.first.start, d.second.start);
+        let more = match parsed.duplicates.len() {
+            1 => String::new(),
+            n => format!(" ({} more duplicate key{})", n - 1, if n == 2 { "" } else { "s" }),
+        };
+        return Ok(input_error(
+            input,
+            format!(
+                "{input}:{}:{}: error: key `{key}` is given twice, at {}:{} and {}:{}{more}; readers disagree on which one counts, so nothing is translated: keep one",
+                b.line, b.column, a.line, a.column, b.line, b.column
+            ),
+        ));
+    }
+    if let Some(d) = from {
+        if let Err(e) = from_fits(&parsed.value, d) {
+            return Err(format!("{input}: --from {d}: {e}"));
+        }
+    }
     let source = match from {
         Some(d) => d,
         None => match detect(&parsed.value) {
@@ -59,7 +79,7 @@ fn one(
                 }
                 d.dialect
             }
-            Err(e) => return Ok(input_error(input, format!("{input}: error: {e}; pass --from to choose"))),
+            Err(e) => return Ok(input_error(input, format!("{input}: error: {e}; pass --from DIALECT to choose"))),
         },
     };
     let doc = match Document::from_value(&parsed.value, source) {
@@ -107,17 +127,118 @@ fn one(
     }
 }
 
-/// Where the output of `input` goes inside `dir`: its file name, never a path outside.
-fn out_path(dir: &Path, input: &str) -> Result<PathBuf, String> {
-    let name = if input == "-" {
-        std::ffi::OsString::from("stdin.json")
-    } else {
-        Path::new(input)
-            .file_name()
-            .map(|n| n.to_os_string())
-            .ok_or_else(|| format!("{input}: has no file name to write under --out-dir"))?
+/// Refuses `--from` on a document whose keys belong to another dialect, naming them.
+fn from_fits(value: &Value, from: Dialect) -> Result<(), String> {
+    let Value::Object(top) = value else { return Ok(()) };
+    let own = |k: &str| from.config_keys().contains(&k) || from.list_keys().contains(&k);
+    let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
+    // A list document's items carry the config keys.
+    for d in Dialect::ALL {
+        if let Some(Value::Array(items)) = top.get(d.list_items_key()) {
+            objects.extend(items.iter().filter_map(Value::as_object));
+        }
+    }
+    let mut foreign: Vec<(String, Dialect)> = Vec::new();
+    for k in objects.iter().flat_map(|o| o.keys()) {
+        if own(k) || foreign.iter().any(|(f, _)| f == k) {
+            continue;
+        }
+        if let Some(d) =
+            Dialect::ALL.iter().find(|d| d.config_keys().contains(&k.as_str()) || d.list_keys().contains(&k.as_str()))
+        {
+            foreign.push((k.clone(), *d));
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = foreign.iter().map(|(k, d)| format!("`{k}` ({d})")).collect();
+    Err(format!(
+        "the document has keys of another dialect: {}; drop --from to detect the dialect, or name the one these keys belong to",
+        named.join(", ")
+    ))
+}
+
+/// One file to translate and where its output goes under `--out-dir`.
+struct Job {
+    input: String,
+    /// Path under the output directory: the file name, or for a file found by
+    /// walking a directory, its path inside that directory (the tree is mirrored).
+    under: PathBuf,
+}
+
+/// Expands directories (every `*.json` under them, .gitignore respected) and
+/// refuses two inputs that would be written to the same place.
+fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
+    let mut jobs: Vec<Job> = Vec::new();
+    for input in inputs {
+        let path = Path::new(input);
+        if input != "-" && path.is_dir() {
+            if !out_dir {
+                return Err(format!(
+                    "{input} is a directory: pass --out-dir OUT to translate every *.json under it (the tree is mirrored under OUT)"
+                ));
+            }
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .build()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+            for f in found {
+                let under = f.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| f.clone());
+                jobs.push(Job { input: f.display().to_string(), under });
+            }
+            continue;
+        }
+        let under = if input == "-" {
+            PathBuf::from("stdin.json")
+        } else {
+            match path.file_name() {
+                Some(n) => PathBuf::from(n),
+                None => return Err(format!("{input}: has no file name to write under --out-dir")),
+            }
+        };
+        jobs.push(Job { input: input.clone(), under });
+    }
+    // The same file named twice (or found twice) is translated once.
+    let mut seen = std::collections::HashSet::new();
+    jobs.retain(|j| seen.insert(j.input.clone()));
+    for (i, a) in jobs.iter().enumerate() {
+        if let Some(b) = jobs[..i].iter().find(|b| b.under == a.under) {
+            return Err(format!(
+                "{} and {} would both be written to `{}` under --out-dir: translate their common directory instead (its tree is mirrored), or one at a time",
+                b.input,
+                a.input,
+                a.under.display()
+            ));
+        }
+    }
+    Ok(jobs)
+}
+
+/// Checks that `path` can be written (as [`write_atomic`] will: a new file
+/// beside it, then a rename) before any work is done, with the OS's own error.
+fn check_writable(flag: &str, path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!("{flag} {}: is a directory; name a file", path.display()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
-    Ok(dir.join(name))
+    if !dir.is_dir() {
+        return Err(format!("{flag} {}: directory {} does not exist", path.display(), dir.display()));
+    }
+    tempfile::NamedTempFile::new_in(dir).map(drop).map_err(|e| {
+        // The OS's words, without the temporary file's random name.
+        let os = e.to_string();
+        let os = os.split(" at path ").next().unwrap_or_default();
+        format!("{flag} {}: cannot create a file in {}: {os}", path.display(), dir.display())
+    })
 }
 
 fn report_json(target: Dialect, files: &[FileReport]) -> Value {
@@ -157,15 +278,46 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
         Some(Err(e)) => return usage(format!("--from: {e}")),
         None => None,
     };
-    let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".into()] } else { args.inputs.clone() };
+    if let Some(f) = &args.function {
+        if let Err(e) = FunctionRef::read(f) {
+            return usage(format!("--function: {e}"));
+        }
+    }
+    if args.output.is_some() && args.out_dir.is_some() {
+        return usage("-o and --out-dir exclude each other".into());
+    }
+    if let Some(o) = &args.output {
+        if Path::new(o).is_dir() {
+            return usage(format!(
+                "-o {o}: is a directory; -o names the output file (use --out-dir {o} to write under it)"
+            ));
+        }
+    }
+    if let Some(d) = &args.out_dir {
+        if Path::new(d).exists() && !Path::new(d).is_dir() {
+            return usage(format!("--out-dir {d}: is a file; --out-dir names a directory (use -o {d} for one output)"));
+        }
+    }
+    let given: Vec<String> = if args.inputs.is_empty() { vec!["-".into()] } else { args.inputs.clone() };
+    let inputs = match jobs(&given, args.out_dir.is_some()) {
+        Ok(j) => j,
+        Err(e) => return usage(e),
+    };
+    if inputs.is_empty() {
+        return usage(format!("no *.json file under {}", given.join(", ")));
+    }
     if inputs.len() > 1 && args.out_dir.is_none() {
         return usage(format!(
             "{} inputs need --out-dir DIR (one output file each); -o and stdout take one input",
             inputs.len()
         ));
     }
-    if args.output.is_some() && args.out_dir.is_some() {
-        return usage("-o and --out-dir exclude each other".into());
+    for (flag, path) in [("-o", &args.output), ("--report", &args.report)] {
+        if let Some(p) = path {
+            if let Err(e) = check_writable(flag, Path::new(p)) {
+                return usage(e);
+            }
+        }
     }
     let mapping = match &args.map {
         Some(path) => match std::fs::read_to_string(path) {
@@ -183,20 +335,26 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
         }
     }
     // Check every input exists before writing anything, so a typo fails the batch cleanly.
-    for i in inputs.iter().filter(|i| *i != "-") {
-        if let Err(e) = std::fs::metadata(i) {
-            return usage(format!("{i}: {}", describe(&e)));
+    for job in inputs.iter().filter(|j| j.input != "-") {
+        if let Err(e) = std::fs::metadata(&job.input) {
+            return usage(format!("{}: {}", job.input, describe(&e)));
         }
     }
     let mut reports = Vec::new();
     let mut written = Vec::new();
-    for input in &inputs {
+    for job in &inputs {
+        let input = &job.input;
         let out = match (&args.output, &args.out_dir) {
             (Some(o), _) => Some(PathBuf::from(o)),
-            (None, Some(dir)) => match out_path(Path::new(dir), input) {
-                Ok(p) => Some(p),
-                Err(e) => return usage(e),
-            },
+            (None, Some(dir)) => {
+                let out = Path::new(dir).join(&job.under);
+                if let Some(parent) = out.parent() {
+                    if let Err(e) = std::fs::create_dir_all(parent) {
+                        return usage(format!("--out-dir {}: {}", parent.display(), describe(&e)));
+                    }
+                }
+                Some(out)
+            }
             _ => None,
         };
         match one(input, args, target, from, &mapping, out.as_deref()) {
@@ -240,12 +398,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn out_dir_never_escapes() {
-        let dir = Path::new("out");
-        assert_eq!(out_path(dir, "../../etc/passwd").unwrap(), dir.join("passwd"));
-        assert_eq!(out_path(dir, "a/b/c.json").unwrap(), dir.join("c.json"));
-        assert_eq!(out_path(dir, "-").unwrap(), dir.join("stdin.json"));
-        assert!(out_path(dir, "..").is_err());
+    fn out_dir_never_escapes_and_never_overwrites() {
+        let under = |inputs: &[&str]| -> Result<Vec<PathBuf>, String> {
+            let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
+            jobs(&inputs, true).map(|j| j.into_iter().map(|j| j.under).collect())
+        };
+        assert_eq!(under(&["../../etc/passwd"]).unwrap(), vec![PathBuf::from("passwd")]);
+        assert_eq!(under(&["a/b/c.json"]).unwrap(), vec![PathBuf::from("c.json")]);
+        assert_eq!(under(&["-"]).unwrap(), vec![PathBuf::from("stdin.json")]);
+        assert!(under(&[".."]).is_err());
+        let e = under(&["a/cfg.json", "b/cfg.json"]).unwrap_err();
+        assert!(e.contains("a/cfg.json and b/cfg.json would both be written to `cfg.json`"), "{e}");
+        assert_eq!(under(&["a/cfg.json", "b/x.json", "a/cfg.json"]).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn from_must_fit_the_document() {
+        let fc2 = json!({"maxAsyncRetryAttempts": 1, "statefulInvocation": true});
+        let e = from_fits(&fc2, Dialect::Huawei).unwrap_err();
+        assert!(e.contains("`maxAsyncRetryAttempts` (alibaba-fc2)") && e.contains("`statefulInvocation`"), "{e}");
+        assert!(from_fits(&fc2, Dialect::AlibabaFc2).is_ok());
+        // Keys FC 2.0 and FC 3.0 share fit either.
+        assert!(from_fits(&json!({"maxAsyncRetryAttempts": 1}), Dialect::AlibabaFc3).is_ok());
+        let list = json!({"configs": [{"max_async_retry_attempts": 1}]});
+        assert!(from_fits(&list, Dialect::AlibabaFc3).unwrap_err().contains("`max_async_retry_attempts` (huawei)"));
     }
 
     #[test]

@@ -176,9 +176,9 @@ impl fmt::Display for DetectError {
             DetectError::NotAnObject => {
                 f.write_str("the document is not a JSON object, so it is no async invocation config")
             }
-            DetectError::NoKeys => f.write_str(
-                "no key of any dialect to tell which provider this is; pass --dialect alibaba-fc2|alibaba-fc3|huawei",
-            ),
+            DetectError::NoKeys => {
+                f.write_str("no key of any dialect (alibaba-fc2, alibaba-fc3, huawei) tells which provider this is")
+            }
             DetectError::Mixed { first, first_keys, second, second_keys } => write!(
                 f,
                 "the document mixes dialects: {} ({first}) and {} ({second}); keep one dialect per document",
@@ -282,7 +282,7 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     Ok(Detection {
         dialect: Dialect::AlibabaFc2,
         reason: format!(
-            "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 (use --dialect alibaba-fc3 to change)",
+            "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 unless alibaba-fc3 is named",
             quote_list(&ali)
         ),
     })

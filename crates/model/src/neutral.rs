@@ -68,10 +68,26 @@ impl FunctionRef {
 
     /// Reads a function ARN or URN (as `--function` takes it), with its provider.
     pub fn parse(text: &str) -> Option<(Provider, FunctionRef)> {
-        if let Ok(arn) = text.parse::<AcsArn>() {
-            return FunctionRef::from_arn(&arn).map(|f| (Provider::Alibaba, f));
+        Self::read(text).ok()
+    }
+
+    /// [`FunctionRef::parse`], saying why `text` names no function.
+    pub fn read(text: &str) -> Result<(Provider, FunctionRef), String> {
+        if text.starts_with("acs:") {
+            let arn = text.parse::<AcsArn>().map_err(|e| format!("`{text}` is no valid Alibaba ARN: {e}"))?;
+            return FunctionRef::from_arn(&arn).map(|f| (Provider::Alibaba, f)).ok_or_else(|| {
+                format!("`{text}` is an Alibaba ARN but names no function (`acs:fc:{{region}}:{{account}}:services/{{service}}/functions/{{function}}` or `...:functions/{{function}}`)")
+            });
         }
-        text.parse::<FunctionUrn>().ok().map(|u| (Provider::Huawei, FunctionRef::from_urn(&u)))
+        if text.starts_with("urn:") {
+            let urn = text
+                .parse::<FunctionUrn>()
+                .map_err(|e| format!("`{text}` is no valid FunctionGraph function URN: {e}"))?;
+            return Ok((Provider::Huawei, FunctionRef::from_urn(&urn)));
+        }
+        Err(format!(
+            "`{text}` is neither a Function Compute ARN (`acs:fc:...`) nor a FunctionGraph function URN (`urn:fss:...`)"
+        ))
     }
 }
 

@@ -93,7 +93,7 @@ impl Ctx<'_> {
                             .with_help("FC 3.0 function names are unique per region: make sure no function of another service has this name"),
                         );
                     }
-                } else if self.source == Dialect::AlibabaFc3 && g.group.is_none() && g.name.is_some() {
+                } else if g.group.is_none() && g.name.is_some() {
                     notes.push(
                         note(
                             codes::IDENTITY_INCOMPLETE,
