@@ -52,6 +52,15 @@ impl Dialect {
         }
     }
 
+    /// The keys that name a config's function, the preferred one first.
+    pub fn identity_keys(self) -> &'static [&'static str] {
+        match self {
+            Dialect::AlibabaFc2 => alibaba::FC2_IDENTITY_KEYS,
+            Dialect::AlibabaFc3 => alibaba::FC3_IDENTITY_KEYS,
+            Dialect::Huawei => huawei::IDENTITY_KEYS,
+        }
+    }
+
     /// The keys of this dialect's list document.
     pub fn list_keys(self) -> &'static [&'static str] {
         match self {

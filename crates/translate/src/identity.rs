@@ -3,7 +3,7 @@
 //! built-in region pairs and the same-name fallbacks.
 
 use crate::mapping::{self, Resolved};
-use crate::{codes, key, note, provider, Ctx};
+use crate::{codes, note, provider, Ctx};
 use invokecfg_model::facts::{alibaba, huawei};
 use invokecfg_model::*;
 
@@ -16,7 +16,7 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
         let mut f = c.function.clone();
-        let fp = format!("{p}/{}", key(self.source, "function"));
+        let fp = self.identity_pointer(p);
         if let Some((prov, of)) = &self.option_fn {
             if *prov == provider(self.source) {
                 match &mut f {
@@ -76,7 +76,7 @@ impl Ctx<'_> {
             }
         }
         let f = f?;
-        let fp = format!("{p}/{}", key(self.source, "function"));
+        let fp = self.identity_pointer(p);
         match (self.source.is_alibaba(), self.target.is_alibaba()) {
             (false, false) => Some(f),
             (true, true) => {

@@ -138,7 +138,15 @@ pub fn translate(
             })
             .collect(),
     })?;
-    let ctx = Ctx { source, target, mapping, options, option_fn: parse_function(options.function.as_deref()) };
+    let source_value = doc.to_value();
+    let ctx = Ctx {
+        source,
+        target,
+        mapping,
+        options,
+        option_fn: parse_function(options.function.as_deref()),
+        source_value: &source_value,
+    };
     let mut notes = Vec::new();
     let out = match neutral {
         NeutralDocument::Config(c) => {
@@ -149,7 +157,7 @@ pub fn translate(
         NeutralDocument::List(l) => NeutralDocument::List(ctx.list(l, &mut notes)),
     };
     let mut notes = dedupe(notes);
-    anchor_pointers(&doc.to_value(), &mut notes);
+    anchor_pointers(&source_value, &mut notes);
     let document = match Document::from_neutral(&out, target) {
         Ok(d) => Some(d),
         Err(errors) => {
@@ -241,6 +249,8 @@ struct Ctx<'a> {
     mapping: &'a Mapping,
     options: &'a Options,
     option_fn: Option<(Provider, FunctionRef)>,
+    /// The source document, for pointers to what it really holds.
+    source_value: &'a Value,
 }
 
 fn note(code: &str, severity: Severity, pointer: &str, message: String) -> Diagnostic {
@@ -250,6 +260,15 @@ fn note(code: &str, severity: Severity, pointer: &str, message: String) -> Diagn
 impl Ctx<'_> {
     fn crosses(&self) -> bool {
         provider(self.source) != provider(self.target)
+    }
+
+    /// Where the function of the config at `p` is named in the source: its
+    /// first identity key present, else the dialect's function key.
+    fn identity_pointer(&self, p: &str) -> String {
+        let keys = self.source.identity_keys();
+        let config = self.source_value.pointer(p).and_then(Value::as_object);
+        let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
+        format!("{p}/{}", present.unwrap_or(&key(self.source, "function")))
     }
 
     /// FC 3.0 takes the qualifier as PutAsyncInvokeConfig's `qualifier` query
@@ -262,7 +281,7 @@ impl Ctx<'_> {
                 note(
                     codes::REQUEST_PARAMETER,
                     Severity::Info,
-                    &format!("/{}", key(self.source, "function")),
+                    &self.identity_pointer(""),
                     format!("`qualifier` `{}` is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field", q.to_alibaba()),
                 )
                 .with_help("pass it with the request (`?qualifier=...`); the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
@@ -273,7 +292,7 @@ impl Ctx<'_> {
     fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
         let (s, t) = (self.source, self.target);
         let src_fn = self.source_function(&c, p, notes);
-        let fp = format!("{p}/{}", key(s, "function"));
+        let fp = self.identity_pointer(p);
         let function = self.or_drop(
             notes,
             |notes| self.target_function(src_fn.clone(), p, notes),

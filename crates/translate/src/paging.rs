@@ -23,7 +23,7 @@ impl Ctx<'_> {
                             note(
                                 codes::FIELD_DROPPED,
                                 severity,
-                                &format!("{p}/{}", key(self.source, "function")),
+                                &self.identity_pointer(&p),
                                 format!(
                                     "qualifier `{}` is not carried: FC 3.0 list items (`AsyncConfig`) have no qualifier",
                                     q.to_alibaba()

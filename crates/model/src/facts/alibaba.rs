@@ -136,6 +136,12 @@ pub const FC3_CONFIG_KEYS: &[&str] = &[
     "qualifier",
 ];
 
+/// FC 2.0 keys that name the function, in the order a note about it prefers.
+pub const FC2_IDENTITY_KEYS: &[&str] = &["function", "functionName", "service", "serviceName", "qualifier"];
+
+/// FC 3.0 keys that name the function.
+pub const FC3_IDENTITY_KEYS: &[&str] = &["functionArn", "qualifier"];
+
 /// Keys of `destinationConfig`.
 pub const DESTINATION_CONFIG_KEYS: &[&str] = &["onSuccess", "onFailure"];
 

@@ -136,6 +136,9 @@ pub const REGIONS: &[&str] = &[
 
 /// JSON keys of one config, in the API's documented order (response table,
 /// then the request-only LTS fields).
+/// Keys that name the function.
+pub const IDENTITY_KEYS: &[&str] = &["func_urn"];
+
 pub const CONFIG_KEYS: &[&str] = &[
     "func_urn",
     "max_async_event_age_in_seconds",
