@@ -212,8 +212,9 @@ impl DestinationParam {
     pub fn parse(kind: DestinationKind, text: &str) -> Result<DestinationParam, ParamError> {
         let value: Value = serde_json::from_str(text).map_err(|e| ParamError::NotJson {
             message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
-            line: e.line(),
-            column: e.column(),
+            line: e.line().max(1),
+            // serde_json says column 0 for an error before a line's first character.
+            column: e.column().max(1),
         })?;
         Self::from_value(kind, value)
     }

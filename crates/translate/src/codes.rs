@@ -24,6 +24,11 @@ pub const IDENTITY_INFERRED: &str = "T108";
 pub const RELATIVE_ARN_FILLED: &str = "T109";
 /// A field the target takes as a request parameter, not in the document's body.
 pub const REQUEST_PARAMETER: &str = "T110";
+/// Part of the function's identity is implicit on the target: FC 2.0 configs
+/// name no region or account, and `LATEST` is what no qualifier means.
+pub const IDENTITY_IMPLICIT: &str = "T111";
+/// `--function` names another function than the document, which wins.
+pub const FUNCTION_OPTION_IGNORED: &str = "T112";
 /// A destination the target cannot express was dropped (`--allow-lossy`).
 pub const DESTINATION_DROPPED: &str = "T201";
 /// A destination the target cannot express, with no mapping entry: refused.
@@ -58,7 +63,13 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (IDENTITY_INFERRED, Severity::Info, "function identity completed from elsewhere"),
     (RELATIVE_ARN_FILLED, Severity::Info, "empty ARN region/account filled from the function's own"),
     (REQUEST_PARAMETER, Severity::Info, "field is a request parameter of the target API, not a body field"),
-    (DESTINATION_DROPPED, Severity::Warning, "destination dropped (--allow-lossy)"),
+    (
+        IDENTITY_IMPLICIT,
+        Severity::Info,
+        "part of the identity is implicit on the target (request path, default qualifier)",
+    ),
+    (FUNCTION_OPTION_IGNORED, Severity::Warning, "`--function` names another function than the document"),
+    (DESTINATION_DROPPED, Severity::Warning, "destination dropped (`--allow-lossy`)"),
     (DESTINATION_UNMAPPED, Severity::Error, "destination has no counterpart and no mapping entry"),
     (IDENTITY_UNMAPPED, Severity::Error, "region, account, project or name has no counterpart"),
     (BUILTIN_REGION_PAIR, Severity::Info, "built-in region pair used"),
@@ -67,8 +78,13 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (IDENTITY_INCOMPLETE, Severity::Info, "function identity incomplete; output does not name the function"),
     (MAPPING_ENTRY_UNUSABLE, Severity::Error, "a `destinations` mapping entry does not fit the target"),
     (MAPPING_CLASH, Severity::Error, "a fallback would reuse a counterpart a mapping entry already pairs"),
-    (STRICT_REFUSAL, Severity::Error, "refused by --strict because of warnings"),
+    (STRICT_REFUSAL, Severity::Error, "refused by `--strict` because of warnings"),
 ];
+
+/// The severity every note of `code` has.
+pub fn severity(code: &str) -> Severity {
+    ALL.iter().find(|(c, _, _)| *c == code).map_or(Severity::Error, |(_, s, _)| *s)
+}
 
 #[cfg(test)]
 mod tests {

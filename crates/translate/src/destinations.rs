@@ -51,10 +51,7 @@ impl Ctx<'_> {
         };
         match parsed {
             Ok(dest) => {
-                notes.push(note(
-                    codes::DESTINATION_OVERRIDDEN,
-                    Severity::Info,
-                    pointer,
+                notes.push(note(codes::DESTINATION_OVERRIDDEN, pointer,
                     if entry_key == d.source_key() {
                         format!("destination `{entry_key}` written as the mapping file's `destinations` entry says")
                     } else {
@@ -67,7 +64,6 @@ impl Ctx<'_> {
                 notes.push(
                     note(
                         codes::MAPPING_ENTRY_UNUSABLE,
-                        Severity::Error,
                         pointer,
                         format!("mapping entry `destinations` `{entry_key}` does not fit {}: {e}", self.target.id()),
                     )
@@ -86,7 +82,6 @@ impl Ctx<'_> {
             notes.push(
                 note(
                     codes::DESTINATION_DROPPED,
-                    Severity::Warning,
                     pointer,
                     format!(
                         "{kind} destination `{key}` has no counterpart on {target} and was dropped (--allow-lossy)"
@@ -106,7 +101,6 @@ impl Ctx<'_> {
         notes.push(
             note(
                 codes::DESTINATION_UNMAPPED,
-                Severity::Error,
                 pointer,
                 format!("{kind} destination `{key}` has no counterpart on {target}"),
             )
@@ -131,7 +125,6 @@ impl Ctx<'_> {
             |reasons, help| {
                 note(
                     codes::DESTINATION_DROPPED,
-                    Severity::Warning,
                     &dp,
                     format!("{kind} destination `{key}` was dropped (--allow-lossy): {reasons}"),
                 )
@@ -204,7 +197,6 @@ impl Ctx<'_> {
                 for k in unknown.keys() {
                     notes.push(note(
                         codes::UNKNOWN_KEY_DROPPED,
-                        Severity::Warning,
                         &format!("{pointer}/param"),
                         format!("`param` key `{k}` is no {} key and is not carried", p.kind()),
                     ));
@@ -242,7 +234,7 @@ impl Ctx<'_> {
                         }))),
                         Err(e) => {
                             notes.push(
-                                note(codes::IDENTITY_UNMAPPED, Severity::Error, &dp, format!("MNS topic `{topic}` cannot be an SMN topic: {e}"))
+                                note(codes::IDENTITY_UNMAPPED, &dp, format!("MNS topic `{topic}` cannot be an SMN topic: {e}"))
                                     .with_help(format!("add \"destinations\": {{\"{arn}\": {{\"destination\": \"SMN\", \"param\": {{\"topic_urn\": \"urn:smn:...\"}}}}}} to the mapping file")),
                             );
                             None
@@ -263,7 +255,7 @@ impl Ctx<'_> {
                         (_, _) => {
                             if let Some(q) = al.qualifier.as_ref().filter(|q| **q != Qualifier::Latest) {
                                 notes.push(
-                                    note(codes::FIELD_DROPPED, Severity::Warning, &dp, format!("qualifier `{}` of `{}` is not carried: the FC 3.0 destination ARN has no documented qualified form", q.to_alibaba(), p.func_urn))
+                                    note(codes::FIELD_DROPPED, &dp, format!("qualifier `{}` of `{}` is not carried: the FC 3.0 destination ARN has no documented qualified form", q.to_alibaba(), p.func_urn))
                                         .with_help(format!("add a `destinations` entry for `{}` to choose the ARN", p.func_urn)),
                                 );
                             }
@@ -299,14 +291,12 @@ impl Ctx<'_> {
             (AcsResource::Fc2Function { service, qualifier, function }, Dialect::AlibabaFc3) => {
                 let mut message =
                     format!("FC 2.0 function ARN `{arn}` written in the FC 3.0 form without service `{service}`");
-                let mut severity = Severity::Info;
                 if let Some(q) = qualifier.as_ref().filter(|q| q.as_str() != alibaba::LATEST) {
                     message.push_str(&format!(
                         " and without qualifier `{q}` (a qualified FC 3.0 destination form is not documented)"
                     ));
-                    severity = Severity::Warning;
                 }
-                notes.push(note(codes::FIELD_DROPPED, severity, pointer, message));
+                notes.push(note(codes::FIELD_DROPPED, pointer, message));
                 Some(Destination::from_arn(AcsArn {
                     region: arn.region.clone(),
                     account: arn.account.clone(),
@@ -319,7 +309,7 @@ impl Ctx<'_> {
                 let service = service.or_else(|| f.and_then(|f| f.group.clone()));
                 match service {
                     Some(service) => {
-                        notes.push(note(codes::IDENTITY_INFERRED, Severity::Info, pointer, format!("FC 3.0 function ARN `{arn}` written in the FC 2.0 form with service `{service}` (the function's own)")));
+                        notes.push(note(codes::IDENTITY_INFERRED, pointer, format!("FC 3.0 function ARN `{arn}` written in the FC 2.0 form with service `{service}` (the function's own)")));
                         Some(Destination::from_arn(AcsArn {
                             region: arn.region.clone(),
                             account: arn.account.clone(),
@@ -332,10 +322,7 @@ impl Ctx<'_> {
                     }
                     None => {
                         notes.push(
-                            note(
-                                codes::IDENTITY_UNMAPPED,
-                                Severity::Error,
-                                pointer,
+                            note(codes::IDENTITY_UNMAPPED, pointer,
                                 format!("FC 3.0 function ARN `{arn}` has no FC 2.0 form: the service is unknown"),
                             )
                             .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}: FC 2.0 destinations are written in the function's own service"),

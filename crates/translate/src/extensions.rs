@@ -16,7 +16,6 @@ impl Ctx<'_> {
             notes.push(
                 note(
                     codes::UNKNOWN_KEY_DROPPED,
-                    Severity::Warning,
                     &format!("{p}{pointer}"),
                     format!("`{}` is no {} key and is not carried", last_token(&pointer), self.source.id()),
                 )

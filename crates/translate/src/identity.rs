@@ -30,9 +30,8 @@ impl Ctx<'_> {
                     }
                     Some(_) => notes.push(note(
                         codes::IDENTITY_INFERRED,
-                        Severity::Warning,
                         &fp,
-                        "`--function` names another function than the document; the document's is used".into(),
+                        "`--function` names another function than the document; the document's is used",
                     )),
                 }
             }
@@ -49,7 +48,6 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::IDENTITY_INFERRED,
-                            Severity::Info,
                             &fp,
                             format!(
                                 "the function's region `{}` and account `{}` were taken from destination `{arn}`",
@@ -84,10 +82,7 @@ impl Ctx<'_> {
                 if self.target == Dialect::AlibabaFc3 {
                     if let Some(service) = g.group.take() {
                         notes.push(
-                            note(
-                                codes::FIELD_DROPPED,
-                                Severity::Warning,
-                                &fp,
+                            note(codes::FIELD_DROPPED, &fp,
                                 format!("service `{service}` is not carried: FC 3.0 has no services"),
                             )
                             .with_help("FC 3.0 function names are unique per region: make sure no function of another service has this name"),
@@ -97,9 +92,8 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::IDENTITY_INCOMPLETE,
-                            Severity::Info,
                             &fp,
-                            "FC 2.0 names a function by service; the output has no `service`".into(),
+                            "FC 2.0 names a function by service; the output has no `service`",
                         )
                         .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
                     );
@@ -110,7 +104,7 @@ impl Ctx<'_> {
                 if f.name.is_none() || f.region.is_none() || f.account.is_none() {
                     let what = if f.name.is_none() { "its name" } else { "its region and account" };
                     notes.push(
-                        note(codes::IDENTITY_INCOMPLETE, Severity::Info, &fp, format!("the function's URN cannot be written: the document lacks {what}; the output is a Put body without `func_urn`"))
+                        note(codes::IDENTITY_INCOMPLETE, &fp, format!("the function's URN cannot be written: the document lacks {what}; the output is a Put body without `func_urn`"))
                             .with_help("pass --function with the function's ARN or URN to name it"),
                     );
                     return None;
@@ -137,7 +131,6 @@ impl Ctx<'_> {
                 notes.push(
                     note(
                         codes::BUILTIN_REGION_PAIR,
-                        Severity::Info,
                         pointer,
                         format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
                     )
@@ -159,7 +152,6 @@ impl Ctx<'_> {
         notes.push(
             note(
                 codes::IDENTITY_UNMAPPED,
-                Severity::Error,
                 pointer,
                 format!("region `{region}` has no counterpart: no mapping entry and no built-in pair"),
             )
@@ -189,7 +181,7 @@ impl Ctx<'_> {
                 format!("add \"accounts\": {{\"<16-digit account id>\": \"{account}\"}} to the mapping file"),
             )
         };
-        notes.push(note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, msg).with_help(help));
+        notes.push(note(codes::IDENTITY_UNMAPPED, pointer, msg).with_help(help));
         None
     }
 
@@ -224,10 +216,7 @@ impl Ctx<'_> {
                     // Function Compute reads a qualifier that is not a number as an alias.
                     _ if !forward && !matches!(Qualifier::from_alibaba(&v), Qualifier::Version(_)) => {
                         notes.push(
-                            note(
-                                codes::IDENTITY_UNMAPPED,
-                                Severity::Error,
-                                pointer,
+                            note(codes::IDENTITY_UNMAPPED, pointer,
                                 format!("FunctionGraph version `{v}` has no Function Compute counterpart: FC versions are numbers, and an unmapped version is never turned into an alias"),
                             )
                             .with_help(format!("add \"qualifiers\": {{\"<Function Compute version>\": \"{v}\"}} to the mapping file")),
@@ -245,7 +234,6 @@ impl Ctx<'_> {
                         notes.push(
                             note(
                                 codes::QUALIFIER_KEPT,
-                                Severity::Warning,
                                 pointer,
                                 format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
                             )
@@ -282,7 +270,7 @@ impl Ctx<'_> {
         let name = f.name.clone()?;
         if let Err(e) = huawei::FUNCTION_NAME.check(&name) {
             notes.push(
-                note(codes::IDENTITY_UNMAPPED, Severity::Error, pointer, format!("function name `{name}` is not valid on FunctionGraph: {e}"))
+                note(codes::IDENTITY_UNMAPPED, pointer, format!("function name `{name}` is not valid on FunctionGraph: {e}"))
                     .with_help(format!("rename the function on the source, or translate with --function naming the FunctionGraph function; a mapping entry cannot change a function name ({})", huawei::FUNCTION_NAME.describe())),
             );
             return None;
@@ -300,13 +288,8 @@ impl Ctx<'_> {
             Ok(u) => Some(FunctionRef::from_urn(&u)),
             Err(e) => {
                 notes.push(
-                    note(
-                        codes::IDENTITY_UNMAPPED,
-                        Severity::Error,
-                        pointer,
-                        format!("`{urn}` is no valid FunctionGraph URN: {e}"),
-                    )
-                    .with_help("map the service to a valid package with a `packages` entry"),
+                    note(codes::IDENTITY_UNMAPPED, pointer, format!("`{urn}` is no valid FunctionGraph URN: {e}"))
+                        .with_help("map the service to a valid package with a `packages` entry"),
                 );
                 None
             }
@@ -329,7 +312,7 @@ impl Ctx<'_> {
             let home = mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE);
             if package != home {
                 notes.push(
-                    note(codes::FIELD_DROPPED, Severity::Warning, pointer, format!("package `{package}` is not carried: FC 3.0 has no services"))
+                    note(codes::FIELD_DROPPED, pointer, format!("package `{package}` is not carried: FC 3.0 has no services"))
                         .with_help(format!("add \"packages\": {{\"\": \"{package}\"}} to the mapping file to say FC 3.0 functions live there")),
                 );
             }
@@ -372,7 +355,6 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::IDENTITY_UNMAPPED,
-                            Severity::Error,
                             pointer,
                             format!("`{value}` is not valid on Function Compute: {e}"),
                         )
@@ -384,10 +366,7 @@ impl Ctx<'_> {
                 }
             }
             notes.push(
-                note(
-                    codes::FIELD_DROPPED,
-                    Severity::Info,
-                    pointer,
+                note(codes::IDENTITY_IMPLICIT, pointer,
                     format!(
                         "the function's region `{}` and project `{}` are not carried: an FC 2.0 config names its function by service and name only",
                         f.region.as_deref().unwrap_or_default(),
@@ -426,13 +405,8 @@ impl Ctx<'_> {
             }
             Err(e) => {
                 notes.push(
-                    note(
-                        codes::IDENTITY_UNMAPPED,
-                        Severity::Error,
-                        pointer,
-                        format!("`{arn}` is no valid Function Compute ARN: {e}"),
-                    )
-                    .with_help("map the package with a `packages` entry"),
+                    note(codes::IDENTITY_UNMAPPED, pointer, format!("`{arn}` is no valid Function Compute ARN: {e}"))
+                        .with_help("map the package with a `packages` entry"),
                 );
                 None
             }
@@ -460,7 +434,6 @@ impl Ctx<'_> {
             notes.push(
                 note(
                     codes::IDENTITY_UNMAPPED,
-                    Severity::Error,
                     pointer,
                     format!(
                         "`{arn}` leaves its region or account to the function's own, which the document does not state"
@@ -472,7 +445,6 @@ impl Ctx<'_> {
         }
         notes.push(note(
             codes::RELATIVE_ARN_FILLED,
-            Severity::Info,
             pointer,
             format!("`{arn}` was read as `{filled}` (the function's own region and account)"),
         ));
@@ -531,10 +503,7 @@ impl Ctx<'_> {
             format!("add \"{table}\": {{\"<Function Compute {other}>\": \"{id}\"}} to the mapping file")
         };
         notes.push(
-            note(
-                codes::MAPPING_CLASH,
-                Severity::Error,
-                pointer,
+            note(codes::MAPPING_CLASH, pointer,
                 format!(
                     "{noun} `{id}` would become {other} `{fallback}` by {how}, but the mapping file's `{table}` entry `{entry_key}` -> `{entry_value}` already pairs `{fallback}` with another {noun}; a mapping is read both ways, so each counterpart may be used once"
                 ),

@@ -133,7 +133,7 @@ pub fn translate(
         notes: errors
             .into_iter()
             .map(|e| {
-                Diagnostic::new(codes::SOURCE_INVALID, Severity::Error, e.pointer, e.message)
+                note(codes::SOURCE_INVALID, &e.pointer, e.message)
                     .with_help("fix the source document first (`invokecfg lint` shows every problem)")
             })
             .collect(),
@@ -161,11 +161,7 @@ pub fn translate(
     let document = match Document::from_neutral(&out, target) {
         Ok(d) => Some(d),
         Err(errors) => {
-            notes.extend(
-                errors
-                    .into_iter()
-                    .map(|e| Diagnostic::new(codes::IDENTITY_UNMAPPED, Severity::Error, e.pointer, e.message)),
-            );
+            notes.extend(errors.into_iter().map(|e| note(codes::IDENTITY_UNMAPPED, &e.pointer, e.message)));
             None
         }
     };
@@ -173,9 +169,8 @@ pub fn translate(
     if options.strict && warnings > 0 {
         notes.insert(
             0,
-            Diagnostic::new(
+            note(
                 codes::STRICT_REFUSAL,
-                Severity::Error,
                 "",
                 format!("refused by --strict: the translation has {warnings} warning note(s)"),
             )
@@ -253,8 +248,9 @@ struct Ctx<'a> {
     source_value: &'a Value,
 }
 
-fn note(code: &str, severity: Severity, pointer: &str, message: String) -> Diagnostic {
-    Diagnostic::new(code, severity, pointer, message)
+/// A note with its code's one severity ([`codes::ALL`]).
+fn note(code: &str, pointer: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(code, codes::severity(code), pointer, message)
 }
 
 impl Ctx<'_> {
@@ -278,10 +274,7 @@ impl Ctx<'_> {
         let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
         if let (Dialect::AlibabaFc3, Some(q)) = (self.target, qualifier) {
             notes.push(
-                note(
-                    codes::REQUEST_PARAMETER,
-                    Severity::Info,
-                    &self.identity_pointer(""),
+                note(codes::REQUEST_PARAMETER, &self.identity_pointer(""),
                     format!("`qualifier` `{}` is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field", q.to_alibaba()),
                 )
                 .with_help("pass it with the request (`?qualifier=...`); the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
@@ -299,7 +292,6 @@ impl Ctx<'_> {
             |reasons, help| {
                 note(
                     codes::FIELD_DROPPED,
-                    Severity::Warning,
                     &fp,
                     format!(
                         "the function's identity is not written (--allow-lossy): {reasons}; the output is a Put body"
@@ -334,7 +326,7 @@ impl Ctx<'_> {
                 if let Some(b) = c.async_task {
                     out.status_log = Some(StatusLog { enabled: Some(b), ..Default::default() });
                     notes.push(
-                        note(codes::FEATURE_APPROXIMATED, Severity::Info, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", key(s, "task")))
+                        note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", key(s, "task")))
                             .with_help("FunctionGraph's closest feature: each invocation's status is kept and can be queried; it does not add Alibaba's task controls (stop, replay)"),
                     );
                 }
@@ -344,13 +336,13 @@ impl Ctx<'_> {
                     if let Some(b) = log.enabled {
                         out.async_task = Some(b);
                         notes.push(
-                            note(codes::FEATURE_APPROXIMATED, Severity::Info, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", key(t, "task")))
+                            note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", key(t, "task")))
                                 .with_help("Alibaba's closest feature: asynchronous task mode keeps each invocation's state, and adds task controls"),
                         );
                     }
                     for (k, v) in log.lts_fields() {
                         notes.push(
-                            note(codes::FIELD_DROPPED, Severity::Warning, &format!("{p}/{k}"), format!("`{k}` `{v}` has no Alibaba counterpart and is dropped"))
+                            note(codes::FIELD_DROPPED, &format!("{p}/{k}"), format!("`{k}` `{v}` has no Alibaba counterpart and is dropped"))
                                 .with_help("Function Compute writes task status to its own store; configure logging on the function instead"),
                         );
                     }
@@ -363,13 +355,8 @@ impl Ctx<'_> {
                 if value.is_some() {
                     let k = key(s, field);
                     notes.push(
-                        note(
-                            codes::READ_ONLY_OMITTED,
-                            Severity::Info,
-                            &format!("{p}/{k}"),
-                            format!("read-only `{k}` is not written"),
-                        )
-                        .with_help("the target API sets it"),
+                        note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
+                            .with_help("the target API sets it"),
                     );
                 }
             }

@@ -18,11 +18,10 @@ impl Ctx<'_> {
                 // single document may carry the query-string qualifier.
                 if self.target == Dialect::AlibabaFc3 && self.source != Dialect::AlibabaFc3 {
                     if let Some(q) = out.function.as_mut().and_then(|f| f.qualifier.take()) {
-                        let severity = if q == Qualifier::Latest { Severity::Info } else { Severity::Warning };
+                        let code = if q == Qualifier::Latest { codes::IDENTITY_IMPLICIT } else { codes::FIELD_DROPPED };
                         notes.push(
                             note(
-                                codes::FIELD_DROPPED,
-                                severity,
+                                code,
                                 &self.identity_pointer(&p),
                                 format!(
                                     "qualifier `{}` is not carried: FC 3.0 list items (`AsyncConfig`) have no qualifier",
@@ -43,7 +42,6 @@ impl Ctx<'_> {
                     Some(c) if c < 0 => {
                         notes.push(note(
                             codes::PAGING_NOT_CARRIED,
-                            Severity::Info,
                             "/count",
                             format!("`count` {c} is negative; written as the {n} item(s) carried"),
                         ));
@@ -54,9 +52,8 @@ impl Ctx<'_> {
                 if page_info.as_ref().is_some_and(|pi| pi.current_count.is_some_and(|c| c < 0)) {
                     notes.push(note(
                         codes::PAGING_NOT_CARRIED,
-                        Severity::Info,
                         "/page_info",
-                        "`page_info` has a negative `current_count` and is not carried".into(),
+                        "`page_info` has a negative `current_count` and is not carried",
                     ));
                     page_info = None;
                 }
@@ -74,7 +71,6 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::PAGING_NOT_CARRIED,
-                            Severity::Info,
                             "/nextToken",
                             format!("`nextToken` `{token}` pages the source API and is not carried"),
                         )
@@ -85,10 +81,7 @@ impl Ctx<'_> {
                     // `count` is the total over every page, which no Function Compute list states.
                     if n > 0 {
                         notes.push(
-                            note(
-                                codes::PAGING_NOT_CARRIED,
-                                Severity::Info,
-                                "",
+                            note(codes::PAGING_NOT_CARRIED, "",
                                 format!("`count` (the total number of configs) is not written: the source lists {n} on this page and does not state the total"),
                             )
                             .with_help("FunctionGraph's own List response states it; a translated list is a set of configs to apply, one by one"),
@@ -104,9 +97,8 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::PAGING_NOT_CARRIED,
-                            Severity::Info,
                             "/page_info",
-                            "`count` and `page_info` page the FunctionGraph API and are not carried".into(),
+                            "`count` and `page_info` page the FunctionGraph API and are not carried",
                         )
                         .with_help("list the remaining pages on the source and translate each"),
                     );

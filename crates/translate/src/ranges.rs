@@ -23,7 +23,6 @@ impl Ctx<'_> {
                 notes.push(
                     note(
                         codes::VALUE_CLAMPED,
-                        Severity::Warning,
                         pointer,
                         format!("`{key}` {v} is outside {target}'s range {tgt}; clamped to {n}"),
                     )
@@ -38,7 +37,6 @@ impl Ctx<'_> {
                 let d = if n == src.default {
                     note(
                         codes::DEFAULT_MADE_EXPLICIT,
-                        Severity::Info,
                         pointer,
                         format!(
                             "`{key}` was omitted, meaning {} on {}; written as {n} because {target}'s default is {}",
@@ -50,7 +48,6 @@ impl Ctx<'_> {
                 } else {
                     note(
                         codes::VALUE_CLAMPED,
-                        Severity::Warning,
                         pointer,
                         format!(
                             "`{key}` was omitted, meaning {} on {}; clamped to {n}, inside {target}'s range {tgt}",

@@ -121,3 +121,22 @@ fn unmapped_queue_is_refused_naming_the_entry() {
     assert!(t.document.to_value().get("destination_config").is_none());
     assert!(t.notes.iter().any(|n| n.code == codes::DESTINATION_DROPPED && n.severity == Severity::Warning));
 }
+
+/// The README's table of note codes is `codes::ALL`, row for row: one source of truth.
+#[test]
+fn readme_lists_every_note_code_with_its_one_severity() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let rows: Vec<(String, String, String)> = readme
+        .lines()
+        .filter(|l| l.starts_with("| T"))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            (cells[0].to_string(), cells[1].to_string(), cells[2].to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = invokecfg_translate::codes::ALL
+        .iter()
+        .map(|(c, s, d)| (c.to_string(), s.as_str().to_string(), d.to_string()))
+        .collect();
+    assert_eq!(rows, expected);
+}

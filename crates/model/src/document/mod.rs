@@ -82,7 +82,15 @@ fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, DocumentError> {
                 _ => {}
             }
         }
-        DocumentError { pointer, message: humanize_serde(&e.into_inner().to_string()) }
+        // A whole number past i64 reads as a float: say it is too large, not "not an integer".
+        let too_large =
+            value.pointer(&pointer).and_then(Value::as_f64).is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18);
+        let message = if too_large {
+            format!("the integer is out of range: the largest accepted is {}", i64::MAX)
+        } else {
+            humanize_serde(&e.into_inner().to_string())
+        };
+        DocumentError { pointer, message }
     })
 }
 
