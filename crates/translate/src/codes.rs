@@ -47,6 +47,8 @@ pub const IDENTITY_INCOMPLETE: &str = "T207";
 pub const MAPPING_ENTRY_UNUSABLE: &str = "T208";
 /// A built-in pair or same-name fallback would reuse a counterpart that a mapping entry already pairs: refused.
 pub const MAPPING_CLASH: &str = "T209";
+/// An identifier was resolved by a mapping entry or a same-name fallback.
+pub const IDENTITY_RESOLVED: &str = "T210";
 /// `--strict` refused a translation that had warnings.
 pub const STRICT_REFUSAL: &str = "T301";
 
@@ -78,6 +80,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (IDENTITY_INCOMPLETE, Severity::Info, "function identity incomplete; output does not name the function"),
     (MAPPING_ENTRY_UNUSABLE, Severity::Error, "a `destinations` mapping entry does not fit the target"),
     (MAPPING_CLASH, Severity::Error, "a fallback would reuse a counterpart a mapping entry already pairs"),
+    (IDENTITY_RESOLVED, Severity::Info, "identifier resolved by a mapping entry or a same-name fallback"),
     (STRICT_REFUSAL, Severity::Error, "refused by `--strict` because of warnings"),
 ];
 

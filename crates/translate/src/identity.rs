@@ -124,7 +124,10 @@ impl Ctx<'_> {
     ) -> Option<String> {
         let builtin = mapping::builtin_region(region, forward);
         match mapping::resolve(&self.mapping.regions, region, forward, builtin.map(|(r, _)| r)) {
-            Resolved::Entry(r) => return Some(r.to_string()),
+            Resolved::Entry(r) => {
+                self.resolved(Namespace::Region, region, r, forward, None, pointer, notes);
+                return Some(r.to_string());
+            }
             Resolved::Fallback(r) => {
                 let why = builtin.map(|(_, why)| why).unwrap_or_default();
                 let (a, h) = if forward { (region, r.as_str()) } else { (r.as_str(), region) };
@@ -168,6 +171,7 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         if let Some(a) = mapping::lookup(&self.mapping.accounts, account, forward) {
+            self.resolved(Namespace::Account, account, a, forward, None, pointer, notes);
             return Some(a.to_string());
         }
         let (msg, help) = if forward {
@@ -198,8 +202,10 @@ impl Ctx<'_> {
             Qualifier::Version(v) => {
                 let text = if forward { Qualifier::Version(v.clone()).to_alibaba() } else { v.clone() };
                 match mapping::resolve(&self.mapping.qualifiers, &text, forward, Some(&text)) {
-                    Resolved::Entry(m) if forward => Some(Qualifier::from_huawei(m)),
-                    Resolved::Entry(m) => Some(Qualifier::from_alibaba(m)),
+                    Resolved::Entry(m) => {
+                        self.resolved(Namespace::Qualifier, &text, m, forward, None, pointer, notes);
+                        Some(if forward { Qualifier::from_huawei(m) } else { Qualifier::from_alibaba(m) })
+                    }
                     Resolved::Clash { fallback, entry } => {
                         self.clash(
                             Namespace::Qualifier,
@@ -256,8 +262,14 @@ impl Ctx<'_> {
         let account = self.map_account(f.account.as_deref()?, true, pointer, notes);
         let package = match &f.group {
             Some(service) => match mapping::resolve(&self.mapping.packages, service, true, Some(service)) {
-                Resolved::Entry(p) => p.to_string(),
-                Resolved::Fallback(p) => p,
+                Resolved::Entry(p) => {
+                    self.resolved(Namespace::Package, service, p, true, None, pointer, notes);
+                    p.to_string()
+                }
+                Resolved::Fallback(p) => {
+                    self.resolved(Namespace::Package, service, &p, true, Some("keeping its name"), pointer, notes);
+                    p
+                }
                 Resolved::Clash { fallback, entry } => {
                     self.clash(Namespace::Package, service, &fallback, "keeping its name", entry, true, pointer, notes);
                     return None;
@@ -319,8 +331,14 @@ impl Ctx<'_> {
             None
         } else {
             match mapping::resolve(&self.mapping.packages, &package, false, Some(&package)) {
-                Resolved::Entry(s) => Some(s.to_string()),
-                Resolved::Fallback(s) => Some(s),
+                Resolved::Entry(s) => {
+                    self.resolved(Namespace::Package, &package, s, false, None, pointer, notes);
+                    Some(s.to_string())
+                }
+                Resolved::Fallback(s) => {
+                    self.resolved(Namespace::Package, &package, &s, false, Some("keeping its name"), pointer, notes);
+                    Some(s)
+                }
                 Resolved::Clash { fallback, entry } => {
                     self.clash(
                         Namespace::Package,
@@ -456,6 +474,7 @@ impl Ctx<'_> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Namespace {
     Region,
+    Account,
     Package,
     Qualifier,
 }
@@ -464,6 +483,7 @@ impl Namespace {
     fn table(self) -> &'static str {
         match self {
             Namespace::Region => "regions",
+            Namespace::Account => "accounts",
             Namespace::Package => "packages",
             Namespace::Qualifier => "qualifiers",
         }
@@ -472,6 +492,7 @@ impl Namespace {
     fn noun(self) -> (&'static str, &'static str) {
         match self {
             Namespace::Region => ("region", "region"),
+            Namespace::Account => ("account", "project"),
             Namespace::Package => ("service", "package"),
             Namespace::Qualifier => ("version", "version"),
         }
@@ -479,6 +500,30 @@ impl Namespace {
 }
 
 impl Ctx<'_> {
+    /// Says how an identifier was resolved: by the mapping file's entry, or by
+    /// the fallback `how` (built-in pairs have their own note, T204).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn resolved(
+        &self,
+        ns: Namespace,
+        from: &str,
+        to: &str,
+        forward: bool,
+        how: Option<&str>,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) {
+        let (alibaba_noun, huawei_noun) = ns.noun();
+        let (noun, other) = if forward { (alibaba_noun, huawei_noun) } else { (huawei_noun, alibaba_noun) };
+        let table = ns.table();
+        let by = match how {
+            Some(how) => format!("by {how} (no `{table}` entry)"),
+            None if forward => format!("by the mapping file's `{table}` entry `{from}`"),
+            None => format!("by the mapping file's `{table}` entry `{to}`, read backwards"),
+        };
+        notes.push(note(codes::IDENTITY_RESOLVED, pointer, format!("{noun} `{from}` became {other} `{to}` {by}")));
+    }
+
     /// Refuses an identifier whose fallback counterpart a file entry already
     /// pairs with another one, naming both sources.
     #[allow(clippy::too_many_arguments)]

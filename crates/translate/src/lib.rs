@@ -202,7 +202,7 @@ fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::with_capacity(notes.len());
     for n in notes {
         // One note per built-in pair or missing entry, however many identifiers use it.
-        let global = n.code == codes::BUILTIN_REGION_PAIR;
+        let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
         if !out.iter().any(|o| o.code == n.code && o.message == n.message && (global || o.pointer == n.pointer)) {
             out.push(n);
         }
