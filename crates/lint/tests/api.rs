@@ -124,3 +124,20 @@ fn cost_near_a_bare_parse() {
     let linted = t.elapsed();
     println!("{n} files: serde_json {parse:?}, span::parse {spans:?}, lint {linted:?}");
 }
+
+#[test]
+fn every_wrong_type_is_reported_and_fixed_in_one_run() {
+    let src =
+        "{\"maxAsyncEventAgeInSeconds\": \"3600\", \"maxAsyncRetryAttempts\": \"2\", \"statefulInvocation\": \"true\"}";
+    let r = lint(src.as_bytes(), &LintOptions::default());
+    let s108: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "S108").collect();
+    assert_eq!(s108.len(), 3, "{s108:#?}");
+    let starts: Vec<_> = s108.iter().filter_map(|d| d.span).map(|s| s.start.offset).collect();
+    assert_eq!(starts.len(), 3);
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "each at its own span");
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    assert_eq!(n, 3);
+    let text = String::from_utf8(fixed.clone()).unwrap_or_default();
+    assert_eq!(text, src.replace("\"3600\"", "3600").replace("\"2\"", "2").replace("\"true\"", "true"));
+    assert!(lint(&fixed, &LintOptions::default()).diagnostics.is_empty(), "{text}");
+}
