@@ -141,3 +141,15 @@ fn every_wrong_type_is_reported_and_fixed_in_one_run() {
     assert_eq!(text, src.replace("\"3600\"", "3600").replace("\"2\"", "2").replace("\"true\"", "true"));
     assert!(lint(&fixed, &LintOptions::default()).diagnostics.is_empty(), "{text}");
 }
+
+#[test]
+fn the_seed_put_example_is_no_error() {
+    // FC 2.0 PutFunctionAsyncInvokeConfig doc example: the API accepts a queue named `xxx`.
+    let src = br#"{"destinationConfig": {"onSuccess": null, "onFailure": {"destination": "acs:mns:cn-shanghai:123:/queues/xxx/messages"}}}"#;
+    let r = lint(src, &LintOptions::default());
+    assert!(r.diagnostics.iter().any(|d| d.code == "I304" && d.severity == Severity::Warning), "{:#?}", r.diagnostics);
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:#?}", r.diagnostics);
+    // A loop is accepted by the API too: a warning.
+    let info = rule("M401").map(|r| r.severity);
+    assert_eq!(info, Some(Severity::Warning));
+}

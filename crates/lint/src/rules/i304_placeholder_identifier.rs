@@ -8,7 +8,7 @@ pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
         code: "I304",
         name: "placeholder-identifier",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "A placeholder (`xxx`, `{region}`, `****`) left in an ARN or URN",
         docs: r#"## What it does
 Reports a region, account id, project id or resource name that is a
@@ -18,6 +18,10 @@ documentation placeholder rather than a value: `xxx`, `{region}`,
 ## Why is this bad?
 Examples copied from the docs deploy fine and then deliver nothing: the ARN
 or URN names no real resource.
+
+Severity: warning. The API accepts the document (a queue may be named `xxx`),
+so it is not an error (error = the API would reject it, or a translation would
+be wrong); it is very likely a mistake, so it is not info.
 
 ## Example
 ```json
