@@ -259,6 +259,11 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The configs, when the document is read as `d` (none otherwise).
+    pub fn configs_of(&self, d: Dialect) -> impl Iterator<Item = &Config<'a>> {
+        self.configs.iter().filter(move |_| self.dialect == Some(d))
+    }
+
     pub fn new(source: &'a [u8], parsed: &'a ParsedSource, options: &'a LintOptions) -> Self {
         let value = &parsed.value;
         let (dialect, mixed) = match options.dialect {

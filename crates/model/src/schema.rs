@@ -155,3 +155,26 @@ pub struct SchemaViolation {
     /// The validator's message.
     pub message: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::huawei;
+    use serde_json::json;
+
+    #[test]
+    fn huawei_timestamps_agree_with_the_facts() {
+        let v = SchemaName::Huawei.value();
+        assert_eq!(v.pointer("/$defs/timestamp/pattern").and_then(Value::as_str), Some(huawei::TIMESTAMP_PATTERN));
+        for (t, ok) in [
+            ("2021-03-04T14:50:02+08:00", true),
+            ("2021-03-04 14:50:02", true),
+            ("2020-09-10T02:45:02.123Z", true),
+            ("yesterday", false),
+            ("2021-03-04", false),
+        ] {
+            assert_eq!(huawei::is_timestamp(t), ok, "{t}");
+            assert_eq!(SchemaName::Huawei.is_valid(&json!({"created_time": t})), ok, "{t}");
+        }
+    }
+}

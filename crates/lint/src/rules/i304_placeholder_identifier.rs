@@ -2,7 +2,7 @@
 
 use super::i301_malformed_arn::{report, Class};
 use super::prelude::*;
-use invokecfg_model::AcsResource;
+use invokecfg_model::{AcsResource, ArnError, UrnError};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -50,12 +50,18 @@ fn names(r: &AcsResource) -> Vec<(&'static str, &str)> {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &RULE.info, Class::Placeholder, &|id| {
-        if id.kind == IdKind::Arn {
-            "use the real value (account ids have 16 digits), or leave region and account empty (`acs:fc:::...`) for the function's own".into()
-        } else {
-            "use the real region id (e.g. `cn-north-4`) and project id (32 letters and digits)".into()
+    // The help talks about the part that is a placeholder.
+    report(ctx, out, &RULE.info, Class::Placeholder, &|id| match &id.error {
+        Some(IdError::Arn(ArnError::Region { .. })) => {
+            "use the real region id (e.g. `cn-shanghai`), or leave it empty (`acs:fc::...`) for the function's own"
+                .into()
         }
+        Some(IdError::Arn(_)) => {
+            "use the real account id (16 digits), or leave it empty (`acs:fc:{region}::...`) for the function's own"
+                .into()
+        }
+        Some(IdError::Urn(UrnError::Region { .. })) => "use the real region id (e.g. `cn-north-4`)".into(),
+        _ => "use the real project id (32 letters and digits)".into(),
     });
     // Well-formed ARNs can still carry `xxx` as a name.
     for id in &ctx.idents {

@@ -3,7 +3,7 @@
 use super::prelude::*;
 use super::s105_foreign_dialect_key::{foreign, is_known};
 use crate::ctx::known_keys;
-use crate::suggest::near;
+use crate::suggest::{near, near_absent};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -60,16 +60,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 At::Key,
                 format!("unknown key `{key}` in {} ({d})", place(obj.level)),
             );
-            let hits = near(key, known);
+            let hits = near_absent(key, known, |k| obj.map.contains_key(k));
             match hits.as_slice() {
                 [one] => {
                     f.help = Some(format!("did you mean `{one}`?"));
-                    if !obj.map.contains_key(*one) {
-                        f.fix = replace(f.span, json_str(one), format!("rename `{key}` to `{one}`"));
-                    }
+                    f.fix = replace(f.span, json_str(one), format!("rename `{key}` to `{one}`"));
                 }
                 [_, ..] => f.help = Some(format!("did you mean one of {}?", list(&hits))),
-                [] => f.help = Some(format!("known keys here: {}", list(known))),
+                [] => {
+                    f.help = Some(match near(key, known).first() {
+                        Some(set) => format!("`{set}` is already set here: remove `{key}`"),
+                        None => format!("known keys here: {}", list(known)),
+                    })
+                }
             }
             out.push(f);
         }
