@@ -120,12 +120,37 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
             }
         }
     }
+    for d in &mut out {
+        d.message = shorten_quoted(&d.message);
+        d.help = d.help.as_deref().map(shorten_quoted);
+    }
     out.sort_by(|a, b| {
         let pos = |d: &Diagnostic| d.span.map_or((0, 0), |s| (s.start.offset, s.end.offset));
         pos(a).cmp(&pos(b)).then_with(|| a.code.cmp(&b.code)).then_with(|| a.message.cmp(&b.message))
     });
     out.dedup();
     LintResult { dialect, diagnostics: out }
+}
+
+/// Values quoted in messages (between backticks) longer than this are cut.
+const MAX_QUOTED: usize = 256;
+
+/// Cuts long quoted values (`` `...` ``) so a huge value prints a short message.
+fn shorten_quoted(s: &str) -> String {
+    if s.len() <= 2 * MAX_QUOTED {
+        return s.to_string();
+    }
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && part.chars().count() > MAX_QUOTED {
+                format!("{}...", part.chars().take(MAX_QUOTED - 3).collect::<String>())
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 /// Applies the safe fixes of `diagnostics` to `source`; returns the new text and how many fixes applied.

@@ -161,3 +161,55 @@ fn the_seed_put_example_is_no_error() {
     let info = rule("M401").map(|r| r.severity);
     assert_eq!(info, Some(Severity::Warning));
 }
+
+#[test]
+fn long_lines_are_cut_around_the_span() {
+    // A 5 MB one-line file with one error prints a short snippet.
+    let pad = "x".repeat(5 << 20);
+    let src =
+        format!("{{\"maxAsyncRetryAttempts\": 1, \"serviceName\": \"{pad}\", \"maxAsyncEventAgeInSeconds\": \"60\"}}");
+    let r = lint(src.as_bytes(), &LintOptions::default());
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "S108"),
+        "{:#?}",
+        r.diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>()
+    );
+    let text = invokecfg_lint::render_text("big.json", &src, &r.diagnostics, false);
+    assert!(text.len() < 4096, "{} bytes", text.len());
+    assert!(text.contains("...xxxxxxxx\", \"maxAsyncEventAgeInSeconds\": \"60\"}"), "{text}");
+    let s108: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "S108").cloned().collect();
+    let text = invokecfg_lint::render_text("big.json", &src, &s108, false);
+    let caret_line = text.lines().find(|l| l.contains('^')).unwrap_or_default();
+    let snippet = text.lines().find(|l| l.starts_with("1 |")).unwrap_or_default();
+    // The carets stand under the quoted number.
+    let col = snippet.find("\"60\"").unwrap_or_default();
+    assert_eq!(caret_line.find('^'), Some(col), "{text}");
+    assert_eq!(caret_line.trim_end().len() - col, 4);
+}
+
+#[test]
+fn spans_point_inside_strings() {
+    let at = |src: &str, code: &str| {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        let d = r.diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("{code}: {:#?}", r.diagnostics));
+        let s = d.span.expect("span");
+        src[s.start.offset..s.end.offset].to_string()
+    };
+    let q = r#"{"destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:123:/queues/xxx/messages"}}}"#;
+    assert_eq!(at(q, "I304"), "xxx");
+    assert_eq!(at(q, "I305"), "123");
+    let r = r#"{"destinationConfig": {"onFailure": {"destination": "acs:mns:cn-sanghai:1234567890123456:/queues/q/messages"}}}"#;
+    assert_eq!(at(r, "I309"), "cn-sanghai");
+    let urn = "urn:fss:cn-north-4:0970dd7a1300f5672ff2c003c60ae115:function:default:f:latest";
+    let p = format!(
+        r#"{{"func_urn": "{urn}", "destination_config": {{"on_success": {{"destination": "OBS", "param": "{{\"bucket\":\"b\",\"prefix\":\"p\",\"expires\": 400}}"}}, "on_failure": {{"destination": "FunctionGraph", "param": "{{\"func_urn\":\"default:g\"}}"}}}}}}"#
+    );
+    assert_eq!(at(&p, "R204"), "400");
+    assert_eq!(at(&p, "I308"), "default:g");
+    let bad_project = urn.replace("0970dd7a1300f5672ff2c003c60ae115", "0970dd7a");
+    assert_eq!(at(&format!(r#"{{"func_urn": "{bad_project}"}}"#), "I306"), "0970dd7a");
+    let comma = "{\n  \"maxAsyncRetryAttempts\": 1,\n}\n";
+    let r = lint(comma.as_bytes(), &LintOptions::default());
+    let s = r.diagnostics[0].span.expect("span");
+    assert_eq!((s.start.line, s.start.column, &comma[s.start.offset..s.end.offset]), (2, 29, ","));
+}

@@ -68,15 +68,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(arn) = &id.arn else { continue };
         for (what, name) in names(&arn.resource) {
             if looks_like_placeholder(name) {
-                out.push(
-                    ctx.finding(
-                        &RULE.info,
-                        &id.pointer,
-                        At::Value,
-                        format!("`{}`: {what} name `{name}` looks like a documentation placeholder", id.field),
-                    )
-                    .with_help(format!("use the real {what} name")),
-                );
+                let message = format!("`{}`: {what} name `{name}` looks like a documentation placeholder", id.field);
+                let mut f = ctx.finding(&RULE.info, &id.pointer, At::Value, message);
+                // Names sit in the resource part, after the account.
+                f.span = ctx.ident_part_span(id, (id.text.rfind(name).unwrap_or(0), name.len()));
+                out.push(f.with_help(format!("use the real {what} name")));
             }
         }
     }

@@ -63,6 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 At::Value,
                 format!("`{}`: region `{region}` is not a {cloud} region", id.field),
             )
+            .with_span(ctx.ident_part_span(id, colon_part(&id.text, 2).unwrap_or((0, id.text.len()))))
             .with_help(help),
         );
     }

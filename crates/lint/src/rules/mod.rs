@@ -19,7 +19,9 @@ pub(crate) struct Rule {
 /// What rule modules use.
 mod prelude {
     pub(crate) use super::Rule;
-    pub(crate) use crate::ctx::{article, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level};
+    pub(crate) use crate::ctx::{
+        article, colon_part, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level, WithSpan,
+    };
     pub(crate) use crate::RuleInfo;
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
