@@ -178,6 +178,8 @@ pub(crate) struct Ctx<'a> {
     pub options: &'a LintOptions,
     pub dialect: Option<Dialect>,
     pub mixed: Option<DetectError>,
+    /// The document has as many keys of two dialects: which one it is cannot be told.
+    pub tie: bool,
     pub objects: Vec<Obj<'a>>,
     pub configs: Vec<Config<'a>>,
     /// The list document's top object.
@@ -283,7 +285,9 @@ impl<'a> Ctx<'a> {
                 }
             },
         };
+        let tie = matches!(&mixed, Some(DetectError::Mixed { first_keys, second_keys, .. }) if first_keys.len() == second_keys.len());
         let mut ctx = Ctx {
+            tie,
             source,
             value,
             spans: &parsed.spans,

@@ -109,6 +109,12 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
                     (r.check)(&ctx, &mut out);
                 }
             }
+            // A fix made in a guessed dialect could turn the file into the other one.
+            if ctx.tie {
+                for d in &mut out {
+                    d.fix = None;
+                }
+            }
         }
     }
     for d in &mut out {
@@ -158,6 +164,16 @@ fn shorten_quoted(s: &str) -> String {
 /// A fix whose edits overlap an earlier accepted fix is skipped (the next run
 /// applies it); bytes outside the edits stay as they were.
 pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
+    let (out, count, _) = apply_fixes_with_ranges(source, diagnostics);
+    (out, count)
+}
+
+/// [`apply_fixes`], also returning the byte ranges of the new text that the
+/// applied edits wrote (to tell a fix's consequences from other findings).
+pub fn apply_fixes_with_ranges(
+    source: &[u8],
+    diagnostics: &[Diagnostic],
+) -> (Vec<u8>, usize, Vec<std::ops::Range<usize>>) {
     let mut fixes: Vec<&invokecfg_model::Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start.offset).min().unwrap_or(usize::MAX));
     let mut taken: Vec<(usize, usize, &str)> = Vec::new();
@@ -176,15 +192,18 @@ pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize
     }
     taken.sort_by_key(|&(s, e, _)| (s, e));
     let mut out = Vec::with_capacity(source.len());
+    let mut written = Vec::new();
     let mut at = 0;
     for (s, e, content) in taken {
         if s < at {
             continue;
         }
         out.extend_from_slice(&source[at..s]);
+        let from = out.len();
         out.extend_from_slice(content.as_bytes());
+        written.push(from..out.len());
         at = e;
     }
     out.extend_from_slice(&source[at.min(source.len())..]);
-    (out, count)
+    (out, count, written)
 }

@@ -213,3 +213,53 @@ fn spans_point_inside_strings() {
     let s = r.diagnostics[0].span.expect("span");
     assert_eq!((s.start.line, s.start.column, &comma[s.start.offset..s.end.offset]), (2, 29, ","));
 }
+
+#[test]
+fn no_fix_when_the_dialect_is_a_tie() {
+    let src = br#"{"max_async_event_age_in_seconds": 3600, "maxAsyncRetryAttempts": 2}"#;
+    let r = lint(src, &LintOptions::default());
+    let s104 = r.diagnostics.iter().find(|d| d.code == "S104").expect("S104");
+    assert!(s104.message.contains("a tie"), "{}", s104.message);
+    assert!(s104.help.as_deref().unwrap_or_default().contains("no fix is applied"), "{:?}", s104.help);
+    assert!(r.diagnostics.iter().all(|d| d.fix.is_none()), "{:#?}", r.diagnostics);
+    assert_eq!(apply_fixes(src, &r.diagnostics).1, 0);
+    // Named, the dialect is no longer a guess: the stray key gets its fix.
+    let o = LintOptions { dialect: Some(Dialect::Huawei), ..Default::default() };
+    assert!(lint(src, &o).diagnostics.iter().any(|d| d.code == "S105" && d.fix.is_some()));
+}
+
+#[test]
+fn relative_arn_is_filled_from_function() {
+    let src = br#"{"destinationConfig": {"onFailure": {"destination": "acs:fc:::services/s/functions/g"}}}"#;
+    let r = lint(src, &LintOptions::default());
+    assert!(r.diagnostics.iter().any(|d| d.code == "I316" && d.fix.is_none()), "no guess without --function");
+    let o = LintOptions {
+        function: Some("acs:fc:cn-hangzhou:1234567890123456:services/s/functions/f".into()),
+        ..Default::default()
+    };
+    let r = lint(src, &o);
+    let (fixed, n) = apply_fixes(src, &r.diagnostics);
+    assert_eq!(n, 1, "{:#?}", r.diagnostics);
+    assert_eq!(
+        String::from_utf8_lossy(&fixed),
+        r#"{"destinationConfig": {"onFailure": {"destination": "acs:fc:cn-hangzhou:1234567890123456:services/s/functions/g"}}}"#
+    );
+    assert!(lint(&fixed, &o).diagnostics.iter().all(|d| d.code != "I316"));
+}
+
+#[test]
+fn bom_and_kind_case_and_legacy_keys_are_fixed() {
+    let src = "\u{feff}{\"serviceName\": \"s\", \"functionName\": \"f\", \"maxAsyncRetryAttempts\": 1}";
+    let r = lint(src.as_bytes(), &LintOptions::default());
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    assert_eq!(n, 3, "{:#?}", r.diagnostics);
+    assert_eq!(
+        String::from_utf8_lossy(&fixed),
+        "{\"service\": \"s\", \"function\": \"f\", \"maxAsyncRetryAttempts\": 1}"
+    );
+    let hw = br#"{"max_async_retry_attempts": 1, "destination_config": {"on_success": {"destination": "obs", "param": "{\"bucket\":\"b\"}"}}}"#;
+    let r = lint(hw, &LintOptions::default());
+    let (fixed, n) = apply_fixes(hw, &r.diagnostics);
+    assert_eq!(n, 1, "{:#?}", r.diagnostics);
+    assert!(String::from_utf8_lossy(&fixed).contains(r#""destination": "OBS""#));
+}
