@@ -45,6 +45,46 @@ pub fn rule(code_or_name: &str) -> Option<&'static RuleInfo> {
     rules().iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
+/// The rule's page, `docs/rules/<CODE>.md`: heading, severity, fixability,
+/// summary, then the rule's docs (what, why, example, fix).
+pub fn rule_page(r: &RuleInfo) -> String {
+    format!(
+        "<!-- Generated from the rule registry (crates/lint/src/rules/); do not edit. See README.md. -->\n\n# {} {}\n\n- Severity: {}\n- Fix: {}\n\n{}\n\n{}\n",
+        r.code,
+        r.name,
+        r.severity,
+        if r.fixable { "safe fix available (`invokecfg lint --fix`)" } else { "none" },
+        r.summary,
+        r.docs.trim_end()
+    )
+}
+
+/// `docs/rules/README.md`: how the pages are made, the severity policy, and the index.
+pub fn rules_index() -> String {
+    let mut s = String::from(
+        "<!-- Generated from the rule registry (crates/lint/src/rules/); do not edit. -->\n\n# Lint rules\n\n\
+One page per rule, generated from the rule registry. `cargo test -p invokecfg-lint --test docs`\n\
+fails when a page is stale; regenerate them all with\n\n\
+```sh\nUPDATE_RULE_DOCS=1 cargo test -p invokecfg-lint --test docs\n```\n\n\
+Severity (cfn-lint's convention): *error* = the provider's API would reject the document, or a\n\
+translation would be wrong; *warning* = accepted but very likely a mistake (a placeholder such as\n\
+a queue named `xxx`, a region the SDK does not list, a self-invoking destination); *info* = worth\n\
+knowing.\n\n| code | name | severity | fix | summary |\n|---|---|---|---|---|\n",
+    );
+    for r in rules() {
+        s.push_str(&format!(
+            "| [{}]({}.md) | {} | {} | {} | {} |\n",
+            r.code,
+            r.code,
+            r.name,
+            r.severity,
+            if r.fixable { "yes" } else { "" },
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    s
+}
+
 /// Which rules run, and how severe they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LintOptions {

@@ -263,3 +263,21 @@ fn bom_and_kind_case_and_legacy_keys_are_fixed() {
     assert_eq!(n, 1, "{:#?}", r.diagnostics);
     assert!(String::from_utf8_lossy(&fixed).contains(r#""destination": "OBS""#));
 }
+
+#[test]
+fn a_top_level_schema_key_is_accepted() {
+    for (d, src) in [
+        (Dialect::AlibabaFc2, r#"{"$schema": "./alibaba-fc2.schema.json", "maxAsyncRetryAttempts": 1}"#),
+        (Dialect::AlibabaFc3, r#"{"$schema": "./alibaba-fc3.schema.json", "asyncTask": true}"#),
+        (Dialect::Huawei, r#"{"$schema": "./huawei.schema.json", "max_async_retry_attempts": 1}"#),
+    ] {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        assert_eq!(r.dialect, Some(d));
+        assert!(r.diagnostics.is_empty(), "{d}: {:#?}", r.diagnostics);
+        let v: serde_json::Value = serde_json::from_str(src).unwrap_or_default();
+        assert!(invokecfg_model::schema::SchemaName::for_dialect(d).is_valid(&v), "{d}");
+    }
+    // Only at the top: nested, it is an unknown key.
+    let nested = br#"{"maxAsyncRetryAttempts": 1, "destinationConfig": {"$schema": "x"}}"#;
+    assert!(lint(nested, &LintOptions::default()).diagnostics.iter().any(|d| d.code == "S106"));
+}

@@ -14,7 +14,8 @@ pub(crate) const RULE: Rule = Rule {
         docs: r#"## What it does
 Reports a key that the document's dialect does not define at that place (and
 that is not another dialect's key, see S105), and suggests the nearest known
-key by edit distance.
+key. A top-level `$schema` (naming the schema for editors) is not reported:
+the published schemas allow it.
 
 ## Why is this bad?
 A misspelt key is a setting that silently does not apply: with
@@ -49,7 +50,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect else { return };
     for obj in &ctx.objects {
         for key in obj.map.keys() {
-            if is_known(d, obj.level, key) || foreign(d, obj.level, key).is_some() {
+            // `$schema` at the top names the schema for editors; the schemas allow it there.
+            let schema_key = obj.pointer.is_empty() && key == invokecfg_model::schema::SCHEMA_KEY;
+            if schema_key || is_known(d, obj.level, key) || foreign(d, obj.level, key).is_some() {
                 continue;
             }
             let known = known_keys(d, obj.level);
