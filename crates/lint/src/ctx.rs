@@ -8,7 +8,7 @@ use invokecfg_model::facts::{alibaba, huawei};
 use invokecfg_model::span::{DuplicateKey, ParsedSource};
 use invokecfg_model::{
     detect, AcsArn, ArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix, FunctionRef,
-    FunctionUrn, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
+    FunctionUrn, Position, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
 
@@ -178,6 +178,8 @@ pub(crate) struct Ctx<'a> {
     pub options: &'a LintOptions,
     pub dialect: Option<Dialect>,
     pub mixed: Option<DetectError>,
+    /// The document has as many keys of two dialects: which one it is cannot be told.
+    pub tie: bool,
     pub objects: Vec<Obj<'a>>,
     pub configs: Vec<Config<'a>>,
     /// The list document's top object.
@@ -259,6 +261,11 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The configs, when the document is read as `d` (none otherwise).
+    pub fn configs_of(&self, d: Dialect) -> impl Iterator<Item = &Config<'a>> {
+        self.configs.iter().filter(move |_| self.dialect == Some(d))
+    }
+
     pub fn new(source: &'a [u8], parsed: &'a ParsedSource, options: &'a LintOptions) -> Self {
         let value = &parsed.value;
         let (dialect, mixed) = match options.dialect {
@@ -278,7 +285,9 @@ impl<'a> Ctx<'a> {
                 }
             },
         };
+        let tie = matches!(&mixed, Some(DetectError::Mixed { first_keys, second_keys, .. }) if first_keys.len() == second_keys.len());
         let mut ctx = Ctx {
+            tie,
             source,
             value,
             spans: &parsed.spans,
@@ -452,6 +461,51 @@ impl<'a> Ctx<'a> {
         self.configs.push(Config { pointer, map, response, function, dest_config, destinations });
     }
 
+    /// The span of decoded bytes `at..at + len` of the string at `pointer`
+    /// (inside escapes too, as in `param`); the whole value's span when the
+    /// part cannot be placed.
+    pub fn string_part_span(&self, pointer: &str, at: usize, len: usize) -> Option<Span> {
+        let whole = self.spans.value_span(pointer)?;
+        let part = || {
+            let raw =
+                std::str::from_utf8(self.source.get(whole.start.offset + 1..whole.end.offset.checked_sub(1)?)?).ok()?;
+            let map = source_offsets(raw)?;
+            let (s, e) = (*map.get(at)?, *map.get(at + len)?);
+            (len > 0 && s < e).then_some(())?;
+            let column = whole.start.column + 1 + raw.get(..s)?.chars().count();
+            let start = Position { line: whole.start.line, column, offset: whole.start.offset + 1 + s };
+            let end_column = column + raw.get(s..e)?.chars().count();
+            Some(Span {
+                start,
+                end: Position { line: start.line, column: end_column, offset: whole.start.offset + 1 + e },
+            })
+        };
+        Some(part().unwrap_or(whole))
+    }
+
+    /// The span of bytes `at..at + len` of an identifier's text, in the string holding it.
+    pub fn ident_part_span(&self, id: &Ident, (at, len): (usize, usize)) -> Option<Span> {
+        let holder = self.value.pointer(&id.pointer).and_then(Value::as_str).unwrap_or_default();
+        match holder.find(&id.text) {
+            Some(base) => self.string_part_span(&id.pointer, base + at, len),
+            None => self.spans.value_span(&id.pointer),
+        }
+    }
+
+    /// The span of member `key` of the JSON text `text` held by the string at
+    /// `pointer` (a `param`): its key, or its value when it is a number.
+    pub fn member_span_in_string(&self, pointer: &str, text: &str, key: &str, number: bool) -> Option<Span> {
+        let quoted = json_str(key);
+        let Some(at) = text.find(&quoted) else { return self.spans.value_span(pointer) };
+        if !number {
+            return self.string_part_span(pointer, at, quoted.len());
+        }
+        let rest = &text[at + quoted.len()..];
+        let skip = rest.len() - rest.trim_start_matches(|c: char| c == ':' || c.is_ascii_whitespace()).len();
+        let len = rest[skip..].bytes().take_while(|b| b.is_ascii_digit() || b"+-.eE".contains(b)).count();
+        self.string_part_span(pointer, at + quoted.len() + skip, len)
+    }
+
     /// A finding of `rule` at `pointer`.
     pub fn finding(&self, rule: &RuleInfo, pointer: &str, at: At, message: impl Into<String>) -> Diagnostic {
         let mut d = Diagnostic::new(rule.code, rule.severity, pointer, message);
@@ -461,6 +515,63 @@ impl<'a> Ctx<'a> {
         };
         d
     }
+}
+
+/// Setting a finding's span in a builder chain.
+pub(crate) trait WithSpan {
+    /// Replaces the span (a narrower one, inside the value).
+    fn with_span(self, span: Option<Span>) -> Self;
+}
+
+impl WithSpan for Diagnostic {
+    fn with_span(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+}
+
+/// Byte range (start, len) of the `n`th `:`-separated part of `text`.
+pub(crate) fn colon_part(text: &str, n: usize) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for (i, part) in text.split(':').enumerate() {
+        if i == n {
+            return Some((start, part.len()));
+        }
+        start += part.len() + 1;
+    }
+    None
+}
+
+/// For each byte of a JSON string's decoded text, the offset of the source
+/// text (between the quotes) it came from; one more entry for the end.
+fn source_offsets(raw: &str) -> Option<Vec<usize>> {
+    let b = raw.as_bytes();
+    let mut out = Vec::with_capacity(b.len() + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let (decoded, used) = if b[i] == b'\\' {
+            match b.get(i + 1)? {
+                b'u' => {
+                    let unit = |at: usize| raw.get(at..at + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                    let hi = unit(i + 2)?;
+                    let lo = (raw.get(i + 6..i + 8) == Some("\\u")).then(|| unit(i + 8)).flatten();
+                    match lo {
+                        Some(lo) if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) => (4, 12),
+                        _ => (char::from_u32(hi).map_or(3, char::len_utf8), 6),
+                    }
+                }
+                _ => (1, 2),
+            }
+        } else {
+            let n = raw.get(i..)?.chars().next()?.len_utf8();
+            (n, n)
+        };
+        // Every byte of a multi-byte character maps to the character's start.
+        out.extend(std::iter::repeat_n(i, decoded));
+        i += used;
+    }
+    out.push(i);
+    Some(out)
 }
 
 /// A fix that replaces one span.

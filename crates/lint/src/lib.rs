@@ -45,6 +45,46 @@ pub fn rule(code_or_name: &str) -> Option<&'static RuleInfo> {
     rules().iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
+/// The rule's page, `docs/rules/<CODE>.md`: heading, severity, fixability,
+/// summary, then the rule's docs (what, why, example, fix).
+pub fn rule_page(r: &RuleInfo) -> String {
+    format!(
+        "<!-- Generated from the rule registry (crates/lint/src/rules/); do not edit. See README.md. -->\n\n# {} {}\n\n- Severity: {}\n- Fix: {}\n\n{}\n\n{}\n",
+        r.code,
+        r.name,
+        r.severity,
+        if r.fixable { "safe fix available (`invokecfg lint --fix`)" } else { "none" },
+        r.summary,
+        r.docs.trim_end()
+    )
+}
+
+/// `docs/rules/README.md`: how the pages are made, the severity policy, and the index.
+pub fn rules_index() -> String {
+    let mut s = String::from(
+        "<!-- Generated from the rule registry (crates/lint/src/rules/); do not edit. -->\n\n# Lint rules\n\n\
+One page per rule, generated from the rule registry. `cargo test -p invokecfg-lint --test docs`\n\
+fails when a page is stale; regenerate them all with\n\n\
+```sh\nUPDATE_RULE_DOCS=1 cargo test -p invokecfg-lint --test docs\n```\n\n\
+Severity (cfn-lint's convention): *error* = the provider's API would reject the document, or a\n\
+translation would be wrong; *warning* = accepted but very likely a mistake (a placeholder such as\n\
+a queue named `xxx`, a region the SDK does not list, a self-invoking destination); *info* = worth\n\
+knowing.\n\n| code | name | severity | fix | summary |\n|---|---|---|---|---|\n",
+    );
+    for r in rules() {
+        s.push_str(&format!(
+            "| [{}]({}.md) | {} | {} | {} | {} |\n",
+            r.code,
+            r.code,
+            r.name,
+            r.severity,
+            if r.fixable { "yes" } else { "" },
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    s
+}
+
 /// Which rules run, and how severe they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LintOptions {
@@ -109,6 +149,12 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
                     (r.check)(&ctx, &mut out);
                 }
             }
+            // A fix made in a guessed dialect could turn the file into the other one.
+            if ctx.tie {
+                for d in &mut out {
+                    d.fix = None;
+                }
+            }
         }
     }
     for d in &mut out {
@@ -120,6 +166,10 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
             }
         }
     }
+    for d in &mut out {
+        d.message = shorten_quoted(&d.message);
+        d.help = d.help.as_deref().map(shorten_quoted);
+    }
     out.sort_by(|a, b| {
         let pos = |d: &Diagnostic| d.span.map_or((0, 0), |s| (s.start.offset, s.end.offset));
         pos(a).cmp(&pos(b)).then_with(|| a.code.cmp(&b.code)).then_with(|| a.message.cmp(&b.message))
@@ -128,11 +178,42 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
     LintResult { dialect, diagnostics: out }
 }
 
+/// Values quoted in messages (between backticks) longer than this are cut.
+const MAX_QUOTED: usize = 256;
+
+/// Cuts long quoted values (`` `...` ``) so a huge value prints a short message.
+fn shorten_quoted(s: &str) -> String {
+    if s.len() <= 2 * MAX_QUOTED {
+        return s.to_string();
+    }
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && part.chars().count() > MAX_QUOTED {
+                format!("{}...", part.chars().take(MAX_QUOTED - 3).collect::<String>())
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 /// Applies the safe fixes of `diagnostics` to `source`; returns the new text and how many fixes applied.
 ///
 /// A fix whose edits overlap an earlier accepted fix is skipped (the next run
 /// applies it); bytes outside the edits stay as they were.
 pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
+    let (out, count, _) = apply_fixes_with_ranges(source, diagnostics);
+    (out, count)
+}
+
+/// [`apply_fixes`], also returning the byte ranges of the new text that the
+/// applied edits wrote (to tell a fix's consequences from other findings).
+pub fn apply_fixes_with_ranges(
+    source: &[u8],
+    diagnostics: &[Diagnostic],
+) -> (Vec<u8>, usize, Vec<std::ops::Range<usize>>) {
     let mut fixes: Vec<&invokecfg_model::Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start.offset).min().unwrap_or(usize::MAX));
     let mut taken: Vec<(usize, usize, &str)> = Vec::new();
@@ -151,15 +232,18 @@ pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize
     }
     taken.sort_by_key(|&(s, e, _)| (s, e));
     let mut out = Vec::with_capacity(source.len());
+    let mut written = Vec::new();
     let mut at = 0;
     for (s, e, content) in taken {
         if s < at {
             continue;
         }
         out.extend_from_slice(&source[at..s]);
+        let from = out.len();
         out.extend_from_slice(content.as_bytes());
+        written.push(from..out.len());
         at = e;
     }
     out.extend_from_slice(&source[at.min(source.len())..]);
-    (out, count)
+    (out, count, written)
 }

@@ -49,15 +49,11 @@ pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) 
                 let number = span.start.line.to_string();
                 gutter_len = number.len();
                 let gutter = " ".repeat(gutter_len);
+                let start = span.start.column.saturating_sub(1);
+                let end = if span.end.line == span.start.line { span.end.column.saturating_sub(1) } else { usize::MAX };
+                let (text, start, width) = window(text, start, end);
                 // Keep tabs so the carets line up under them.
-                let pad: String = text
-                    .chars()
-                    .take(span.start.column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let line_len = text.chars().count();
-                let end_col = if span.end.line == span.start.line { span.end.column } else { line_len + 1 };
-                let width = end_col.saturating_sub(span.start.column).max(1);
+                let pad: String = text.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let _ = writeln!(out, "{} {}", gutter, paint(BLUE, "|"));
                 let _ = writeln!(out, "{} {} {}", paint(BLUE, &number), paint(BLUE, "|"), text);
                 let _ = writeln!(
@@ -66,7 +62,7 @@ pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) 
                     gutter,
                     paint(BLUE, "|"),
                     pad,
-                    paint(severity_color(d.severity), &"^".repeat(width))
+                    paint(severity_color(d.severity), &"^".repeat(width.max(1)))
                 );
             }
         }
@@ -79,6 +75,37 @@ pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) 
         out.push('\n');
     }
     out
+}
+
+/// Characters of context shown on each side of a span on a long line.
+const CONTEXT: usize = 40;
+/// Lines up to this many characters are shown whole.
+const MAX_LINE: usize = 160;
+/// Carets drawn at most (a longer span ends in `...`).
+const MAX_CARETS: usize = 80;
+
+/// The part of `line` to show for a span over characters `start..end`: the
+/// text, the span's start in it, and the caret count. Long lines are cut
+/// around the span and marked with `...`, so a one-line 5 MB file prints one
+/// short line.
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let len = line.chars().count();
+    let end = end.min(len.max(start + 1));
+    if len <= MAX_LINE {
+        return (line.to_string(), start, end.saturating_sub(start));
+    }
+    let carets = end.saturating_sub(start).clamp(1, MAX_CARETS);
+    let lo = start.saturating_sub(CONTEXT);
+    let hi = (start + carets + CONTEXT).min(len);
+    let mut text = String::new();
+    if lo > 0 {
+        text.push_str("...");
+    }
+    text.extend(line.chars().skip(lo).take(hi - lo));
+    if hi < len {
+        text.push_str("...");
+    }
+    (text, start - lo + if lo > 0 { 3 } else { 0 }, carets)
 }
 
 /// One finding as the lint JSON report shows it (without `file`, which the

@@ -1,55 +1,91 @@
-//! "Did you mean" by edit distance.
+//! "Did you mean": the one suggestion helper of the crate.
+//!
+//! A name counts as a typo of a known one when, ignoring case, `_` and `-`,
+//! it is within a small edit distance (`strsim`), a truncation
+//! (`onFail` -> `onFailure`), or the known name with a word left out
+//! (`maxRetryAttempts` -> `maxAsyncRetryAttempts`). Nearest first by
+//! Jaro-Winkler similarity.
 
-/// Levenshtein distance, ignoring ASCII case (a case-only difference counts 1).
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    if a == b {
-        return 0;
-    }
-    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()].max(1)
+/// Lowercase, without `_` and `-`: `func_urn`, `funcUrn` and `FuncURN` are one name.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
 }
 
-/// How far a key may be from a known one and still count as a typo of it.
+/// How far a name may be from a known one and still count as a typo of it.
 fn threshold(len: usize) -> usize {
     (len / 4).clamp(1, 3)
 }
 
-/// The known names within typo distance of `name`, nearest first.
+/// Whether every char of `short` appears in `long` in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+fn is_typo(name: &str, known: &str) -> bool {
+    let (a, b) = (norm(name), norm(known));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    a == b
+        || strsim::damerau_levenshtein(&a, &b) <= threshold(la)
+        || (la >= 4 && 2 * la >= lb && b.starts_with(&a))
+        || (la >= 6 && 4 * la >= 3 * lb && la < lb && is_subsequence(&a, &b))
+}
+
+/// The known names that `name` is likely a typo of, nearest first.
 pub(crate) fn near<'k>(name: &str, known: &[&'k str]) -> Vec<&'k str> {
     // Long junk keys are no typo of a short API key; skip the quadratic work.
     if name.is_empty() || name.len() > 64 {
         return Vec::new();
     }
-    let limit = threshold(name.chars().count());
-    let mut hits: Vec<(usize, &'k str)> =
-        known.iter().map(|k| (distance(name, k), *k)).filter(|(d, _)| *d <= limit).collect();
-    hits.sort();
+    let mut hits: Vec<(f64, &'k str)> = known
+        .iter()
+        .filter(|k| **k != name && is_typo(name, k))
+        .map(|k| (strsim::jaro_winkler(&norm(name), &norm(k)), *k))
+        .collect();
+    hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     hits.into_iter().map(|(_, k)| k).collect()
+}
+
+/// [`near`], leaving out the names `present` says are already there.
+pub(crate) fn near_absent<'k>(name: &str, known: &[&'k str], present: impl Fn(&str) -> bool) -> Vec<&'k str> {
+    near(name, known).into_iter().filter(|k| !present(k)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ALIBABA: &[&str] = &["maxAsyncRetryAttempts", "maxAsyncEventAgeInSeconds", "destinationConfig", "qualifier"];
+
     #[test]
     fn typos() {
-        assert_eq!(distance("maxAsyncRetryAttempt", "maxAsyncRetryAttempts"), 1);
-        assert_eq!(distance("Obs", "OBS"), 1);
-        assert_eq!(
-            near("maxAsyncRetryAttempt", &["maxAsyncRetryAttempts", "maxAsyncEventAgeInSeconds"]),
-            vec!["maxAsyncRetryAttempts"]
-        );
+        assert_eq!(near("maxAsyncRetryAttempt", ALIBABA), ["maxAsyncRetryAttempts"]);
+        assert_eq!(near("Obs", &["OBS", "SMN"]), ["OBS"]);
         assert!(near("zzz", &["service"]).is_empty());
+    }
+
+    #[test]
+    fn words_left_out_and_truncations() {
+        assert_eq!(near("maxRetryAttempts", ALIBABA), ["maxAsyncRetryAttempts"]);
+        assert_eq!(near("maxAsyncEventAge", ALIBABA), ["maxAsyncEventAgeInSeconds"]);
+        assert_eq!(near("onFail", &["onSuccess", "onFailure"]), ["onFailure"]);
+        assert_eq!(near("funcUrn", &["func_urn", "topic_urn"]), ["func_urn"]);
+    }
+
+    #[test]
+    fn unrelated_names_are_no_typos() {
+        for name in ["name", "version", "scripts", "dependencies", "compilerOptions", "type", "features"] {
+            assert!(near(name, ALIBABA).is_empty(), "{name}: {:?}", near(name, ALIBABA));
+        }
+        assert!(near("maxAsyncRetryAttempts", ALIBABA).is_empty(), "a known name is no typo of itself");
+    }
+
+    #[test]
+    fn present_names_are_not_suggested() {
+        let hits = near_absent("maxAsyncRetryAttempt", ALIBABA, |k| k == "maxAsyncRetryAttempts");
+        assert!(hits.is_empty(), "{hits:?}");
     }
 }

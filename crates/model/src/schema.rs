@@ -8,6 +8,10 @@ use serde_json::Value;
 use std::fmt;
 use std::sync::OnceLock;
 
+/// The top-level key a document may carry to name its schema for editors
+/// (JSON Schema's convention); every published schema allows it at the top.
+pub const SCHEMA_KEY: &str = "$schema";
+
 /// One of the published schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SchemaName {
@@ -154,4 +158,48 @@ pub struct SchemaViolation {
     pub pointer: String,
     /// The validator's message.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::huawei;
+    use serde_json::json;
+
+    #[test]
+    fn ids_cannot_be_fetched_from_someone_elses_host() {
+        // config.schema.json is the CLI's; it moves to the same form.
+        for n in SchemaName::ALL.into_iter().filter(|n| *n != SchemaName::Config) {
+            let v = n.value();
+            assert_eq!(v["$id"], json!(format!("urn:invokecfg:schema:{}", n.name())), "{n}");
+            assert!(!n.text().contains("invokecfg.dev"), "{n} names a host the project does not own");
+        }
+    }
+
+    #[test]
+    fn dialect_schemas_allow_a_top_level_schema_key() {
+        for d in Dialect::ALL {
+            let s = SchemaName::for_dialect(d);
+            let list = json!({d.list_items_key(): [], SCHEMA_KEY: "./x.schema.json"});
+            assert!(s.is_valid(&json!({SCHEMA_KEY: "./x.schema.json"})), "{s}");
+            assert!(s.is_valid(&list), "{s}");
+            assert!(!s.is_valid(&json!({SCHEMA_KEY: 1})), "{s}: a string");
+        }
+    }
+
+    #[test]
+    fn huawei_timestamps_agree_with_the_facts() {
+        let v = SchemaName::Huawei.value();
+        assert_eq!(v.pointer("/$defs/timestamp/pattern").and_then(Value::as_str), Some(huawei::TIMESTAMP_PATTERN));
+        for (t, ok) in [
+            ("2021-03-04T14:50:02+08:00", true),
+            ("2021-03-04 14:50:02", true),
+            ("2020-09-10T02:45:02.123Z", true),
+            ("yesterday", false),
+            ("2021-03-04", false),
+        ] {
+            assert_eq!(huawei::is_timestamp(t), ok, "{t}");
+            assert_eq!(SchemaName::Huawei.is_valid(&json!({"created_time": t})), ok, "{t}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 use crate::ctx::Ident;
+use invokecfg_model::facts::NameError;
 use invokecfg_model::{ArnError, UrnError};
 
 pub(crate) const RULE: Rule = Rule {
@@ -78,7 +79,28 @@ pub(crate) fn error_text(id: &Ident) -> String {
     }
 }
 
-/// Reports each identifier whose error is of class `want`.
+/// Where in the identifier's text its error lies (byte start, len): the part,
+/// or the whole text when no one part is wrong.
+pub(crate) fn error_part(id: &Ident) -> (usize, usize) {
+    let t = &id.text;
+    let find = |s: &str| t.rfind(s).map(|i| (i, s.len()));
+    let name = |n: &NameError| match n {
+        NameError::Length { value, .. } | NameError::Character { value, .. } => value.clone(),
+    };
+    let part = match &id.error {
+        Some(IdError::Arn(ArnError::Service { .. })) => colon_part(t, 1),
+        Some(IdError::Arn(ArnError::Region { .. }) | IdError::Urn(UrnError::Region { .. })) => colon_part(t, 2),
+        Some(IdError::Arn(ArnError::Account { .. }) | IdError::Urn(UrnError::ProjectId { .. })) => colon_part(t, 3),
+        Some(IdError::Urn(UrnError::ResourceType { .. })) => colon_part(t, 4),
+        Some(IdError::Arn(ArnError::Resource { resource, .. })) => find(resource),
+        Some(IdError::Arn(ArnError::Qualifier { qualifier, .. })) => find(qualifier),
+        Some(IdError::Arn(ArnError::Name(n)) | IdError::Urn(UrnError::Name(n))) => find(&name(n)),
+        _ => None,
+    };
+    part.filter(|(_, len)| *len > 0).unwrap_or((0, t.len()))
+}
+
+/// Reports each identifier whose error is of class `want`, at the wrong part.
 pub(crate) fn report(
     ctx: &Ctx,
     out: &mut Vec<Diagnostic>,
@@ -88,7 +110,8 @@ pub(crate) fn report(
 ) {
     for id in &ctx.idents {
         if class(id) == Some(want) {
-            let f = ctx.finding(rule, &id.pointer, At::Value, format!("`{}`: {}", id.field, error_text(id)));
+            let mut f = ctx.finding(rule, &id.pointer, At::Value, format!("`{}`: {}", id.field, error_text(id)));
+            f.span = ctx.ident_part_span(id, error_part(id));
             out.push(f.with_help(help(id)));
         }
     }

@@ -2,13 +2,13 @@
 
 use super::i301_malformed_arn::{report, Class};
 use super::prelude::*;
-use invokecfg_model::AcsResource;
+use invokecfg_model::{AcsResource, ArnError, UrnError};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
         code: "I304",
         name: "placeholder-identifier",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "A placeholder (`xxx`, `{region}`, `****`) left in an ARN or URN",
         docs: r#"## What it does
 Reports a region, account id, project id or resource name that is a
@@ -18,6 +18,10 @@ documentation placeholder rather than a value: `xxx`, `{region}`,
 ## Why is this bad?
 Examples copied from the docs deploy fine and then deliver nothing: the ARN
 or URN names no real resource.
+
+Severity: warning. The API accepts the document (a queue may be named `xxx`),
+so it is not an error (error = the API would reject it, or a translation would
+be wrong); it is very likely a mistake, so it is not info.
 
 ## Example
 ```json
@@ -46,27 +50,29 @@ fn names(r: &AcsResource) -> Vec<(&'static str, &str)> {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &RULE.info, Class::Placeholder, &|id| {
-        if id.kind == IdKind::Arn {
-            "use the real value (account ids have 16 digits), or leave region and account empty (`acs:fc:::...`) for the function's own".into()
-        } else {
-            "use the real region id (e.g. `cn-north-4`) and project id (32 letters and digits)".into()
+    // The help talks about the part that is a placeholder.
+    report(ctx, out, &RULE.info, Class::Placeholder, &|id| match &id.error {
+        Some(IdError::Arn(ArnError::Region { .. })) => {
+            "use the real region id (e.g. `cn-shanghai`), or leave it empty (`acs:fc::...`) for the function's own"
+                .into()
         }
+        Some(IdError::Arn(_)) => {
+            "use the real account id (16 digits), or leave it empty (`acs:fc:{region}::...`) for the function's own"
+                .into()
+        }
+        Some(IdError::Urn(UrnError::Region { .. })) => "use the real region id (e.g. `cn-north-4`)".into(),
+        _ => "use the real project id (32 letters and digits)".into(),
     });
     // Well-formed ARNs can still carry `xxx` as a name.
     for id in &ctx.idents {
         let Some(arn) = &id.arn else { continue };
         for (what, name) in names(&arn.resource) {
             if looks_like_placeholder(name) {
-                out.push(
-                    ctx.finding(
-                        &RULE.info,
-                        &id.pointer,
-                        At::Value,
-                        format!("`{}`: {what} name `{name}` looks like a documentation placeholder", id.field),
-                    )
-                    .with_help(format!("use the real {what} name")),
-                );
+                let message = format!("`{}`: {what} name `{name}` looks like a documentation placeholder", id.field);
+                let mut f = ctx.finding(&RULE.info, &id.pointer, At::Value, message);
+                // Names sit in the resource part, after the account.
+                f.span = ctx.ident_part_span(id, (id.text.rfind(name).unwrap_or(0), name.len()));
+                out.push(f.with_help(format!("use the real {what} name")));
             }
         }
     }

@@ -47,6 +47,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         alibaba::ACCOUNT_ID_DIGITS
                     ),
                 )
+                .with_span(ctx.ident_part_span(id, colon_part(&id.text, 3).unwrap_or((0, id.text.len()))))
                 .with_help("use the full account id, or leave it empty for the function's own account"),
             );
         }

@@ -47,6 +47,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let project = own.and_then(|f| f.account.clone()).unwrap_or_else(|| "{project_id}".into());
         out.push(
             ctx.finding(&RULE.info, &id.pointer, At::Value, format!("`{}`: {}", id.field, error_text(id)))
+                .with_span(ctx.ident_part_span(id, (0, id.text.len())))
                 .with_help(format!("write `urn:fss:{region}:{project}:function:{package}:{name}:{version}`")),
         );
     }

@@ -49,10 +49,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let other = if id.kind == IdKind::Arn { huawei::REGIONS } else { alibaba::REGIONS };
         let near = crate::suggest::near(region, known);
         let help = match near.first() {
-            _ if other.contains(&region) => format!(
-                "`{region}` is a {} region; use the matching {cloud} region",
-                if id.kind == IdKind::Arn { "Huawei Cloud" } else { "Alibaba Cloud" }
-            ),
+            _ if other.contains(&region) => {
+                let owner = if id.kind == IdKind::Arn { "Huawei Cloud" } else { "Alibaba Cloud" };
+                format!("`{region}` is {} {owner} region; use the matching {cloud} region", article(owner))
+            }
             Some(n) => format!("did you mean `{n}`?"),
             None => format!("{cloud} regions include {}", list(&known[..known.len().min(6)])),
         };
@@ -63,6 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 At::Value,
                 format!("`{}`: region `{region}` is not a {cloud} region", id.field),
             )
+            .with_span(ctx.ident_part_span(id, colon_part(&id.text, 2).unwrap_or((0, id.text.len()))))
             .with_help(help),
         );
     }

@@ -32,10 +32,7 @@ value matches a kind ignoring case.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if ctx.dialect != Some(Dialect::Huawei) {
-        return;
-    }
-    for c in &ctx.configs {
+    for c in ctx.configs_of(Dialect::Huawei) {
         for dest in &c.destinations {
             let Some(text) = dest.huawei.as_ref().and_then(|h| h.kind_text) else { continue };
             let Err(e) = text.parse::<DestinationKind>() else { continue };

@@ -33,7 +33,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (dest, kind, obj) in ctx.huawei_params() {
         let known = kind.param_keys();
         for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-            let near = crate::suggest::near(key, known);
+            let near = crate::suggest::near_absent(key, known, |k| obj.contains_key(k));
             let help = match near.first() {
                 Some(n) => format!("did you mean `{n}`?"),
                 None => format!("{} {kind} `param` holds {}", article(kind.as_str()), list(known)),

@@ -47,6 +47,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         At::Value,
                         format!("`param.{key}` must be {expected}, found {}", json_type(v)),
                     )
+                    .with_span(dest.huawei.as_ref().and_then(|h| {
+                        ctx.member_span_in_string(&join(&dest.pointer, "param"), h.param_text?, key, false)
+                    }))
                     .with_help(format!("write `{key}` as {expected}")),
                 );
             }

@@ -23,9 +23,11 @@ function's identity (`--function`) to fill them in.
 ```
 
 ## Fix
-Nothing required; write region and account to make the file explicit.
+Nothing required; write region and account to make the file explicit. With
+`--function`, the safe fix writes that function's region and account into
+the empty parts.
 "#,
-        fixable: false,
+        fixable: true,
     },
     check,
 };
@@ -42,18 +44,23 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let own = ctx.configs.get(id.config).and_then(|c| c.function.as_ref());
-        let help = match own.and_then(|f| f.region.as_ref().zip(f.account.as_ref())) {
+        let own = own.and_then(|f| f.region.as_ref().zip(f.account.as_ref()));
+        let help = match own {
             Some((r, a)) => format!("the function's own: region `{r}`, account `{a}`"),
             None => "the translator fills the empty parts from the function's identity (--function)".into(),
         };
-        out.push(
-            ctx.finding(
-                &RULE.info,
-                &id.pointer,
-                At::Value,
-                format!("`{}`: empty {} means the function's own", id.field, empty.join(" and ")),
-            )
-            .with_help(help),
-        );
+        let message = format!("`{}`: empty {} means the function's own", id.field, empty.join(" and "));
+        let mut f = ctx.finding(&RULE.info, &id.pointer, At::Value, message).with_help(help);
+        // Filled only from an identity the user gave (`--function`), never guessed.
+        if let (Some((r, a)), Some(_)) = (own, &ctx.options.function) {
+            let mut parts: Vec<&str> = id.text.splitn(5, ':').collect();
+            if parts.len() == 5 {
+                parts[2] = if arn.region.is_empty() { r } else { parts[2] };
+                parts[3] = if arn.account.is_empty() { a } else { parts[3] };
+                let full = parts.join(":");
+                f.fix = replace(ctx.spans.value_span(&id.pointer), json_str(&full), format!("write `{full}`"));
+            }
+        }
+        out.push(f);
     }
 }

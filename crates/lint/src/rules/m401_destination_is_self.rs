@@ -7,7 +7,7 @@ pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
         code: "M401",
         name: "destination-is-self",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "A destination is the function itself (invocation loop)",
         docs: r#"## What it does
 Reports a function destination that names the very function (and qualifier)
@@ -19,6 +19,10 @@ the config belongs to. The function's identity comes from the document
 Every result invokes the function again: `onSuccess` to itself is an endless
 loop, `onFailure` to itself multiplies retries. Both run up cost without
 bound.
+
+Severity: warning. The API accepts it and a translation carries it exactly,
+so it is not an error (error = the API would reject it, or a translation
+would be wrong); a loop is very likely a mistake, so it is not info.
 
 ## Example
 ```json

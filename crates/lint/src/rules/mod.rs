@@ -19,7 +19,9 @@ pub(crate) struct Rule {
 /// What rule modules use.
 mod prelude {
     pub(crate) use super::Rule;
-    pub(crate) use crate::ctx::{article, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level};
+    pub(crate) use crate::ctx::{
+        article, colon_part, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level, WithSpan,
+    };
     pub(crate) use crate::RuleInfo;
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
@@ -71,6 +73,8 @@ pub(crate) mod s109_param_not_string;
 pub(crate) mod s110_missing_destination;
 pub(crate) mod s111_missing_param;
 pub(crate) mod s112_legacy_key;
+pub(crate) mod s113_utf8_bom;
+pub(crate) mod s114_invalid_timestamp;
 
 /// Every rule, in code order.
 pub(crate) static RULES: &[&Rule] = &[
@@ -86,6 +90,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &s110_missing_destination::RULE,
     &s111_missing_param::RULE,
     &s112_legacy_key::RULE,
+    &s113_utf8_bom::RULE,
+    &s114_invalid_timestamp::RULE,
     &r201_event_age_out_of_range::RULE,
     &r202_retry_attempts_out_of_range::RULE,
     &r203_response_outside_request_range::RULE,

@@ -33,10 +33,7 @@ Nothing to fix in a response; clamp the value before putting the config back.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if ctx.dialect != Some(Dialect::Huawei) {
-        return;
-    }
-    for c in ctx.configs.iter().filter(|c| c.response) {
+    for c in ctx.configs_of(Dialect::Huawei).filter(|c| c.response) {
         for age in [true, false] {
             let key = if age { age_key(Dialect::Huawei) } else { retries_key(Dialect::Huawei) };
             let range = range_of(Dialect::Huawei, age);

@@ -53,6 +53,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("`param.expires` is {n} days, outside {range} (0 = never expire)"),
             );
             f.help = Some(format!("OBS keeps result objects 0..{} days", range.max));
+            let at_number = h.param_text.and_then(|t| ctx.member_span_in_string(&p, t, "expires", true));
             // Rewrite the string only when re-encoding it changes nothing but the number.
             if h.param_text.is_some_and(|t| serde_json::to_string(obj).is_ok_and(|s| s == t)) {
                 let mut fixed = obj.clone();
@@ -61,6 +62,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     f.fix = replace(f.span, json_str(&text), format!("clamp `expires` to {clamped}"));
                 }
             }
+            // The fix rewrites the whole string; the finding points at the number.
+            f.span = at_number.or(f.span);
             out.push(f);
         }
     }

@@ -53,7 +53,7 @@ fn char_len(src: &[u8], offset: usize) -> usize {
 pub(crate) fn finding(e: &SourceError, source: &[u8]) -> Diagnostic {
     let info = &RULE.info;
     let mut d = Diagnostic::new(info.code, info.severity, e.pointer(), e.to_string());
-    if let Some(p) = e.position() {
+    if let Some(p) = e.position().map(|p| trailing_comma(e, source, p).unwrap_or(p)) {
         let len = if matches!(e, SourceError::Utf8 { .. }) { 1 } else { char_len(source, p.offset) };
         let end = Position { line: p.line, column: p.column + usize::from(len > 0), offset: p.offset + len };
         d.span = Some(Span { start: p, end });
@@ -70,4 +70,27 @@ pub(crate) fn finding(e: &SourceError, source: &[u8]) -> Diagnostic {
         .to_string(),
     );
     d
+}
+
+/// For "trailing comma" errors, the position of the `,` rather than the `}`/`]` after it.
+fn trailing_comma(e: &SourceError, source: &[u8], p: Position) -> Option<Position> {
+    if !e.to_string().starts_with("trailing comma") {
+        return None;
+    }
+    let before = source.get(..p.offset)?;
+    let at = before.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    if before[at] != b',' {
+        return None;
+    }
+    let between = std::str::from_utf8(&before[at..]).ok()?;
+    let newlines = between.matches('\n').count();
+    let column = if newlines == 0 {
+        p.column.checked_sub(between.chars().count())?
+    } else {
+        let line_start = before[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let text = std::str::from_utf8(&before[line_start..at]).ok()?;
+        // Line 1 columns do not count a byte-order mark.
+        text.strip_prefix('\u{feff}').unwrap_or(text).chars().count() + 1
+    };
+    Some(Position { line: p.line.saturating_sub(newlines).max(1), column, offset: at })
 }

@@ -13,7 +13,9 @@ pub(crate) const RULE: Rule = Rule {
 Reports a document that holds keys of two dialects, e.g. FC 2.0's
 `statefulInvocation` next to FC 3.0's `asyncTask`, or camelCase Alibaba keys
 next to snake_case Huawei keys. The document is then read in the dialect
-with more keys, and S105 names each key of the other.
+with more keys, and S105 names each key of the other. When both dialects have
+as many keys (a tie), the document is checked in one of them but no fix is
+applied: a fix could turn it into the other dialect.
 
 ## Why is this bad?
 Each provider ignores or rejects the other's keys: half of the intended
@@ -44,8 +46,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .first()
         .and_then(|k| ctx.objects.iter().find(|o| o.map.contains_key(k)).map(|o| join(&o.pointer, k)))
         .unwrap_or_default();
-    out.push(ctx.finding(&RULE.info, &pointer, At::Key, e.to_string()).with_help(format!(
-        "read as {d} (the dialect with more keys); rename or remove the {other} keys {}",
-        list(&keys.iter().map(String::as_str).collect::<Vec<_>>())
-    )));
+    let keys = list(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    let help = if ctx.tie {
+        format!(
+            "a tie: as many {d} keys as {other} keys, so the dialect cannot be told; checked as {d}, and no fix is applied; pass --dialect, or rename or remove the keys of the other dialect"
+        )
+    } else {
+        format!("read as {d} (the dialect with more keys); rename or remove the {other} keys {keys}")
+    };
+    let message = if ctx.tie { format!("{e} (a tie: the dialect cannot be told)") } else { e.to_string() };
+    out.push(ctx.finding(&RULE.info, &pointer, At::Key, message).with_help(help));
 }

@@ -45,6 +45,8 @@ pub(crate) struct Row {
     pub same_cross: bool,
     /// Said when this dialect has no such field, or the value form differs.
     pub note: &'static str,
+    /// The spellings name related but different things (function name vs ARN vs URN).
+    pub other_meaning: bool,
 }
 
 const fn row(
@@ -54,7 +56,12 @@ const fn row(
     same_cross: bool,
     note: &'static str,
 ) -> Row {
-    Row { level, spell, same_alibaba, same_cross, note }
+    Row { level, spell, same_alibaba, same_cross, note, other_meaning: false }
+}
+
+/// A row whose spellings mean related but different things.
+const fn nearest(row: Row) -> Row {
+    Row { other_meaning: true, ..row }
 }
 
 const AGE: &str = "maxAsyncEventAgeInSeconds";
@@ -63,13 +70,13 @@ const RETRIES: &str = "maxAsyncRetryAttempts";
 pub(crate) const ROWS: &[Row] = &[
     row(Level::Config, [Some(AGE), Some(AGE), Some("max_async_event_age_in_seconds")], true, true, ""),
     row(Level::Config, [Some(RETRIES), Some(RETRIES), Some("max_async_retry_attempts")], true, true, ""),
-    row(
+    nearest(row(
         Level::Config,
         [Some("statefulInvocation"), Some("asyncTask"), Some("enable_async_status_log")],
         true,
         false,
         "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one",
-    ),
+    )),
     row(
         Level::Config,
         [Some("destinationConfig"), Some("destinationConfig"), Some("destination_config")],
@@ -79,20 +86,20 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     row(Level::Config, [Some("createdTime"), Some("createdTime"), Some("created_time")], true, true, ""),
     row(Level::Config, [Some("lastModifiedTime"), Some("lastModifiedTime"), Some("last_modified")], true, true, ""),
-    row(
+    nearest(row(
         Level::Config,
         [Some("function"), Some("functionArn"), Some("func_urn")],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
-    ),
-    row(
+    )),
+    nearest(row(
         Level::Config,
         [Some("functionName"), Some("functionArn"), Some("func_urn")],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
-    ),
+    )),
     row(
         Level::Config,
         [Some("service"), None, None],
@@ -186,11 +193,6 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let pointer = join(&obj.pointer, key);
             let ours = row.spell[idx(d)];
             let owner = owners.join("/");
-            let message = match ours {
-                Some(o) => format!("`{key}` is {} {owner} key; {d} calls it `{o}`", article(&owner)),
-                None => format!("`{key}` is {} {owner} key; {d} has no such field", article(&owner)),
-            };
-            let mut f = ctx.finding(&RULE.info, &pointer, At::Key, message);
             let same = owners.iter().all(|o| {
                 let both_alibaba = d.is_alibaba() && o.starts_with("alibaba");
                 if both_alibaba {
@@ -199,6 +201,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     row.same_cross
                 }
             });
+            // "calls it" only when the two keys mean the same thing (an ARN is not a function name).
+            let message = match ours {
+                Some(o) if same || !row.other_meaning => {
+                    format!("`{key}` is {} {owner} key; {d} calls it `{o}`", article(&owner))
+                }
+                Some(o) => format!("`{key}` is {} {owner} key; the nearest {d} field is `{o}`", article(&owner)),
+                None => format!("`{key}` is {} {owner} key; {d} has no such field", article(&owner)),
+            };
+            let mut f = ctx.finding(&RULE.info, &pointer, At::Key, message);
             match ours {
                 Some(o) if same && !obj.map.contains_key(o) => {
                     f.help = Some(format!("rename it to `{o}`"));

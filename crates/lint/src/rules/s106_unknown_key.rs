@@ -3,7 +3,7 @@
 use super::prelude::*;
 use super::s105_foreign_dialect_key::{foreign, is_known};
 use crate::ctx::known_keys;
-use crate::suggest::near;
+use crate::suggest::{near, near_absent};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -14,7 +14,8 @@ pub(crate) const RULE: Rule = Rule {
         docs: r#"## What it does
 Reports a key that the document's dialect does not define at that place (and
 that is not another dialect's key, see S105), and suggests the nearest known
-key by edit distance.
+key. A top-level `$schema` (naming the schema for editors) is not reported:
+the published schemas allow it.
 
 ## Why is this bad?
 A misspelt key is a setting that silently does not apply: with
@@ -49,7 +50,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect else { return };
     for obj in &ctx.objects {
         for key in obj.map.keys() {
-            if is_known(d, obj.level, key) || foreign(d, obj.level, key).is_some() {
+            // `$schema` at the top names the schema for editors; the schemas allow it there.
+            let schema_key = obj.pointer.is_empty() && key == invokecfg_model::schema::SCHEMA_KEY;
+            if schema_key || is_known(d, obj.level, key) || foreign(d, obj.level, key).is_some() {
                 continue;
             }
             let known = known_keys(d, obj.level);
@@ -60,16 +63,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 At::Key,
                 format!("unknown key `{key}` in {} ({d})", place(obj.level)),
             );
-            let hits = near(key, known);
+            let hits = near_absent(key, known, |k| obj.map.contains_key(k));
             match hits.as_slice() {
                 [one] => {
                     f.help = Some(format!("did you mean `{one}`?"));
-                    if !obj.map.contains_key(*one) {
-                        f.fix = replace(f.span, json_str(one), format!("rename `{key}` to `{one}`"));
-                    }
+                    f.fix = replace(f.span, json_str(one), format!("rename `{key}` to `{one}`"));
                 }
                 [_, ..] => f.help = Some(format!("did you mean one of {}?", list(&hits))),
-                [] => f.help = Some(format!("known keys here: {}", list(known))),
+                [] => {
+                    f.help = Some(match near(key, known).first() {
+                        Some(set) => format!("`{set}` is already set here: remove `{key}`"),
+                        None => format!("known keys here: {}", list(known)),
+                    })
+                }
             }
             out.push(f);
         }

@@ -34,10 +34,7 @@ JSON-encode the object into a string:
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if ctx.dialect != Some(Dialect::Huawei) {
-        return;
-    }
-    for c in &ctx.configs {
+    for c in ctx.configs_of(Dialect::Huawei) {
         for dest in &c.destinations {
             let Some(v) = dest.map.get("param") else { continue };
             if v.is_string() || v.is_null() {

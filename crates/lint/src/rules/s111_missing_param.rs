@@ -32,10 +32,7 @@ Add `param`, a JSON string with the kind's keys, e.g.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if ctx.dialect != Some(Dialect::Huawei) {
-        return;
-    }
-    for c in &ctx.configs {
+    for c in ctx.configs_of(Dialect::Huawei) {
         for dest in &c.destinations {
             let Some(h) = &dest.huawei else { continue };
             let Some(kind) = h.kind_text else { continue };

@@ -186,6 +186,18 @@ pub const PAGE_INFO_KEYS: &[&str] = &["next_marker", "previous_marker", "current
 /// Read-only keys: returned by the API, never sent.
 pub const READ_ONLY_KEYS: &[&str] = &["created_time", "last_modified"];
 
+/// `created_time` / `last_modified`: RFC 3339 (`2021-03-04T14:50:02+08:00`) or, as
+/// some doc examples print it, `2021-03-04 14:50:02`. The schema publishes this pattern.
+pub const TIMESTAMP_PATTERN: &str =
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$";
+
+/// Whether `s` is a timestamp as the API writes them ([`TIMESTAMP_PATTERN`]).
+pub fn is_timestamp(s: &str) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(TIMESTAMP_PATTERN).ok());
+    RE.as_ref().is_some_and(|re| re.is_match(s))
+}
+
 /// The keys `param` holds for `kind`, if `kind` is a destination kind.
 pub fn param_keys(kind: &str) -> Option<&'static [&'static str]> {
     PARAM_KEYS.iter().find(|(k, _)| *k == kind).map(|(_, keys)| *keys)
