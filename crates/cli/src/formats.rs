@@ -123,6 +123,9 @@ pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
         } else {
             out.push_str(&format!("All checks passed ({}{skipped}).\n", plural(files.len(), "file")));
         }
+    } else if c.errors + c.warnings + c.infos == 0 {
+        out.push_str(&format!("No findings in {}{skipped}.\n", plural(files.len(), "file")));
+        out.push_str(&format!("{} could not be read or fixed.\n", plural(info.problems.len(), "path")));
     } else {
         let fixable = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.fix.is_some()).count();
         out.push_str(&format!(

@@ -88,19 +88,19 @@ pub(crate) struct LintArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: LintFormat,
     /// Dialect of the documents (naming one also lints files with no key of any dialect).
-    #[arg(long, value_parser = values::dialect_choices())]
+    #[arg(long, value_name = "DIALECT", value_parser = values::dialect_choices())]
     pub dialect: Option<String>,
     /// Also report what a translation to this dialect would clamp, refuse or shorten.
     #[arg(long, value_parser = values::target_choices())]
     pub target: Option<String>,
     /// Configuration file (default: the nearest invokecfg.json or .invokecfg.json).
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
     /// Rules to run: codes, code prefixes, names or ALL, comma-separated.
-    #[arg(long, value_delimiter = ',', value_parser = values::selector)]
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = values::selector)]
     pub select: Vec<String>,
     /// Rules to skip: codes, code prefixes or names, comma-separated.
-    #[arg(long, value_delimiter = ',', value_parser = values::selector)]
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = values::selector)]
     pub ignore: Vec<String>,
     /// Severity override, SELECTOR=error|warning|info (repeatable).
     #[arg(long, value_name = "SELECTOR=SEVERITY", value_parser = values::severity_override)]
@@ -121,19 +121,19 @@ pub(crate) struct LintArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Write the output to this file instead of stdout.
-    #[arg(long, short = 'o')]
+    #[arg(long, short = 'o', value_name = "FILE")]
     pub output_file: Option<String>,
     /// Apply the config file's `exclude` to paths named on the command line too (for pre-commit).
     #[arg(long)]
     pub force_exclude: bool,
     /// The name to show for stdin; without paths, stdin is read.
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
     /// The function's ARN or URN, for documents that do not carry it.
-    #[arg(long, value_parser = values::function)]
+    #[arg(long, value_name = "ARN_OR_URN", value_parser = values::function)]
     pub function: Option<String>,
     /// Base URL of the rule pages (docs/rules/CODE.md); SARIF `helpUri` is given only with it.
-    #[arg(long, value_parser = values::rules_url)]
+    #[arg(long, value_name = "URL", value_parser = values::rules_url)]
     pub rules_url: Option<String>,
     /// Say, on stderr, which dialect each file was read as and why, and what was skipped.
     #[arg(long, short)]
