@@ -356,3 +356,34 @@ fn each_file_is_linted_once_and_hidden_directories_are_said() {
     let r = run_in(d, &["lint", "--format", "json", "--fix", "a.json"], None);
     assert_eq!(json(&r)["summary"]["fixed"], 1);
 }
+
+#[test]
+fn show_fixes_lists_what_fix_did() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.json", "{\n  \"maxAsyncRetryAttempts\": 9,\n  \"maxAsyncEventAgeInSecond\": 60\n}\n");
+    let r = run_in(dir.path(), &["lint", "--fix", "--show-fixes", "a.json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("Fixed 2 findings:\n  a.json:2:28: R202 clamp to 8\n  a.json:3:3: S106 rename"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn fix_keeps_the_owner_when_run_as_root() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.json", r#"{"maxAsyncRetryAttempts": 9}"#);
+    if std::fs::metadata(d.join("a.json")).unwrap().uid() != 0 {
+        eprintln!("not root: an unprivileged user cannot give a file away; skipped");
+        return;
+    }
+    std::os::unix::fs::chown(d.join("a.json"), Some(65534), Some(65534)).unwrap();
+    let r = run_in(d, &["lint", "--fix", "a.json"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let m = std::fs::metadata(d.join("a.json")).unwrap();
+    assert_eq!((m.uid(), m.gid()), (65534, 65534));
+    assert_eq!(std::fs::read_to_string(d.join("a.json")).unwrap(), r#"{"maxAsyncRetryAttempts": 8}"#);
+}

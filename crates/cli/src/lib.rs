@@ -111,6 +111,9 @@ pub(crate) struct LintArgs {
     /// Print the changes --fix would make as a unified diff, write nothing; exit 1 if there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// List each fix --fix applied (code, position, what it did) after the findings.
+    #[arg(long)]
+    pub show_fixes: bool,
     /// Exit 0 even when error findings remain (I/O and usage errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,

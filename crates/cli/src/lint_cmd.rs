@@ -143,7 +143,7 @@ fn fix_all(source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
 }
 
 enum Outcome {
-    Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem> },
+    Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem>, applied: Vec<String> },
     Failed(Problem),
     Skipped,
     NotAConfig,
@@ -207,6 +207,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
         note(args, &format!("{}: {why}", input.shown));
     }
     let mut fixed = 0;
+    let mut applied = Vec::new();
     let mut diff = String::new();
     let mut problem = None;
     let mut shown_source = source;
@@ -242,7 +243,8 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
                         }
                         fixed = n;
                         shown_source = text;
-                        result = lint(&shown_source, &options);
+                        let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+                        applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
                     }
                     // The findings of the unfixed file stay in the report.
                     Err(e) => {
@@ -258,7 +260,8 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
             let _ = std::io::stdout().lock().write_all(&text);
             fixed = n;
             shown_source = text;
-            result = lint(&shown_source, &options);
+            let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+            applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
         }
     }
     if let (Some(c), Some(p)) = (config, &input.path) {
@@ -273,7 +276,26 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
         fixed,
         diff,
         problem,
+        applied,
     }
+}
+
+/// The fixable findings before `--fix` that are gone after it, as
+/// `path:line:col: CODE fix` lines for `--show-fixes`.
+fn fixes_applied(
+    path: &str,
+    before: &[invokecfg_model::Diagnostic],
+    after: &[invokecfg_model::Diagnostic],
+) -> Vec<String> {
+    before
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let gone = !after.iter().any(|a| a.code == d.code && a.message == d.message);
+            let (line, col) = d.span.map_or((1, 1), |s| (s.start.line, s.start.column));
+            gone.then(|| format!("{path}:{line}:{col}: {} {}", d.code, fix.message))
+        })
+        .collect()
 }
 
 /// The configuration for each input: `--config`, else the nearest file (one lookup per directory).
@@ -364,9 +386,11 @@ pub fn run(args: &LintArgs) -> ExitCode {
         ..RunInfo::default()
     };
     let mut diffs = String::new();
+    let mut shown_fixes = Vec::new();
     for o in outcomes {
         match o {
-            Outcome::Linted { findings, fixed, diff, problem } => {
+            Outcome::Linted { findings, fixed, diff, problem, applied } => {
+                shown_fixes.extend(applied);
                 if let Some(n) = &mut info.fixed {
                     *n += fixed;
                 }
@@ -425,6 +449,15 @@ pub fn run(args: &LintArgs) -> ExitCode {
             }
             LintFormat::Github => formats::github(&files),
         }
+    };
+    let rendered = if args.show_fixes && args.fix && matches!(args.format, LintFormat::Text) {
+        let list: String = shown_fixes.iter().map(|l| format!("  {}\n", escape::controls(l, false))).collect();
+        format!(
+            "{rendered}Fixed {}:\n{list}",
+            if shown_fixes.len() == 1 { "1 finding".to_string() } else { format!("{} findings", shown_fixes.len()) }
+        )
+    } else {
+        rendered
     };
     let stdin_fixing = args.fix && inputs.iter().any(|i| i.path.is_none());
     if let Some(out) = &args.output_file {
