@@ -30,6 +30,8 @@ pub struct Suppression {
     pub pointer: Option<String>,
     /// `code`: a rule selector.
     pub code: String,
+    /// Files linted in this run that `path` matches.
+    pub files: AtomicUsize,
     /// Findings it suppressed in this run.
     pub used: AtomicUsize,
 }
@@ -164,6 +166,7 @@ impl Config {
                 glob,
                 pointer: get("pointer").map(String::from),
                 code,
+                files: AtomicUsize::new(0),
                 used: AtomicUsize::new(0),
             }));
         }
@@ -242,6 +245,9 @@ impl Config {
             .flat_map(|(_, sels)| sels.iter().map(String::as_str))
             .collect();
         let suppress: Vec<&Arc<Suppression>> = self.suppress.iter().filter(|s| matches(&s.matcher, path)).collect();
+        for s in &suppress {
+            s.files.fetch_add(1, Ordering::Relaxed);
+        }
         diagnostics.retain(|d| {
             let Some(rule) = invokecfg_lint::rule(&d.code) else { return true };
             if ignored.iter().any(|s| invokecfg_lint::selector_matches(s, rule)) {

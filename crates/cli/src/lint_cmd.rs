@@ -329,7 +329,8 @@ fn configs_for(
     Ok(configs)
 }
 
-/// Suppressions that silenced nothing in this run, as warnings.
+/// Suppressions that silenced nothing in the files they name that this run
+/// linted (a run over some files, as pre-commit's, says nothing of the others).
 fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<String> {
     let mut seen = Vec::new();
     let mut out = Vec::new();
@@ -338,9 +339,9 @@ fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<String> {
             continue;
         }
         seen.push(s.clone());
-        if s.used.load(Ordering::Relaxed) == 0 {
+        if s.files.load(Ordering::Relaxed) > 0 && s.used.load(Ordering::Relaxed) == 0 {
             out.push(format!(
-                "{}:{}:{}: this suppression of {} in `{}`{} matched no finding; remove it",
+                "{}:{}:{}: this suppression of {} in `{}`{} matched no finding in the files linted; remove it",
                 s.file.display(),
                 s.at.0,
                 s.at.1,
