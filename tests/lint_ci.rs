@@ -102,6 +102,8 @@ fn unreadable_paths_are_in_every_format() {
     let v = json(&r);
     assert_eq!(v["problems"][0]["file"], "missing.json");
     assert_eq!(v["problems"][0]["message"], "No such file or directory");
+    let r = run(&["lint", "--format", "github", "missing.json"]);
+    assert_eq!(r.stdout, "::error file=missing.json::No such file or directory\n");
     let r = run(&["lint", "--format", "sarif", "missing.json"]);
     let v = json(&r);
     let inv = &v["runs"][0]["invocations"][0];

@@ -448,7 +448,20 @@ pub fn run(args: &LintArgs) -> ExitCode {
                 let root = std::env::current_dir().unwrap_or_default();
                 format!("{}\n", serde_json::to_string_pretty(&formats::sarif(&files, &info, &root)).unwrap_or_default())
             }
-            LintFormat::Github => formats::github(&files),
+            LintFormat::Github => {
+                let problems: String = info
+                    .problems
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "::error file={}::{}\n",
+                            formats::gh_escape_property(&escape::controls(&p.path, true)),
+                            formats::gh_escape_data(&escape::controls(&p.message, true))
+                        )
+                    })
+                    .collect();
+                formats::github(&files) + &problems
+            }
         }
     };
     let rendered = if args.show_fixes && args.fix && matches!(args.format, LintFormat::Text) {
