@@ -31,6 +31,9 @@ fn typo_is_reported_at_its_line_and_column_with_the_suggestion() {
 fn missing_file_is_exit_2_and_named() {
     let r = run(&["lint", "no/such/file.json"]);
     assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("error: no/such/file.json: No such file or directory"), "{}", r.stdout);
+    assert!(!r.stdout.contains("All checks passed"), "{}", r.stdout);
+    let r = run(&["lint", "--format", "json", "no/such/file.json"]);
     assert!(r.stderr.contains("no/such/file.json: No such file or directory"), "{}", r.stderr);
 }
 

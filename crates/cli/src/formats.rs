@@ -1,7 +1,9 @@
 //! Lint output formats: text, json, sarif, github.
 
+use crate::escape;
 use invokecfg_model::{Diagnostic, Severity};
 use serde_json::{json, Value};
+use std::path::{Component, Path, PathBuf};
 
 /// One linted file's findings.
 pub struct FileFindings {
@@ -47,24 +49,95 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// ruff/rustc-style text with snippets, then a summary line.
-pub fn text(files: &[FileFindings], color: bool) -> String {
+/// What one run of `lint` produced, beyond the findings.
+#[derive(Default)]
+pub struct RunInfo {
+    /// Files skipped as not configs.
+    pub skipped: usize,
+    /// Paths that could not be read, or fixes that could not be written.
+    pub problems: Vec<Problem>,
+    /// Fixes applied (`Some` only with `--fix`).
+    pub fixed: Option<usize>,
+    /// Base URL of the rule pages (`--rules-url`).
+    pub rules_url: Option<String>,
+}
+
+/// A path that could not be read, or a fix that could not be written.
+pub struct Problem {
+    /// The path as given.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// ruff/rustc-style text with snippets, then a summary line. Control
+/// characters from the input are shown as visible pictures.
+pub fn text(files: &[FileFindings], info: &RunInfo, color: bool) -> String {
     let mut out = String::new();
     for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
-        out.push_str(&invokecfg_lint::render_text(&f.path, &f.source, &f.diagnostics, color));
+        let diagnostics: Vec<Diagnostic> = f
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                d.message = escape::controls(&d.message, false);
+                d.help = d.help.as_deref().map(|h| escape::controls(h, false));
+                if let Some(fix) = &mut d.fix {
+                    fix.message = escape::controls(&fix.message, false);
+                }
+                d
+            })
+            .collect();
+        out.push_str(&invokecfg_lint::render_text(
+            &escape::controls(&f.path, false),
+            &escape::source(&f.source),
+            &diagnostics,
+            color,
+        ));
     }
+    for p in &info.problems {
+        out.push_str(&format!("error: {}\n", escape::controls(&p.to_string(), false)));
+    }
+    out.push_str(&summary(files, info));
+    out
+}
+
+/// The closing lines of the text output.
+pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
+    let mut out = String::new();
     let c = Counts::of(files);
-    if c.errors + c.warnings + c.infos == 0 {
-        out.push_str(&format!("All checks passed ({}).\n", plural(files.len(), "file")));
+    let skipped = if info.skipped > 0 {
+        format!(", {} skipped: not an async invocation config", plural(info.skipped, "file"))
+    } else {
+        String::new()
+    };
+    if c.errors + c.warnings + c.infos == 0 && info.problems.is_empty() {
+        if files.is_empty() {
+            out.push_str(&format!("No config files found{skipped}.\n"));
+        } else {
+            out.push_str(&format!("All checks passed ({}{skipped}).\n", plural(files.len(), "file")));
+        }
+    } else if c.errors + c.warnings + c.infos == 0 {
+        out.push_str(&format!("No findings in {}{skipped}.\n", plural(files.len(), "file")));
+        out.push_str(&format!("{} could not be read or fixed.\n", plural(info.problems.len(), "path")));
     } else {
         let fixable = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.fix.is_some()).count();
         out.push_str(&format!(
-            "Found {}, {} and {} in {}.\n",
+            "Found {}, {} and {} in {}{skipped}.\n",
             plural(c.errors, "error"),
             plural(c.warnings, "warning"),
             plural(c.infos, "info"),
             plural(files.len(), "file")
         ));
+        if !info.problems.is_empty() {
+            out.push_str(&format!("{} could not be read or fixed.\n", plural(info.problems.len(), "path")));
+        }
         if fixable > 0 {
             let verb = if fixable == 1 { "is" } else { "are" };
             out.push_str(&format!("{} {verb} fixable with `--fix`.\n", plural(fixable, "finding")));
@@ -73,8 +146,47 @@ pub fn text(files: &[FileFindings], color: bool) -> String {
     out
 }
 
+/// Counts per rule, most frequent first (`--statistics`).
+pub fn statistics(files: &[FileFindings]) -> Vec<(String, usize, bool)> {
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
+    for d in files.iter().flat_map(|f| &f.diagnostics) {
+        match counts.iter_mut().find(|(c, _, _)| *c == d.code) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 |= d.fix.is_some();
+            }
+            None => counts.push((d.code.clone(), 1, d.fix.is_some())),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+/// `--statistics` as text: count, code, rule name, `[*]` when fixable.
+pub fn statistics_text(files: &[FileFindings]) -> String {
+    statistics(files)
+        .into_iter()
+        .map(|(code, n, fixable)| {
+            let name = invokecfg_lint::rule(&code).map_or("", |r| r.name);
+            format!("{n:>5}  {code:<5} {} {name}\n", if fixable { "[*]" } else { "   " })
+        })
+        .collect()
+}
+
+/// `--statistics` as JSON: `[{code, rule, count, fixable}]`.
+pub fn statistics_json(files: &[FileFindings]) -> Value {
+    Value::Array(
+        statistics(files)
+            .into_iter()
+            .map(|(code, n, fixable)| {
+                json!({"code": code, "rule": invokecfg_lint::rule(&code).map(|r| r.name), "count": n, "fixable": fixable})
+            })
+            .collect(),
+    )
+}
+
 /// The JSON report (`schemas/lint-report.schema.json`).
-pub fn json_report(files: &[FileFindings], fixed: usize) -> Value {
+pub fn json_report(files: &[FileFindings], info: &RunInfo) -> Value {
     let findings: Vec<Value> = files
         .iter()
         .flat_map(|f| {
@@ -88,11 +200,20 @@ pub fn json_report(files: &[FileFindings], fixed: usize) -> Value {
         })
         .collect();
     let c = Counts::of(files);
-    json!({
-        "version": 1,
-        "findings": findings,
-        "summary": {"files": files.len(), "errors": c.errors, "warnings": c.warnings, "infos": c.infos, "fixed": fixed},
-    })
+    let mut summary = json!({"files": files.len(), "errors": c.errors, "warnings": c.warnings, "infos": c.infos});
+    if let Value::Object(m) = &mut summary {
+        m.insert("skipped".into(), json!(info.skipped));
+        if let Some(n) = info.fixed {
+            m.insert("fixed".into(), json!(n));
+        }
+    }
+    let mut report = json!({"version": 1, "findings": findings, "summary": summary});
+    if let Value::Object(m) = &mut report {
+        let problems: Vec<Value> =
+            info.problems.iter().map(|p| json!({"file": p.path, "message": p.message})).collect();
+        m.insert("problems".into(), Value::Array(problems));
+    }
+    report
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -103,27 +224,94 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
+/// Percent-encodes a path for a URI: every byte but unreserved ones and `/`.
+pub fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `path` made absolute against `root`, with `.` and `..` resolved lexically.
+fn lexical_absolute(path: &Path, root: &Path) -> PathBuf {
+    let joined = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn file_uri(abs: &Path) -> String {
+    format!("file://{}", percent_encode_path(&abs.to_string_lossy().replace('\\', "/")))
+}
+
+/// A SARIF `artifactLocation`: relative to `%SRCROOT%` (the working
+/// directory) when the file is under it, else an absolute `file://` URI.
+pub fn artifact_location(path: &str, root: &Path) -> Value {
+    let abs = lexical_absolute(Path::new(path), root);
+    match abs.strip_prefix(root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => json!({
+            "uri": percent_encode_path(&rel.to_string_lossy().replace('\\', "/")),
+            "uriBaseId": "%SRCROOT%",
+        }),
+        _ => json!({"uri": file_uri(&abs)}),
+    }
+}
+
+/// 64-bit FNV-1a: small, and stable across Rust releases (unlike `DefaultHasher`).
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.iter().chain(&[0u8]) {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Rule, pointer and the text of the flagged value: the same finding keeps its
+/// fingerprint when lines move.
+fn fingerprint(f: &FileFindings, d: &Diagnostic) -> String {
+    let value = d.span.and_then(|s| f.source.as_bytes().get(s.start.offset..s.end.offset)).unwrap_or_default();
+    format!("{:016x}", fnv1a(&[d.code.as_bytes(), d.pointer.as_bytes(), value]))
+}
+
 /// SARIF 2.1.0 with the full rule table.
-pub fn sarif(files: &[FileFindings]) -> Value {
+pub fn sarif(files: &[FileFindings], info: &RunInfo, root: &Path) -> Value {
     let rules = invokecfg_lint::rules();
     let rule_json: Vec<Value> = rules
         .iter()
         .map(|r| {
-            json!({
+            let mut v = json!({
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.summary},
-                "helpUri": format!("https://invokecfg.dev/rules/{}", r.code),
                 "help": {"text": r.docs, "markdown": r.docs},
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
-            })
+            });
+            if let (Some(base), Value::Object(m)) = (&info.rules_url, &mut v) {
+                m.insert("helpUri".into(), json!(format!("{base}/{}.md", r.code)));
+            }
+            v
         })
         .collect();
     let mut results = Vec::new();
     for f in files {
-        let uri = f.path.replace('\\', "/");
-        let uri = uri.strip_prefix("./").unwrap_or(&uri).to_string();
+        let location = artifact_location(&f.path, root);
         for d in &f.diagnostics {
             let mut message = d.message.clone();
             if let Some(h) = &d.help {
@@ -136,9 +324,10 @@ pub fn sarif(files: &[FileFindings]) -> Value {
                 "level": sarif_level(d.severity),
                 "message": {"text": message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
+                    "artifactLocation": location,
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
                 }}],
+                "partialFingerprints": {"invokecfg/v1": fingerprint(f, d)},
             });
             if let (Some(i), Value::Object(m)) = (rules.iter().position(|r| r.code == d.code), &mut result) {
                 m.insert("ruleIndex".into(), json!(i));
@@ -146,6 +335,17 @@ pub fn sarif(files: &[FileFindings]) -> Value {
             results.push(result);
         }
     }
+    let notifications: Vec<Value> = info
+        .problems
+        .iter()
+        .map(|p| {
+            json!({
+                "level": "error",
+                "message": {"text": p.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(&p.path, root)}}],
+            })
+        })
+        .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -153,9 +353,14 @@ pub fn sarif(files: &[FileFindings]) -> Value {
             "tool": {"driver": {
                 "name": "invokecfg",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://invokecfg.dev",
                 "rules": rule_json,
             }},
+            "invocations": [{
+                "executionSuccessful": info.problems.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": format!("{}/", file_uri(root).trim_end_matches('/'))}},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     })
@@ -190,9 +395,9 @@ pub fn github(files: &[FileFindings]) -> String {
             }
             out.push_str(&format!(
                 "::{level} file={},line={sl},col={sc},endLine={el},endColumn={ec},title={}::{}\n",
-                gh_escape_property(&f.path),
+                gh_escape_property(&escape::controls(&f.path, true)),
                 gh_escape_property(&format!("{} {name}", d.code)),
-                gh_escape_data(&message)
+                gh_escape_data(&escape::controls(&message, true))
             ));
         }
     }
@@ -217,7 +422,8 @@ mod tests {
 
     #[test]
     fn json_report_follows_its_schema() {
-        let v = json_report(&sample(), 0);
+        let v = json_report(&sample(), &RunInfo::default());
+        assert!(v["summary"].get("fixed").is_none(), "fixed only with --fix");
         assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
         let errors = invokecfg_model::schema::SchemaName::LintReport.validate(&v);
         assert!(errors.is_empty(), "{errors:?}");
@@ -225,7 +431,7 @@ mod tests {
 
     #[test]
     fn sarif_has_rules_and_results() {
-        let v = sarif(&sample());
+        let v = sarif(&sample(), &RunInfo::default(), Path::new("/w"));
         assert_eq!(v["version"], "2.1.0");
         assert_eq!(
             v["runs"][0]["tool"]["driver"]["rules"].as_array().map(Vec::len),
@@ -235,6 +441,45 @@ mod tests {
         assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
         let idx = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(v["runs"][0]["tool"]["driver"]["rules"][idx]["id"], r["ruleId"]);
+        assert!(v["runs"][0]["tool"]["driver"]["rules"][0].get("helpUri").is_none());
+        assert_eq!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "dir/a%2Cb.json");
+        assert_eq!(v["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///w/");
+    }
+
+    #[test]
+    fn sarif_uris() {
+        let root = Path::new("/work/repo");
+        let loc = |p: &str| artifact_location(p, root);
+        assert_eq!(loc("./prod config.json"), json!({"uri": "prod%20config.json", "uriBaseId": "%SRCROOT%"}));
+        assert_eq!(loc("50%,a:b.json")["uri"], "50%25%2Ca%3Ab.json");
+        assert_eq!(loc("/work/repo/c/cfg#1.json")["uri"], "c/cfg%231.json");
+        assert_eq!(loc("/tmp/x é.json"), json!({"uri": "file:///tmp/x%20%C3%A9.json"}));
+        assert_eq!(loc("../other/a.json"), json!({"uri": "file:///work/other/a.json"}));
+    }
+
+    #[test]
+    fn fingerprints_survive_line_moves_and_tell_values_apart() {
+        let lint = |src: &str| {
+            let r = invokecfg_lint::lint(src.as_bytes(), &Default::default());
+            let f = FileFindings { path: "a.json".into(), source: src.into(), diagnostics: r.diagnostics };
+            let v = sarif(&[f], &RunInfo::default(), Path::new("/w"));
+            v["runs"][0]["results"][0]["partialFingerprints"]["invokecfg/v1"].clone()
+        };
+        let a = lint("{\"maxAsyncRetryAttempts\": 9}");
+        assert!(a.is_string());
+        assert_eq!(a, lint("{\n\n\n  \"maxAsyncRetryAttempts\": 9\n}"));
+        assert_ne!(a, lint("{\"maxAsyncRetryAttempts\": 10}"));
+    }
+
+    #[test]
+    fn text_escapes_control_characters() {
+        let source = "{\"\\u001b[2J\": 1, \"maxAsyncRetryAttempts\": 9, \"x\u{1b}[31m\": 2}".to_string();
+        let r = invokecfg_lint::lint(source.as_bytes(), &Default::default());
+        let files = vec![FileFindings { path: "a\u{1b}.json".into(), source, diagnostics: r.diagnostics }];
+        let out = text(&files, &RunInfo::default(), false);
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(out.contains("a\u{241b}.json"), "{out}");
+        assert!(!github(&files).contains('\u{1b}'));
     }
 
     #[test]

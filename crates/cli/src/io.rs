@@ -1,7 +1,7 @@
 //! Reading inputs and writing outputs atomically.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads a path, or standard input for `-`.
 pub fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
@@ -27,13 +27,64 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         std::fs::set_permissions(tmp.path(), meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Keep the owner (root fixing someone else's file); an
+            // unprivileged user can only chown to itself, which is a no-op.
+            if let Err(e) = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid())) {
+                if std::fs::metadata(tmp.path()).is_ok_and(|m| m.uid() != meta.uid()) {
+                    return Err(e);
+                }
+            }
+        }
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
+/// How a fix was written.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Replaced atomically (temp file + rename), mode and owner kept.
+    Atomically,
+    /// Through a symlink, to the file it points at.
+    ThroughLink(PathBuf),
+    /// In place through the file's inode, which other hard links share.
+    InPlace,
+}
+
+/// Writes a fix to `path` without breaking the file system around it:
+/// through symlinks to their target (as ruff does), in place when the file
+/// has other hard links (so every name sees the fix), keeping mode and owner.
+/// A read-only file is left untouched: that is an error.
+pub fn write_fix(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
+    let link = std::fs::symlink_metadata(path)?.file_type().is_symlink();
+    let target = if link { std::fs::canonicalize(path)? } else { path.to_path_buf() };
+    let meta = std::fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only; left untouched"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            return Ok(Written::InPlace);
+        }
+    }
+    write_atomic(&target, bytes)?;
+    Ok(if link { Written::ThroughLink(target) } else { Written::Atomically })
+}
+
 /// A one-line description of an I/O error, without Rust's `(os error N)` noise.
 pub fn describe(e: &std::io::Error) -> String {
+    if e.get_ref().is_some() {
+        // Our own message.
+        return e.to_string();
+    }
     match e.kind() {
         std::io::ErrorKind::NotFound => "No such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "Permission denied".into(),

@@ -7,14 +7,19 @@
 
 #![forbid(unsafe_code)]
 
+mod claim;
 mod config;
+mod diff;
+mod escape;
 mod formats;
 mod io;
 mod lint_cmd;
 mod translate_cmd;
+mod values;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use invokecfg_model::schema::SchemaName;
+use invokecfg_model::Severity;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -74,42 +79,66 @@ pub(crate) enum LintFormat {
 
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  invokecfg lint .\n  invokecfg lint --select R,I3 --ignore I309 configs/\n  cat c.json | invokecfg lint - --stdin-filename c.json\n  invokecfg lint --fix configs/"
+    after_help = "Examples:\n  invokecfg lint .\n  invokecfg lint --select R,I3 --ignore I309 configs/\n  cat c.json | invokecfg lint --stdin-filename c.json\n  invokecfg lint --fix configs/\n  invokecfg lint --format sarif --output-file invokecfg.sarif configs/"
 )]
 pub(crate) struct LintArgs {
-    /// Files or directories (walked for *.json, respecting .gitignore); `-` reads stdin. Default: `.`.
+    /// Files or directories (walked for *.json, respecting .gitignore); `-` reads stdin. Default: `.`, or stdin with --stdin-filename.
     pub paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: LintFormat,
-    /// Dialect of the documents: auto, alibaba-fc2, alibaba-fc3 or huawei.
-    #[arg(long)]
+    /// Dialect of the documents (naming one also lints files with no key of any dialect).
+    #[arg(long, value_name = "DIALECT", value_parser = values::dialect_choices())]
     pub dialect: Option<String>,
     /// Also report what a translation to this dialect would clamp, refuse or shorten.
-    #[arg(long)]
+    #[arg(long, value_parser = values::target_choices())]
     pub target: Option<String>,
     /// Configuration file (default: the nearest invokecfg.json or .invokecfg.json).
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
-    /// Rules to run: codes, code prefixes or names, comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    /// Rules to run: codes, code prefixes, names or ALL, comma-separated.
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = values::selector)]
     pub select: Vec<String>,
     /// Rules to skip: codes, code prefixes or names, comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = values::selector)]
     pub ignore: Vec<String>,
-    /// Severity override, CODE=error|warning|info (repeatable).
-    #[arg(long)]
-    pub severity: Vec<String>,
-    /// Apply safe fixes in place (atomically); with stdin, print the fixed text.
+    /// Severity override, SELECTOR=error|warning|info (repeatable).
+    #[arg(long, value_name = "SELECTOR=SEVERITY", value_parser = values::severity_override)]
+    pub severity: Vec<(String, Severity)>,
+    /// Apply safe fixes in place (atomically, through symlinks); with stdin, print the fixed text.
     #[arg(long)]
     pub fix: bool,
-    /// The name to show for stdin.
+    /// Print the changes --fix would make as a unified diff, write nothing; exit 1 if there are any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// List each fix --fix applied (code, position, what it did) after the findings.
     #[arg(long)]
+    pub show_fixes: bool,
+    /// Exit 0 even when error findings remain (I/O and usage errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print the findings only: no summary, no notes.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Write the output to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<String>,
+    /// Apply the config file's `exclude` to paths named on the command line too (for pre-commit).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// The name to show for stdin; without paths, stdin is read.
+    #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
     /// The function's ARN or URN, for documents that do not carry it.
-    #[arg(long)]
+    #[arg(long, value_name = "ARN_OR_URN", value_parser = values::function)]
     pub function: Option<String>,
-    /// Say, on stderr, which dialect each file was read as and why.
+    /// Base URL of the rule pages (docs/rules/CODE.md); SARIF `helpUri` is given only with it.
+    #[arg(long, value_name = "URL", value_parser = values::rules_url)]
+    pub rules_url: Option<String>,
+    /// Say, on stderr, which dialect each file was read as and why, and what was skipped.
     #[arg(long, short)]
     pub verbose: bool,
 }
@@ -200,7 +229,8 @@ fn rules(format: RulesFormat) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

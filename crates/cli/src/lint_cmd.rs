@@ -1,37 +1,74 @@
 //! `invokecfg lint`.
 
 use crate::config::{Config, ConfigFinder, CONFIG_NAMES};
-use crate::formats::{self, FileFindings};
-use crate::io::{describe, read_input, write_atomic};
-use crate::{LintArgs, LintFormat};
+use crate::formats::{self, FileFindings, Problem, RunInfo};
+use crate::io::{describe, read_input, write_fix, Written};
+use crate::{claim, escape, LintArgs, LintFormat};
 use invokecfg_lint::{apply_fixes, lint, LintOptions};
-use invokecfg_model::{Dialect, Severity};
+use invokecfg_model::Dialect;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 
 struct Input {
     /// Path as shown.
     shown: String,
     /// Path on disk (None: stdin).
     path: Option<PathBuf>,
+    /// Named on the command line (not found by walking).
+    explicit: bool,
 }
 
-fn collect_inputs(args: &LintArgs, usage_errors: &mut Vec<String>) -> Vec<Input> {
+/// Human notes on stderr (`--verbose`), with control characters escaped.
+fn note(args: &LintArgs, text: &str) {
+    if args.verbose {
+        eprintln!("{}", escape::controls(text, false));
+    }
+}
+
+fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let paths: Vec<String> = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let paths: Vec<String> = match (args.paths.is_empty(), &args.stdin_filename) {
+        // As ruff: a stdin file name and no path reads stdin.
+        (true, Some(_)) => vec!["-".into()],
+        (true, None) => vec![".".into()],
+        (false, _) => args.paths.clone(),
+    };
+    let mut seen = HashSet::new();
+    let mut push = |inputs: &mut Vec<Input>, input: Input| {
+        let key = input.path.as_ref().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
+        if key.is_none() || seen.insert(key) {
+            inputs.push(input);
+        }
+    };
     for p in paths {
         if p == "-" {
             let shown = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-            inputs.push(Input { shown, path: None });
+            push(&mut inputs, Input { shown, path: None, explicit: true });
             continue;
         }
         let path = PathBuf::from(&p);
         if path.is_dir() {
+            let hidden = Arc::new(Mutex::new(Vec::new()));
+            let seen_hidden = hidden.clone();
             let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(&path)
                 .require_git(false)
+                .hidden(false)
+                .filter_entry(move |e| {
+                    let is_hidden = e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+                    // Hidden directories are not walked (a named hidden config file still is linted).
+                    let skip = is_hidden && e.file_type().is_some_and(|t| t.is_dir());
+                    if skip {
+                        if let Ok(mut h) = seen_hidden.lock() {
+                            h.push(e.path().display().to_string());
+                        }
+                    }
+                    !skip
+                })
                 .build()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
@@ -39,13 +76,20 @@ fn collect_inputs(args: &LintArgs, usage_errors: &mut Vec<String>) -> Vec<Input>
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
                 .filter(|p| !p.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)))
                 .collect();
+            if let Ok(h) = hidden.lock() {
+                for d in h.iter() {
+                    note(args, &format!("{d}: hidden directory, not walked (name it to lint it)"));
+                }
+            }
             // Byte order: deterministic, and much cheaper than component-wise Path ordering.
             found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-            inputs.extend(found.into_iter().map(|f| Input { shown: f.display().to_string(), path: Some(f) }));
+            for f in found {
+                push(&mut inputs, Input { shown: f.display().to_string(), path: Some(f), explicit: false });
+            }
         } else if path.exists() {
-            inputs.push(Input { shown: p.clone(), path: Some(path) });
+            push(&mut inputs, Input { shown: p.clone(), path: Some(path), explicit: true });
         } else {
-            usage_errors.push(format!("{p}: No such file or directory"));
+            problems.push(Problem { path: p.clone(), message: "No such file or directory".into() });
         }
     }
     inputs
@@ -58,10 +102,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>) -> LintOptions {
         None => config.and_then(|c| c.dialect),
     };
     let mut severities = config.map(|c| c.severities.clone()).unwrap_or_default();
-    severities.extend(args.severity.iter().filter_map(|s| {
-        let (k, v) = s.split_once('=')?;
-        Some((k.to_string(), v.parse::<Severity>().ok()?))
-    }));
+    severities.extend(args.severity.iter().cloned());
     LintOptions {
         dialect,
         target: args
@@ -102,46 +143,171 @@ fn fix_all(source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
 }
 
 enum Outcome {
-    Linted(FileFindings, usize),
-    Failed(String),
+    Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem>, applied: Vec<String> },
+    Failed(Problem),
     Skipped,
+    NotAConfig,
 }
 
-pub fn run(args: &LintArgs) -> ExitCode {
-    for sel in args.select.iter().chain(&args.ignore) {
-        if !invokecfg_lint::is_known_selector(sel) {
-            eprintln!(
-                "invokecfg: error: `{sel}` names no rule, code prefix or rule name (`invokecfg rules` lists them)"
+/// Lints one input: reads it, decides whether it is a config, fixes it or
+/// diffs the fix, and applies the config file's suppressions.
+fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome {
+    if let (Some(c), Some(p)) = (config, &input.path) {
+        if c.excludes(p) {
+            if !input.explicit || args.force_exclude {
+                note(args, &format!("{}: excluded by {}", input.shown, c.path.display()));
+                return Outcome::Skipped;
+            }
+            note(
+                args,
+                &format!(
+                    "{}: linted although excluded by {}, because it was named (--force-exclude skips it)",
+                    input.shown,
+                    c.path.display()
+                ),
             );
-            return ExitCode::from(2);
         }
     }
-    for (flag, value) in [("--dialect", &args.dialect), ("--target", &args.target)] {
-        if let Some(v) = value.as_deref().filter(|v| *v != "auto" || flag == "--target") {
-            if let Err(e) = v.parse::<Dialect>() {
-                eprintln!("invokecfg: error: {flag}: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let explicit = match &args.config {
-        Some(p) => match Config::load(Path::new(p)) {
-            Ok(c) => Some(Arc::new(c)),
-            Err(e) => {
-                eprintln!("invokecfg: error: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
+    let options = options_for(args, config);
+    let read = match &input.path {
+        Some(p) => std::fs::read(p),
+        None => read_input("-"),
     };
-    let finder = ConfigFinder::default();
-    let mut problems = Vec::new();
-    let inputs = collect_inputs(args, &mut problems);
-    // One configuration lookup per directory, not per file.
-    let mut configs: Vec<Option<Arc<Config>>> = Vec::with_capacity(inputs.len());
+    let source = match read {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
+    };
+    let mut result = lint(&source, &options);
+    let claimed = args.dialect.as_deref().is_some_and(|d| d != "auto")
+        || config.zip(input.path.as_ref()).is_some_and(|(c, p)| c.includes(p));
+    if result.dialect.is_none() && !claimed {
+        let why = match invokecfg_model::span::parse(&source) {
+            Ok(parsed) => claim::not_a_config(&parsed.value),
+            Err(_) => claim::unparsable_not_a_config(&source),
+        };
+        if let Some(why) = why {
+            note(
+                args,
+                &format!(
+                    "{}: skipped, not an async invocation config ({why}); --dialect or the config's `include` lints it",
+                    input.shown
+                ),
+            );
+            return Outcome::NotAConfig;
+        }
+    }
+    if args.verbose {
+        let why =
+            match (options.dialect, invokecfg_model::span::parse(&source).map(|p| invokecfg_model::detect(&p.value))) {
+                (Some(d), _) => format!("read as {d} (--dialect or config)"),
+                (None, Ok(Ok(d))) => format!("read as {} ({})", d.dialect, d.reason),
+                (None, Ok(Err(e))) => format!("no dialect: {e}"),
+                (None, Err(_)) => "not JSON".into(),
+            };
+        note(args, &format!("{}: {why}", input.shown));
+    }
+    let mut fixed = 0;
+    let mut applied = Vec::new();
+    let mut diff = String::new();
+    let mut problem = None;
+    let mut shown_source = source;
+    if args.fix || args.diff {
+        let (text, n) = fix_all(&shown_source, &options);
+        if args.diff {
+            diff = crate::diff::unified(
+                &input.shown,
+                &String::from_utf8_lossy(&shown_source),
+                &String::from_utf8_lossy(&text),
+            );
+        } else if let Some(p) = &input.path {
+            if n > 0 {
+                match write_fix(p, &text) {
+                    Ok(how) => {
+                        let how = match how {
+                            Written::Atomically => String::new(),
+                            Written::ThroughLink(t) => format!(" (through the symlink, in {})", t.display()),
+                            Written::InPlace => " (in place: the file has other hard links)".into(),
+                        };
+                        if !args.quiet {
+                            eprintln!(
+                                "{}",
+                                escape::controls(
+                                    &format!(
+                                        "Fixed {n} finding{} in {}{how}",
+                                        if n == 1 { "" } else { "s" },
+                                        input.shown
+                                    ),
+                                    false
+                                )
+                            );
+                        }
+                        fixed = n;
+                        shown_source = text;
+                        let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+                        applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
+                    }
+                    // The findings of the unfixed file stay in the report.
+                    Err(e) => {
+                        problem = Some(Problem {
+                            path: input.shown.clone(),
+                            message: format!("cannot write the fix: {}", describe(&e)),
+                        });
+                    }
+                }
+            }
+        } else {
+            // stdin: the fixed text is the result.
+            let _ = std::io::stdout().lock().write_all(&text);
+            fixed = n;
+            shown_source = text;
+            let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+            applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
+        }
+    }
+    if let (Some(c), Some(p)) = (config, &input.path) {
+        c.silence(p, &mut result.diagnostics);
+    }
+    Outcome::Linted {
+        findings: FileFindings {
+            path: input.shown.clone(),
+            source: String::from_utf8_lossy(&shown_source).into_owned(),
+            diagnostics: result.diagnostics,
+        },
+        fixed,
+        diff,
+        problem,
+        applied,
+    }
+}
+
+/// The fixable findings before `--fix` that are gone after it, as
+/// `path:line:col: CODE fix` lines for `--show-fixes`.
+fn fixes_applied(
+    path: &str,
+    before: &[invokecfg_model::Diagnostic],
+    after: &[invokecfg_model::Diagnostic],
+) -> Vec<String> {
+    before
+        .iter()
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let gone = !after.iter().any(|a| a.code == d.code && a.message == d.message);
+            let (line, col) = d.span.map_or((1, 1), |s| (s.start.line, s.start.column));
+            gone.then(|| format!("{path}:{line}:{col}: {} {}", d.code, fix.message))
+        })
+        .collect()
+}
+
+/// The configuration for each input: `--config`, else the nearest file (one lookup per directory).
+fn configs_for(
+    inputs: &[Input],
+    explicit: Option<&Arc<Config>>,
+    finder: &ConfigFinder,
+) -> Result<Vec<Option<Arc<Config>>>, String> {
+    let mut configs = Vec::with_capacity(inputs.len());
     let mut last: Option<(PathBuf, Option<Arc<Config>>)> = None;
-    for input in &inputs {
-        if let Some(c) = &explicit {
+    for input in inputs {
+        if let Some(c) = explicit {
             configs.push(Some(c.clone()));
             continue;
         }
@@ -152,10 +318,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
             _ => {
                 let c = match finder.for_file(&file) {
                     Ok(c) => c,
-                    Err(e) if input.path.is_some() => {
-                        eprintln!("invokecfg: error: {e}");
-                        return ExitCode::from(2);
-                    }
+                    Err(e) if input.path.is_some() => return Err(e),
                     Err(_) => None,
                 };
                 configs.push(c.clone());
@@ -163,104 +326,161 @@ pub fn run(args: &LintArgs) -> ExitCode {
             }
         }
     }
+    Ok(configs)
+}
+
+/// Suppressions that silenced nothing in the files they name that this run
+/// linted (a run over some files, as pre-commit's, says nothing of the others).
+fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for s in configs.iter().flatten().flat_map(|c| &c.suppress) {
+        if seen.iter().any(|x| Arc::ptr_eq(x, s)) {
+            continue;
+        }
+        seen.push(s.clone());
+        if s.files.load(Ordering::Relaxed) > 0 && s.used.load(Ordering::Relaxed) == 0 {
+            out.push(format!(
+                "{}:{}:{}: this suppression of {} in `{}`{} matched no finding in the files linted; remove it",
+                s.file.display(),
+                s.at.0,
+                s.at.1,
+                s.code,
+                s.glob,
+                s.pointer.as_deref().map(|p| format!(" at `{p}`")).unwrap_or_default()
+            ));
+        }
+    }
+    out
+}
+
+pub fn run(args: &LintArgs) -> ExitCode {
+    let explicit = match &args.config {
+        Some(p) => match Config::load(Path::new(p)) {
+            Ok(c) => Some(Arc::new(c)),
+            Err(e) => {
+                eprintln!("invokecfg: error: {}", escape::controls(&e, true));
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let finder = ConfigFinder::default();
+    let mut problems = Vec::new();
+    let inputs = collect_inputs(args, &mut problems);
+    let configs = match configs_for(&inputs, explicit.as_ref(), &finder) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("invokecfg: error: {}", escape::controls(&e, true));
+            return ExitCode::from(2);
+        }
+    };
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .zip(configs.par_iter())
-        .map(|(input, config)| {
-            if let (Some(c), Some(p)) = (&config, &input.path) {
-                if c.excludes(p) {
-                    return Outcome::Skipped;
-                }
-            }
-            let options = options_for(args, config.as_deref());
-            let read = match &input.path {
-                Some(p) => std::fs::read(p),
-                None => read_input("-"),
-            };
-            let source = match read {
-                Ok(b) => b,
-                Err(e) => return Outcome::Failed(format!("{}: {}", input.shown, describe(&e))),
-            };
-            let (source, fixed) = if args.fix {
-                let (text, n) = fix_all(&source, &options);
-                if n > 0 {
-                    match &input.path {
-                        Some(p) => {
-                            if let Err(e) = write_atomic(p, &text) {
-                                return Outcome::Failed(format!(
-                                    "{}: cannot write the fix: {}",
-                                    input.shown,
-                                    describe(&e)
-                                ));
-                            }
-                            eprintln!("Fixed {n} finding{} in {}", if n == 1 { "" } else { "s" }, input.shown);
-                        }
-                        None => {
-                            // stdin: the fixed text is the result.
-                            let mut out = std::io::stdout().lock();
-                            let _ = out.write_all(&text);
-                        }
-                    }
-                }
-                if input.path.is_none() && n == 0 {
-                    let _ = std::io::stdout().lock().write_all(&text);
-                }
-                (text, n)
-            } else {
-                (source, 0)
-            };
-            let result = lint(&source, &options);
-            if args.verbose {
-                let why = match (
-                    options.dialect,
-                    invokecfg_model::span::parse(&source).map(|p| invokecfg_model::detect(&p.value)),
-                ) {
-                    (Some(d), _) => format!("read as {d} (--dialect or config)"),
-                    (None, Ok(Ok(d))) => format!("read as {} ({})", d.dialect, d.reason),
-                    (None, Ok(Err(e))) => format!("no dialect: {e}"),
-                    (None, Err(_)) => "not JSON".into(),
-                };
-                eprintln!("{}: {why}", input.shown);
-            }
-            Outcome::Linted(
-                FileFindings {
-                    path: input.shown.clone(),
-                    source: String::from_utf8_lossy(&source).into_owned(),
-                    diagnostics: result.diagnostics,
-                },
-                fixed,
-            )
-        })
+        .map(|(input, config)| lint_one(args, input, config.as_deref()))
         .collect();
     let mut files = Vec::new();
-    let mut fixed = 0;
+    let mut info = RunInfo {
+        fixed: args.fix.then_some(0),
+        rules_url: args.rules_url.clone().or_else(|| configs.iter().flatten().find_map(|c| c.rules_url.clone())),
+        ..RunInfo::default()
+    };
+    let mut diffs = String::new();
+    let mut shown_fixes = Vec::new();
     for o in outcomes {
         match o {
-            Outcome::Linted(f, n) => {
-                fixed += n;
-                files.push(f);
+            Outcome::Linted { findings, fixed, diff, problem, applied } => {
+                shown_fixes.extend(applied);
+                if let Some(n) = &mut info.fixed {
+                    *n += fixed;
+                }
+                diffs.push_str(&diff);
+                files.push(findings);
+                problems.extend(problem);
             }
-            Outcome::Failed(e) => problems.push(e),
+            Outcome::Failed(p) => problems.push(p),
             Outcome::Skipped => {}
+            Outcome::NotAConfig => info.skipped += 1,
         }
     }
-    for p in &problems {
-        eprintln!("invokecfg: error: {p}");
+    info.problems = problems;
+    if !args.quiet {
+        for w in stale_suppressions(&configs) {
+            eprintln!("invokecfg: warning: {}", escape::controls(&w, false));
+        }
+        if files.is_empty() && info.skipped == 0 && info.problems.is_empty() {
+            eprintln!("invokecfg: warning: no JSON files found under the given paths");
+        }
     }
-    let stdin_fixing = args.fix && inputs.iter().any(|i| i.path.is_none());
-    let rendered = match args.format {
-        LintFormat::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            formats::text(&files, color)
+    // Machine formats keep stdout parseable: the problems go to stderr too.
+    if !matches!(args.format, LintFormat::Text) || args.statistics || args.diff {
+        for p in &info.problems {
+            eprintln!("invokecfg: error: {}", escape::controls(&p.to_string(), false));
         }
-        LintFormat::Json => {
-            format!("{}\n", serde_json::to_string_pretty(&formats::json_report(&files, fixed)).unwrap_or_default())
+    }
+    let rendered = if args.diff {
+        escape::source(&diffs)
+    } else if args.statistics {
+        match args.format {
+            LintFormat::Json => {
+                format!("{}\n", serde_json::to_string_pretty(&formats::statistics_json(&files)).unwrap_or_default())
+            }
+            _ => formats::statistics_text(&files),
         }
-        LintFormat::Sarif => format!("{}\n", serde_json::to_string_pretty(&formats::sarif(&files)).unwrap_or_default()),
-        LintFormat::Github => formats::github(&files),
+    } else {
+        match args.format {
+            LintFormat::Text => {
+                let color = args.output_file.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                let text = formats::text(&files, &info, color);
+                if args.quiet {
+                    text.strip_suffix(&formats::summary(&files, &info)).unwrap_or(&text).to_string()
+                } else {
+                    text
+                }
+            }
+            LintFormat::Json => {
+                format!("{}\n", serde_json::to_string_pretty(&formats::json_report(&files, &info)).unwrap_or_default())
+            }
+            LintFormat::Sarif => {
+                let root = std::env::current_dir().unwrap_or_default();
+                format!("{}\n", serde_json::to_string_pretty(&formats::sarif(&files, &info, &root)).unwrap_or_default())
+            }
+            LintFormat::Github => {
+                let problems: String = info
+                    .problems
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "::error file={}::{}\n",
+                            formats::gh_escape_property(&escape::controls(&p.path, true)),
+                            formats::gh_escape_data(&escape::controls(&p.message, true))
+                        )
+                    })
+                    .collect();
+                formats::github(&files) + &problems
+            }
+        }
     };
-    // With stdin and --fix, stdout carries the fixed text, so findings go to stderr.
-    if stdin_fixing {
+    let rendered = if args.show_fixes && args.fix && matches!(args.format, LintFormat::Text) {
+        let list: String = shown_fixes.iter().map(|l| format!("  {}\n", escape::controls(l, false))).collect();
+        format!(
+            "{rendered}Fixed {}:\n{list}",
+            if shown_fixes.len() == 1 { "1 finding".to_string() } else { format!("{} findings", shown_fixes.len()) }
+        )
+    } else {
+        rendered
+    };
+    let stdin_fixing = args.fix && inputs.iter().any(|i| i.path.is_none());
+    if let Some(out) = &args.output_file {
+        if let Err(e) = std::fs::write(out, rendered.as_bytes()) {
+            eprintln!("invokecfg: error: {}: {}", escape::controls(out, false), describe(&e));
+            return ExitCode::from(2);
+        }
+    } else if stdin_fixing {
+        // With stdin and --fix, stdout carries the fixed text, so findings go to stderr.
         eprint!("{rendered}");
     } else {
         let mut out = std::io::stdout().lock();
@@ -268,9 +488,9 @@ pub fn run(args: &LintArgs) -> ExitCode {
         let _ = out.flush();
     }
     let errors = formats::Counts::of(&files).errors;
-    if !problems.is_empty() {
+    if !info.problems.is_empty() {
         ExitCode::from(2)
-    } else if errors > 0 {
+    } else if (args.diff && !diffs.is_empty()) || (errors > 0 && !args.exit_zero && !args.diff) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
