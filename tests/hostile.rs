@@ -40,10 +40,16 @@ fn empty_and_whitespace() {
 }
 
 #[test]
-fn bom_is_accepted() {
+fn bom_is_read_and_warned() {
     let (r, v) = lint_json("bom.json", "\u{feff}{\"maxAsyncRetryAttempts\": 9}".as_bytes());
     assert_eq!(r.code, 1);
-    assert_eq!(first(&v), ("R202", 1, 27));
+    // The BOM is a warning with a fix (S113); columns after it count from the `{`.
+    assert_eq!(first(&v), ("S113", 1, 1));
+    let r202 = &v["findings"][1];
+    assert_eq!(
+        (r202["code"].as_str(), r202["line"].as_i64(), r202["column"].as_i64()),
+        (Some("R202"), Some(1), Some(27))
+    );
     assert_eq!(translate("bom.json", "\u{feff}{\"maxAsyncRetryAttempts\": 2}".as_bytes()).code, 0);
 }
 
@@ -100,7 +106,8 @@ fn duplicate_keys_are_reported() {
 #[test]
 fn trailing_commas_and_truncation() {
     let (_, v) = lint_json("t.json", b"{\"maxAsyncRetryAttempts\": 1,}");
-    assert_eq!(first(&v), ("S101", 1, 29));
+    // At the trailing comma itself.
+    assert_eq!(first(&v), ("S101", 1, 28));
     let (_, v) = lint_json("t.json", b"{\"destinationConfig\": {\"onSuccess\": {\"destination\": \"acs:fc");
     assert_eq!(first(&v).0, "S101");
     assert!(v["findings"][0]["message"].as_str().unwrap().contains("ends inside a string"));

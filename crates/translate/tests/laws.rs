@@ -206,9 +206,9 @@ proptest! {
     /// Law (b) of "Translator integrity": A -> B -> A returns the effective
     /// input, or every difference is named by a note of one of the passes.
     #[test]
-    fn round_trip_changes_are_named(doc in law_document(), m in law_mapping(), t in 0usize..3, lossy in any::<bool>()) {
-        let target = Dialect::ALL[t];
-        prop_assume!(target != doc.dialect());
+    fn round_trip_changes_are_named(doc in law_document(), m in law_mapping(), t in 0usize..2, lossy in any::<bool>()) {
+        let others: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| *d != doc.dialect()).collect();
+        let target = others[t];
         let options = Options { allow_lossy: lossy, ..Default::default() };
         if let Err(e) = support::check_round_trip(&doc, target, &m, &options) {
             prop_assert!(false, "{}", e);
