@@ -143,3 +143,47 @@ fn item5_service_loss_is_a_warning() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("warning[T106] service `demo-service` is not carried"), "{}", r.stderr);
 }
+
+/// Item 6: `destinations` entries keyed `DIS:...` / `OBS:...` are read backwards.
+#[test]
+fn item6_huawei_keyed_entries_are_read_backwards() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("m.json");
+    std::fs::write(
+        &map,
+        r#"{"destinations": {"DIS:jobs": "acs:mns:cn-shanghai:1234567890123456:/queues/jobs/messages", "OBS:results": "acs:mns:cn-shanghai:1234567890123456:/queues/results/messages"}}"#,
+    )
+    .unwrap();
+    let body = br#"{"destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/jobs/messages"}, "onSuccess": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/results/messages"}}}"#;
+    let r = run_stdin(&["translate", "--to", "huawei", "--map", map.to_str().unwrap()], body);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["destination_config"]["on_failure"]["destination"], "DIS");
+    assert_eq!(v["destination_config"]["on_failure"]["param"], r#"{"stream_name":"jobs"}"#);
+    assert_eq!(v["destination_config"]["on_success"]["destination"], "OBS");
+}
+
+/// Item 18: output files are created as any program's are (0666 less the umask), not 0600.
+#[cfg(unix)]
+#[test]
+fn item18_outputs_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fc3.json");
+    let r = run(&["translate", "--to", "alibaba-fc3", "-o", out.to_str().unwrap(), PUT]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    // The test runner's umask is unknown; group or other read is what a 0600 temp file never has
+    // unless the umask is 077, in which case both are 0600.
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, b"").unwrap();
+    assert_eq!(mode, std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777);
+}
+
+/// Item 18: huge integers are out of range, not floats.
+#[test]
+fn item18_huge_integers_are_out_of_range() {
+    let r = run_stdin(&["translate", "--to", "huawei"], br#"{"maxAsyncRetryAttempts": 18446744073709551616}"#);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("out of range") && !r.stderr.contains("e+19"), "{}", r.stderr);
+}

@@ -348,5 +348,16 @@ mod tests {
             e(DestinationKind::FunctionGraph, r#"{"func_urn":"default:test"}"#).contains("short function reference")
         );
         assert!(e(DestinationKind::Obs, r#"{"bucket":"b","expires":"5"}"#).contains("an integer number of days"));
+        assert_eq!(
+            e(DestinationKind::Dis, ""),
+            "`param` is not valid JSON (at 1:1 inside the string: EOF while parsing a value)"
+        );
+        assert_eq!(
+            e(DestinationKind::Dis, "\n"),
+            "`param` is not valid JSON (at 2:1 inside the string: EOF while parsing a value)"
+        );
+        let obs = DestinationParam::parse(DestinationKind::Obs, r#"{"bucket":"b","expires":400}"#).unwrap();
+        assert_eq!(obs.violations().len(), 1);
+        assert_eq!(e(DestinationKind::Dis, "{}"), "`param` of a DIS destination needs `stream_name`");
     }
 }
