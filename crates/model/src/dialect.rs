@@ -1,6 +1,7 @@
 //! Dialects and their detection from a document's keys.
 
 use crate::facts::{alibaba, huawei};
+use crate::spec::DialectSpec;
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
@@ -43,38 +44,33 @@ impl Dialect {
         matches!(self, Dialect::AlibabaFc2 | Dialect::AlibabaFc3)
     }
 
+    /// Everything the workspace knows of this dialect, in one value.
+    pub fn spec(self) -> &'static DialectSpec {
+        match self {
+            Dialect::AlibabaFc2 => &alibaba::FC2_SPEC,
+            Dialect::AlibabaFc3 => &alibaba::FC3_SPEC,
+            Dialect::Huawei => &huawei::SPEC,
+        }
+    }
+
     /// The keys one config of this dialect may hold.
     pub fn config_keys(self) -> &'static [&'static str] {
-        match self {
-            Dialect::AlibabaFc2 => alibaba::FC2_CONFIG_KEYS,
-            Dialect::AlibabaFc3 => alibaba::FC3_CONFIG_KEYS,
-            Dialect::Huawei => huawei::CONFIG_KEYS,
-        }
+        self.spec().config_keys
     }
 
     /// The keys that name a config's function, the preferred one first.
     pub fn identity_keys(self) -> &'static [&'static str] {
-        match self {
-            Dialect::AlibabaFc2 => alibaba::FC2_IDENTITY_KEYS,
-            Dialect::AlibabaFc3 => alibaba::FC3_IDENTITY_KEYS,
-            Dialect::Huawei => huawei::IDENTITY_KEYS,
-        }
+        self.spec().identity_keys
     }
 
     /// The keys of this dialect's list document.
     pub fn list_keys(self) -> &'static [&'static str] {
-        match self {
-            Dialect::AlibabaFc2 | Dialect::AlibabaFc3 => alibaba::LIST_KEYS,
-            Dialect::Huawei => huawei::LIST_KEYS,
-        }
+        self.spec().list.keys
     }
 
     /// The key holding a list document's items.
     pub fn list_items_key(self) -> &'static str {
-        match self {
-            Dialect::AlibabaFc2 | Dialect::AlibabaFc3 => "configs",
-            Dialect::Huawei => "async_invoke_configs",
-        }
+        self.spec().list.items
     }
 }
 
@@ -132,30 +128,8 @@ pub enum Field {
 impl Dialect {
     /// The JSON key of `field` in this dialect.
     pub fn key(self, field: Field) -> &'static str {
-        let hw = self == Dialect::Huawei;
-        match field {
-            Field::MaxEventAge if hw => "max_async_event_age_in_seconds",
-            Field::MaxEventAge => "maxAsyncEventAgeInSeconds",
-            Field::RetryAttempts if hw => "max_async_retry_attempts",
-            Field::RetryAttempts => "maxAsyncRetryAttempts",
-            Field::DestinationConfig if hw => "destination_config",
-            Field::DestinationConfig => "destinationConfig",
-            Field::OnSuccess if hw => "on_success",
-            Field::OnSuccess => "onSuccess",
-            Field::OnFailure if hw => "on_failure",
-            Field::OnFailure => "onFailure",
-            Field::CreatedTime if hw => "created_time",
-            Field::CreatedTime => "createdTime",
-            Field::LastModified if hw => "last_modified",
-            Field::LastModified => "lastModifiedTime",
-            Field::AsyncTask if hw => "enable_async_status_log",
-            Field::AsyncTask if self == Dialect::AlibabaFc3 => "asyncTask",
-            Field::AsyncTask => "statefulInvocation",
-            Field::Function if hw => "func_urn",
-            Field::Function if self == Dialect::AlibabaFc3 => "functionArn",
-            Field::Function => "function",
-            Field::ListItems => self.list_items_key(),
-        }
+        let spec = self.spec();
+        spec.keys.get(field, &spec.list)
     }
 }
 

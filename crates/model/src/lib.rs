@@ -21,6 +21,7 @@ pub mod neutral;
 pub mod param;
 pub mod schema;
 pub mod span;
+pub mod spec;
 pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
@@ -33,4 +34,5 @@ pub use neutral::{
 };
 pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
 pub use span::{Position, SourceError, Span, SpanMap};
+pub use spec::DialectSpec;
 pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

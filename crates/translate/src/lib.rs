@@ -222,22 +222,6 @@ fn provider(d: Dialect) -> Provider {
     }
 }
 
-/// The dialect's spelling of a field, for note pointers.
-fn key(d: Dialect, field: &str) -> &'static str {
-    d.key(match field {
-        "age" => Field::MaxEventAge,
-        "retries" => Field::RetryAttempts,
-        "dc" => Field::DestinationConfig,
-        "on_success" => Field::OnSuccess,
-        "on_failure" => Field::OnFailure,
-        "created" => Field::CreatedTime,
-        "modified" => Field::LastModified,
-        "task" => Field::AsyncTask,
-        "function" => Field::Function,
-        _ => Field::ListItems,
-    })
-}
-
 struct Ctx<'a> {
     source: Dialect,
     target: Dialect,
@@ -264,7 +248,7 @@ impl Ctx<'_> {
         let keys = self.source.identity_keys();
         let config = self.source_value.pointer(p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
-        format!("{p}/{}", present.unwrap_or(&key(self.source, "function")))
+        format!("{p}/{}", present.unwrap_or(&self.source.key(Field::Function)))
     }
 
     /// FC 3.0 takes the qualifier as PutAsyncInvokeConfig's `qualifier` query
@@ -306,19 +290,19 @@ impl Ctx<'_> {
                 c.max_event_age,
                 age_range(s),
                 age_range(t),
-                &format!("{p}/{}", key(s, "age")),
+                &format!("{p}/{}", s.key(Field::MaxEventAge)),
                 notes,
             ),
             max_retry_attempts: self.range(
                 c.max_retry_attempts,
                 retry_range(s),
                 retry_range(t),
-                &format!("{p}/{}", key(s, "retries")),
+                &format!("{p}/{}", s.key(Field::RetryAttempts)),
                 notes,
             ),
             ..Default::default()
         };
-        let task_ptr = format!("{p}/{}", key(s, "task"));
+        let task_ptr = format!("{p}/{}", s.key(Field::AsyncTask));
         match (s.is_alibaba(), t.is_alibaba()) {
             (true, true) => out.async_task = c.async_task,
             (false, false) => out.status_log = c.status_log.clone(),
@@ -326,7 +310,7 @@ impl Ctx<'_> {
                 if let Some(b) = c.async_task {
                     out.status_log = Some(StatusLog { enabled: Some(b), ..Default::default() });
                     notes.push(
-                        note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", key(s, "task")))
+                        note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", s.key(Field::AsyncTask)))
                             .with_help("FunctionGraph's closest feature: each invocation's status is kept and can be queried; it does not add Alibaba's task controls (stop, replay)"),
                     );
                 }
@@ -336,7 +320,7 @@ impl Ctx<'_> {
                     if let Some(b) = log.enabled {
                         out.async_task = Some(b);
                         notes.push(
-                            note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", key(t, "task")))
+                            note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", t.key(Field::AsyncTask)))
                                 .with_help("Alibaba's closest feature: asynchronous task mode keeps each invocation's state, and adds task controls"),
                         );
                     }
@@ -351,9 +335,11 @@ impl Ctx<'_> {
         }
         {
             // Read-only fields are never written (design.md): the target API sets them.
-            for (field, value) in [("created", &c.extensions.created_time), ("modified", &c.extensions.last_modified)] {
+            for (field, value) in
+                [(Field::CreatedTime, &c.extensions.created_time), (Field::LastModified, &c.extensions.last_modified)]
+            {
                 if value.is_some() {
-                    let k = key(s, field);
+                    let k = s.key(field);
                     notes.push(
                         note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
                             .with_help("the target API sets it"),
@@ -362,11 +348,11 @@ impl Ctx<'_> {
             }
             out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
         }
-        let dc = format!("{p}/{}", key(s, "dc"));
+        let dc = format!("{p}/{}", s.key(Field::DestinationConfig));
         out.on_success =
-            self.destination(c.on_success, &format!("{dc}/{}", key(s, "on_success")), src_fn.as_ref(), notes);
+            self.destination(c.on_success, &format!("{dc}/{}", s.key(Field::OnSuccess)), src_fn.as_ref(), notes);
         out.on_failure =
-            self.destination(c.on_failure, &format!("{dc}/{}", key(s, "on_failure")), src_fn.as_ref(), notes);
+            self.destination(c.on_failure, &format!("{dc}/{}", s.key(Field::OnFailure)), src_fn.as_ref(), notes);
         out
     }
 }

@@ -1,11 +1,11 @@
 //! Lists: items in order, and paging (`nextToken`, `count`, `page_info`) carried only where its meaning survives.
 
-use crate::{codes, key, note, Ctx};
+use crate::{codes, note, Ctx};
 use invokecfg_model::*;
 
 impl Ctx<'_> {
     pub(crate) fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> ConfigList {
-        let items_key = key(self.source, "items");
+        let items_key = self.source.key(Field::ListItems);
         let n = l.items.len() as i64;
         let items: Vec<AsyncInvokeConfig> = l
             .items

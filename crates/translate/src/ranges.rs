@@ -1,7 +1,7 @@
 //! Ranges: values kept, clamped into the target's range, or omitted defaults made explicit.
 
 use crate::{codes, note, Ctx};
-use invokecfg_model::facts::{alibaba, huawei, IntRange};
+use invokecfg_model::facts::IntRange;
 use invokecfg_model::*;
 use serde_json::json;
 
@@ -66,17 +66,9 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn age_range(d: Dialect) -> IntRange {
-    if d.is_alibaba() {
-        alibaba::MAX_EVENT_AGE
-    } else {
-        huawei::MAX_EVENT_AGE
-    }
+    d.spec().max_event_age.request
 }
 
 pub(crate) fn retry_range(d: Dialect) -> IntRange {
-    if d.is_alibaba() {
-        alibaba::RETRY_ATTEMPTS
-    } else {
-        huawei::RETRY_ATTEMPTS
-    }
+    d.spec().retry_attempts.request
 }

@@ -4,7 +4,7 @@ pub mod alibaba;
 pub mod huawei;
 
 use crate::dialect::Dialect;
-use crate::facts::{self, IntRange};
+use crate::facts::IntRange;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -216,23 +216,27 @@ impl Document {
 }
 
 fn fc2_ranges(c: &Fc2Config, p: &str, out: &mut Vec<RangeViolation>) {
-    alibaba_ranges(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, p, out)
+    ranges(Dialect::AlibabaFc2, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false, p, out)
 }
 
 fn fc3_ranges(c: &Fc3Config, p: &str, out: &mut Vec<RangeViolation>) {
-    alibaba_ranges(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, p, out)
+    ranges(Dialect::AlibabaFc3, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false, p, out)
 }
 
 fn huawei_ranges(c: &HuaweiConfig, p: &str, out: &mut Vec<RangeViolation>) {
-    if !c.is_response() {
-        check(c.max_async_event_age_in_seconds, "max_async_event_age_in_seconds", facts::huawei::MAX_EVENT_AGE, p, out);
-        check(c.max_async_retry_attempts, "max_async_retry_attempts", facts::huawei::RETRY_ATTEMPTS, p, out);
-    }
+    ranges(Dialect::Huawei, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, c.is_response(), p, out)
 }
 
-fn alibaba_ranges(age: Option<i64>, retries: Option<i64>, p: &str, out: &mut Vec<RangeViolation>) {
-    check(age, "maxAsyncEventAgeInSeconds", facts::alibaba::MAX_EVENT_AGE, p, out);
-    check(retries, "maxAsyncRetryAttempts", facts::alibaba::RETRY_ATTEMPTS, p, out);
+/// The ranges of the dialect spec, for a request or a config read back from the API.
+fn ranges(d: Dialect, age: Option<i64>, retries: Option<i64>, response: bool, p: &str, out: &mut Vec<RangeViolation>) {
+    let spec = d.spec();
+    for (value, key, range) in
+        [(age, spec.keys.max_event_age, spec.max_event_age), (retries, spec.keys.retry_attempts, spec.retry_attempts)]
+    {
+        if !response || range.responses_checked {
+            check(value, key, range.request, p, out);
+        }
+    }
 }
 
 fn check(value: Option<i64>, key: &'static str, range: IntRange, p: &str, out: &mut Vec<RangeViolation>) {

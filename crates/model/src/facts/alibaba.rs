@@ -4,6 +4,8 @@
 //! seed `000_a531463f5ebe4ee7.txt` (PutFunctionAsyncInvokeConfig).
 
 use super::{CharClass, IntRange, NameRule};
+use crate::spec::{DialectSpec, FieldKeys, ListShape, StateTracking, ValueRange};
+use crate::Dialect;
 
 /// `maxAsyncEventAgeInSeconds`: [1, 604800] seconds, default 86400
 /// (seed 000; FC3 `PutAsyncInvokeConfigInput`; ROS `ALIYUN::FC3::AsyncInvokeConfig`).
@@ -153,6 +155,50 @@ pub const LIST_KEYS: &[&str] = &["configs", "nextToken"];
 
 /// Read-only keys: returned by the API, never sent.
 pub const READ_ONLY_KEYS: &[&str] = &["createdTime", "lastModifiedTime"];
+
+/// The keys FC 2.0 and FC 3.0 share for the neutral fields.
+const fn keys(state_tracking: &'static str, function: &'static str) -> FieldKeys {
+    FieldKeys {
+        max_event_age: "maxAsyncEventAgeInSeconds",
+        retry_attempts: "maxAsyncRetryAttempts",
+        destination_config: "destinationConfig",
+        on_success: "onSuccess",
+        on_failure: "onFailure",
+        created_time: "createdTime",
+        last_modified: "lastModifiedTime",
+        state_tracking,
+        function,
+    }
+}
+
+/// What asynchronous task mode adds, for notes.
+const TASK_MODE: &str =
+    "asynchronous task mode: each invocation's state is kept and can be queried, stopped and replayed";
+
+/// FC 2.0's List response: `nextToken` pages; no total is stated.
+const LIST: ListShape = ListShape { items: "configs", keys: LIST_KEYS, next_token: Some("nextToken"), total: None };
+
+/// The `alibaba-fc2` dialect.
+pub const FC2_SPEC: DialectSpec = DialectSpec {
+    dialect: Dialect::AlibabaFc2,
+    keys: keys("statefulInvocation", "function"),
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
+    state_tracking: StateTracking { default: ASYNC_TASK_DEFAULT, meaning: TASK_MODE },
+    config_keys: FC2_CONFIG_KEYS,
+    read_only_keys: READ_ONLY_KEYS,
+    identity_keys: FC2_IDENTITY_KEYS,
+    list: LIST,
+};
+
+/// The `alibaba-fc3` dialect.
+pub const FC3_SPEC: DialectSpec = DialectSpec {
+    dialect: Dialect::AlibabaFc3,
+    keys: keys("asyncTask", "functionArn"),
+    config_keys: FC3_CONFIG_KEYS,
+    identity_keys: FC3_IDENTITY_KEYS,
+    ..FC2_SPEC
+};
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 //! Alibaba's docs (reference §1.5).
 
 use super::{CharClass, IntRange, NameRule};
+use crate::spec::{DialectSpec, FieldKeys, ListShape, StateTracking, ValueRange};
+use crate::Dialect;
 
 /// `max_async_event_age_in_seconds` of a config being set: [1, 86400], default 3600.
 pub const MAX_EVENT_AGE: IntRange = IntRange { min: 1, max: 86_400, default: 3_600 };
@@ -134,11 +136,11 @@ pub const REGIONS: &[&str] = &[
     "tr-west-1",
 ];
 
-/// JSON keys of one config, in the API's documented order (response table,
-/// then the request-only LTS fields).
 /// Keys that name the function.
 pub const IDENTITY_KEYS: &[&str] = &["func_urn"];
 
+/// JSON keys of one config, in the API's documented order (response table,
+/// then the request-only LTS fields).
 pub const CONFIG_KEYS: &[&str] = &[
     "func_urn",
     "max_async_event_age_in_seconds",
@@ -202,6 +204,34 @@ pub fn is_timestamp(s: &str) -> bool {
 pub fn param_keys(kind: &str) -> Option<&'static [&'static str]> {
     PARAM_KEYS.iter().find(|(k, _)| *k == kind).map(|(_, keys)| *keys)
 }
+
+/// The `huawei` dialect.
+pub const SPEC: DialectSpec = DialectSpec {
+    dialect: Dialect::Huawei,
+    keys: FieldKeys {
+        max_event_age: "max_async_event_age_in_seconds",
+        retry_attempts: "max_async_retry_attempts",
+        destination_config: "destination_config",
+        on_success: "on_success",
+        on_failure: "on_failure",
+        created_time: "created_time",
+        last_modified: "last_modified",
+        state_tracking: "enable_async_status_log",
+        function: "func_urn",
+    },
+    // Read-back configs carry any integer (see `RESPONSE_MARKER_KEYS`).
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: false },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: false },
+    state_tracking: StateTracking {
+        default: STATUS_LOG_DEFAULT,
+        meaning: "the async status log: each invocation's status is kept and can be queried",
+    },
+    config_keys: CONFIG_KEYS,
+    read_only_keys: READ_ONLY_KEYS,
+    identity_keys: IDENTITY_KEYS,
+    // `count` is the total over every page; `page_info` holds markers, not a token.
+    list: ListShape { items: "async_invoke_configs", keys: LIST_KEYS, next_token: None, total: Some("count") },
+};
 
 #[cfg(test)]
 mod tests {
