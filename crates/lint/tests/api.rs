@@ -281,3 +281,23 @@ fn a_top_level_schema_key_is_accepted() {
     let nested = br#"{"maxAsyncRetryAttempts": 1, "destinationConfig": {"$schema": "x"}}"#;
     assert!(lint(nested, &LintOptions::default()).diagnostics.iter().any(|d| d.code == "S106"));
 }
+
+#[test]
+fn float_spellings_of_integers_lint_and_schema() {
+    // To JSON Schema `2.0` is `2` and `1e3` is `1000`: no schema can reject them.
+    // The SDKs' integer fields do, so lint reports them and the schemas say so.
+    for (d, src, key) in [
+        (Dialect::AlibabaFc2, r#"{"maxAsyncRetryAttempts": 2.0}"#, "maxAsyncRetryAttempts"),
+        (Dialect::AlibabaFc3, r#"{"maxAsyncEventAgeInSeconds": 1e3, "asyncTask": true}"#, "maxAsyncEventAgeInSeconds"),
+        (Dialect::Huawei, r#"{"max_async_event_age_in_seconds": 1e3}"#, "max_async_event_age_in_seconds"),
+    ] {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        assert!(r.diagnostics.iter().any(|x| x.code == "S108" && x.fix.is_some()), "{d}: {:#?}", r.diagnostics);
+        let schema = invokecfg_model::schema::SchemaName::for_dialect(d);
+        let v: serde_json::Value = serde_json::from_str(src).unwrap_or_default();
+        assert!(schema.is_valid(&v), "{d}: the JSON Schema data model reads it as an integer");
+        let text = schema.text();
+        let at = text.find(&format!("\"{key}\"")).unwrap_or_default();
+        assert!(text[at..].split("\"maximum\"").next().unwrap_or_default().contains("(S108)"), "{d}: {key} says so");
+    }
+}
