@@ -40,7 +40,8 @@ fn invalid_json_is_a_finding_not_exit_2() {
     assert_eq!(r.code, 1);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["findings"][0]["code"], "S101");
-    assert_eq!(v["findings"][0]["line"], 9);
+    // The trailing comma itself (line 8), not the `}` after it (issue 13 item 17).
+    assert_eq!(v["findings"][0]["line"], 8);
 }
 
 #[test]

@@ -43,7 +43,9 @@ fn empty_and_whitespace() {
 fn bom_is_accepted() {
     let (r, v) = lint_json("bom.json", "\u{feff}{\"maxAsyncRetryAttempts\": 9}".as_bytes());
     assert_eq!(r.code, 1);
-    assert_eq!(first(&v), ("R202", 1, 27));
+    // Read past, with a warning (S113, issue 13 item 18); columns do not count the BOM.
+    assert_eq!(first(&v), ("S113", 1, 1));
+    assert_eq!((&v["findings"][1]["code"], &v["findings"][1]["column"]), (&Value::from("R202"), &Value::from(27)));
     assert_eq!(translate("bom.json", "\u{feff}{\"maxAsyncRetryAttempts\": 2}".as_bytes()).code, 0);
 }
 
@@ -100,7 +102,8 @@ fn duplicate_keys_are_reported() {
 #[test]
 fn trailing_commas_and_truncation() {
     let (_, v) = lint_json("t.json", b"{\"maxAsyncRetryAttempts\": 1,}");
-    assert_eq!(first(&v), ("S101", 1, 29));
+    // At the comma, not the `}` after it (issue 13 item 17).
+    assert_eq!(first(&v), ("S101", 1, 28));
     let (_, v) = lint_json("t.json", b"{\"destinationConfig\": {\"onSuccess\": {\"destination\": \"acs:fc");
     assert_eq!(first(&v).0, "S101");
     assert!(v["findings"][0]["message"].as_str().unwrap().contains("ends inside a string"));
