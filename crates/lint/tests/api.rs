@@ -301,3 +301,21 @@ fn float_spellings_of_integers_lint_and_schema() {
         assert!(text[at..].split("\"maximum\"").next().unwrap_or_default().contains("(S108)"), "{d}: {key} says so");
     }
 }
+
+#[test]
+fn other_json_files_are_no_near_miss_configs() {
+    // The suggestion helper is generous with typos; it must not read these as configs.
+    for src in [
+        r#"{"name": "x", "version": "1.0.0", "private": true, "description": "d", "main": "index.js", "type": "module", "scripts": {}, "dependencies": {}, "devDependencies": {}, "license": "MIT", "files": [], "exports": {}, "config": {}}"#,
+        r#"{"compilerOptions": {"target": "es2020"}, "include": ["src"], "exclude": [], "extends": "x", "references": [], "files": []}"#,
+        r#"{"type": "FeatureCollection", "features": [], "bbox": [], "properties": {}, "geometry": null, "id": 1}"#,
+        r#"{"editor.tabSize": 2, "files.exclude": {}, "json.schemas": []}"#,
+    ] {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        assert_eq!(r.dialect, None, "{src}");
+        assert!(r.diagnostics.iter().all(|d| d.code == "S103"), "{src}: {:#?}", r.diagnostics);
+    }
+    // A near miss still reads as a config.
+    let r = lint(br#"{"maxAsyncRetryAttempt": 2}"#, &LintOptions::default());
+    assert_eq!(r.dialect, Some(Dialect::AlibabaFc2));
+}
