@@ -281,3 +281,41 @@ fn a_top_level_schema_key_is_accepted() {
     let nested = br#"{"maxAsyncRetryAttempts": 1, "destinationConfig": {"$schema": "x"}}"#;
     assert!(lint(nested, &LintOptions::default()).diagnostics.iter().any(|d| d.code == "S106"));
 }
+
+#[test]
+fn float_spellings_of_integers_lint_and_schema() {
+    // To JSON Schema `2.0` is `2` and `1e3` is `1000`: no schema can reject them.
+    // The SDKs' integer fields do, so lint reports them and the schemas say so.
+    for (d, src, key) in [
+        (Dialect::AlibabaFc2, r#"{"maxAsyncRetryAttempts": 2.0}"#, "maxAsyncRetryAttempts"),
+        (Dialect::AlibabaFc3, r#"{"maxAsyncEventAgeInSeconds": 1e3, "asyncTask": true}"#, "maxAsyncEventAgeInSeconds"),
+        (Dialect::Huawei, r#"{"max_async_event_age_in_seconds": 1e3}"#, "max_async_event_age_in_seconds"),
+    ] {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        assert!(r.diagnostics.iter().any(|x| x.code == "S108" && x.fix.is_some()), "{d}: {:#?}", r.diagnostics);
+        let schema = invokecfg_model::schema::SchemaName::for_dialect(d);
+        let v: serde_json::Value = serde_json::from_str(src).unwrap_or_default();
+        assert!(schema.is_valid(&v), "{d}: the JSON Schema data model reads it as an integer");
+        let text = schema.text();
+        let at = text.find(&format!("\"{key}\"")).unwrap_or_default();
+        assert!(text[at..].split("\"maximum\"").next().unwrap_or_default().contains("(S108)"), "{d}: {key} says so");
+    }
+}
+
+#[test]
+fn other_json_files_are_no_near_miss_configs() {
+    // The suggestion helper is generous with typos; it must not read these as configs.
+    for src in [
+        r#"{"name": "x", "version": "1.0.0", "private": true, "description": "d", "main": "index.js", "type": "module", "scripts": {}, "dependencies": {}, "devDependencies": {}, "license": "MIT", "files": [], "exports": {}, "config": {}}"#,
+        r#"{"compilerOptions": {"target": "es2020"}, "include": ["src"], "exclude": [], "extends": "x", "references": [], "files": []}"#,
+        r#"{"type": "FeatureCollection", "features": [], "bbox": [], "properties": {}, "geometry": null, "id": 1}"#,
+        r#"{"editor.tabSize": 2, "files.exclude": {}, "json.schemas": []}"#,
+    ] {
+        let r = lint(src.as_bytes(), &LintOptions::default());
+        assert_eq!(r.dialect, None, "{src}");
+        assert!(r.diagnostics.iter().all(|d| d.code == "S103"), "{src}: {:#?}", r.diagnostics);
+    }
+    // A near miss still reads as a config.
+    let r = lint(br#"{"maxAsyncRetryAttempt": 2}"#, &LintOptions::default());
+    assert_eq!(r.dialect, Some(Dialect::AlibabaFc2));
+}
