@@ -383,6 +383,60 @@ fn load_documents(files: &[PathBuf], dialect: Dialect) -> Result<Vec<(Document, 
         .collect()
 }
 
+/// Translation and lint of one list document as it grows: configs/s must not
+/// fall with the size (a quadratic step shows as a falling rate).
+fn list_scaling(bin: &Path, work: &Path) -> Result<Value, String> {
+    let item = json!({
+        "service": "orders", "function": "create-order", "qualifier": "LATEST",
+        "maxAsyncEventAgeInSeconds": 3600, "maxAsyncRetryAttempts": 2,
+        "destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages"}},
+    });
+    let mut rows = Vec::new();
+    for n in [1_000usize, 10_000, 100_000] {
+        let v = json!({"configs": vec![item.clone(); n], "nextToken": "x"});
+        let doc = Document::from_value(&v, Dialect::AlibabaFc2).map_err(|e| format!("{e:?}"))?;
+        let options = Options { allow_lossy: true, ..Options::default() };
+        let t = Instant::now();
+        let tr = invokecfg_translate::translate(&doc, Dialect::AlibabaFc3, &Mapping::default(), &options)
+            .map_err(|e| e.to_string())?;
+        let lib = t.elapsed();
+        std::hint::black_box(tr);
+        let path = work.join(format!("list-{n}.json"));
+        let text = serde_json::to_vec(&v).map_err(|e| e.to_string())?;
+        fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let wall = |args: &[&str]| -> Result<Duration, String> {
+            let t = Instant::now();
+            Command::new(bin)
+                .args(args)
+                .arg(&path)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .map_err(|e| format!("running {}: {e}", bin.display()))?;
+            Ok(t.elapsed())
+        };
+        let cli_translate = wall(&["translate", "--to", "alibaba-fc3"])?;
+        let cli_lint = wall(&["lint"])?;
+        eprintln!(
+            "bench: list of {n}: translate {:.0} configs/s in-process, CLI translate {:.3} s, CLI lint {:.3} s",
+            n as f64 / secs(lib).max(1e-9),
+            secs(cli_translate),
+            secs(cli_lint)
+        );
+        rows.push(json!({
+            "items": n,
+            "bytes": text.len(),
+            "translate_lib_configs_per_s": n as f64 / secs(lib).max(1e-9),
+            "translate_cli_s": secs(cli_translate),
+            "translate_cli_configs_per_s": n as f64 / secs(cli_translate).max(1e-9),
+            "lint_cli_s": secs(cli_lint),
+            "lint_cli_configs_per_s": n as f64 / secs(cli_lint).max(1e-9),
+        }));
+        fs::remove_file(&path).ok();
+    }
+    Ok(Value::Array(rows))
+}
+
 /// `bench`.
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let root = workspace_root();
@@ -582,6 +636,12 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
     let single_rate = single_items / f64::max(single_secs, 1e-9);
     let list_rate = if list_secs > 0.0 { list_items / list_secs } else { 0.0 };
 
+    let scaling_dir = std::env::temp_dir().join(format!("invokecfg-bench-lists-{}", std::process::id()));
+    fs::create_dir_all(&scaling_dir).map_err(|e| format!("{}: {e}", scaling_dir.display()))?;
+    let scaling = list_scaling(&bin, &scaling_dir);
+    fs::remove_dir_all(&scaling_dir).ok();
+    let scaling = scaling?;
+
     // One-file latency of the whole process.
     let one = corpus.configs.first().and_then(|(_, _, f)| f.first()).ok_or("empty corpus")?;
     eprintln!("bench: one-file lint latency, {} runs", args.latency_runs);
@@ -655,6 +715,7 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
             "single_configs_per_s_per_core": single_rate,
             "list_configs_per_s_per_core": list_rate,
             "mapping": "generated mapping covering every corpus region and account; allow_lossy = true",
+            "list_scaling": scaling,
         },
         "one_file_lint": {
             "file": one.display().to_string(),
@@ -821,6 +882,20 @@ fn render(r: &Value) -> String {
         s,
         "  end-to-end: bytes -> span::parse -> detect -> Document -> translate -> pretty JSON, one target\n"
     );
+    let _ = writeln!(s, "one list document as it grows (FC 2.0 -> FC 3.0; configs/s must not fall)");
+    let _ = writeln!(s, "{:>8} {:>10} {:>16} {:>14} {:>14}", "items", "MB", "lib cfg/s", "CLI translate", "CLI lint");
+    for row in t["list_scaling"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            s,
+            "{:>8} {:>10.1} {:>16.0} {:>12.3} s {:>12.3} s",
+            row["items"],
+            f(row, "bytes") / 1e6,
+            f(row, "translate_lib_configs_per_s"),
+            f(row, "translate_cli_s"),
+            f(row, "lint_cli_s"),
+        );
+    }
+    let _ = writeln!(s);
     let o = &r["one_file_lint"];
     let _ = writeln!(
         s,

@@ -19,7 +19,8 @@ struct FileReport {
 }
 
 fn print_notes(input: &str, notes: &[Diagnostic]) {
-    let mut err = std::io::stderr().lock();
+    // Buffered: a list of n items has O(n) notes, and one write each would be O(n) syscalls.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for n in notes {
         let at = if n.pointer.is_empty() { String::new() } else { format!(" (at {})", n.pointer) };
         let _ = writeln!(err, "{input}: {}[{}] {}{at}", n.severity, n.code, n.message);

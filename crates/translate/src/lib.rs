@@ -199,15 +199,17 @@ fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
 }
 
 fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = Vec::with_capacity(notes.len());
-    for n in notes {
-        // One note per built-in pair or missing entry, however many identifiers use it.
-        let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
-        if !out.iter().any(|o| o.code == n.code && o.message == n.message && (global || o.pointer == n.pointer)) {
-            out.push(n);
-        }
-    }
-    out
+    // A set, not a scan of what is kept: a list of n items has O(n) notes.
+    let mut seen = std::collections::HashSet::new();
+    notes
+        .into_iter()
+        .filter(|n| {
+            // One note per built-in pair or resolution, however many identifiers use it.
+            let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
+            let at = if global { String::new() } else { n.pointer.clone() };
+            seen.insert((n.code.clone(), n.message.clone(), at))
+        })
+        .collect()
 }
 
 fn parse_function(text: Option<&str>) -> Option<(Provider, FunctionRef)> {
