@@ -14,6 +14,9 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Option<Destination>> {
+        if self.mapping.destinations.is_empty() {
+            return None;
+        }
         let to_huawei = !self.target.is_alibaba();
         let forward = self.mapping.destinations.iter().find(|(k, _)| keys.contains(k));
         let (entry_key, value, backwards) = match forward {
@@ -118,11 +121,13 @@ impl Ctx<'_> {
     ) -> Option<Destination> {
         let d = d?;
         let dp = if self.source.is_alibaba() { format!("{pointer}/destination") } else { pointer.to_string() };
-        let (kind, key) = (d.kind_name(), d.source_key());
+        // Only `--allow-lossy` drops; the note's text is built only then.
+        let named = self.options.allow_lossy.then(|| (d.kind_name(), d.source_key()));
         self.or_drop(
             notes,
             |notes| self.destination_inner(d, pointer, &dp, f, notes),
             |reasons, help| {
+                let (kind, key) = named.unwrap_or_default();
                 note(
                     codes::DESTINATION_DROPPED,
                     &dp,
@@ -168,14 +173,17 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
         let dp = dp.to_string();
-        let mut keys = vec![d.source_key()];
         let crosses = self.crosses();
+        // The keys a `destinations` entry may use; spelled out only when there are entries.
+        let mut keys = if crosses && !self.mapping.destinations.is_empty() { vec![d.source_key()] } else { Vec::new() };
         let mut d = d;
         if crosses {
             if let Some(arn) = d.as_arn() {
                 if arn.is_relative() {
                     let filled = self.fill_relative(arn, f, &dp, notes)?;
-                    keys.push(filled.to_string());
+                    if !self.mapping.destinations.is_empty() {
+                        keys.push(filled.to_string());
+                    }
                     d = Destination::from_arn(filled);
                 }
             }

@@ -146,6 +146,7 @@ pub fn translate(
         options,
         option_fn: parse_function(options.function.as_deref()),
         source_value: &source_value,
+        explained: Default::default(),
     };
     let mut notes = Vec::new();
     let out = match neutral {
@@ -198,18 +199,22 @@ fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
     }
 }
 
-fn dedupe(notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn dedupe(mut notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // A set, not a scan of what is kept: a list of n items has O(n) notes.
-    let mut seen = std::collections::HashSet::new();
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(notes.len());
+        notes
+            .iter()
+            .map(|n| {
+                // One note per built-in pair or resolution, however many identifiers use it.
+                let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
+                seen.insert((n.code.as_str(), n.message.as_str(), if global { "" } else { n.pointer.as_str() }))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    notes.retain(|_| keep.next().unwrap_or(true));
     notes
-        .into_iter()
-        .filter(|n| {
-            // One note per built-in pair or resolution, however many identifiers use it.
-            let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
-            let at = if global { String::new() } else { n.pointer.clone() };
-            seen.insert((n.code.clone(), n.message.clone(), at))
-        })
-        .collect()
 }
 
 fn parse_function(text: Option<&str>) -> Option<(Provider, FunctionRef)> {
@@ -232,6 +237,8 @@ struct Ctx<'a> {
     option_fn: Option<(Provider, FunctionRef)>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
+    /// Resolutions already explained (`T210` is one note per identifier).
+    explained: std::cell::RefCell<Vec<(identity::Namespace, String, bool)>>,
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).
