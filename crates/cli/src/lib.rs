@@ -229,20 +229,9 @@ fn rules(format: RulesFormat) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Levenshtein distance.
+/// Levenshtein distance, as the lint crate's did-you-mean measures it.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 fn explain(code: &str) -> ExitCode {
