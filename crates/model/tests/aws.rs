@@ -125,3 +125,150 @@ proptest! {
         let _ = parts.join(":").parse::<LambdaFunctionName>();
     }
 }
+
+// ------------------------------------------------------------- typed documents
+
+use invokecfg_model::document::{AwsConfig, AwsDestination, AwsDestinationConfig, AwsDocument, AwsList, AwsTimestamp};
+use serde_json::{json, Value};
+
+fn destination(arn: Option<AwsArn>) -> Option<AwsDestination> {
+    arn.map(|a| AwsDestination { destination: Some(a.to_string()), unknown: Default::default() })
+}
+
+/// Canonical configs: in range, destinations each accepted on their side.
+fn aws_config() -> BoxedStrategy<AwsConfig> {
+    let on_success = aws_arn().prop_filter("accepted on success", |a| a.check_destination(true).is_ok());
+    let on_failure = aws_arn().prop_filter("accepted on failure", |a| a.check_destination(false).is_ok());
+    (
+        (proptest::option::of(lambda_function_name()), proptest::option::of(aws_qualifier())),
+        (proptest::option::of(1_500_000_000.0f64..1_900_000_000.0), proptest::option::of(aws_function_arn())),
+        (
+            proptest::option::of(aws::RETRY_ATTEMPTS.min..=aws::RETRY_ATTEMPTS.max),
+            proptest::option::of(aws::MAX_EVENT_AGE.min..=aws::MAX_EVENT_AGE.max),
+        ),
+        proptest::option::of((proptest::option::of(on_success), proptest::option::of(on_failure))),
+    )
+        .prop_map(|((function, qualifier), (modified, arn), (retries, age), dc)| AwsConfig {
+            function_name: function.map(|f| f.to_string()),
+            qualifier: qualifier.map(|q| q.to_aws()),
+            last_modified: modified
+                .and_then(|m| serde_json::Number::from_f64((m * 1000.0).round() / 1000.0))
+                .map(AwsTimestamp::Epoch),
+            function_arn: arn.map(|a| a.to_string()),
+            maximum_retry_attempts: retries,
+            maximum_event_age_in_seconds: age,
+            destination_config: dc.map(|(s, f)| AwsDestinationConfig {
+                on_success: destination(s),
+                on_failure: destination(f),
+                unknown: Default::default(),
+            }),
+            unknown: Default::default(),
+        })
+        .boxed()
+}
+
+fn aws_document() -> BoxedStrategy<AwsDocument> {
+    prop_oneof![
+        aws_config().prop_map(AwsDocument::Config),
+        (
+            proptest::collection::vec(aws_config(), 0..4),
+            proptest::option::of(string_regex("[A-Za-z0-9+/=-]{8,40}").expect("regex"))
+        )
+            .prop_map(|(items, next_marker)| AwsDocument::List(AwsList {
+                function_event_invoke_configs: items,
+                next_marker,
+                unknown: Default::default(),
+            })),
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn documents_read_back_from_their_text(doc in aws_document()) {
+        let text = doc.to_pretty_json();
+        let parsed = span::parse(text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(AwsDocument::from_value(&parsed.value), Ok(doc.clone()));
+        prop_assert!(doc.range_violations().is_empty());
+        prop_assert!(doc.identifier_errors().is_empty(), "{:?}", doc.identifier_errors());
+    }
+
+    /// A retry or age value is accepted exactly when it is an integer in range.
+    #[test]
+    fn ranges_and_types_are_checked(doc in aws_config(), bad in prop_oneof![any::<i64>().prop_map(Value::from), (-5i64..100).prop_map(Value::from), (21_590i64..21_610).prop_map(Value::from), Just(json!("2")), Just(json!(2.5)), Just(Value::Null), Just(json!([1]))], age in any::<bool>()) {
+        let (key, range) = if age { (aws::MAXIMUM_EVENT_AGE_KEY, aws::MAX_EVENT_AGE) } else { (aws::MAXIMUM_RETRY_ATTEMPTS_KEY, aws::RETRY_ATTEMPTS) };
+        let mut value = AwsDocument::Config(doc).to_value();
+        value[key] = bad.clone();
+        let accepted = AwsDocument::from_value(&value).is_ok_and(|d| d.range_violations().is_empty());
+        prop_assert_eq!(accepted, bad.as_i64().is_some_and(|v| range.contains(v)), "{} = {}", key, bad);
+    }
+}
+
+#[test]
+fn serialized_keys_follow_the_model_order() {
+    let mut full = json!({});
+    for k in aws::CONFIG_KEYS.iter().rev() {
+        full[*k] = match *k {
+            "MaximumRetryAttempts" => json!(1),
+            "MaximumEventAgeInSeconds" => json!(3600),
+            "LastModified" => json!(1573686021.479),
+            "DestinationConfig" => json!({"OnFailure": {}, "OnSuccess": {}}),
+            _ => json!("my-function"),
+        };
+    }
+    let doc = AwsDocument::from_value(&full).unwrap();
+    let value = doc.to_value();
+    let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+    assert_eq!(keys, aws::CONFIG_KEYS);
+    let dc: Vec<&String> = value["DestinationConfig"].as_object().unwrap().keys().collect();
+    assert_eq!(dc, aws::DESTINATION_CONFIG_KEYS);
+    // Request and response orders are both subsequences of the one output order.
+    for keys in [aws::REQUEST_KEYS, aws::RESPONSE_KEYS] {
+        let positions: Vec<usize> =
+            keys.iter().map(|k| aws::CONFIG_KEYS.iter().position(|c| c == k).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+    }
+    let list =
+        AwsDocument::from_value(&json!({"NextMarker": "m", "FunctionEventInvokeConfigs": [], "Extra": 1})).unwrap();
+    let keys: Vec<String> = list.to_value().as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys, ["FunctionEventInvokeConfigs", "NextMarker", "Extra"]);
+}
+
+#[test]
+fn type_errors_name_the_pointer() {
+    let e = AwsDocument::from_value(&json!({"FunctionEventInvokeConfigs": [{}, {"MaximumRetryAttempts": "2"}]}))
+        .unwrap_err();
+    assert_eq!(e.pointer, "/FunctionEventInvokeConfigs/1/MaximumRetryAttempts");
+    assert_eq!(e.message, "string \"2\", expected an integer");
+    let e = AwsDocument::from_value(&json!({"DestinationConfig": {"OnSuccess": null}})).unwrap_err();
+    assert_eq!(e.pointer, "/DestinationConfig/OnSuccess");
+    let e = AwsDocument::from_value(&json!({"LastModified": true})).unwrap_err();
+    assert_eq!(e.pointer, "/LastModified");
+    assert!(e.message.contains("expected epoch seconds"), "{}", e.message);
+    let e = AwsDocument::from_value(&json!([])).unwrap_err();
+    assert_eq!(e.pointer, "");
+}
+
+#[test]
+fn unknown_keys_are_kept_and_identifiers_checked() {
+    let doc = AwsDocument::from_value(&json!({
+        "MaximumRetryAttempt": 1,
+        "MaximumRetryAttempts": 3,
+        "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:s3:::results", "Type": "s3"}}
+    }))
+    .unwrap();
+    let AwsDocument::Config(c) = &doc else { panic!("a config") };
+    assert_eq!(c.unknown.keys().collect::<Vec<_>>(), ["MaximumRetryAttempt"]);
+    assert!(c.destination_config.as_ref().unwrap().on_success.as_ref().unwrap().unknown.contains_key("Type"));
+    let ranges = doc.range_violations();
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(ranges[0].pointer, "/MaximumRetryAttempts");
+    assert_eq!(ranges[0].to_string(), "`MaximumRetryAttempts` is 3, outside 0..2 (default 2)");
+    let ids = doc.identifier_errors();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(ids[0].pointer, "/DestinationConfig/OnSuccess/Destination");
+    assert!(ids[0].to_string().contains("only as `OnFailure`"));
+    assert!(doc.to_value()["DestinationConfig"]["OnSuccess"]["Type"] == "s3");
+}
