@@ -284,10 +284,7 @@ impl FromStr for AwsArn {
         else {
             return Err(AwsArnError::Parts { found: s.split(':').count() });
         };
-        let shaped = partition
-            .strip_prefix("aws")
-            .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') && !t.ends_with('-'));
-        if !shaped {
+        if !aws::is_partition_shaped(partition) {
             return Err(AwsArnError::Partition { partition: partition.into() });
         }
         if service == "s3" {

@@ -272,3 +272,191 @@ fn unknown_keys_are_kept_and_identifiers_checked() {
     assert!(ids[0].to_string().contains("only as `OnFailure`"));
     assert!(doc.to_value()["DestinationConfig"]["OnSuccess"]["Type"] == "s3");
 }
+
+// ------------------------------------------------------------- schema
+
+const SCHEMA_TEXT: &str = include_str!("../../../schemas/aws-lambda.schema.json");
+
+fn schema() -> Value {
+    serde_json::from_str(SCHEMA_TEXT).expect("the schema is JSON")
+}
+
+fn validator() -> &'static jsonschema::Validator {
+    static V: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    V.get_or_init(|| jsonschema::draft202012::new(&schema()).expect("the schema compiles"))
+}
+
+fn schema_errors(value: &Value) -> Vec<String> {
+    validator().iter_errors(value).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+/// The violations of the `oneOf` branch the value means (a list when it holds
+/// the items key), which name the key where the whole-schema error cannot.
+fn branch_errors(value: &Value) -> Vec<String> {
+    static V: std::sync::OnceLock<[jsonschema::Validator; 2]> = std::sync::OnceLock::new();
+    let [config, list] = V.get_or_init(|| {
+        ["config", "list"].map(|branch| {
+            let mut s = schema();
+            s.as_object_mut().expect("an object").remove("oneOf");
+            s["$ref"] = json!(format!("#/$defs/{branch}"));
+            jsonschema::draft202012::new(&s).expect("the branch compiles")
+        })
+    });
+    let v = if value.get(aws::LIST_ITEMS_KEY).is_some() { list } else { config };
+    v.iter_errors(value).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+fn props(v: &Value) -> Vec<&str> {
+    v["properties"].as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default()
+}
+
+#[test]
+fn schema_states_the_facts() {
+    let s = schema();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["$id"], "https://invokecfg.dev/schemas/aws-lambda.schema.json");
+    let config = &s["$defs"]["config"];
+    assert_eq!(props(config), aws::CONFIG_KEYS);
+    let p = &config["properties"];
+    for (key, range) in
+        [(aws::MAXIMUM_RETRY_ATTEMPTS_KEY, aws::RETRY_ATTEMPTS), (aws::MAXIMUM_EVENT_AGE_KEY, aws::MAX_EVENT_AGE)]
+    {
+        assert_eq!(p[key]["minimum"], json!(range.min), "{key}");
+        assert_eq!(p[key]["maximum"], json!(range.max), "{key}");
+        assert_eq!(p[key]["default"], json!(range.default), "{key}");
+    }
+    assert_eq!(p[aws::FUNCTION_NAME_KEY]["pattern"], json!(aws::function_reference_pattern()));
+    assert_eq!(p[aws::FUNCTION_NAME_KEY]["maxLength"], json!(aws::FUNCTION_REFERENCE_MAX_LEN));
+    assert_eq!(p[aws::QUALIFIER_KEY]["pattern"], json!(aws::qualifier_pattern()));
+    assert_eq!(p[aws::QUALIFIER_KEY]["maxLength"], json!(aws::QUALIFIER_MAX_LEN));
+    assert_eq!(p[aws::FUNCTION_ARN_KEY]["pattern"], json!(aws::function_arn_pattern()));
+    for key in aws::READ_ONLY_KEYS {
+        assert_eq!(p[*key]["readOnly"], json!(true), "{key}");
+    }
+    let dc = &s["$defs"]["destinationConfig"];
+    assert_eq!(props(dc), aws::DESTINATION_CONFIG_KEYS);
+    for (side, on_success) in [(aws::ON_SUCCESS_KEY, true), (aws::ON_FAILURE_KEY, false)] {
+        let side = &dc["properties"][side];
+        assert_eq!(props(side), aws::DESTINATION_KEYS);
+        assert_eq!(
+            side["properties"][aws::DESTINATION_KEY]["pattern"],
+            json!(aws::destination_arn_pattern(on_success))
+        );
+    }
+    assert_eq!(s["$defs"]["destinationArn"]["maxLength"], json!(aws::DESTINATION_ARN_MAX_LEN));
+    assert_eq!(props(&s["$defs"]["list"]), aws::LIST_KEYS);
+    assert_eq!(s["$defs"]["list"]["required"], json!([aws::LIST_ITEMS_KEY]));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every document the typed model generates validates against the schema.
+    #[test]
+    fn generated_documents_validate(doc in aws_document()) {
+        let value = doc.to_value();
+        let errors = schema_errors(&value);
+        prop_assert!(errors.is_empty(), "{}: {:?}", value, errors);
+    }
+
+    /// The schema and the typed model agree on every retry and age value.
+    #[test]
+    fn schema_and_model_agree_on_values(doc in aws_config(), bad in prop_oneof![any::<i64>().prop_map(Value::from), (-5i64..100).prop_map(Value::from), (21_590i64..21_610).prop_map(Value::from), Just(json!("2")), Just(json!(2.5)), Just(Value::Null), Just(json!({}))], age in any::<bool>()) {
+        let key = if age { aws::MAXIMUM_EVENT_AGE_KEY } else { aws::MAXIMUM_RETRY_ATTEMPTS_KEY };
+        let mut value = AwsDocument::Config(doc).to_value();
+        value[key] = bad.clone();
+        let typed = AwsDocument::from_value(&value).is_ok_and(|d| d.range_violations().is_empty());
+        prop_assert_eq!(validator().is_valid(&value), typed, "{} = {}", key, bad);
+    }
+
+    /// The schema's identifier patterns admit every identifier the parsers admit.
+    #[test]
+    fn schema_patterns_admit_parsed_identifiers(f in lambda_function_name(), q in aws_qualifier(), arn in aws_function_arn()) {
+        for (pattern, text) in [
+            (aws::function_reference_pattern(), f.to_string()),
+            (aws::qualifier_pattern(), q.to_aws()),
+            (aws::function_arn_pattern(), arn.to_string()),
+        ] {
+            let re = regex::Regex::new(&pattern).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(re.is_match(&text), "{} !~ {}", text, pattern);
+        }
+    }
+}
+
+// ------------------------------------------------------------- fixtures
+
+fn describe(path: &std::path::Path) -> String {
+    use std::fmt::Write;
+    let bytes = std::fs::read(path).unwrap();
+    let mut out = String::new();
+    let parsed = match span::parse(&bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            let at = e.position().map(|p| format!("{}:{}", p.line, p.column)).unwrap_or_default();
+            writeln!(out, "syntax error at {at} (after pointer {:?}): {e}", e.pointer()).unwrap();
+            return out;
+        }
+    };
+    let at = |pointer: &str| {
+        let span = parsed.spans.value_span(pointer).unwrap_or_default();
+        format!("{}:{}", span.start.line, span.start.column)
+    };
+    let valid = schema_errors(&parsed.value).is_empty();
+    writeln!(out, "schema: {}", if valid { "valid" } else { "invalid" }).unwrap();
+    for e in branch_errors(&parsed.value) {
+        writeln!(out, "  {e}").unwrap();
+    }
+    match AwsDocument::from_value(&parsed.value) {
+        Err(e) => writeln!(out, "type error at {} {e}", at(&e.pointer)).unwrap(),
+        Ok(doc) => {
+            for v in doc.range_violations() {
+                writeln!(out, "range error at {} {}: {v}", at(&v.pointer), v.pointer).unwrap();
+            }
+            for e in doc.identifier_errors() {
+                writeln!(out, "identifier error at {} {e}", at(&e.pointer)).unwrap();
+            }
+            writeln!(out, "typed:\n{doc:#?}").unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn aws_fixtures_parse() {
+    insta::glob!("../../../fixtures", "aws-lambda/**/*.json", |path| {
+        insta::assert_snapshot!(describe(path));
+    });
+}
+
+/// Valid, list and placeholder fixtures are clean: schema, types, ranges,
+/// identifiers, and no unknown key; they read back from their own text.
+#[test]
+fn good_fixtures_are_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aws-lambda");
+    let mut seen = 0;
+    for dir in ["valid", "lists", "placeholders"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let value = span::parse(&std::fs::read(&path).unwrap()).unwrap().value;
+            assert!(schema_errors(&value).is_empty(), "{}", path.display());
+            let doc = AwsDocument::from_value(&value).unwrap();
+            assert!(doc.range_violations().is_empty() && doc.identifier_errors().is_empty(), "{}", path.display());
+            assert_eq!(doc.to_value(), value, "{}: unknown or reordered keys", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 12, "{seen}");
+}
+
+/// The placeholder fixtures hold the documentation's example identities.
+#[test]
+fn placeholder_fixtures_name_their_placeholders() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aws-lambda/placeholders");
+    let arn: AwsArn = serde_json::from_slice::<Value>(&std::fs::read(root.join("cli-put-response.json")).unwrap())
+        .unwrap()[aws::FUNCTION_ARN_KEY]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(arn.placeholders(), [("account id", "123456789012"), ("function name", "my-function")]);
+}

@@ -94,7 +94,8 @@ pub const LIST_MAX_ITEMS: IntRange = IntRange { min: 1, max: 50, default: 50 };
 /// Function name (the name part of shape `FunctionArn`,
 /// `[a-zA-Z0-9-_]+`; the `FunctionName` member documentation: "If you specify
 /// only the function name, it is limited to 64 characters in length").
-/// `NamespacedFunctionName` also admits `.` in the name; no function ARN does.
+/// `NamespacedFunctionName` also admits `.` in the name; neither `FunctionArn` nor
+/// CreateFunction's `FunctionName` does, so no such function exists.
 pub const FUNCTION_NAME: NameRule = NameRule {
     what: "function name",
     min_len: 1,
@@ -241,6 +242,59 @@ pub fn partition_of(region: &str) -> &'static str {
     }
 }
 
+/// The partition part of the Lambda model's ARN patterns: `aws[a-zA-Z-]*`.
+pub const PARTITION_PATTERN: &str = "aws[a-zA-Z-]*";
+
+/// Whether `partition` matches [`PARTITION_PATTERN`].
+pub fn is_partition_shaped(partition: &str) -> bool {
+    partition.strip_prefix("aws").is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+}
+
+fn body(pattern: &str) -> &str {
+    pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')).unwrap_or(pattern)
+}
+
+/// The regex the schema publishes for `Qualifier` (and the qualifier of a
+/// function reference): `$LATEST`, `$LATEST.PUBLISHED`, or a version or alias
+/// (digits are a subset of the alias characters).
+pub fn qualifier_pattern() -> String {
+    format!("^({}|{}|{})$", regex::escape(LATEST), regex::escape(LATEST_PUBLISHED), body(&ALIAS_NAME.pattern()))
+}
+
+/// The regex the schema publishes for `FunctionArn`.
+pub fn function_arn_pattern() -> String {
+    format!(
+        "^arn:{PARTITION_PATTERN}:lambda:{}:[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:{}(:{})?$",
+        body(REGION_PATTERN),
+        body(&FUNCTION_NAME.pattern()),
+        body(&qualifier_pattern())
+    )
+}
+
+/// The regex the schema publishes for `FunctionName`: a name, a partial ARN
+/// `{account}:function:{name}` or a function ARN, each optionally qualified.
+pub fn function_reference_pattern() -> String {
+    format!(
+        "^((arn:{PARTITION_PATTERN}:lambda:{}:)?[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:)?{}(:{})?$",
+        body(REGION_PATTERN),
+        body(&FUNCTION_NAME.pattern()),
+        body(&qualifier_pattern())
+    )
+}
+
+/// The regex the schema publishes for a `Destination`: empty (none) or an ARN
+/// of a destination service; the parts are checked by [`crate::AwsArn`].
+/// (`DestinationArn` also admits `kafka://` URIs, for event source mappings
+/// only.)
+pub fn destination_arn_pattern(on_success: bool) -> String {
+    let services: Vec<&str> = DESTINATION_SERVICES
+        .iter()
+        .filter(|d| if on_success { d.on_success } else { d.on_failure })
+        .map(|d| d.service)
+        .collect();
+    format!("^$|^arn:{PARTITION_PATTERN}:({}):", services.join("|"))
+}
+
 /// A kind of destination: the ARN service that names it, and which sides
 /// accept it (`FunctionEventInvokeConfig.DestinationConfig` documentation:
 /// function, standard SQS queue, S3 bucket, standard SNS topic, EventBridge
@@ -367,6 +421,29 @@ mod tests {
         ] {
             assert_eq!(is_region(s), ok, "{s}");
         }
+    }
+
+    #[test]
+    fn published_patterns() {
+        assert_eq!(qualifier_pattern(), r"^(\$LATEST|\$LATEST\.PUBLISHED|[A-Za-z0-9_-][A-Za-z0-9_-]{0,127})$");
+        assert_eq!(destination_arn_pattern(true), "^$|^arn:aws[a-zA-Z-]*:(lambda|sqs|sns|events):");
+        assert_eq!(destination_arn_pattern(false), "^$|^arn:aws[a-zA-Z-]*:(lambda|sqs|sns|events|s3):");
+        for p in [qualifier_pattern(), function_arn_pattern(), function_reference_pattern()] {
+            assert!(regex::Regex::new(&p).is_ok(), "{p}");
+        }
+        let re = regex::Regex::new(&function_reference_pattern()).unwrap();
+        for ok in [
+            "my-function",
+            "f:$LATEST",
+            "123456789012:function:f:live",
+            "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:3",
+        ] {
+            assert!(re.is_match(ok), "{ok}");
+        }
+        for bad in ["", "f:", "us-east-1:123456789012:function:f", "arn:aws:sqs:us-east-1:123456789012:q", "a.b"] {
+            assert!(!re.is_match(bad), "{bad}");
+        }
+        assert!(is_partition_shaped("aws-us-gov") && !is_partition_shaped("azure") && !is_partition_shaped("aws1"));
     }
 
     #[test]
