@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod arn;
+pub mod aws_arn;
 pub mod diagnostic;
 pub mod dialect;
 pub mod document;
@@ -25,6 +26,7 @@ pub mod spec;
 pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
+pub use aws_arn::{AwsArn, AwsArnError, AwsResource, LambdaFunctionName};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use dialect::{detect, DetectError, Detection, Dialect, Field};
 pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};

@@ -1,6 +1,7 @@
 //! Typed documents, one family per dialect, with the API's exact field names.
 
 pub mod alibaba;
+pub mod aws;
 pub mod huawei;
 
 use crate::dialect::Dialect;
@@ -11,6 +12,9 @@ use serde_json::Value;
 use std::fmt;
 
 pub use alibaba::{AlibabaDestination, AlibabaDestinationConfig, AlibabaList, Fc2Config, Fc3Config};
+pub use aws::{
+    AwsConfig, AwsDestination, AwsDestinationConfig, AwsDocument, AwsIdentifierError, AwsList, AwsTimestamp,
+};
 pub use huawei::{HuaweiConfig, HuaweiDestination, HuaweiDestinationConfig, HuaweiList, PageInfo};
 
 /// One config or a list document, the same for every dialect.

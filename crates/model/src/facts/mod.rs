@@ -5,6 +5,7 @@
 //! `../shared/reference/` (cited next to each constant).
 
 pub mod alibaba;
+pub mod aws;
 pub mod huawei;
 
 /// An inclusive integer range with the provider's default.

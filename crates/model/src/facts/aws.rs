@@ -1,0 +1,463 @@
+//! AWS Lambda EventInvokeConfig, API 2015-03-31 (dialect `aws-lambda`).
+//!
+//! Source of every value: the Lambda service model shipped in PyPI `botocore`
+//! 1.43.11, `botocore/data/lambda/2015-03-31/service-2.json.gz` (shape names
+//! cited per constant), and for partitions and regions
+//! `botocore/data/partitions.json` and `botocore/data/endpoints.json`
+//! (service `lambda`). `shared/reference/providers.md` (AWS section) agrees
+//! except where a comment says otherwise; there botocore holds.
+
+use super::{CharClass, IntRange, NameRule};
+
+/// `FunctionName`: the request's function (URI path of Put/Update/Get/List).
+pub const FUNCTION_NAME_KEY: &str = "FunctionName";
+/// `Qualifier`: version or alias (query string of Put/Update/Get).
+pub const QUALIFIER_KEY: &str = "Qualifier";
+/// `FunctionArn` of a `FunctionEventInvokeConfig` (responses, read-only).
+pub const FUNCTION_ARN_KEY: &str = "FunctionArn";
+/// `LastModified` of a `FunctionEventInvokeConfig` (shape `Date`, read-only).
+pub const LAST_MODIFIED_KEY: &str = "LastModified";
+/// `MaximumRetryAttempts`.
+pub const MAXIMUM_RETRY_ATTEMPTS_KEY: &str = "MaximumRetryAttempts";
+/// `MaximumEventAgeInSeconds`.
+pub const MAXIMUM_EVENT_AGE_KEY: &str = "MaximumEventAgeInSeconds";
+/// `DestinationConfig`.
+pub const DESTINATION_CONFIG_KEY: &str = "DestinationConfig";
+/// `DestinationConfig.OnSuccess`.
+pub const ON_SUCCESS_KEY: &str = "OnSuccess";
+/// `DestinationConfig.OnFailure`.
+pub const ON_FAILURE_KEY: &str = "OnFailure";
+/// `OnSuccess.Destination` / `OnFailure.Destination` (shape `DestinationArn`).
+pub const DESTINATION_KEY: &str = "Destination";
+/// `FunctionEventInvokeConfigs` of `ListFunctionEventInvokeConfigsResponse`.
+pub const LIST_ITEMS_KEY: &str = "FunctionEventInvokeConfigs";
+/// `NextMarker` of `ListFunctionEventInvokeConfigsResponse`.
+pub const NEXT_MARKER_KEY: &str = "NextMarker";
+
+/// Members of `PutFunctionEventInvokeConfigRequest` (identical in
+/// `UpdateFunctionEventInvokeConfigRequest`), in the model's order.
+/// `FunctionName` travels in the path and `Qualifier` in the query string;
+/// a document may carry both.
+pub const REQUEST_KEYS: &[&str] =
+    &[FUNCTION_NAME_KEY, QUALIFIER_KEY, MAXIMUM_RETRY_ATTEMPTS_KEY, MAXIMUM_EVENT_AGE_KEY, DESTINATION_CONFIG_KEY];
+
+/// Members of `FunctionEventInvokeConfig` (the Get/Put/Update response and a
+/// List item), in the model's order.
+pub const RESPONSE_KEYS: &[&str] =
+    &[LAST_MODIFIED_KEY, FUNCTION_ARN_KEY, MAXIMUM_RETRY_ATTEMPTS_KEY, MAXIMUM_EVENT_AGE_KEY, DESTINATION_CONFIG_KEY];
+
+/// The keys a body of Put/Update carries outside path and query string.
+pub const PUT_BODY_KEYS: &[&str] = &[MAXIMUM_RETRY_ATTEMPTS_KEY, MAXIMUM_EVENT_AGE_KEY, DESTINATION_CONFIG_KEY];
+
+/// Every key one config document may hold (request or response), in output
+/// order: the request's identity, then the response's, then the shared body.
+pub const CONFIG_KEYS: &[&str] = &[
+    FUNCTION_NAME_KEY,
+    QUALIFIER_KEY,
+    LAST_MODIFIED_KEY,
+    FUNCTION_ARN_KEY,
+    MAXIMUM_RETRY_ATTEMPTS_KEY,
+    MAXIMUM_EVENT_AGE_KEY,
+    DESTINATION_CONFIG_KEY,
+];
+
+/// The keys that mark a config read back from the API.
+pub const RESPONSE_MARKER_KEYS: &[&str] = &[LAST_MODIFIED_KEY, FUNCTION_ARN_KEY];
+
+/// Read-only keys: returned by the API, never sent.
+pub const READ_ONLY_KEYS: &[&str] = &[LAST_MODIFIED_KEY, FUNCTION_ARN_KEY];
+
+/// Members of `DestinationConfig`.
+pub const DESTINATION_CONFIG_KEYS: &[&str] = &[ON_SUCCESS_KEY, ON_FAILURE_KEY];
+
+/// Members of `OnSuccess` / `OnFailure`.
+pub const DESTINATION_KEYS: &[&str] = &[DESTINATION_KEY];
+
+/// Members of `ListFunctionEventInvokeConfigsResponse`.
+pub const LIST_KEYS: &[&str] = &[LIST_ITEMS_KEY, NEXT_MARKER_KEY];
+
+/// Shape `MaximumRetryAttempts`: min 0, max 2. Default 2: the
+/// PutFunctionEventInvokeConfig documentation ("By default, Lambda retries an
+/// asynchronous invocation twice").
+pub const RETRY_ATTEMPTS: IntRange = IntRange { min: 0, max: 2, default: 2 };
+
+/// Shape `MaximumEventAgeInSeconds`: min 60, max 21600. Default 21600: the
+/// PutFunctionEventInvokeConfig documentation ("retains events in a queue for
+/// up to six hours").
+pub const MAX_EVENT_AGE: IntRange = IntRange { min: 60, max: 21_600, default: 21_600 };
+
+/// Shape `MaxFunctionEventInvokeConfigListItems` (List `MaxItems` query
+/// parameter): min 1, max 50. The model states no default; 50 is the most
+/// a page holds.
+pub const LIST_MAX_ITEMS: IntRange = IntRange { min: 1, max: 50, default: 50 };
+
+/// Function name (the name part of shape `FunctionArn`,
+/// `[a-zA-Z0-9-_]+`; the `FunctionName` member documentation: "If you specify
+/// only the function name, it is limited to 64 characters in length").
+/// `NamespacedFunctionName` also admits `.` in the name; neither `FunctionArn` nor
+/// CreateFunction's `FunctionName` does, so no such function exists.
+pub const FUNCTION_NAME: NameRule = NameRule {
+    what: "function name",
+    min_len: 1,
+    max_len: 64,
+    first: CharClass::Word,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Alias name (shape `Alias`): 1..128 of `[a-zA-Z0-9-_]`, not all digits
+/// (`(?!^[0-9]+$)`; all digits is a version). The digits rule is checked by
+/// [`is_version`] before this one.
+pub const ALIAS_NAME: NameRule = NameRule {
+    what: "alias name",
+    min_len: 1,
+    max_len: 128,
+    first: CharClass::Word,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// Shape `NumericLatestPublishedOrAliasQualifier` (member `Qualifier`): 1..128.
+pub const QUALIFIER_MAX_LEN: usize = 128;
+
+/// Shape `NamespacedFunctionName` (member `FunctionName` of the Put/Update/Get/List
+/// requests): 1..256 characters, whatever its form. (Shape `FunctionName`, used
+/// elsewhere in the API, says 140.)
+pub const FUNCTION_REFERENCE_MAX_LEN: usize = 256;
+
+/// Shape `DestinationArn`: 0..350 characters; the pattern admits the empty
+/// string (`$|...`), which the API reads as no destination.
+pub const DESTINATION_ARN_MAX_LEN: usize = 350;
+
+/// The qualifier meaning the unpublished code (shapes `Version`, `FunctionArn`).
+pub const LATEST: &str = "$LATEST";
+
+/// The qualifier meaning the latest published version: admitted by shapes
+/// `NamespacedFunctionName` and `NumericLatestPublishedOrAliasQualifier`
+/// (`\$(LATEST(\.PUBLISHED)?)`), not by `FunctionArn`. providers.md does not
+/// list it; botocore holds.
+pub const LATEST_PUBLISHED: &str = "$LATEST.PUBLISHED";
+
+/// Shape `Version`: `$LATEST` or digits.
+pub fn is_version(q: &str) -> bool {
+    !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Account ids: 12 digits (`\d{12}` in shapes `FunctionArn`, `DestinationArn`,
+/// `NamespacedFunctionName`).
+pub const ACCOUNT_ID_DIGITS: usize = 12;
+
+/// Account ids AWS documentation uses as examples: a document holding one was
+/// copied from the docs (`123456789012` in the Lambda API reference,
+/// `111122223333` and `444455556666` in the IAM and Lambda guides).
+pub const DOC_ACCOUNT_IDS: &[&str] = &["123456789012", "111122223333", "444455556666"];
+
+/// Function names the Lambda documentation uses as examples (`FunctionName`
+/// member documentation: `my-function`).
+pub const DOC_FUNCTION_NAMES: &[&str] = &["my-function"];
+
+/// Partitions (`botocore/data/partitions.json`); the Lambda model's ARN
+/// patterns admit any `aws[a-zA-Z-]*`. providers.md lists only the first
+/// three; botocore holds.
+pub const PARTITIONS: &[&str] =
+    &["aws", "aws-cn", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-us-gov"];
+
+/// The region part of the Lambda model's ARN patterns (`FunctionArn`,
+/// `DestinationArn`): `[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}`, anchored.
+pub const REGION_PATTERN: &str = r"^[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-[0-9]$";
+
+/// Whether `region` matches [`REGION_PATTERN`].
+pub fn is_region(region: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(REGION_PATTERN).ok()).as_ref().is_some_and(|re| re.is_match(region))
+}
+
+/// Regions serving Lambda (`endpoints.json`, service `lambda`, every
+/// partition, without FIPS endpoints), sorted. `eusc-de-east-1` is left out:
+/// the Lambda model's region pattern does not admit it.
+pub const REGIONS: &[&str] = &[
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "cn-north-1",
+    "cn-northwest-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-isoe-west-1",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-iso-east-1",
+    "us-iso-west-1",
+    "us-isob-east-1",
+    "us-isob-west-1",
+    "us-isof-east-1",
+    "us-isof-south-1",
+    "us-west-1",
+    "us-west-2",
+];
+
+/// The partition a region belongs to (`partitions.json` `regionRegex`).
+pub fn partition_of(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else if region.starts_with("us-isob-") {
+        "aws-iso-b"
+    } else if region.starts_with("us-isof-") {
+        "aws-iso-f"
+    } else if region.starts_with("eu-isoe-") {
+        "aws-iso-e"
+    } else if region.starts_with("us-iso-") {
+        "aws-iso"
+    } else {
+        "aws"
+    }
+}
+
+/// The partition part of the Lambda model's ARN patterns: `aws[a-zA-Z-]*`.
+pub const PARTITION_PATTERN: &str = "aws[a-zA-Z-]*";
+
+/// Whether `partition` matches [`PARTITION_PATTERN`].
+pub fn is_partition_shaped(partition: &str) -> bool {
+    partition.strip_prefix("aws").is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+}
+
+fn body(pattern: &str) -> &str {
+    pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')).unwrap_or(pattern)
+}
+
+/// The regex the schema publishes for `Qualifier` (and the qualifier of a
+/// function reference): `$LATEST`, `$LATEST.PUBLISHED`, or a version or alias
+/// (digits are a subset of the alias characters).
+pub fn qualifier_pattern() -> String {
+    format!("^({}|{}|{})$", regex::escape(LATEST), regex::escape(LATEST_PUBLISHED), body(&ALIAS_NAME.pattern()))
+}
+
+/// The regex the schema publishes for `FunctionArn`.
+pub fn function_arn_pattern() -> String {
+    format!(
+        "^arn:{PARTITION_PATTERN}:lambda:{}:[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:{}(:{})?$",
+        body(REGION_PATTERN),
+        body(&FUNCTION_NAME.pattern()),
+        body(&qualifier_pattern())
+    )
+}
+
+/// The regex the schema publishes for `FunctionName`: a name, a partial ARN
+/// `{account}:function:{name}` or a function ARN, each optionally qualified.
+pub fn function_reference_pattern() -> String {
+    format!(
+        "^((arn:{PARTITION_PATTERN}:lambda:{}:)?[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:)?{}(:{})?$",
+        body(REGION_PATTERN),
+        body(&FUNCTION_NAME.pattern()),
+        body(&qualifier_pattern())
+    )
+}
+
+/// The regex the schema publishes for a `Destination`: empty (none) or an ARN
+/// of a destination service; the parts are checked by [`crate::AwsArn`].
+/// (`DestinationArn` also admits `kafka://` URIs, for event source mappings
+/// only.)
+pub fn destination_arn_pattern(on_success: bool) -> String {
+    let services: Vec<&str> = DESTINATION_SERVICES
+        .iter()
+        .filter(|d| if on_success { d.on_success } else { d.on_failure })
+        .map(|d| d.service)
+        .collect();
+    format!("^$|^arn:{PARTITION_PATTERN}:({}):", services.join("|"))
+}
+
+/// A kind of destination: the ARN service that names it, and which sides
+/// accept it (`FunctionEventInvokeConfig.DestinationConfig` documentation:
+/// function, standard SQS queue, S3 bucket, standard SNS topic, EventBridge
+/// event bus; "S3 buckets are supported only for on-failure destinations").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DestinationService {
+    /// The ARN's service segment.
+    pub service: &'static str,
+    /// What it is, in AWS's words.
+    pub kind: &'static str,
+    /// Accepted as `OnSuccess`.
+    pub on_success: bool,
+    /// Accepted as `OnFailure`.
+    pub on_failure: bool,
+}
+
+/// Every destination kind of an asynchronous invocation.
+pub const DESTINATION_SERVICES: &[DestinationService] = &[
+    DestinationService { service: "lambda", kind: "Lambda function", on_success: true, on_failure: true },
+    DestinationService { service: "sqs", kind: "SQS queue", on_success: true, on_failure: true },
+    DestinationService { service: "sns", kind: "SNS topic", on_success: true, on_failure: true },
+    DestinationService { service: "events", kind: "EventBridge event bus", on_success: true, on_failure: true },
+    DestinationService { service: "s3", kind: "S3 bucket", on_success: false, on_failure: true },
+];
+
+/// The destination kind an ARN service names, if any.
+pub fn destination_service(service: &str) -> Option<&'static DestinationService> {
+    DESTINATION_SERVICES.iter().find(|d| d.service == service)
+}
+
+/// SQS queue name: 1..80 of letters, digits, `-`, `_`; a FIFO queue ends in
+/// `.fifo` (SQS CreateQueue `QueueName`). Lambda wants a standard queue; the
+/// suffix is checked by the ARN parser, not here.
+pub const QUEUE_NAME: NameRule =
+    NameRule { what: "queue name", min_len: 1, max_len: 80, first: CharClass::Word, rest: CharClass::Word, last: None };
+
+/// SNS topic name: 1..256 of letters, digits, `-`, `_` (SNS CreateTopic `Name`).
+pub const TOPIC_NAME: NameRule = NameRule {
+    what: "topic name",
+    min_len: 1,
+    max_len: 256,
+    first: CharClass::Word,
+    rest: CharClass::Word,
+    last: None,
+};
+
+/// EventBridge event bus name: 1..256 of letters, digits, `.`, `-`, `_`
+/// (EventBridge `EventBusName` pattern `[/\.\-_A-Za-z0-9]+` for names; `/`
+/// is only in partner buses, which a bus ARN spells as a path).
+pub const EVENT_BUS_NAME: NameRule = NameRule {
+    what: "event bus name",
+    min_len: 1,
+    max_len: 256,
+    first: CharClass::WordOrDot,
+    rest: CharClass::WordOrDot,
+    last: None,
+};
+
+/// S3 bucket name: 3..63 of lowercase letters, digits, `.`, `-`, starting and
+/// ending with a letter or digit (S3 bucket naming rules). Checked by
+/// [`check_bucket_name`]: [`NameRule`] has no lowercase class.
+pub const BUCKET_NAME_LEN: (usize, usize) = (3, 63);
+
+/// Checks an S3 bucket name; the reason when it breaks the naming rules.
+pub fn check_bucket_name(name: &str) -> Result<(), String> {
+    let (min, max) = BUCKET_NAME_LEN;
+    if name.len() < min || name.len() > max {
+        return Err(format!("has {} characters; it must have {min} to {max}", name.chars().count()));
+    }
+    let edge = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    let inner = |b: u8| edge(b) || b == b'.' || b == b'-';
+    let bytes = name.as_bytes();
+    if !bytes.iter().all(|b| inner(*b)) {
+        return Err("may hold only lowercase letters, digits, `.` and `-`".into());
+    }
+    if !edge(bytes[0]) || !edge(bytes[bytes.len() - 1]) {
+        return Err("must start and end with a lowercase letter or digit".into());
+    }
+    Ok(())
+}
+
+/// The suffix of a FIFO queue name; Lambda destinations must be standard queues.
+pub const FIFO_SUFFIX: &str = ".fifo";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        assert_eq!(FUNCTION_NAME.pattern(), "^[A-Za-z0-9_-][A-Za-z0-9_-]{0,63}$");
+        assert!(FUNCTION_NAME.check("my-function").is_ok());
+        assert!(FUNCTION_NAME.check("my.function").is_err());
+        assert!(ALIAS_NAME.check("PROD_1").is_ok());
+    }
+
+    #[test]
+    fn regions_sorted_shaped_and_partitioned() {
+        assert!(REGIONS.windows(2).all(|w| w[0] < w[1]));
+        for r in REGIONS {
+            assert!(is_region(r), "{r}");
+            assert!(PARTITIONS.contains(&partition_of(r)), "{r}");
+        }
+        assert_eq!(partition_of("cn-north-1"), "aws-cn");
+        assert_eq!(partition_of("us-gov-west-1"), "aws-us-gov");
+        assert_eq!(partition_of("us-isob-east-1"), "aws-iso-b");
+    }
+
+    #[test]
+    fn region_shape() {
+        for (s, ok) in [
+            ("us-east-1", true),
+            ("us-gov-west-1", true),
+            ("us-isob-east-1", true),
+            ("us-iso-east-1", true),
+            ("us-gov-1", true),
+            ("eusc-de-east-1", false),
+            ("us-east-10", false),
+            ("us-east", false),
+            ("US-east-1", false),
+            ("cn-shanghai", false),
+            ("us-isozz-east-1", false),
+            ("", false),
+        ] {
+            assert_eq!(is_region(s), ok, "{s}");
+        }
+    }
+
+    #[test]
+    fn published_patterns() {
+        assert_eq!(qualifier_pattern(), r"^(\$LATEST|\$LATEST\.PUBLISHED|[A-Za-z0-9_-][A-Za-z0-9_-]{0,127})$");
+        assert_eq!(destination_arn_pattern(true), "^$|^arn:aws[a-zA-Z-]*:(lambda|sqs|sns|events):");
+        assert_eq!(destination_arn_pattern(false), "^$|^arn:aws[a-zA-Z-]*:(lambda|sqs|sns|events|s3):");
+        for p in [qualifier_pattern(), function_arn_pattern(), function_reference_pattern()] {
+            assert!(regex::Regex::new(&p).is_ok(), "{p}");
+        }
+        let re = regex::Regex::new(&function_reference_pattern()).unwrap();
+        for ok in [
+            "my-function",
+            "f:$LATEST",
+            "123456789012:function:f:live",
+            "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:3",
+        ] {
+            assert!(re.is_match(ok), "{ok}");
+        }
+        for bad in ["", "f:", "us-east-1:123456789012:function:f", "arn:aws:sqs:us-east-1:123456789012:q", "a.b"] {
+            assert!(!re.is_match(bad), "{bad}");
+        }
+        assert!(is_partition_shaped("aws-us-gov") && !is_partition_shaped("azure") && !is_partition_shaped("aws1"));
+    }
+
+    #[test]
+    fn buckets() {
+        assert!(check_bucket_name("my-bucket.logs").is_ok());
+        assert!(check_bucket_name("ab").is_err());
+        assert!(check_bucket_name("My-Bucket").is_err());
+        assert!(check_bucket_name("-bucket").is_err());
+    }
+
+    #[test]
+    fn destination_kinds() {
+        assert!(!destination_service("s3").is_some_and(|d| d.on_success));
+        assert!(destination_service("sqs").is_some_and(|d| d.on_success && d.on_failure));
+        assert!(destination_service("kinesis").is_none());
+    }
+}
