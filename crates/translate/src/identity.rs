@@ -513,13 +513,6 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) {
-        // Formatting is the cost: explain each identifier once (notes are deduplicated anyway).
-        let mut explained = self.explained.borrow_mut();
-        if explained.iter().any(|(n, f, d)| *n == ns && f == from && *d == forward) {
-            return;
-        }
-        explained.push((ns, from.to_string(), forward));
-        drop(explained);
         let (alibaba_noun, huawei_noun) = ns.noun();
         let (noun, other) = if forward { (alibaba_noun, huawei_noun) } else { (huawei_noun, alibaba_noun) };
         let table = ns.table();

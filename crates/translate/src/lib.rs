@@ -146,7 +146,6 @@ pub fn translate(
         options,
         option_fn: parse_function(options.function.as_deref()),
         source_value: &source_value,
-        explained: Default::default(),
     };
     let mut notes = Vec::new();
     let out = match neutral {
@@ -237,8 +236,6 @@ struct Ctx<'a> {
     option_fn: Option<(Provider, FunctionRef)>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
-    /// Resolutions already explained (`T210` is one note per identifier).
-    explained: std::cell::RefCell<Vec<(identity::Namespace, String, bool)>>,
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).

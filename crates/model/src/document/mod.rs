@@ -90,7 +90,8 @@ fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, DocumentError> {
         let too_large =
             value.pointer(&pointer).and_then(Value::as_f64).is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18);
         let message = if too_large {
-            format!("the integer is out of range: the largest accepted is {}", i64::MAX)
+            // Ends as serde's messages do: lint reads what was expected from the tail.
+            format!("number too large for a 64-bit integer (the largest is {}), expected an integer", i64::MAX)
         } else {
             humanize_serde(&e.into_inner().to_string())
         };
