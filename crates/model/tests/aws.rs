@@ -314,7 +314,7 @@ fn props(v: &Value) -> Vec<&str> {
 fn schema_states_the_facts() {
     let s = schema();
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert_eq!(s["$id"], "https://invokecfg.dev/schemas/aws-lambda.schema.json");
+    assert_eq!(s["$id"], "urn:invokecfg:schema:aws-lambda");
     let config = &s["$defs"]["config"];
     assert_eq!(props(config), aws::CONFIG_KEYS);
     let p = &config["properties"];
