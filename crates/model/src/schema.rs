@@ -168,8 +168,7 @@ mod tests {
 
     #[test]
     fn ids_cannot_be_fetched_from_someone_elses_host() {
-        // config.schema.json is the CLI's; it moves to the same form.
-        for n in SchemaName::ALL.into_iter().filter(|n| *n != SchemaName::Config) {
+        for n in SchemaName::ALL {
             let v = n.value();
             assert_eq!(v["$id"], json!(format!("urn:invokecfg:schema:{}", n.name())), "{n}");
             assert!(!n.text().contains("invokecfg.dev"), "{n} names a host the project does not own");
