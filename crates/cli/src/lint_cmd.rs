@@ -5,7 +5,7 @@ use crate::formats::{self, FileFindings, Problem, RunInfo};
 use crate::io::{describe, read_input, write_fix, Written};
 use crate::{claim, escape, LintArgs, LintFormat};
 use invokecfg_lint::{apply_fixes, lint, LintOptions};
-use invokecfg_model::Dialect;
+use invokecfg_model::{Diagnostic, Dialect, Position, Span};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
@@ -330,28 +330,56 @@ fn configs_for(
 }
 
 /// Suppressions that silenced nothing in the files they name that this run
-/// linted (a run over some files, as pre-commit's, says nothing of the others).
-fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<String> {
+/// linted (a run over some files, as pre-commit's, says nothing of the
+/// others): S115 findings in the config file that holds them.
+fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<FileFindings> {
+    let Some(rule) = invokecfg_lint::rule("S115") else { return Vec::new() };
     let mut seen = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<FileFindings> = Vec::new();
     for s in configs.iter().flatten().flat_map(|c| &c.suppress) {
         if seen.iter().any(|x| Arc::ptr_eq(x, s)) {
             continue;
         }
         seen.push(s.clone());
-        if s.files.load(Ordering::Relaxed) > 0 && s.used.load(Ordering::Relaxed) == 0 {
-            out.push(format!(
-                "{}:{}:{}: this suppression of {} in `{}`{} matched no finding in the files linted; remove it",
-                s.file.display(),
-                s.at.0,
-                s.at.1,
+        if s.files.load(Ordering::Relaxed) == 0 || s.used.load(Ordering::Relaxed) > 0 {
+            continue;
+        }
+        // Shown as the linted files are: relative to the working directory when under it.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let path = s.file.strip_prefix(&cwd).unwrap_or(&s.file).display().to_string();
+        let at = match out.iter().position(|f| f.path == path) {
+            Some(i) => i,
+            None => {
+                let source =
+                    std::fs::read(&s.file).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+                out.push(FileFindings { path, source, diagnostics: Vec::new() });
+                out.len() - 1
+            }
+        };
+        let file = &mut out[at];
+        let mut d = Diagnostic::new(
+            rule.code,
+            rule.severity,
+            "/suppress",
+            format!(
+                "this suppression of {} in `{}`{} matched no finding in the files linted",
                 s.code,
                 s.glob,
                 s.pointer.as_deref().map(|p| format!(" at `{p}`")).unwrap_or_default()
-            ));
-        }
+            ),
+        );
+        d.help = Some("remove it from the config file: it would hide the next real finding there".into());
+        d.span = position(&file.source, s.at).map(|start| Span { start, end: start });
+        file.diagnostics.push(d);
     }
     out
+}
+
+/// The position of 1-based (line, column) in `text`, columns in characters.
+fn position(text: &str, (line, column): (usize, usize)) -> Option<Position> {
+    let start = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum::<usize>();
+    let offset = start + text.get(start..)?.chars().take(column.checked_sub(1)?).map(char::len_utf8).sum::<usize>();
+    Some(Position { line, column, offset })
 }
 
 pub fn run(args: &LintArgs) -> ExitCode {
@@ -405,13 +433,16 @@ pub fn run(args: &LintArgs) -> ExitCode {
         }
     }
     info.problems = problems;
-    if !args.quiet {
-        for w in stale_suppressions(&configs) {
-            eprintln!("invokecfg: warning: {}", escape::controls(&w, false));
-        }
-        if files.is_empty() && info.skipped == 0 && info.problems.is_empty() {
-            eprintln!("invokecfg: warning: no JSON files found under the given paths");
-        }
+    let s115 = invokecfg_lint::rule("S115");
+    let on = |rule: &invokecfg_lint::RuleInfo| {
+        (args.select.is_empty() || args.select.iter().any(|s| invokecfg_lint::selector_matches(s, rule)))
+            && !args.ignore.iter().any(|s| invokecfg_lint::selector_matches(s, rule))
+    };
+    if s115.is_some_and(on) {
+        files.extend(stale_suppressions(&configs));
+    }
+    if !args.quiet && files.is_empty() && info.skipped == 0 && info.problems.is_empty() {
+        eprintln!("invokecfg: warning: no JSON files found under the given paths");
     }
     // Machine formats keep stdout parseable: the problems go to stderr too.
     if !matches!(args.format, LintFormat::Text) || args.statistics || args.diff {

@@ -114,7 +114,11 @@ fn check_fixes(src: &[u8], o: &LintOptions) -> Result<(), TestCaseError> {
         let added: Vec<&Diagnostic> = after
             .diagnostics
             .iter()
-            .filter(|d| !before.diagnostics.iter().any(|b| b.code == d.code && b.pointer == d.pointer))
+            // S104 (mixed dialects) is one finding per document, at its first foreign key:
+            // renaming that key moves it to the next one, which is the same finding.
+            .filter(|d| {
+                !before.diagnostics.iter().any(|b| b.code == d.code && (b.pointer == d.pointer || d.code == "S104"))
+            })
             .filter(|d| !touches(parsed.as_ref(), d, &ranges))
             .collect();
         prop_assert!(

@@ -75,6 +75,7 @@ pub(crate) mod s111_missing_param;
 pub(crate) mod s112_legacy_key;
 pub(crate) mod s113_utf8_bom;
 pub(crate) mod s114_invalid_timestamp;
+pub(crate) mod s115_unused_suppression;
 
 /// Every rule, in code order.
 pub(crate) static RULES: &[&Rule] = &[
@@ -92,6 +93,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &s112_legacy_key::RULE,
     &s113_utf8_bom::RULE,
     &s114_invalid_timestamp::RULE,
+    &s115_unused_suppression::RULE,
     &r201_event_age_out_of_range::RULE,
     &r202_retry_attempts_out_of_range::RULE,
     &r203_response_outside_request_range::RULE,
