@@ -257,10 +257,17 @@ fn file_uri(abs: &Path) -> String {
     format!("file://{}", percent_encode_path(&abs.to_string_lossy().replace('\\', "/")))
 }
 
-/// A SARIF `artifactLocation`: relative to `%SRCROOT%` (the working
-/// directory) when the file is under it, else an absolute `file://` URI.
-pub fn artifact_location(path: &str, root: &Path) -> Value {
-    let abs = lexical_absolute(Path::new(path), root);
+/// Where SARIF paths are relative to: the git work tree holding `cwd` (code
+/// scanning reads paths from the repository root), else `cwd` itself.
+pub fn sarif_root(cwd: &Path) -> PathBuf {
+    cwd.ancestors().find(|d| d.join(".git").exists()).unwrap_or(cwd).to_path_buf()
+}
+
+/// A SARIF `artifactLocation`: `path` (as given, relative to `cwd`) relative
+/// to `%SRCROOT%` (`root`) when the file is under it, else an absolute
+/// `file://` URI.
+pub fn artifact_location(path: &str, cwd: &Path, root: &Path) -> Value {
+    let abs = lexical_absolute(Path::new(path), cwd);
     match abs.strip_prefix(root) {
         Ok(rel) if !rel.as_os_str().is_empty() => json!({
             "uri": percent_encode_path(&rel.to_string_lossy().replace('\\', "/")),
@@ -290,7 +297,8 @@ fn fingerprint(f: &FileFindings, d: &Diagnostic) -> String {
 }
 
 /// SARIF 2.1.0 with the full rule table.
-pub fn sarif(files: &[FileFindings], info: &RunInfo, root: &Path) -> Value {
+pub fn sarif(files: &[FileFindings], info: &RunInfo, cwd: &Path) -> Value {
+    let root = &sarif_root(cwd);
     let rules = invokecfg_lint::rules();
     let rule_json: Vec<Value> = rules
         .iter()
@@ -311,7 +319,7 @@ pub fn sarif(files: &[FileFindings], info: &RunInfo, root: &Path) -> Value {
         .collect();
     let mut results = Vec::new();
     for f in files {
-        let location = artifact_location(&f.path, root);
+        let location = artifact_location(&f.path, cwd, root);
         for d in &f.diagnostics {
             let mut message = d.message.clone();
             if let Some(h) = &d.help {
@@ -342,7 +350,7 @@ pub fn sarif(files: &[FileFindings], info: &RunInfo, root: &Path) -> Value {
             json!({
                 "level": "error",
                 "message": {"text": p.message},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(&p.path, root)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(&p.path, cwd, root)}}],
             })
         })
         .collect();
@@ -449,12 +457,28 @@ mod tests {
     #[test]
     fn sarif_uris() {
         let root = Path::new("/work/repo");
-        let loc = |p: &str| artifact_location(p, root);
+        let loc = |p: &str| artifact_location(p, root, root);
         assert_eq!(loc("./prod config.json"), json!({"uri": "prod%20config.json", "uriBaseId": "%SRCROOT%"}));
         assert_eq!(loc("50%,a:b.json")["uri"], "50%25%2Ca%3Ab.json");
         assert_eq!(loc("/work/repo/c/cfg#1.json")["uri"], "c/cfg%231.json");
         assert_eq!(loc("/tmp/x é.json"), json!({"uri": "file:///tmp/x%20%C3%A9.json"}));
         assert_eq!(loc("../other/a.json"), json!({"uri": "file:///work/other/a.json"}));
+        // Run from a subdirectory of the repository: paths as given are read from
+        // there, and written relative to the repository's root.
+        let sub = Path::new("/work/repo/configs/prod");
+        assert_eq!(artifact_location("a.json", sub, root)["uri"], "configs/prod/a.json");
+        assert_eq!(artifact_location("../b.json", sub, root)["uri"], "configs/b.json");
+        assert_eq!(artifact_location("../../../x.json", sub, root), json!({"uri": "file:///work/x.json"}));
+    }
+
+    #[test]
+    fn sarif_root_is_the_git_work_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert_eq!(sarif_root(&sub), sub, "no repository: the working directory");
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        assert_eq!(sarif_root(&sub), dir.path());
     }
 
     #[test]
