@@ -400,3 +400,12 @@ fn fix_keeps_the_owner_when_run_as_root() {
     assert_eq!((m.uid(), m.gid()), (65534, 65534));
     assert_eq!(std::fs::read_to_string(d.join("a.json")).unwrap(), r#"{"maxAsyncRetryAttempts": 8}"#);
 }
+
+/// Issue 13 item 16: flag values quoted back in usage errors never carry control characters.
+#[test]
+fn usage_errors_quote_values_without_control_characters() {
+    let r = run(&["lint", "--severity", "X\u{1b}[2J\u{7}=info", "x.json"]);
+    assert_eq!(r.code, 2);
+    assert!(!r.stderr.chars().any(|c| c.is_control() && c != '\n'), "{:?}", r.stderr);
+    assert!(r.stderr.contains("--severity"), "{}", r.stderr);
+}

@@ -265,7 +265,25 @@ fn explain(code: &str) -> ExitCode {
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let shown = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown {
+                let _ = e.print();
+                return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            }
+            // Clap quotes the user's value: a control character in it must not reach the terminal.
+            eprint!("{}", escape::controls(&e.render().to_string(), true));
+            return ExitCode::from(2);
+        }
+    };
     match &cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Translate(args) => translate_cmd::run(args),
