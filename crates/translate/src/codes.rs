@@ -29,6 +29,8 @@ pub const REQUEST_PARAMETER: &str = "T110";
 pub const IDENTITY_IMPLICIT: &str = "T111";
 /// `--function` names another function than the document, which wins.
 pub const FUNCTION_OPTION_IGNORED: &str = "T112";
+/// A top-level `$schema` (an editor's schema hint) was not written.
+pub const SCHEMA_HINT_OMITTED: &str = "T113";
 /// A destination the target cannot express was dropped (`--allow-lossy`).
 pub const DESTINATION_DROPPED: &str = "T201";
 /// A destination the target cannot express, with no mapping entry: refused.
@@ -71,6 +73,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
         "part of the identity is implicit on the target (request path, default qualifier)",
     ),
     (FUNCTION_OPTION_IGNORED, Severity::Warning, "`--function` names another function than the document"),
+    (SCHEMA_HINT_OMITTED, Severity::Info, "top-level `$schema` (an editor's schema hint) not written"),
     (DESTINATION_DROPPED, Severity::Warning, "destination dropped (`--allow-lossy`)"),
     (DESTINATION_UNMAPPED, Severity::Error, "destination has no counterpart and no mapping entry"),
     (IDENTITY_UNMAPPED, Severity::Error, "region, account, project or name has no counterpart"),

@@ -13,6 +13,16 @@ impl Ctx<'_> {
     ) -> Vec<(String, Value)> {
         // Never written, even within one dialect: the output must be a document the API accepts.
         for (pointer, _) in unknown {
+            // A top-level `$schema` points an editor at the schema: not the API's, not a mistake.
+            if p.is_empty() && pointer.strip_prefix('/') == Some(invokecfg_model::schema::SCHEMA_KEY) {
+                notes.push(
+                    note(codes::SCHEMA_HINT_OMITTED, &pointer, "`$schema` (the editor's schema hint) is not written")
+                        .with_help(
+                        "the provider's API takes no `$schema`; add one to the output yourself if an editor reads it",
+                    ),
+                );
+                continue;
+            }
             notes.push(
                 note(
                     codes::UNKNOWN_KEY_DROPPED,
