@@ -17,7 +17,7 @@ fn schemas() -> Vec<PathBuf> {
 }
 
 fn run(tool: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
-    let bin = std::env::var_os(tool)?;
+    let bin = std::env::var_os(tool).filter(|v| !v.is_empty())?;
     Some(Command::new(&bin).args(args).output().unwrap_or_else(|e| panic!("{tool}={bin:?} does not run: {e}")))
 }
 
