@@ -58,19 +58,23 @@ pub(crate) fn near_absent<'k>(name: &str, known: &[&'k str], present: impl Fn(&s
 mod tests {
     use super::*;
 
-    const ALIBABA: &[&str] = &["maxAsyncRetryAttempts", "maxAsyncEventAgeInSeconds", "destinationConfig", "qualifier"];
+    use invokecfg_model::facts::alibaba::FC2_SPEC;
+
+    const AGE: &str = FC2_SPEC.keys.max_event_age;
+    const RETRIES: &str = FC2_SPEC.keys.retry_attempts;
+    const ALIBABA: &[&str] = &[RETRIES, AGE, FC2_SPEC.keys.destination_config, "qualifier"];
 
     #[test]
     fn typos() {
-        assert_eq!(near("maxAsyncRetryAttempt", ALIBABA), ["maxAsyncRetryAttempts"]);
+        assert_eq!(near("maxAsyncRetryAttempt", ALIBABA), [RETRIES]);
         assert_eq!(near("Obs", &["OBS", "SMN"]), ["OBS"]);
         assert!(near("zzz", &["service"]).is_empty());
     }
 
     #[test]
     fn words_left_out_and_truncations() {
-        assert_eq!(near("maxRetryAttempts", ALIBABA), ["maxAsyncRetryAttempts"]);
-        assert_eq!(near("maxAsyncEventAge", ALIBABA), ["maxAsyncEventAgeInSeconds"]);
+        assert_eq!(near("maxRetryAttempts", ALIBABA), [RETRIES]);
+        assert_eq!(near("maxAsyncEventAge", ALIBABA), [AGE]);
         assert_eq!(near("onFail", &["onSuccess", "onFailure"]), ["onFailure"]);
         assert_eq!(near("funcUrn", &["func_urn", "topic_urn"]), ["func_urn"]);
     }
@@ -80,12 +84,12 @@ mod tests {
         for name in ["name", "version", "scripts", "dependencies", "compilerOptions", "type", "features"] {
             assert!(near(name, ALIBABA).is_empty(), "{name}: {:?}", near(name, ALIBABA));
         }
-        assert!(near("maxAsyncRetryAttempts", ALIBABA).is_empty(), "a known name is no typo of itself");
+        assert!(near(RETRIES, ALIBABA).is_empty(), "a known name is no typo of itself");
     }
 
     #[test]
     fn present_names_are_not_suggested() {
-        let hits = near_absent("maxAsyncRetryAttempt", ALIBABA, |k| k == "maxAsyncRetryAttempts");
+        let hits = near_absent("maxAsyncRetryAttempt", ALIBABA, |k| k == RETRIES);
         assert!(hits.is_empty(), "{hits:?}");
     }
 }

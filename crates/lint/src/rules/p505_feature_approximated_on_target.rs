@@ -1,6 +1,7 @@
 //! P505: a feature the target only approximates.
 
 use super::prelude::*;
+use invokecfg_model::Field;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -36,11 +37,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if src.is_alibaba() == tgt.is_alibaba() {
         return;
     }
-    let (from, to): (&[&str], &str) = if src.is_alibaba() {
-        (&["statefulInvocation", "asyncTask"], "enable_async_status_log")
-    } else {
-        (&["enable_async_status_log"], if tgt == Dialect::AlibabaFc2 { "statefulInvocation" } else { "asyncTask" })
-    };
+    // The state tracking switch of each side, from the dialect specs.
+    let (from, to): (&[&str], &str) = (&[src.key(Field::AsyncTask)], tgt.key(Field::AsyncTask));
     for c in &ctx.configs {
         for k in from {
             if c.map.get(*k).is_some_and(|v| !v.is_null()) {

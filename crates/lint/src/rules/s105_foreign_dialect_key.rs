@@ -1,6 +1,7 @@
 //! S105: a key that belongs to another dialect.
 
 use super::prelude::*;
+use invokecfg_model::spec::FieldKeys;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -64,28 +65,30 @@ const fn nearest(row: Row) -> Row {
     Row { other_meaning: true, ..row }
 }
 
-const AGE: &str = "maxAsyncEventAgeInSeconds";
-const RETRIES: &str = "maxAsyncRetryAttempts";
+// The spellings of each neutral field, from the dialect specs.
+const FC2: FieldKeys = alibaba::FC2_SPEC.keys;
+const FC3: FieldKeys = alibaba::FC3_SPEC.keys;
+const HW: FieldKeys = huawei::SPEC.keys;
 
 pub(crate) const ROWS: &[Row] = &[
-    row(Level::Config, [Some(AGE), Some(AGE), Some("max_async_event_age_in_seconds")], true, true, ""),
-    row(Level::Config, [Some(RETRIES), Some(RETRIES), Some("max_async_retry_attempts")], true, true, ""),
+    row(Level::Config, [Some(FC2.max_event_age), Some(FC3.max_event_age), Some(HW.max_event_age)], true, true, ""),
+    row(Level::Config, [Some(FC2.retry_attempts), Some(FC3.retry_attempts), Some(HW.retry_attempts)], true, true, ""),
     nearest(row(
         Level::Config,
-        [Some("statefulInvocation"), Some("asyncTask"), Some("enable_async_status_log")],
+        [Some(FC2.state_tracking), Some(FC3.state_tracking), Some(HW.state_tracking)],
         true,
         false,
         "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one",
     )),
     row(
         Level::Config,
-        [Some("destinationConfig"), Some("destinationConfig"), Some("destination_config")],
+        [Some(FC2.destination_config), Some(FC3.destination_config), Some(HW.destination_config)],
         true,
         false,
         "Alibaba destinations are ARNs; Huawei destinations are a kind plus a JSON-string `param`",
     ),
-    row(Level::Config, [Some("createdTime"), Some("createdTime"), Some("created_time")], true, true, ""),
-    row(Level::Config, [Some("lastModifiedTime"), Some("lastModifiedTime"), Some("last_modified")], true, true, ""),
+    row(Level::Config, [Some(FC2.created_time), Some(FC3.created_time), Some(HW.created_time)], true, true, ""),
+    row(Level::Config, [Some(FC2.last_modified), Some(FC3.last_modified), Some(HW.last_modified)], true, true, ""),
     nearest(row(
         Level::Config,
         [Some("function"), Some("functionArn"), Some("func_urn")],

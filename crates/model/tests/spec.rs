@@ -1,0 +1,101 @@
+//! Every key spelling lives in the dialect specs (`facts/`): no source file
+//! of the other crates spells one as a string literal.
+//!
+//! Issue #10 is moving the last ones (the linter's document walker and a few
+//! rules) onto `Dialect::spec()`. Until then this is a ratchet: the sites that
+//! remain are listed, a new one fails, and a list longer than the truth fails
+//! too, so the list only shrinks.
+
+use invokecfg_model::Dialect;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn no_key_spelling_outside_the_model() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut keys: Vec<&str> = Vec::new();
+    for d in Dialect::ALL {
+        let k = d.spec().keys;
+        keys.extend([
+            k.max_event_age,
+            k.retry_attempts,
+            k.destination_config,
+            k.on_success,
+            k.on_failure,
+            k.created_time,
+            k.last_modified,
+            k.state_tracking,
+            k.function,
+        ]);
+        keys.push(d.spec().list.items);
+    }
+    // `function` is also an English word in messages; the specific spellings are what matter.
+    keys.retain(|k| *k != "function");
+    keys.sort_unstable();
+    keys.dedup();
+    let mut files = Vec::new();
+    for dir in ["crates/translate/src", "crates/lint/src", "crates/cli/src", "src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 20, "found only {} source files", files.len());
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        // Rule docs are prose with JSON examples (`docs: r#"..."#`): they show keys, as docs must.
+        let mut in_docs = false;
+        for (n, line) in text.lines().enumerate() {
+            if let Some((_, rest)) = line.split_once("r#\"") {
+                in_docs = !rest.contains("\"#");
+                continue;
+            }
+            if in_docs {
+                in_docs = !line.contains("\"#");
+                continue;
+            }
+            for k in &keys {
+                if line.contains(&format!("\"{k}\"")) {
+                    found.push(format!("{}:{}: `{k}`", f.strip_prefix(&root).unwrap_or(f).display(), n + 1));
+                }
+            }
+        }
+    }
+    let mut per_file: Vec<(String, usize)> = Vec::new();
+    for f in &found {
+        let file = f.split(':').next().unwrap_or_default().to_string();
+        match per_file.iter_mut().find(|(p, _)| *p == file) {
+            Some((_, n)) => *n += 1,
+            None => per_file.push((file, 1)),
+        }
+    }
+    per_file.sort();
+    let expected: Vec<(String, usize)> = REMAINING.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+    assert_eq!(
+        per_file,
+        expected,
+        "key spellings outside crates/model (read them from Dialect::spec(); shrink REMAINING when you move one):\n{}",
+        found.join("\n")
+    );
+}
+
+/// Files that still spell keys, and how many times (issue #10 moves them).
+const REMAINING: &[(&str, usize)] = &[
+    ("crates/cli/src/claim.rs", 2),
+    ("crates/cli/src/translate_cmd.rs", 5),
+    ("crates/lint/src/ctx.rs", 15),
+    ("crates/lint/src/rules/i301_malformed_arn.rs", 1),
+    ("crates/lint/src/rules/i302_function_arn_wrong_kind.rs", 1),
+    ("crates/lint/src/rules/m406_list_count_mismatch.rs", 1),
+    ("crates/lint/src/rules/p503_name_invalid_on_target.rs", 2),
+    ("crates/lint/src/rules/s105_foreign_dialect_key.rs", 10),
+    ("crates/lint/src/suggest.rs", 3),
+];
