@@ -585,16 +585,7 @@ pub(crate) fn json_str(s: &str) -> String {
 }
 
 /// `a` or `an` for a word or acronym ("an SMN", "a DIS", "an alibaba-fc2").
-pub(crate) fn article(word: &str) -> &'static str {
-    let acronym = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
-    let first = word.bytes().next().unwrap_or(b'x').to_ascii_uppercase();
-    let vowel = if acronym { b"AEFHILMNORSX".contains(&first) } else { b"AEIOU".contains(&first) };
-    if vowel {
-        "an"
-    } else {
-        "a"
-    }
-}
+pub(crate) use invokecfg_model::diagnostic::article;
 
 /// Backtick-quoted, comma-separated list.
 pub(crate) fn list(items: &[&str]) -> String {
