@@ -345,7 +345,7 @@ impl<'a> Ctx<'a> {
                 })
             }
             Dialect::AlibabaFc3 => {
-                let arn = str_at(map, "functionArn").and_then(|s| s.parse::<AcsArn>().ok());
+                let arn = str_at(map, d.key(Field::Function)).and_then(|s| s.parse::<AcsArn>().ok());
                 arn.as_ref().and_then(arn_function).map(|mut f| {
                     if f.qualifier.is_none() {
                         f.qualifier = str_at(map, "qualifier").map(Qualifier::from_alibaba);
@@ -353,9 +353,9 @@ impl<'a> Ctx<'a> {
                     f
                 })
             }
-            Dialect::Huawei => {
-                str_at(map, "func_urn").and_then(|s| s.parse::<FunctionUrn>().ok()).map(|u| urn_function(&u))
-            }
+            Dialect::Huawei => str_at(map, d.key(Field::Function))
+                .and_then(|s| s.parse::<FunctionUrn>().ok())
+                .map(|u| urn_function(&u)),
         };
         let function = match (doc_fn, option_fn) {
             (Some(mut f), Some(o)) => {
@@ -368,11 +368,8 @@ impl<'a> Ctx<'a> {
             }
             (f, o) => f.or_else(|| o.clone()),
         };
-        let (dc_key, slots): (&str, [&'static str; 2]) = if d == Dialect::Huawei {
-            ("destination_config", ["on_success", "on_failure"])
-        } else {
-            ("destinationConfig", ["onSuccess", "onFailure"])
-        };
+        let (dc_key, slots): (&str, [&'static str; 2]) =
+            (d.key(Field::DestinationConfig), [d.key(Field::OnSuccess), d.key(Field::OnFailure)]);
         let mut destinations = Vec::new();
         let mut dest_config = None;
         if let Some(Value::Object(dc)) = map.get(dc_key) {
@@ -424,13 +421,15 @@ impl<'a> Ctx<'a> {
         };
         match d {
             Dialect::AlibabaFc3 => {
-                if let Some(t) = str_at(map, "functionArn") {
-                    idents.push(arn_ident(join(&pointer, "functionArn"), "functionArn", t));
+                let key = d.key(Field::Function);
+                if let Some(t) = str_at(map, key) {
+                    idents.push(arn_ident(join(&pointer, key), key, t));
                 }
             }
             Dialect::Huawei => {
-                if let Some(t) = str_at(map, "func_urn") {
-                    idents.push(urn_ident(join(&pointer, "func_urn"), "func_urn", t, IdKind::FunctionUrn(false)));
+                let key = d.key(Field::Function);
+                if let Some(t) = str_at(map, key) {
+                    idents.push(urn_ident(join(&pointer, key), key, t, IdKind::FunctionUrn(false)));
                 }
             }
             Dialect::AlibabaFc2 => {}

@@ -3,6 +3,7 @@
 use super::prelude::*;
 use crate::ctx::Ident;
 use invokecfg_model::facts::NameError;
+use invokecfg_model::Field;
 use invokecfg_model::{ArnError, UrnError};
 
 pub(crate) const RULE: Rule = Rule {
@@ -119,7 +120,7 @@ pub(crate) fn report(
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     report(ctx, out, &RULE.info, Class::MalformedArn, &|id| {
-        if id.field == "functionArn" {
+        if id.field == Dialect::AlibabaFc3.key(Field::Function) {
             "an FC 3.0 function ARN is `acs:fc:{region}:{account}:functions/{function}`".into()
         } else {
             "destination ARNs: `acs:fc:{region}:{account}:services/{service}/functions/{function}` (FC 2.0), `acs:fc:{region}:{account}:functions/{function}` (FC 3.0), `acs:mns:{region}:{account}:/queues/{queue}/messages`, `acs:mns:{region}:{account}:/topics/{topic}/messages`, `acs:eventbridge:{region}:{account}:eventbus/{bus}`, `acs:mq:{region}:{account}:/instances/{instance}/topic/{topic}`".into()

@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 use invokecfg_model::AcsResource;
+use invokecfg_model::Field;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -32,7 +33,7 @@ Use `acs:fc:{region}:{account}:functions/{function}`.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for id in ctx.idents.iter().filter(|i| i.field == "functionArn") {
+    for id in ctx.idents.iter().filter(|i| i.field == Dialect::AlibabaFc3.key(Field::Function)) {
         let Some(arn) = &id.arn else { continue };
         if matches!(arn.resource, AcsResource::Fc3Function { .. }) {
             continue;

@@ -1,6 +1,7 @@
 //! M406: Huawei list counts that disagree with the items.
 
 use super::prelude::*;
+use invokecfg_model::Field;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -32,7 +33,7 @@ Re-fetch the list, or make the counts match the items.
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (Some(Dialect::Huawei), Some(top)) = (ctx.dialect, ctx.list) else { return };
-    let Some(Value::Array(items)) = top.get("async_invoke_configs") else { return };
+    let Some(Value::Array(items)) = top.get(Dialect::Huawei.key(Field::ListItems)) else { return };
     let n = items.len() as i128;
     if let Some(cc) = top.get("page_info").and_then(|p| p.get("current_count")).and_then(int) {
         if cc >= 0 && cc != n {

@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 use invokecfg_model::facts::NameRule;
+use invokecfg_model::Field;
 use invokecfg_model::{AcsResource, FunctionRef, Qualifier, SmnTopicUrn};
 
 pub(crate) const RULE: Rule = Rule {
@@ -81,8 +82,7 @@ pub(crate) fn carried(ctx: &Ctx) -> Vec<Carried> {
         // The config's own function, from the document only.
         let own_ptr = match d {
             Dialect::AlibabaFc2 => ["function", "functionName"].into_iter().find(|k| c.map.contains_key(*k)),
-            Dialect::AlibabaFc3 => Some("functionArn").filter(|k| c.map.contains_key(*k)),
-            Dialect::Huawei => Some("func_urn").filter(|k| c.map.contains_key(*k)),
+            Dialect::AlibabaFc3 | Dialect::Huawei => Some(d.key(Field::Function)).filter(|k| c.map.contains_key(*k)),
         };
         if let (Some(k), Some(f)) = (own_ptr, &c.function) {
             let mut f = f.clone();
