@@ -1,6 +1,7 @@
 //! Dialects and their detection from a document's keys.
 
-use crate::facts::{alibaba, huawei};
+use crate::facts::{alibaba, aws, huawei};
+use crate::neutral::Provider;
 use crate::spec::DialectSpec;
 use serde_json::Value;
 use std::fmt;
@@ -15,42 +16,43 @@ pub enum Dialect {
     AlibabaFc3,
     /// Huawei Cloud FunctionGraph, API v2.
     Huawei,
+    /// AWS Lambda EventInvokeConfig, API 2015-03-31.
+    AwsLambda,
 }
 
 impl Dialect {
     /// Every dialect, in a stable order.
-    pub const ALL: [Dialect; 3] = [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei];
+    pub const ALL: [Dialect; 4] = [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda];
 
-    /// The id used on the command line and in schema file names.
-    pub fn id(self) -> &'static str {
-        match self {
-            Dialect::AlibabaFc2 => "alibaba-fc2",
-            Dialect::AlibabaFc3 => "alibaba-fc3",
-            Dialect::Huawei => "huawei",
-        }
-    }
-
-    /// The provider and API, for messages.
-    pub fn title(self) -> &'static str {
-        match self {
-            Dialect::AlibabaFc2 => "Alibaba Cloud Function Compute 2.0 (API 2021-04-06)",
-            Dialect::AlibabaFc3 => "Alibaba Cloud Function Compute 3.0 (API 2023-03-30)",
-            Dialect::Huawei => "Huawei Cloud FunctionGraph (API v2)",
-        }
-    }
-
-    /// Whether the dialect is one of Alibaba's.
-    pub fn is_alibaba(self) -> bool {
-        matches!(self, Dialect::AlibabaFc2 | Dialect::AlibabaFc3)
-    }
-
-    /// Everything the workspace knows of this dialect, in one value.
+    /// Everything the workspace knows of this dialect, in one value: the one
+    /// place a dialect's facts are registered.
     pub fn spec(self) -> &'static DialectSpec {
         match self {
             Dialect::AlibabaFc2 => &alibaba::FC2_SPEC,
             Dialect::AlibabaFc3 => &alibaba::FC3_SPEC,
             Dialect::Huawei => &huawei::SPEC,
+            Dialect::AwsLambda => &aws::SPEC,
         }
+    }
+
+    /// The id used on the command line and in schema file names.
+    pub fn id(self) -> &'static str {
+        self.spec().id
+    }
+
+    /// The provider and API, for messages.
+    pub fn title(self) -> &'static str {
+        self.spec().title
+    }
+
+    /// The cloud whose identifiers the dialect writes.
+    pub fn provider(self) -> Provider {
+        self.spec().provider
+    }
+
+    /// Whether the dialect is one of Alibaba's.
+    pub fn is_alibaba(self) -> bool {
+        self.provider() == Provider::Alibaba
     }
 
     /// The keys one config of this dialect may hold.
@@ -72,6 +74,11 @@ impl Dialect {
     pub fn list_items_key(self) -> &'static str {
         self.spec().list.items
     }
+
+    /// Every dialect id, for messages (`alibaba-fc2, alibaba-fc3, ...`).
+    pub fn ids() -> String {
+        Dialect::ALL.map(Dialect::id).join(", ")
+    }
 }
 
 impl fmt::Display for Dialect {
@@ -86,7 +93,7 @@ pub struct UnknownDialect(pub String);
 
 impl fmt::Display for UnknownDialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown dialect `{}`; expected one of alibaba-fc2, alibaba-fc3, huawei", self.0)
+        write!(f, "unknown dialect `{}`; expected one of {}", self.0, Dialect::ids())
     }
 }
 
@@ -113,12 +120,8 @@ pub enum Field {
     OnSuccess,
     /// The failure destination.
     OnFailure,
-    /// Read-only creation time.
-    CreatedTime,
     /// Read-only modification time.
     LastModified,
-    /// Asynchronous task mode / async status log.
-    AsyncTask,
     /// The function's identity (`function`, `functionArn`, `func_urn`).
     Function,
     /// A list document's items.
@@ -160,7 +163,7 @@ impl fmt::Display for DetectError {
                 f.write_str("the document is not a JSON object, so it is no async invocation config")
             }
             DetectError::NoKeys => {
-                f.write_str("no key of any dialect (alibaba-fc2, alibaba-fc3, huawei) tells which provider this is")
+                write!(f, "no key of any dialect ({}) tells which provider this is", Dialect::ids())
             }
             DetectError::Mixed { first, first_keys, second, second_keys } => write!(
                 f,
@@ -178,78 +181,88 @@ fn quote_list(keys: &[String]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
-const FC2_ONLY: &[&str] = &["statefulInvocation", "service", "function", "serviceName", "functionName"];
-const FC3_ONLY: &[&str] = &["asyncTask", "functionArn"];
-
-fn is_alibaba_key(k: &str) -> bool {
-    alibaba::FC2_CONFIG_KEYS.contains(&k)
-        || alibaba::FC3_CONFIG_KEYS.contains(&k)
-        || alibaba::LIST_KEYS.contains(&k)
-        || alibaba::FC2_LEGACY_KEYS.iter().any(|(old, _)| *old == k)
+/// Whether `k` is a key of `d`'s configs or list documents.
+fn has_key(d: Dialect, k: &str) -> bool {
+    let s = d.spec();
+    s.config_keys.contains(&k) || s.list.keys.contains(&k) || s.legacy_keys.iter().any(|(old, _)| *old == k)
 }
 
-fn is_huawei_key(k: &str) -> bool {
-    huawei::CONFIG_KEYS.contains(&k) || huawei::LIST_KEYS.contains(&k)
-}
-
-/// Chooses the dialect of `doc` from its keys (and, to tell FC 2.0 from FC 3.0
-/// when only shared keys appear, from its destination ARNs).
+/// Chooses the dialect of `doc` from its keys: the provider whose keys it
+/// holds, then the one dialect of that provider whose own keys it holds (and,
+/// to tell FC 2.0 from FC 3.0 when only shared keys appear, its destination ARNs).
 pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     let Value::Object(top) = doc else { return Err(DetectError::NotAnObject) };
     let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
-    for items_key in ["configs", "async_invoke_configs"] {
-        if let Some(Value::Array(items)) = top.get(items_key) {
+    for d in Dialect::ALL {
+        if let Some(Value::Array(items)) = top.get(d.list_items_key()) {
             objects.extend(items.iter().filter_map(Value::as_object));
         }
     }
-    let (mut fc2, mut fc3, mut ali, mut hw) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for obj in &objects {
-        for k in obj.keys() {
-            let k = k.as_str();
-            let push = |v: &mut Vec<String>| {
-                if !v.iter().any(|x| x == k) {
-                    v.push(k.to_string())
-                }
-            };
-            if FC2_ONLY.contains(&k) {
-                push(&mut fc2);
-            } else if FC3_ONLY.contains(&k) {
-                push(&mut fc3);
-            }
-            if is_alibaba_key(k) {
-                push(&mut ali);
-            } else if is_huawei_key(k) {
-                push(&mut hw);
+    // Keys per provider, and keys only one dialect of its provider has.
+    let mut by_provider: Vec<(Provider, Vec<String>)> = Vec::new();
+    let mut own: Vec<(Dialect, Vec<String>)> = Vec::new();
+    let push = |v: &mut Vec<String>, k: &str| {
+        if !v.iter().any(|x| x == k) {
+            v.push(k.to_string())
+        }
+    };
+    for k in objects.iter().flat_map(|o| o.keys()) {
+        let holders: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| has_key(*d, k)).collect();
+        let Some(first) = holders.first() else { continue };
+        let provider = first.provider();
+        match by_provider.iter_mut().find(|(p, _)| *p == provider) {
+            Some((_, keys)) => push(keys, k),
+            None => by_provider.push((provider, vec![k.clone()])),
+        }
+        let siblings = Dialect::ALL.into_iter().filter(|d| d.provider() == provider).count();
+        if holders.len() == 1 && siblings > 1 {
+            match own.iter_mut().find(|(d, _)| d == first) {
+                Some((_, keys)) => push(keys, k),
+                None => own.push((*first, vec![k.clone()])),
             }
         }
     }
-    if !ali.is_empty() && !hw.is_empty() {
-        let first = if !fc3.is_empty() && fc2.is_empty() { Dialect::AlibabaFc3 } else { Dialect::AlibabaFc2 };
-        return Err(DetectError::Mixed { first, first_keys: ali, second: Dialect::Huawei, second_keys: hw });
+    by_provider.sort_by_key(|(p, _)| *p);
+    own.sort_by_key(|(d, _)| *d);
+    let guess = |p: Provider| {
+        own.iter()
+            .find(|(d, _)| d.provider() == p)
+            .map(|(d, _)| *d)
+            .or_else(|| Dialect::ALL.into_iter().find(|d| d.provider() == p))
+            .unwrap_or(Dialect::AlibabaFc2)
+    };
+    match by_provider.as_slice() {
+        [] => Err(DetectError::NoKeys),
+        [(p1, k1), (p2, k2), ..] => Err(DetectError::Mixed {
+            first: guess(*p1),
+            first_keys: k1.clone(),
+            second: guess(*p2),
+            second_keys: k2.clone(),
+        }),
+        [(provider, keys)] => match own.as_slice() {
+            [(a, ka), (b, kb), ..] => {
+                Err(DetectError::Mixed { first: *a, first_keys: ka.clone(), second: *b, second_keys: kb.clone() })
+            }
+            [(d, k)] => Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(k)) }),
+            [] => {
+                let dialects: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| d.provider() == *provider).collect();
+                match dialects.as_slice() {
+                    [d] => {
+                        Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(keys)) })
+                    }
+                    _ => Ok(by_function_arns(&objects, keys)),
+                }
+            }
+        },
     }
-    if !fc2.is_empty() && !fc3.is_empty() {
-        return Err(DetectError::Mixed {
-            first: Dialect::AlibabaFc2,
-            first_keys: fc2,
-            second: Dialect::AlibabaFc3,
-            second_keys: fc3,
-        });
-    }
-    if !hw.is_empty() {
-        return Ok(Detection { dialect: Dialect::Huawei, reason: format!("Huawei keys {}", quote_list(&hw)) });
-    }
-    if !fc3.is_empty() {
-        return Ok(Detection { dialect: Dialect::AlibabaFc3, reason: format!("FC 3.0 keys {}", quote_list(&fc3)) });
-    }
-    if !fc2.is_empty() {
-        return Ok(Detection { dialect: Dialect::AlibabaFc2, reason: format!("FC 2.0 keys {}", quote_list(&fc2)) });
-    }
-    if ali.is_empty() {
-        return Err(DetectError::NoKeys);
-    }
-    // Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
-    let arns = objects.iter().filter_map(|o| o.get("destinationConfig")).flat_map(|dc| {
-        ["onSuccess", "onFailure"].into_iter().filter_map(move |k| dc.get(k)?.get("destination")?.as_str())
+}
+
+/// Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
+fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[String]) -> Detection {
+    let k = alibaba::FC2_SPEC.keys;
+    let destination = alibaba::DESTINATION_KEYS[0];
+    let arns = objects.iter().filter_map(|o| o.get(k.destination_config)).flat_map(|dc| {
+        [k.on_success, k.on_failure].into_iter().filter_map(move |side| dc.get(side)?.get(destination)?.as_str())
     });
     let (mut fc3_arns, mut fc2_arns) = (false, false);
     for arn in arns {
@@ -257,18 +270,18 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
         fc2_arns |= arn.starts_with("acs:fc:") && arn.contains(":services/");
     }
     if fc3_arns && !fc2_arns {
-        return Ok(Detection {
+        return Detection {
             dialect: Dialect::AlibabaFc3,
             reason: "keys shared by FC 2.0 and FC 3.0, and FC 3.0 function ARNs (`functions/...`)".into(),
-        });
+        };
     }
-    Ok(Detection {
+    Detection {
         dialect: Dialect::AlibabaFc2,
         reason: format!(
             "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 unless alibaba-fc3 is named",
-            quote_list(&ali)
+            quote_list(keys)
         ),
-    })
+    }
 }
 
 #[cfg(test)]
@@ -304,7 +317,10 @@ mod tests {
             } else {
                 (alibaba::DESTINATION_CONFIG_KEYS, alibaba::DESTINATION_CONFIG_KEYS)
             };
-            for f in [MaxEventAge, RetryAttempts, DestinationConfig, CreatedTime, LastModified, AsyncTask, Function] {
+            if d == Dialect::AwsLambda {
+                continue;
+            }
+            for f in [MaxEventAge, RetryAttempts, DestinationConfig, LastModified, Function] {
                 assert!(d.config_keys().contains(&d.key(f)), "{d} {f:?}");
             }
             assert!(dc.contains(&d.key(OnSuccess)) && dest.contains(&d.key(OnFailure)));

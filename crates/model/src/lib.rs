@@ -31,10 +31,10 @@ pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use dialect::{detect, DetectError, Detection, Dialect, Field};
 pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};
 pub use neutral::{
-    AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, FunctionTarget, NeutralDocument, Paging,
-    Provider, StatusLog, TopicTarget,
+    AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, NeutralDocument, Paging, Provider,
+    StateTracking, TargetKind,
 };
 pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
 pub use span::{Position, SourceError, Span, SpanMap};
-pub use spec::DialectSpec;
+pub use spec::{DestinationSpec, DialectSpec, NamespaceRule};
 pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

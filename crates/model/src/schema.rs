@@ -21,6 +21,8 @@ pub enum SchemaName {
     AlibabaFc3,
     /// `huawei.schema.json`
     Huawei,
+    /// `aws-lambda.schema.json`
+    AwsLambda,
     /// `mapping.schema.json`
     Mapping,
     /// `lint-report.schema.json`
@@ -33,10 +35,11 @@ pub enum SchemaName {
 
 impl SchemaName {
     /// Every schema, in listing order.
-    pub const ALL: [SchemaName; 7] = [
+    pub const ALL: [SchemaName; 8] = [
         SchemaName::AlibabaFc2,
         SchemaName::AlibabaFc3,
         SchemaName::Huawei,
+        SchemaName::AwsLambda,
         SchemaName::Mapping,
         SchemaName::LintReport,
         SchemaName::TranslateReport,
@@ -49,6 +52,7 @@ impl SchemaName {
             SchemaName::AlibabaFc2 => "alibaba-fc2",
             SchemaName::AlibabaFc3 => "alibaba-fc3",
             SchemaName::Huawei => "huawei",
+            SchemaName::AwsLambda => "aws-lambda",
             SchemaName::Mapping => "mapping",
             SchemaName::LintReport => "lint-report",
             SchemaName::TranslateReport => "translate-report",
@@ -67,6 +71,7 @@ impl SchemaName {
             SchemaName::AlibabaFc2 => "Alibaba FC 2.0 async invoke config or list (API 2021-04-06)",
             SchemaName::AlibabaFc3 => "Alibaba FC 3.0 async invoke config or list (API 2023-03-30)",
             SchemaName::Huawei => "Huawei FunctionGraph async invoke config or list (API v2)",
+            SchemaName::AwsLambda => "AWS Lambda event invoke config or list (API 2015-03-31)",
             SchemaName::Mapping => "translation mapping file (regions, accounts, packages, qualifiers, destinations)",
             SchemaName::LintReport => "report of `invokecfg lint --format json`",
             SchemaName::TranslateReport => "report of `invokecfg translate --report FILE`",
@@ -80,6 +85,7 @@ impl SchemaName {
             SchemaName::AlibabaFc2 => include_str!("../../../schemas/alibaba-fc2.schema.json"),
             SchemaName::AlibabaFc3 => include_str!("../../../schemas/alibaba-fc3.schema.json"),
             SchemaName::Huawei => include_str!("../../../schemas/huawei.schema.json"),
+            SchemaName::AwsLambda => include_str!("../../../schemas/aws-lambda.schema.json"),
             SchemaName::Mapping => include_str!("../../../schemas/mapping.schema.json"),
             SchemaName::LintReport => include_str!("../../../schemas/lint-report.schema.json"),
             SchemaName::TranslateReport => include_str!("../../../schemas/translate-report.schema.json"),
@@ -93,6 +99,7 @@ impl SchemaName {
             Dialect::AlibabaFc2 => SchemaName::AlibabaFc2,
             Dialect::AlibabaFc3 => SchemaName::AlibabaFc3,
             Dialect::Huawei => SchemaName::Huawei,
+            Dialect::AwsLambda => SchemaName::AwsLambda,
         }
     }
 
@@ -102,7 +109,8 @@ impl SchemaName {
     }
 
     fn validator(self) -> Option<&'static jsonschema::Validator> {
-        static CELLS: [OnceLock<Option<jsonschema::Validator>>; 7] = [
+        static CELLS: [OnceLock<Option<jsonschema::Validator>>; SchemaName::ALL.len()] = [
+            OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),
             OnceLock::new(),

@@ -6,20 +6,32 @@
 
 use crate::dialect::{Dialect, Field};
 use crate::facts::IntRange;
+use crate::neutral::{Provider, TargetKind};
 
 /// What one dialect is, as the translator, the linter and the schemas read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DialectSpec {
     /// The dialect described.
     pub dialect: Dialect,
+    /// Its id on the command line and in schema file names.
+    pub id: &'static str,
+    /// The provider and API, for messages.
+    pub title: &'static str,
+    /// A short name for messages (`FC 2.0`).
+    pub label: &'static str,
+    /// Old key spellings still read, each with the key that replaced it.
+    pub legacy_keys: &'static [(&'static str, &'static str)],
+    /// The cloud whose identifiers it writes.
+    pub provider: Provider,
     /// The key of each neutral field.
     pub keys: FieldKeys,
     /// `MaxEventAge` in seconds.
     pub max_event_age: ValueRange,
     /// `RetryAttempts`.
     pub retry_attempts: ValueRange,
-    /// Per-invocation state tracking (FC task mode, FunctionGraph status log).
-    pub state_tracking: StateTracking,
+    /// Per-invocation state tracking (FC task mode, FunctionGraph status
+    /// log); `None` where the API has none (Lambda).
+    pub state_tracking: Option<StateTracking>,
     /// Every key one config may hold, in the API's documented order.
     pub config_keys: &'static [&'static str],
     /// Keys the API returns and never takes.
@@ -28,6 +40,75 @@ pub struct DialectSpec {
     pub identity_keys: &'static [&'static str],
     /// The List response.
     pub list: ListShape,
+    /// How a config names its function.
+    pub identity: IdentityShape,
+    /// The destination kinds the API accepts, in its own words.
+    pub destinations: &'static [DestinationSpec],
+}
+
+/// How a dialect names a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdentityShape {
+    /// The level between account and function.
+    pub namespace: NamespaceRule,
+    /// Whether a config's function states its region and account (a URN or
+    /// ARN) rather than leaving them to the endpoint the config is sent to.
+    pub located: bool,
+    /// Why a qualifier in a document is not a body field, if it is not.
+    pub qualifier_note: Option<&'static str>,
+}
+
+/// Whether functions live in a namespace (FC 2.0 service, FunctionGraph package).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamespaceRule {
+    /// The provider has none (FC 3.0, Lambda).
+    None,
+    /// Every function names one (FC 2.0 service).
+    Required,
+    /// Every function is in one; this one when none is named (FunctionGraph `default`).
+    Defaulted(&'static str),
+}
+
+/// One destination kind a dialect accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DestinationSpec {
+    /// What it is.
+    pub kind: TargetKind,
+    /// Its name in the provider's words (`MNS queue`).
+    pub name: &'static str,
+    /// Accepted as the success destination.
+    pub on_success: bool,
+    /// Accepted as the failure destination.
+    pub on_failure: bool,
+    /// Whether its identifier states region and account.
+    pub located: bool,
+    /// Whether a resource of another cloud maps onto it by name (false for
+    /// buckets: their names are global, so each needs a `destinations` entry).
+    pub by_name: bool,
+    /// Whether a function destination may name a version or alias.
+    pub qualified: bool,
+}
+
+impl DestinationSpec {
+    /// A located, name-mapped kind accepted on both sides.
+    pub const fn both(kind: TargetKind, name: &'static str) -> DestinationSpec {
+        DestinationSpec {
+            kind,
+            name,
+            on_success: true,
+            on_failure: true,
+            located: true,
+            by_name: true,
+            qualified: true,
+        }
+    }
+}
+
+impl DialectSpec {
+    /// The dialect's spec of destination kind `kind`, if it accepts it.
+    pub fn destination(&self, kind: TargetKind) -> Option<&DestinationSpec> {
+        self.destinations.iter().find(|d| d.kind == kind)
+    }
 }
 
 /// The key of each neutral field in one dialect.
@@ -43,12 +124,10 @@ pub struct FieldKeys {
     pub on_success: &'static str,
     /// The failure destination inside it.
     pub on_failure: &'static str,
-    /// Read-only creation time.
-    pub created_time: &'static str,
+    /// Read-only creation time, where the API returns one.
+    pub created_time: Option<&'static str>,
     /// Read-only modification time.
     pub last_modified: &'static str,
-    /// State tracking switch.
-    pub state_tracking: &'static str,
     /// The function's identity.
     pub function: &'static str,
 }
@@ -67,6 +146,10 @@ pub struct ValueRange {
 /// Per-invocation state tracking: the closest features the providers have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StateTracking {
+    /// The switch's key.
+    pub key: &'static str,
+    /// Keys naming where states are logged (FunctionGraph's LTS group and stream).
+    pub log_target_keys: &'static [&'static str],
     /// Its default when omitted.
     pub default: bool,
     /// What turning it on means on this provider, for notes.
@@ -84,6 +167,10 @@ pub struct ListShape {
     pub next_token: Option<&'static str>,
     /// The total number of configs over every page, if the API states it.
     pub total: Option<&'static str>,
+    /// The page position beyond a token (FunctionGraph `page_info`).
+    pub position: Option<&'static str>,
+    /// Whether list items may name a qualifier (FC 3.0's `AsyncConfig` items cannot).
+    pub items_qualified: bool,
 }
 
 impl FieldKeys {
@@ -95,9 +182,7 @@ impl FieldKeys {
             Field::DestinationConfig => self.destination_config,
             Field::OnSuccess => self.on_success,
             Field::OnFailure => self.on_failure,
-            Field::CreatedTime => self.created_time,
             Field::LastModified => self.last_modified,
-            Field::AsyncTask => self.state_tracking,
             Field::Function => self.function,
             Field::ListItems => list.items,
         }
@@ -114,15 +199,11 @@ mod tests {
             let s = d.spec();
             assert_eq!(s.dialect, d);
             let k = s.keys;
-            for key in [
-                k.max_event_age,
-                k.retry_attempts,
-                k.destination_config,
-                k.created_time,
-                k.last_modified,
-                k.state_tracking,
-                k.function,
-            ] {
+            for key in [k.max_event_age, k.retry_attempts, k.destination_config, k.last_modified, k.function]
+                .into_iter()
+                .chain(k.created_time)
+                .chain(s.state_tracking.map(|t| t.key))
+            {
                 assert!(s.config_keys.contains(&key), "{d}: `{key}` is not a config key");
             }
             assert!(s.read_only_keys.iter().all(|r| s.config_keys.contains(r)));

@@ -3,89 +3,11 @@
 
 mod common;
 
-use common::name;
+use common::*;
 use invokecfg_model::facts::aws;
 use invokecfg_model::*;
 use proptest::prelude::*;
 use proptest::string::string_regex;
-
-// ------------------------------------------------------------- strategies
-
-fn aws_qualifier() -> BoxedStrategy<Qualifier> {
-    prop_oneof![
-        Just(Qualifier::Latest),
-        Just(Qualifier::Version(aws::LATEST_PUBLISHED.into())),
-        string_regex("[1-9][0-9]{0,3}").expect("regex").prop_map(Qualifier::Version),
-        name(aws::ALIAS_NAME)
-            .prop_filter("all digits is a version", |a| !aws::is_version(a))
-            .prop_map(Qualifier::Alias),
-    ]
-    .boxed()
-}
-
-fn aws_account() -> BoxedStrategy<String> {
-    string_regex("[0-9]{12}").expect("regex").boxed()
-}
-
-/// A region with its partition: a listed one, or a region-shaped unknown one in `aws`.
-fn aws_region() -> BoxedStrategy<(String, String)> {
-    prop_oneof![
-        3 => proptest::sample::select(aws::REGIONS).prop_map(|r| (aws::partition_of(r).to_string(), r.to_string())),
-        1 => string_regex("[a-z]{2}-[a-z]{1,9}-[0-9]")
-            .expect("regex")
-            .prop_filter("not listed", |r| !aws::REGIONS.contains(&r.as_str()))
-            .prop_map(|r| ("aws".to_string(), r)),
-    ]
-    .boxed()
-}
-
-fn fifo(rule: facts::NameRule) -> BoxedStrategy<String> {
-    (name(rule), any::<bool>()).prop_map(|(n, f)| if f { format!("{n}{}", aws::FIFO_SUFFIX) } else { n }).boxed()
-}
-
-fn aws_function_arn() -> BoxedStrategy<AwsArn> {
-    (aws_region(), aws_account(), name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
-        .prop_map(|((partition, region), account, name, qualifier)| AwsArn {
-            partition,
-            region,
-            account,
-            resource: AwsResource::Function { name, qualifier },
-        })
-        .boxed()
-}
-
-fn aws_arn() -> BoxedStrategy<AwsArn> {
-    let regional = (
-        aws_region(),
-        aws_account(),
-        prop_oneof![
-            fifo(aws::QUEUE_NAME).prop_map(|queue| AwsResource::SqsQueue { queue }),
-            fifo(aws::TOPIC_NAME).prop_map(|topic| AwsResource::SnsTopic { topic }),
-            name(aws::EVENT_BUS_NAME).prop_map(|bus| AwsResource::EventBus { bus }),
-        ],
-    )
-        .prop_map(|((partition, region), account, resource)| AwsArn { partition, region, account, resource });
-    let bucket =
-        (proptest::sample::select(aws::PARTITIONS), string_regex("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]").expect("regex"))
-            .prop_map(|(partition, bucket)| AwsArn {
-                partition: partition.into(),
-                region: String::new(),
-                account: String::new(),
-                resource: AwsResource::S3Bucket { bucket },
-            });
-    prop_oneof![aws_function_arn(), regional, bucket].boxed()
-}
-
-fn lambda_function_name() -> BoxedStrategy<LambdaFunctionName> {
-    prop_oneof![
-        (name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
-            .prop_map(|(name, qualifier)| LambdaFunctionName::Name { name, qualifier }),
-        (aws_account(), name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
-            .prop_map(|(account, name, qualifier)| LambdaFunctionName::PartialArn { account, name, qualifier }),
-        aws_function_arn().prop_map(LambdaFunctionName::Arn),
-    ]
-    .boxed()
-}
 
 // ------------------------------------------------------------- identifiers
 

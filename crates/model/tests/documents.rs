@@ -36,11 +36,11 @@ proptest! {
         let own = match doc.dialect() {
             Dialect::AlibabaFc2 => ["statefulInvocation", "service", "function"].iter().any(|k| text_has(k)),
             Dialect::AlibabaFc3 => ["asyncTask", "functionArn"].iter().any(|k| text_has(k)),
-            Dialect::Huawei => true,
+            Dialect::Huawei | Dialect::AwsLambda => true,
         };
         match detect(&parsed.value) {
             Ok(d) => prop_assert!(d.dialect == doc.dialect() || (!own && d.dialect.is_alibaba() && doc.dialect().is_alibaba()), "{:?}", d),
-            Err(DetectError::NoKeys) => prop_assert!(!own || (doc.dialect() == Dialect::Huawei && text.trim() == "{}"), "no keys: {}", text),
+            Err(DetectError::NoKeys) => prop_assert!(!own || (!doc.dialect().is_alibaba() && text.trim() == "{}"), "no keys: {}", text),
             Err(e) => prop_assert!(false, "{}", e),
         }
     }
@@ -59,21 +59,20 @@ proptest! {
     fn rejected_values_are_rejected_by_the_schema(doc in any_document(), bad in bad_value(), which in 0usize..2) {
         let mut value = doc.to_value();
         let dialect = doc.dialect();
-        let key = match (dialect, which) {
-            (Dialect::Huawei, 0) => "max_async_event_age_in_seconds",
-            (Dialect::Huawei, _) => "max_async_retry_attempts",
-            (_, 0) => "maxAsyncEventAgeInSeconds",
-            (_, _) => "maxAsyncRetryAttempts",
+        let spec = dialect.spec();
+        let (key, range) = match which {
+            0 => (spec.keys.max_event_age, spec.max_event_age),
+            _ => (spec.keys.retry_attempts, spec.retry_attempts),
         };
-        let items_key = if value.get("configs").is_some() { "configs" } else { "async_invoke_configs" };
+        let items_key = spec.list.items;
         let is_list = value.get(items_key).is_some();
         let target = match if is_list { value.get_mut(items_key) } else { None } {
             Some(Value::Array(items)) if !items.is_empty() => &mut items[0],
             Some(_) => return Ok(()),
             None => &mut value,
         };
-        let response = dialect == Dialect::Huawei
-            && ["func_urn", "created_time", "last_modified"].iter().any(|k| target.get(*k).is_some());
+        let response = !range.responses_checked
+            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| target.get(*k).is_some());
         target[key] = bad.clone();
         let typed = Document::from_value(&value, dialect);
         let typed_rejects = match &typed {
@@ -87,13 +86,10 @@ proptest! {
         // Out-of-range integers and wrong types are always rejections, except in Huawei responses.
         let is_int = bad.as_i64().is_some();
         if !is_int || !response {
-            let range = match (dialect, which) {
-                (Dialect::Huawei, 0) => huawei::MAX_EVENT_AGE,
-                (Dialect::Huawei, _) => huawei::RETRY_ATTEMPTS,
-                (_, 0) => alibaba::MAX_EVENT_AGE,
-                (_, _) => alibaba::RETRY_ATTEMPTS,
-            };
-            let expected = !bad.as_i64().is_some_and(|v| range.contains(v)) && !bad.is_null();
+            let range = range.request;
+            // Lambda's members may be absent but never `null`.
+            let expected = !bad.as_i64().is_some_and(|v| range.contains(v))
+                && (!bad.is_null() || dialect == Dialect::AwsLambda);
             let nullable = dialect.is_alibaba() && bad.is_null();
             if !nullable {
                 prop_assert_eq!(typed_rejects, expected, "{} = {}", key, bad);

@@ -68,7 +68,7 @@ fn describe(path: &Path) -> String {
 
 #[test]
 fn dialect_fixtures_parse() {
-    insta::glob!("../../../fixtures", "{alibaba-fc2,alibaba-fc3,huawei}/**/*.json", |path| {
+    insta::glob!("../../../fixtures", "{alibaba-fc2,alibaba-fc3,huawei,aws-lambda}/**/*.json", |path| {
         insta::assert_snapshot!(describe(path));
     });
 }

@@ -32,11 +32,11 @@ fn no_key_spelling_outside_the_model() {
             k.destination_config,
             k.on_success,
             k.on_failure,
-            k.created_time,
             k.last_modified,
-            k.state_tracking,
             k.function,
         ]);
+        keys.extend(k.created_time);
+        keys.extend(d.spec().state_tracking.map(|t| t.key));
         keys.push(d.spec().list.items);
     }
     // `function` is also an English word in messages; the specific spellings are what matter.

@@ -42,6 +42,8 @@ pub enum Document {
     AlibabaFc3(Fc3Document),
     /// `huawei`
     Huawei(HuaweiDocument),
+    /// `aws-lambda`
+    AwsLambda(AwsDocument),
 }
 
 /// A value of the wrong JSON type, located by JSON pointer.
@@ -145,6 +147,7 @@ impl Document {
             Dialect::AlibabaFc2 => Document::AlibabaFc2(shape(value, key)?),
             Dialect::AlibabaFc3 => Document::AlibabaFc3(shape(value, key)?),
             Dialect::Huawei => Document::Huawei(shape(value, key)?),
+            Dialect::AwsLambda => Document::AwsLambda(shape(value, key)?),
         })
     }
 
@@ -154,6 +157,7 @@ impl Document {
             Document::AlibabaFc2(_) => Dialect::AlibabaFc2,
             Document::AlibabaFc3(_) => Dialect::AlibabaFc3,
             Document::Huawei(_) => Dialect::Huawei,
+            Document::AwsLambda(_) => Dialect::AwsLambda,
         }
     }
 
@@ -164,6 +168,7 @@ impl Document {
             Document::AlibabaFc2(Shape::List(_))
                 | Document::AlibabaFc3(Shape::List(_))
                 | Document::Huawei(Shape::List(_))
+                | Document::AwsLambda(Shape::List(_))
         )
     }
 
@@ -180,6 +185,7 @@ impl Document {
             Document::AlibabaFc3(Shape::List(l)) => v(l),
             Document::Huawei(Shape::Config(c)) => v(c),
             Document::Huawei(Shape::List(l)) => v(l),
+            Document::AwsLambda(d) => d.to_value(),
         }
     }
 
@@ -196,49 +202,102 @@ impl Document {
     /// exempt: their tables print stale ranges and any integer is accepted.
     pub fn range_violations(&self) -> Vec<RangeViolation> {
         let mut out = Vec::new();
+        let d = self.dialect();
+        let each = |c: &ConfigValues, p: &str, out: &mut Vec<RangeViolation>| ranges(d, c, p, out);
         match self {
-            Document::AlibabaFc2(Shape::Config(c)) => fc2_ranges(c, "", &mut out),
-            Document::AlibabaFc2(Shape::List(l)) => {
-                for (i, c) in l.configs.iter().enumerate() {
-                    fc2_ranges(c, &format!("/configs/{i}"), &mut out);
-                }
-            }
-            Document::AlibabaFc3(Shape::Config(c)) => fc3_ranges(c, "", &mut out),
-            Document::AlibabaFc3(Shape::List(l)) => {
-                for (i, c) in l.configs.iter().enumerate() {
-                    fc3_ranges(c, &format!("/configs/{i}"), &mut out);
-                }
-            }
-            Document::Huawei(Shape::Config(c)) => huawei_ranges(c, "", &mut out),
-            Document::Huawei(Shape::List(l)) => {
-                for (i, c) in l.async_invoke_configs.iter().enumerate() {
-                    huawei_ranges(c, &format!("/async_invoke_configs/{i}"), &mut out);
-                }
-            }
+            Document::AlibabaFc2(s) => for_each(
+                s,
+                d,
+                |c| values(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false),
+                each,
+                &mut out,
+            ),
+            Document::AlibabaFc3(s) => for_each(
+                s,
+                d,
+                |c| values(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false),
+                each,
+                &mut out,
+            ),
+            Document::Huawei(s) => for_each(
+                s,
+                d,
+                |c| values(c.max_async_event_age_in_seconds, c.max_async_retry_attempts, c.is_response()),
+                each,
+                &mut out,
+            ),
+            Document::AwsLambda(s) => for_each(
+                s,
+                d,
+                |c| values(c.maximum_event_age_in_seconds, c.maximum_retry_attempts, c.is_response()),
+                each,
+                &mut out,
+            ),
         }
         out
     }
 }
 
-fn fc2_ranges(c: &Fc2Config, p: &str, out: &mut Vec<RangeViolation>) {
-    ranges(Dialect::AlibabaFc2, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false, p, out)
+/// The age, retries and read-back state of one config.
+struct ConfigValues {
+    age: Option<i64>,
+    retries: Option<i64>,
+    response: bool,
 }
 
-fn fc3_ranges(c: &Fc3Config, p: &str, out: &mut Vec<RangeViolation>) {
-    ranges(Dialect::AlibabaFc3, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, false, p, out)
+fn values(age: Option<i64>, retries: Option<i64>, response: bool) -> ConfigValues {
+    ConfigValues { age, retries, response }
 }
 
-fn huawei_ranges(c: &HuaweiConfig, p: &str, out: &mut Vec<RangeViolation>) {
-    ranges(Dialect::Huawei, c.max_async_event_age_in_seconds, c.max_async_retry_attempts, c.is_response(), p, out)
+fn for_each<C, L: ListItems<C>>(
+    s: &Shape<C, L>,
+    d: Dialect,
+    read: impl Fn(&C) -> ConfigValues,
+    each: impl Fn(&ConfigValues, &str, &mut Vec<RangeViolation>),
+    out: &mut Vec<RangeViolation>,
+) {
+    match s {
+        Shape::Config(c) => each(&read(c), "", out),
+        Shape::List(l) => {
+            for (i, c) in l.items().iter().enumerate() {
+                each(&read(c), &format!("/{}/{i}", d.list_items_key()), out);
+            }
+        }
+    }
+}
+
+/// A list document's items, whatever the dialect calls them.
+pub trait ListItems<C> {
+    /// The items, in order.
+    fn items(&self) -> &[C];
+}
+
+impl<C> ListItems<C> for AlibabaList<C> {
+    fn items(&self) -> &[C] {
+        &self.configs
+    }
+}
+
+impl ListItems<HuaweiConfig> for HuaweiList {
+    fn items(&self) -> &[HuaweiConfig] {
+        &self.async_invoke_configs
+    }
+}
+
+impl ListItems<AwsConfig> for AwsList {
+    fn items(&self) -> &[AwsConfig] {
+        &self.function_event_invoke_configs
+    }
 }
 
 /// The ranges of the dialect spec, for a request or a config read back from the API.
-fn ranges(d: Dialect, age: Option<i64>, retries: Option<i64>, response: bool, p: &str, out: &mut Vec<RangeViolation>) {
+fn ranges(d: Dialect, c: &ConfigValues, p: &str, out: &mut Vec<RangeViolation>) {
     let spec = d.spec();
-    for (value, key, range) in
-        [(age, spec.keys.max_event_age, spec.max_event_age), (retries, spec.keys.retry_attempts, spec.retry_attempts)]
-    {
-        if !response || range.responses_checked {
+    for (value, key, range) in [
+        (c.age, spec.keys.max_event_age, spec.max_event_age),
+        (c.retries, spec.keys.retry_attempts, spec.retry_attempts),
+    ] {
+        if !c.response || range.responses_checked {
             check(value, key, range.request, p, out);
         }
     }

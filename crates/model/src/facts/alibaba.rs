@@ -4,7 +4,10 @@
 //! seed `000_a531463f5ebe4ee7.txt` (PutFunctionAsyncInvokeConfig).
 
 use super::{CharClass, IntRange, NameRule};
-use crate::spec::{DialectSpec, FieldKeys, ListShape, StateTracking, ValueRange};
+use crate::neutral::{Provider, TargetKind};
+use crate::spec::{
+    DestinationSpec, DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, StateTracking, ValueRange,
+};
 use crate::Dialect;
 
 /// `maxAsyncEventAgeInSeconds`: [1, 604800] seconds, default 86400
@@ -157,46 +160,98 @@ pub const LIST_KEYS: &[&str] = &["configs", "nextToken"];
 pub const READ_ONLY_KEYS: &[&str] = &["createdTime", "lastModifiedTime"];
 
 /// The keys FC 2.0 and FC 3.0 share for the neutral fields.
-const fn keys(state_tracking: &'static str, function: &'static str) -> FieldKeys {
+const fn keys(function: &'static str) -> FieldKeys {
     FieldKeys {
         max_event_age: "maxAsyncEventAgeInSeconds",
         retry_attempts: "maxAsyncRetryAttempts",
         destination_config: "destinationConfig",
         on_success: "onSuccess",
         on_failure: "onFailure",
-        created_time: "createdTime",
+        created_time: Some("createdTime"),
         last_modified: "lastModifiedTime",
-        state_tracking,
         function,
     }
 }
+
+/// Asynchronous task mode, under its dialect's key.
+const fn task_mode(key: &'static str) -> Option<StateTracking> {
+    Some(StateTracking { key, log_target_keys: &[], default: ASYNC_TASK_DEFAULT, meaning: TASK_MODE })
+}
+
+/// Function Compute's destination kinds (FC 2.0 and FC 3.0 `Destination`
+/// documentation: function, MNS queue and topic, EventBridge, RocketMQ).
+const DESTINATIONS: &[DestinationSpec] = &[
+    DestinationSpec::both(TargetKind::Function, "FC function"),
+    DestinationSpec::both(TargetKind::Queue, "MNS queue"),
+    DestinationSpec::both(TargetKind::Topic, "MNS topic"),
+    DestinationSpec::both(TargetKind::EventBus, "EventBridge event bus"),
+    DestinationSpec::both(TargetKind::InstanceTopic, "ApsaraMQ for RocketMQ topic"),
+];
+
+/// FC 3.0: the same kinds; a function destination has no documented
+/// qualified form (`functions/{function}` only).
+const FC3_DESTINATIONS: &[DestinationSpec] = &[
+    DestinationSpec { qualified: false, ..DestinationSpec::both(TargetKind::Function, "FC function") },
+    DestinationSpec::both(TargetKind::Queue, "MNS queue"),
+    DestinationSpec::both(TargetKind::Topic, "MNS topic"),
+    DestinationSpec::both(TargetKind::EventBus, "EventBridge event bus"),
+    DestinationSpec::both(TargetKind::InstanceTopic, "ApsaraMQ for RocketMQ topic"),
+];
 
 /// What asynchronous task mode adds, for notes.
 const TASK_MODE: &str =
     "asynchronous task mode: each invocation's state is kept and can be queried, stopped and replayed";
 
 /// FC 2.0's List response: `nextToken` pages; no total is stated.
-const LIST: ListShape = ListShape { items: "configs", keys: LIST_KEYS, next_token: Some("nextToken"), total: None };
+const LIST: ListShape = ListShape {
+    items: "configs",
+    keys: LIST_KEYS,
+    next_token: Some("nextToken"),
+    total: None,
+    position: None,
+    items_qualified: true,
+};
 
 /// The `alibaba-fc2` dialect.
 pub const FC2_SPEC: DialectSpec = DialectSpec {
     dialect: Dialect::AlibabaFc2,
-    keys: keys("statefulInvocation", "function"),
+    id: "alibaba-fc2",
+    title: "Alibaba Cloud Function Compute 2.0 (API 2021-04-06)",
+    label: "FC 2.0",
+    legacy_keys: FC2_LEGACY_KEYS,
+    provider: Provider::Alibaba,
+    keys: keys("function"),
     max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
     retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
-    state_tracking: StateTracking { default: ASYNC_TASK_DEFAULT, meaning: TASK_MODE },
+    state_tracking: task_mode("statefulInvocation"),
     config_keys: FC2_CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
     identity_keys: FC2_IDENTITY_KEYS,
     list: LIST,
+    // A config names its function by service and name; the endpoint states region and account.
+    identity: IdentityShape { namespace: NamespaceRule::Required, located: false, qualifier_note: None },
+    destinations: DESTINATIONS,
 };
 
 /// The `alibaba-fc3` dialect.
 pub const FC3_SPEC: DialectSpec = DialectSpec {
     dialect: Dialect::AlibabaFc3,
-    keys: keys("asyncTask", "functionArn"),
+    id: "alibaba-fc3",
+    title: "Alibaba Cloud Function Compute 3.0 (API 2023-03-30)",
+    label: "FC 3.0",
+    legacy_keys: &[],
+    keys: keys("functionArn"),
+    state_tracking: task_mode("asyncTask"),
     config_keys: FC3_CONFIG_KEYS,
     identity_keys: FC3_IDENTITY_KEYS,
+    // `AsyncConfig` list items have no `qualifier` (FC 3.0 API 2023-03-30).
+    list: ListShape { items_qualified: false, ..LIST },
+    identity: IdentityShape {
+        namespace: NamespaceRule::None,
+        located: true,
+        qualifier_note: Some("is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field; the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
+    },
+    destinations: FC3_DESTINATIONS,
     ..FC2_SPEC
 };
 

@@ -7,7 +7,10 @@
 //! Alibaba's docs (reference §1.5).
 
 use super::{CharClass, IntRange, NameRule};
-use crate::spec::{DialectSpec, FieldKeys, ListShape, StateTracking, ValueRange};
+use crate::neutral::{Provider, TargetKind};
+use crate::spec::{
+    DestinationSpec, DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, StateTracking, ValueRange,
+};
 use crate::Dialect;
 
 /// `max_async_event_age_in_seconds` of a config being set: [1, 86400], default 3600.
@@ -208,30 +211,63 @@ pub fn param_keys(kind: &str) -> Option<&'static [&'static str]> {
 /// The `huawei` dialect.
 pub const SPEC: DialectSpec = DialectSpec {
     dialect: Dialect::Huawei,
+    id: "huawei",
+    title: "Huawei Cloud FunctionGraph (API v2)",
+    label: "Huawei",
+    legacy_keys: &[],
+    provider: Provider::Huawei,
     keys: FieldKeys {
         max_event_age: "max_async_event_age_in_seconds",
         retry_attempts: "max_async_retry_attempts",
         destination_config: "destination_config",
         on_success: "on_success",
         on_failure: "on_failure",
-        created_time: "created_time",
+        created_time: Some("created_time"),
         last_modified: "last_modified",
-        state_tracking: "enable_async_status_log",
         function: "func_urn",
     },
     // Read-back configs carry any integer (see `RESPONSE_MARKER_KEYS`).
     max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: false },
     retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: false },
-    state_tracking: StateTracking {
+    state_tracking: Some(StateTracking {
+        key: "enable_async_status_log",
+        log_target_keys: LOG_KEYS,
         default: STATUS_LOG_DEFAULT,
         meaning: "the async status log: each invocation's status is kept and can be queried",
-    },
+    }),
     config_keys: CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
     identity_keys: IDENTITY_KEYS,
     // `count` is the total over every page; `page_info` holds markers, not a token.
-    list: ListShape { items: "async_invoke_configs", keys: LIST_KEYS, next_token: None, total: Some("count") },
+    list: ListShape {
+        items: "async_invoke_configs",
+        keys: LIST_KEYS,
+        next_token: None,
+        total: Some("count"),
+        position: Some("page_info"),
+        items_qualified: true,
+    },
+    identity: IdentityShape {
+        namespace: NamespaceRule::Defaulted(DEFAULT_PACKAGE),
+        located: true,
+        qualifier_note: None,
+    },
+    destinations: DESTINATIONS,
 };
+
+/// FunctionGraph's destination kinds (`FuncDestinationConfig.destination`:
+/// OBS, SMN, DIS, FunctionGraph). OBS and DIS `param`s name no region or
+/// project: they are the function's own.
+const DESTINATIONS: &[DestinationSpec] = &[
+    DestinationSpec {
+        located: false,
+        by_name: false,
+        ..DestinationSpec::both(TargetKind::ObjectStorage, "OBS bucket")
+    },
+    DestinationSpec::both(TargetKind::Topic, "SMN topic"),
+    DestinationSpec { located: false, ..DestinationSpec::both(TargetKind::Stream, "DIS stream") },
+    DestinationSpec::both(TargetKind::Function, "FunctionGraph function"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use invokecfg_model::document::*;
-use invokecfg_model::facts::{alibaba, huawei, NameRule};
+use invokecfg_model::facts::{alibaba, aws, huawei, NameRule};
 use invokecfg_model::*;
 use proptest::prelude::*;
 use proptest::string::string_regex;
@@ -318,5 +318,158 @@ pub fn huawei_document() -> BoxedStrategy<Document> {
 }
 
 pub fn any_document() -> BoxedStrategy<Document> {
-    prop_oneof![fc2_document(), fc3_document(), huawei_document()].boxed()
+    prop_oneof![fc2_document(), fc3_document(), huawei_document(), aws_canonical_document()].boxed()
+}
+
+// ------------------------------------------------------------- strategies
+
+pub fn aws_qualifier() -> BoxedStrategy<Qualifier> {
+    prop_oneof![
+        Just(Qualifier::Latest),
+        Just(Qualifier::Version(aws::LATEST_PUBLISHED.into())),
+        string_regex("[1-9][0-9]{0,3}").expect("regex").prop_map(Qualifier::Version),
+        name(aws::ALIAS_NAME)
+            .prop_filter("all digits is a version", |a| !aws::is_version(a))
+            .prop_map(Qualifier::Alias),
+    ]
+    .boxed()
+}
+
+pub fn aws_account() -> BoxedStrategy<String> {
+    string_regex("[0-9]{12}").expect("regex").boxed()
+}
+
+/// A region with its partition: a listed one, or a region-shaped unknown one in `aws`.
+pub fn aws_region() -> BoxedStrategy<(String, String)> {
+    prop_oneof![
+        3 => proptest::sample::select(aws::REGIONS).prop_map(|r| (aws::partition_of(r).to_string(), r.to_string())),
+        1 => string_regex("[a-z]{2}-[a-z]{1,9}-[0-9]")
+            .expect("regex")
+            .prop_filter("not listed", |r| !aws::REGIONS.contains(&r.as_str()))
+            .prop_map(|r| ("aws".to_string(), r)),
+    ]
+    .boxed()
+}
+
+pub fn fifo(rule: NameRule) -> BoxedStrategy<String> {
+    (name(rule), any::<bool>()).prop_map(|(n, f)| if f { format!("{n}{}", aws::FIFO_SUFFIX) } else { n }).boxed()
+}
+
+pub fn aws_function_arn() -> BoxedStrategy<AwsArn> {
+    (aws_region(), aws_account(), name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
+        .prop_map(|((partition, region), account, name, qualifier)| AwsArn {
+            partition,
+            region,
+            account,
+            resource: AwsResource::Function { name, qualifier },
+        })
+        .boxed()
+}
+
+pub fn aws_arn() -> BoxedStrategy<AwsArn> {
+    let regional = (
+        aws_region(),
+        aws_account(),
+        prop_oneof![
+            fifo(aws::QUEUE_NAME).prop_map(|queue| AwsResource::SqsQueue { queue }),
+            fifo(aws::TOPIC_NAME).prop_map(|topic| AwsResource::SnsTopic { topic }),
+            name(aws::EVENT_BUS_NAME).prop_map(|bus| AwsResource::EventBus { bus }),
+        ],
+    )
+        .prop_map(|((partition, region), account, resource)| AwsArn { partition, region, account, resource });
+    let bucket =
+        (proptest::sample::select(aws::PARTITIONS), string_regex("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]").expect("regex"))
+            .prop_map(|(partition, bucket)| AwsArn {
+                partition: partition.into(),
+                region: String::new(),
+                account: String::new(),
+                resource: AwsResource::S3Bucket { bucket },
+            });
+    prop_oneof![aws_function_arn(), regional, bucket].boxed()
+}
+
+pub fn lambda_function_name() -> BoxedStrategy<LambdaFunctionName> {
+    prop_oneof![
+        (name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
+            .prop_map(|(name, qualifier)| LambdaFunctionName::Name { name, qualifier }),
+        (aws_account(), name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
+            .prop_map(|(account, name, qualifier)| LambdaFunctionName::PartialArn { account, name, qualifier }),
+        aws_function_arn().prop_map(LambdaFunctionName::Arn),
+    ]
+    .boxed()
+}
+
+/// Canonical `aws-lambda` configs (the round trip through the neutral model
+/// keeps them exactly): a request names its function in `FunctionName`
+/// without a qualifier suffix and its qualifier in `Qualifier`; a config read
+/// back names it in `FunctionArn`, with `LastModified`.
+pub fn aws_canonical_config() -> BoxedStrategy<AwsConfig> {
+    let on_success = aws_arn().prop_filter("accepted on success", |a| a.check_destination(true).is_ok());
+    let on_failure = aws_arn().prop_filter("accepted on failure", |a| a.check_destination(false).is_ok());
+    let dest =
+        |a: Option<AwsArn>| a.map(|a| AwsDestination { destination: Some(a.to_string()), unknown: Default::default() });
+    (
+        any::<bool>(),
+        (proptest::option::of(lambda_function_name()), proptest::option::of(aws_qualifier())),
+        (1_500_000_000u32..1_900_000_000, aws_function_arn()),
+        (
+            proptest::option::of(aws::RETRY_ATTEMPTS.min..=aws::RETRY_ATTEMPTS.max),
+            proptest::option::of(aws::MAX_EVENT_AGE.min..=aws::MAX_EVENT_AGE.max),
+        ),
+        proptest::option::of((proptest::option::of(on_success), proptest::option::of(on_failure))),
+    )
+        .prop_map(move |(response, (function, qualifier), (modified, arn), (retries, age), dc)| {
+            let mut c = AwsConfig {
+                maximum_retry_attempts: retries,
+                maximum_event_age_in_seconds: age,
+                destination_config: dc.and_then(|(s, f)| {
+                    (s.is_some() || f.is_some()).then(|| AwsDestinationConfig {
+                        on_success: dest(s),
+                        on_failure: dest(f),
+                        unknown: Default::default(),
+                    })
+                }),
+                ..Default::default()
+            };
+            if response {
+                c.last_modified = Some(AwsTimestamp::Epoch(modified.into()));
+                c.function_arn = Some(arn.to_string());
+            } else {
+                c.function_name = function.map(|f| {
+                    match f {
+                        LambdaFunctionName::Name { name, .. } => LambdaFunctionName::Name { name, qualifier: None },
+                        LambdaFunctionName::PartialArn { account, name, .. } => {
+                            LambdaFunctionName::PartialArn { account, name, qualifier: None }
+                        }
+                        LambdaFunctionName::Arn(mut a) => {
+                            a.partition = aws::partition_of(&a.region).into();
+                            if let AwsResource::Function { qualifier, .. } = &mut a.resource {
+                                *qualifier = None;
+                            }
+                            LambdaFunctionName::Arn(a)
+                        }
+                    }
+                    .to_string()
+                });
+                c.qualifier = qualifier.filter(|_| c.function_name.is_some()).map(|q| q.to_aws());
+            }
+            c
+        })
+        .boxed()
+}
+
+pub fn aws_canonical_document() -> BoxedStrategy<Document> {
+    prop_oneof![
+        aws_canonical_config().prop_map(|c| Document::AwsLambda(Shape::Config(c))),
+        (
+            proptest::collection::vec(aws_canonical_config(), 0..4),
+            proptest::option::of(string_regex("[A-Za-z0-9+/=-]{8,40}").expect("regex"))
+        )
+            .prop_map(|(items, next_marker)| Document::AwsLambda(Shape::List(AwsList {
+                function_event_invoke_configs: items,
+                next_marker,
+                unknown: Default::default(),
+            }))),
+    ]
+    .boxed()
 }
