@@ -5,7 +5,7 @@
 //! provider); [`Dialect::spec`](crate::Dialect::spec) picks one.
 
 use crate::dialect::{Dialect, Field};
-use crate::facts::IntRange;
+use crate::facts::{IntRange, NameRule};
 use crate::neutral::{Provider, TargetKind};
 
 /// What one dialect is, as the translator, the linter and the schemas read it.
@@ -56,6 +56,15 @@ pub struct IdentityShape {
     pub located: bool,
     /// Why a qualifier in a document is not a body field, if it is not.
     pub qualifier_note: Option<&'static str>,
+    /// The rule function names follow.
+    pub function_name: NameRule,
+    /// The rule namespace names follow, where there are namespaces.
+    pub namespace_name: Option<NameRule>,
+    /// Whether published versions are numbers (Function Compute, Lambda) or
+    /// free names (FunctionGraph `v20240101-120000`).
+    pub numeric_versions: bool,
+    /// Whether a function reference states `latest` rather than leaving it implied.
+    pub latest_explicit: bool,
 }
 
 /// Whether functions live in a namespace (FC 2.0 service, FunctionGraph package).
@@ -124,6 +133,10 @@ pub struct FieldKeys {
     pub on_success: &'static str,
     /// The failure destination inside it.
     pub on_failure: &'static str,
+    /// The key under a side that holds the destination's identifier; `None`
+    /// where the side as a whole is the identifier (FunctionGraph's
+    /// `destination` + `param`).
+    pub destination: Option<&'static str>,
     /// Read-only creation time, where the API returns one.
     pub created_time: Option<&'static str>,
     /// Read-only modification time.
@@ -169,6 +182,8 @@ pub struct ListShape {
     pub total: Option<&'static str>,
     /// The page position beyond a token (FunctionGraph `page_info`).
     pub position: Option<&'static str>,
+    /// The keys the page position holds.
+    pub position_keys: &'static [&'static str],
     /// Whether list items may name a qualifier (FC 3.0's `AsyncConfig` items cannot).
     pub items_qualified: bool,
 }

@@ -1,12 +1,16 @@
-//! Destinations: carried, converted to the target's counterpart, overridden
-//! by a `destinations` mapping entry, or refused naming the entry to add.
+//! Destinations: carried, converted to the target's counterpart of the same
+//! kind, overridden by a `destinations` mapping entry, or refused naming the
+//! entry to add. Which kinds a target has, on which side, and whether a kind
+//! maps by name, is read from the target's spec.
 
 use crate::{codes, note, Ctx};
-use invokecfg_model::facts::alibaba;
+use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
-use serde_json::{json, Value};
 
 impl Ctx<'_> {
+    /// The target form of `d` from a `destinations` entry for it, read
+    /// forwards by any of `keys` or backwards by its value; `Some(None)`: an
+    /// entry matched but does not fit the target (refused).
     pub(crate) fn override_for(
         &self,
         d: &Destination,
@@ -14,51 +18,40 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Option<Destination>> {
-        if self.mapping.destinations.is_empty() {
+        let entries = &self.dir.tables.destinations;
+        if entries.is_empty() {
             return None;
         }
-        let to_huawei = !self.target.is_alibaba();
-        let forward = self.mapping.destinations.iter().find(|(k, _)| keys.contains(k));
-        let (entry_key, value, backwards) = match forward {
-            Some((k, v)) => (k.clone(), v.clone(), false),
+        let target = provider_codec(self.t.provider);
+        let forward = entries.iter().find(|(k, _)| keys.contains(k));
+        let (entry_key, parsed) = match forward {
+            Some((k, v)) => (k.clone(), (target.read_destination)(v)),
             None => {
-                // Read backwards: an entry whose value is this destination.
-                let mine = match d.as_param() {
-                    Some(p) => json!({"destination": p.kind().as_str(), "param": p.to_value()}),
-                    None => Value::String(d.source_key()),
-                };
-                let (k, _) = self.mapping.destinations.iter().find(|(_, v)| *v == mine)?;
-                (k.clone(), Value::String(k.clone()), true)
+                // Read backwards: an entry whose value is this destination in its own cloud's form.
+                let mine = (provider_codec(d.provider).write_destination)(d).ok()?;
+                let (k, _) = entries.iter().find(|(_, v)| *v == mine)?;
+                let read = (target.read_key)(k)
+                    .unwrap_or_else(|| Err(format!("`{k}` is no {} identifier", self.t.provider.service_name())));
+                (k.clone(), read)
             }
         };
-        let parsed = match (&value, to_huawei) {
-            (Value::Object(o), true) => {
-                let kind = o.get("destination").and_then(Value::as_str).unwrap_or_default();
-                match kind.parse::<DestinationKind>() {
-                    Ok(kind) => DestinationParam::from_value(kind, o.get("param").cloned().unwrap_or(Value::Null))
-                        .map(Destination::from_param)
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            (Value::String(s), false) => s.parse::<AcsArn>().map(Destination::from_arn).map_err(|e| e.to_string()),
-            (Value::String(s), true) if backwards => huawei_key(s).map(Destination::from_param),
-            (Value::String(s), true) => match s.parse::<AcsArn>() {
-                Ok(_) => Err(
-                    "it is an Alibaba ARN but the target is huawei; write `{\"destination\": KIND, \"param\": {...}}`"
-                        .into(),
-                ),
-                Err(e) => Err(e.to_string()),
-            },
-            _ => Err("it is a FunctionGraph destination but the target is Alibaba; write the ARN as a string".into()),
-        };
+        let parsed = parsed.and_then(|dest| self.check_written(&dest).map(|()| dest));
         match parsed {
             Ok(dest) => {
-                notes.push(note(codes::DESTINATION_OVERRIDDEN, pointer,
+                notes.push(note(
+                    codes::DESTINATION_OVERRIDDEN,
+                    pointer,
                     if entry_key == d.source_key() {
-                        format!("destination `{entry_key}` written as the mapping file's `destinations` entry says")
+                        format!(
+                            "destination `{entry_key}` written as the mapping file's `{}` entry says",
+                            self.dir.tables.label("destinations")
+                        )
                     } else {
-                        format!("destination `{}` written as `{entry_key}`, read backwards from the mapping file's `destinations`", d.source_key())
+                        format!(
+                            "destination `{}` written as `{entry_key}`, read backwards from the mapping file's `{}`",
+                            d.source_key(),
+                            self.dir.tables.label("destinations")
+                        )
                     },
                 ));
                 Some(Some(dest))
@@ -68,7 +61,11 @@ impl Ctx<'_> {
                     note(
                         codes::MAPPING_ENTRY_UNUSABLE,
                         pointer,
-                        format!("mapping entry `destinations` `{entry_key}` does not fit {}: {e}", self.target.id()),
+                        format!(
+                            "mapping entry `{}` `{entry_key}` does not fit {}: {e}",
+                            self.dir.tables.label("destinations"),
+                            self.target.id()
+                        ),
                     )
                     .with_help("fix the entry in the mapping file"),
                 );
@@ -77,18 +74,29 @@ impl Ctx<'_> {
         }
     }
 
-    pub(crate) fn unmapped(&self, d: &Destination, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<Destination> {
+    /// Whether the target can write `d` as its own identifier, exactly as its
+    /// reader reads it back.
+    fn check_written(&self, d: &Destination) -> Result<(), String> {
+        let codec = provider_codec(self.t.provider);
+        let written = (codec.write_destination)(d)?;
+        (codec.read_destination)(&written).map(drop)
+    }
+
+    pub(crate) fn unmapped(
+        &self,
+        d: &Destination,
+        why: &str,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Destination> {
         let key = d.source_key();
         let kind = d.kind_name();
-        let target = self.target.id();
         if self.options.allow_lossy {
             notes.push(
                 note(
                     codes::DESTINATION_DROPPED,
                     pointer,
-                    format!(
-                        "{kind} destination `{key}` has no counterpart on {target} and was dropped (--allow-lossy)"
-                    ),
+                    format!("{kind} destination `{key}` {why} and was dropped (--allow-lossy)"),
                 )
                 .with_help(
                     "results that went there are no longer delivered; add a `destinations` mapping entry to keep them",
@@ -96,19 +104,20 @@ impl Ctx<'_> {
             );
             return None;
         }
-        let example = if self.target.is_alibaba() {
-            format!("\"destinations\": {{\"{key}\": \"acs:mns:{{region}}:{{account}}:/queues/{{queue}}/messages\"}}")
+        let example = provider_codec(self.t.provider).example;
+        let (k, v) = if self.dir.forward {
+            (key.clone(), example.to_string())
         } else {
-            format!("\"destinations\": {{\"{key}\": {{\"destination\": \"DIS\", \"param\": {{\"stream_name\": \"...\"}}}}}}")
+            // Backwards the key is the target's identifier and the value this destination's own form.
+            let mine = (provider_codec(d.provider).write_destination)(d).map(|v| v.to_string()).unwrap_or_default();
+            (format!("<{} identifier>", self.t.provider.service_name()), mine)
         };
-        notes.push(
-            note(
-                codes::DESTINATION_UNMAPPED,
-                pointer,
-                format!("{kind} destination `{key}` has no counterpart on {target}"),
-            )
-            .with_help(format!("add {example} to the mapping file, or pass --allow-lossy to drop it")),
-        );
+        notes.push(note(codes::DESTINATION_UNMAPPED, pointer, format!("{kind} destination `{key}` {why}")).with_help(
+            format!(
+                "add {} to the mapping file, or pass --allow-lossy to drop it",
+                self.dir.tables.entry_hint("destinations", &k, &v)
+            ),
+        ));
         None
     }
 
@@ -116,16 +125,21 @@ impl Ctx<'_> {
         &self,
         d: Option<Destination>,
         pointer: &str,
+        on_success: bool,
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
         let d = d?;
-        let dp = if self.source.is_alibaba() { format!("{pointer}/destination") } else { pointer.to_string() };
+        // Where the identifier sits: Alibaba and AWS under `destination`, Huawei's pair at the side itself.
+        let dp = match self.s.keys.destination {
+            Some(k) => format!("{pointer}/{k}"),
+            None => pointer.to_string(),
+        };
         // Only `--allow-lossy` drops; the note's text is built only then.
         let named = self.options.allow_lossy.then(|| (d.kind_name(), d.source_key()));
         self.or_drop(
             notes,
-            |notes| self.destination_inner(d, pointer, &dp, f, notes),
+            |notes| self.destination_inner(d, pointer, &dp, on_success, f, notes),
             |reasons, help| {
                 let (kind, key) = named.unwrap_or_default();
                 note(
@@ -169,197 +183,190 @@ impl Ctx<'_> {
         d: Destination,
         pointer: &str,
         dp: &str,
+        on_success: bool,
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
-        let dp = dp.to_string();
-        let crosses = self.crosses();
+        if !self.crosses() {
+            return self.within_provider_destination(d, dp, f, notes);
+        }
+        let source_kind = self.s.destination(d.kind);
+        let target_kind = self.t.destination(d.kind);
         // The keys a `destinations` entry may use; spelled out only when there are entries.
-        let mut keys = if crosses && !self.mapping.destinations.is_empty() { vec![d.source_key()] } else { Vec::new() };
+        let has_entries = !self.dir.tables.destinations.is_empty();
+        let mut keys = if has_entries { vec![d.source_key()] } else { Vec::new() };
         let mut d = d;
-        if crosses {
-            if let Some(arn) = d.as_arn() {
-                if arn.is_relative() {
-                    let filled = self.fill_relative(arn, f, &dp, notes)?;
-                    if !self.mapping.destinations.is_empty() {
-                        keys.push(filled.to_string());
-                    }
-                    d = Destination::from_arn(filled);
-                }
+        let located = source_kind.is_some_and(|k| k.located);
+        if located && (d.region.is_none() || d.account.is_none()) {
+            d = self.fill_relative(&d, f, dp, notes)?;
+            if has_entries {
+                keys.push(d.source_key());
             }
         }
-        // The mapping file pairs Alibaba and Huawei resources: FC 2.0 <-> FC 3.0 keeps ARNs.
-        if crosses {
-            if let Some(result) = self.override_for(&d, &keys, &dp, notes) {
-                return result;
-            }
+        if let Some(result) = self.override_for(&d, &keys, dp, notes) {
+            return result;
         }
-        if let Some(p) = d.as_param() {
-            let unknown = match &p {
-                DestinationParam::Obs(x) => &x.unknown,
-                DestinationParam::Smn(x) => &x.unknown,
-                DestinationParam::Dis(x) => &x.unknown,
-                DestinationParam::FunctionGraph(x) => &x.unknown,
+        let Some(tk) = target_kind else {
+            return self.unmapped(&d, &format!("has no counterpart on {}", self.target.id()), dp, notes);
+        };
+        if !tk.by_name || source_kind.is_some_and(|k| !k.by_name) {
+            let why = format!(
+                "names a {} whose name does not carry to {} on {} ({} names are global)",
+                d.kind.noun(),
+                tk.name,
+                self.target.id(),
+                d.kind.noun()
+            );
+            return self.unmapped(&d, &why, dp, notes);
+        }
+        if on_success && !tk.on_success {
+            return self.unmapped(
+                &d,
+                &format!(
+                    "cannot be the success destination: {} accepts a {} only on failure",
+                    self.target.id(),
+                    tk.name
+                ),
+                dp,
+                notes,
+            );
+        }
+        for (k, _) in &d.unknown {
+            notes.push(note(
+                codes::UNKNOWN_KEY_DROPPED,
+                &format!("{pointer}/param"),
+                format!("`param` key `{k}` is no {} key and is not carried", d.kind_name()),
+            ));
+        }
+        for (k, v) in &d.settings {
+            notes.push(
+                note(
+                    codes::FIELD_DROPPED,
+                    dp,
+                    format!(
+                        "`{k}` {v} of {} `{}` has no counterpart on {}",
+                        d.kind_name(),
+                        d.source_key(),
+                        self.target.id()
+                    ),
+                )
+                .with_help("add a `destinations` mapping entry to choose the target's own settings"),
+            );
+        }
+        let mut out = if d.kind == TargetKind::Function {
+            let f = d.function()?;
+            let g = self.map_function(&f, tk.located, false, dp, notes)?;
+            Destination {
+                region: g.region,
+                account: g.account,
+                namespace: g.namespace,
+                qualifier: g.qualifier,
+                ..Destination::new(TargetKind::Function, self.t.provider, g.name.unwrap_or_default())
+            }
+        } else {
+            let mut out = Destination {
+                namespace: d.namespace.clone(),
+                ..Destination::new(d.kind, self.t.provider, d.name.clone())
             };
-            if crosses {
-                for k in unknown.keys() {
-                    notes.push(note(
-                        codes::UNKNOWN_KEY_DROPPED,
-                        &format!("{pointer}/param"),
-                        format!("`param` key `{k}` is no {} key and is not carried", p.kind()),
-                    ));
-                }
+            if tk.located {
+                let region = self.map_region(d.region.as_deref()?, dp, notes);
+                let account = self.map_account(d.account.as_deref()?, dp, notes);
+                out.region = Some(region?);
+                out.account = Some(account?);
+            }
+            out
+        };
+        if !tk.qualified {
+            if let Some(q) = out.qualifier.take().filter(|q| *q != Qualifier::Latest) {
+                notes.push(
+                    note(codes::FIELD_DROPPED, dp, format!("qualifier `{}` of `{}` is not carried: the {} destination has no documented qualified form", (provider_codec(d.provider).qualifier_text)(&q), d.source_key(), tk.name))
+                        .with_help(format!("add a `destinations` entry for `{}` to choose the target", d.source_key())),
+                );
             }
         }
-        match (self.source.is_alibaba(), self.target.is_alibaba()) {
-            (false, false) => Some(d),
-            (true, true) => self.alibaba_to_alibaba(d, &dp, f, notes),
-            (true, false) => match &d {
-                Destination::Function(FunctionTarget::Alibaba(arn)) => {
-                    let fr = FunctionRef::from_arn(arn)?;
-                    let hw = self.alibaba_fn_to_huawei(&fr, &dp, notes)?;
-                    let urn = FunctionUrn {
-                        region: hw.region?,
-                        project_id: hw.account?,
-                        package: hw.group?,
-                        function: hw.name?,
-                        qualifier: hw.qualifier,
-                    };
-                    Some(Destination::Function(FunctionTarget::Huawei(FunctionGraphParam {
-                        func_urn: urn,
-                        unknown: Default::default(),
-                    })))
-                }
-                Destination::Topic(TopicTarget::Mns(arn)) => {
-                    let AcsResource::MnsTopic { topic } = &arn.resource else { return None };
-                    let region = self.map_region(&arn.region, true, &dp, notes);
-                    let project = self.map_account(&arn.account, true, &dp, notes);
-                    let text = format!("urn:smn:{}:{}:{topic}", region?, project?);
-                    match text.parse::<SmnTopicUrn>() {
-                        Ok(topic_urn) => Some(Destination::Topic(TopicTarget::Smn(SmnParam {
-                            topic_urn,
-                            unknown: Default::default(),
-                        }))),
-                        Err(e) => {
-                            notes.push(
-                                note(codes::IDENTITY_UNMAPPED, &dp, format!("MNS topic `{topic}` cannot be an SMN topic: {e}"))
-                                    .with_help(format!("add \"destinations\": {{\"{arn}\": {{\"destination\": \"SMN\", \"param\": {{\"topic_urn\": \"urn:smn:...\"}}}}}} to the mapping file")),
-                            );
-                            None
-                        }
-                    }
-                }
-                _ => self.unmapped(&d, &dp, notes),
-            },
-            (false, true) => match &d {
-                Destination::Function(FunctionTarget::Huawei(p)) => {
-                    let al = self.huawei_fn_to_alibaba(&FunctionRef::from_urn(&p.func_urn), true, &dp, notes)?;
-                    let resource = match (al.group, self.target) {
-                        (Some(service), Dialect::AlibabaFc2) => AcsResource::Fc2Function {
-                            service,
-                            qualifier: al.qualifier.as_ref().map(Qualifier::to_alibaba),
-                            function: al.name?,
-                        },
-                        (_, _) => {
-                            if let Some(q) = al.qualifier.as_ref().filter(|q| **q != Qualifier::Latest) {
-                                notes.push(
-                                    note(codes::FIELD_DROPPED, &dp, format!("qualifier `{}` of `{}` is not carried: the FC 3.0 destination ARN has no documented qualified form", q.to_alibaba(), p.func_urn))
-                                        .with_help(format!("add a `destinations` entry for `{}` to choose the ARN", p.func_urn)),
-                                );
-                            }
-                            AcsResource::Fc3Function { function: al.name?, qualifier: None }
-                        }
-                    };
-                    Some(Destination::from_arn(AcsArn { region: al.region?, account: al.account?, resource }))
-                }
-                Destination::Topic(TopicTarget::Smn(p)) => {
-                    let u = &p.topic_urn;
-                    let region = self.map_region(&u.region, false, &dp, notes);
-                    let account = self.map_account(&u.project_id, false, &dp, notes);
-                    Some(Destination::from_arn(AcsArn {
-                        region: region?,
-                        account: account?,
-                        resource: AcsResource::MnsTopic { topic: u.topic.clone() },
-                    }))
-                }
-                _ => self.unmapped(&d, &dp, notes),
-            },
+        if let Err(e) = self.check_written(&out) {
+            notes.push(
+                note(
+                    codes::IDENTITY_UNMAPPED,
+                    dp,
+                    format!("{} `{}` cannot be a {}: {e}", d.kind_name(), d.source_key(), tk.name),
+                )
+                .with_help(format!(
+                    "add {} to the mapping file",
+                    self.dir.tables.entry_hint(
+                        "destinations",
+                        &d.source_key(),
+                        provider_codec(self.t.provider).example
+                    )
+                )),
+            );
+            return None;
         }
+        Some(out)
     }
 
-    pub(crate) fn alibaba_to_alibaba(
+    /// Within one provider identifiers stay; a function destination follows
+    /// the target's namespace and qualifier rules (FC 2.0 <-> FC 3.0).
+    fn within_provider_destination(
         &self,
         d: Destination,
         pointer: &str,
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
-        let Destination::Function(FunctionTarget::Alibaba(arn)) = &d else { return Some(d) };
-        match (&arn.resource, self.target) {
-            (AcsResource::Fc2Function { service, qualifier, function }, Dialect::AlibabaFc3) => {
-                let mut message =
-                    format!("FC 2.0 function ARN `{arn}` written in the FC 3.0 form without service `{service}`");
-                if let Some(q) = qualifier.as_ref().filter(|q| q.as_str() != alibaba::LATEST) {
-                    message.push_str(&format!(
-                        " and without qualifier `{q}` (a qualified FC 3.0 destination form is not documented)"
-                    ));
+        let Some(tk) = self.t.destination(d.kind) else {
+            return self.unmapped(&d, &format!("has no counterpart on {}", self.target.id()), pointer, notes);
+        };
+        if d.kind != TargetKind::Function {
+            return Some(d);
+        }
+        let key = d.source_key();
+        let noun = d.provider.nouns().namespace;
+        let mut out = d.clone();
+        match (self.t.identity.namespace, &d.namespace) {
+            (NamespaceRule::None, Some(ns)) => {
+                out.namespace = None;
+                let mut message = format!(
+                    "{} function `{key}` written in the {} form without {noun} `{ns}`",
+                    self.s.label, self.t.label
+                );
+                if !tk.qualified {
+                    if let Some(q) = out.qualifier.take().filter(|q| *q != Qualifier::Latest) {
+                        let text = (provider_codec(d.provider).qualifier_text)(&q);
+                        message.push_str(&format!(
+                            " and without qualifier `{text}` (a qualified {} destination form is not documented)",
+                            self.t.label
+                        ));
+                    }
                 }
                 notes.push(note(codes::FIELD_DROPPED, pointer, message));
-                Some(Destination::from_arn(AcsArn {
-                    region: arn.region.clone(),
-                    account: arn.account.clone(),
-                    resource: AcsResource::Fc3Function { function: function.clone(), qualifier: None },
-                }))
             }
-            (AcsResource::Fc3Function { function, qualifier }, Dialect::AlibabaFc2) => {
-                let service =
-                    self.option_fn.as_ref().filter(|(p, _)| *p == Provider::Alibaba).and_then(|(_, o)| o.group.clone());
-                let service = service.or_else(|| f.and_then(|f| f.group.clone()));
-                match service {
-                    Some(service) => {
-                        notes.push(note(codes::IDENTITY_INFERRED, pointer, format!("FC 3.0 function ARN `{arn}` written in the FC 2.0 form with service `{service}` (the function's own)")));
-                        Some(Destination::from_arn(AcsArn {
-                            region: arn.region.clone(),
-                            account: arn.account.clone(),
-                            resource: AcsResource::Fc2Function {
-                                service,
-                                qualifier: qualifier.clone(),
-                                function: function.clone(),
-                            },
-                        }))
+            (NamespaceRule::Required, None) => {
+                let own =
+                    self.option_fn.as_ref().filter(|o| o.provider == d.provider).and_then(|o| o.namespace.clone());
+                match own.or_else(|| f.and_then(|f| f.namespace.clone())) {
+                    Some(ns) => {
+                        notes.push(note(
+                            codes::IDENTITY_INFERRED,
+                            pointer,
+                            format!(
+                                "{} function `{key}` written in the {} form with {noun} `{ns}` (the function's own)",
+                                self.s.label, self.t.label
+                            ),
+                        ));
+                        out.namespace = Some(ns);
                     }
                     None => {
                         notes.push(
-                            note(codes::IDENTITY_UNMAPPED, pointer,
-                                format!("FC 3.0 function ARN `{arn}` has no FC 2.0 form: the service is unknown"),
-                            )
-                            .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}: FC 2.0 destinations are written in the function's own service"),
+                            note(codes::IDENTITY_UNMAPPED, pointer, format!("{} function `{key}` has no {} form: the {noun} is unknown", self.s.label, self.t.label))
+                                .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}: FC 2.0 destinations are written in the function's own service"),
                         );
-                        None
+                        return None;
                     }
                 }
             }
-            _ => Some(d),
+            _ => {}
         }
+        Some(out)
     }
-}
-
-/// A `destinations` key read backwards as the Huawei destination it names:
-/// a function or SMN topic URN, or `OBS:{bucket}` / `DIS:{stream}`
-/// ([`Destination::source_key`]'s form for kinds without a URN).
-pub(crate) fn huawei_key(key: &str) -> Result<DestinationParam, String> {
-    let (kind, value) = if let Ok(func_urn) = key.parse::<FunctionUrn>() {
-        return Ok(DestinationParam::FunctionGraph(FunctionGraphParam { func_urn, unknown: Default::default() }));
-    } else if let Ok(topic_urn) = key.parse::<SmnTopicUrn>() {
-        return Ok(DestinationParam::Smn(SmnParam { topic_urn, unknown: Default::default() }));
-    } else if let Some(bucket) = key.strip_prefix("OBS:") {
-        (DestinationKind::Obs, json!({ "bucket": bucket }))
-    } else if let Some(stream) = key.strip_prefix("DIS:") {
-        (DestinationKind::Dis, json!({ "stream_name": stream }))
-    } else {
-        return Err(format!(
-            "read backwards, its key must name a FunctionGraph destination (a function or SMN topic URN, `OBS:{{bucket}}` or `DIS:{{stream}}`), not `{key}`"
-        ));
-    };
-    DestinationParam::from_value(kind, value).map_err(|e| e.to_string())
 }

@@ -40,3 +40,60 @@ impl Ctx<'_> {
 fn last_token(pointer: &str) -> String {
     pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
 }
+
+impl Ctx<'_> {
+    /// Invocation-state tracking: kept within one provider, carried by the
+    /// target's closest feature across providers (noted), dropped (noted)
+    /// where the target has none.
+    pub(crate) fn state_tracking(&self, st: StateTracking, p: &str, notes: &mut Vec<Diagnostic>) -> StateTracking {
+        let Some(s) = self.s.state_tracking else { return StateTracking::default() };
+        let t = self.t.state_tracking;
+        let sp = format!("{p}/{}", s.key);
+        let mut out = StateTracking::default();
+        if let Some(b) = st.enabled {
+            match t {
+                Some(_) if !self.crosses() => out.enabled = Some(b),
+                Some(t) => {
+                    out.enabled = Some(b);
+                    notes.push(
+                        note(codes::FEATURE_APPROXIMATED, &sp, format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
+                            .with_help(format!(
+                                "{}'s closest feature, {}; {} had {}",
+                                self.t.label, t.meaning, self.s.label, s.meaning
+                            )),
+                    );
+                }
+                None => notes.push(
+                    note(
+                        codes::FIELD_DROPPED,
+                        &sp,
+                        format!("`{}: {b}` has no counterpart on {}", s.key, self.target.id()),
+                    )
+                    .with_help(format!(
+                        "{} keeps no per-invocation state; on {}: {}",
+                        self.t.label, self.s.label, s.meaning
+                    )),
+                ),
+            }
+        }
+        let keeps = |k: &str| t.is_some_and(|t| t.log_target_keys.contains(&k));
+        for (k, v) in st.log_target {
+            if keeps(&k) {
+                out.log_target.push((k, v));
+            } else {
+                notes.push(
+                    note(
+                        codes::FIELD_DROPPED,
+                        &format!("{p}/{k}"),
+                        format!("`{k}` `{v}` has no counterpart on {} and is dropped", self.target.id()),
+                    )
+                    .with_help(format!(
+                        "{} writes invocation states to its own store; configure logging on the function instead",
+                        self.t.label
+                    )),
+                );
+            }
+        }
+        out
+    }
+}

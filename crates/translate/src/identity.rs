@@ -1,14 +1,17 @@
-//! Function identity: the function a document configures and the functions and
-//! topics its destinations name, resolved through the mapping file, the
-//! built-in region pairs and the same-name fallbacks.
+//! Function identity: the function a document configures and the functions,
+//! queues and topics its destinations name, resolved through the mapping
+//! file's tables for the provider pair, the built-in region pairs and the
+//! same-name fallbacks. One set of rules for every pair of providers: what
+//! differs between dialects is read from their specs.
 
 use crate::mapping::{self, Resolved};
-use crate::{codes, note, provider, Ctx};
-use invokecfg_model::facts::{alibaba, huawei};
+use crate::{codes, note, Ctx};
+use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
 
 impl Ctx<'_> {
-    /// The source function, completed from `--function` (source form) and from destination ARNs.
+    /// The source function, completed from `--function` (when it names a
+    /// function of the source's provider) and from destination identifiers.
     pub(crate) fn source_function(
         &self,
         c: &AsyncInvokeConfig,
@@ -17,45 +20,47 @@ impl Ctx<'_> {
     ) -> Option<FunctionRef> {
         let mut f = c.function.clone();
         let fp = self.identity_pointer(p);
-        if let Some((prov, of)) = &self.option_fn {
-            if *prov == provider(self.source) {
-                match &mut f {
-                    None => f = Some(of.clone()),
-                    Some(f) if f.name.is_none() || f.name == of.name => {
-                        f.region = f.region.take().or_else(|| of.region.clone());
-                        f.account = f.account.take().or_else(|| of.account.clone());
-                        f.group = f.group.take().or_else(|| of.group.clone());
-                        f.name = f.name.take().or_else(|| of.name.clone());
-                        f.qualifier = f.qualifier.take().or_else(|| of.qualifier.clone());
-                    }
-                    Some(_) => notes.push(note(
-                        codes::IDENTITY_INFERRED,
-                        &fp,
-                        "`--function` names another function than the document; the document's is used",
-                    )),
+        if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.s.provider) {
+            match &mut f {
+                None => f = Some(of.clone()),
+                Some(f) if f.name.is_none() || f.name == of.name => {
+                    f.region = f.region.take().or_else(|| of.region.clone());
+                    f.account = f.account.take().or_else(|| of.account.clone());
+                    f.namespace = f.namespace.take().or_else(|| of.namespace.clone());
+                    f.name = f.name.take().or_else(|| of.name.clone());
+                    f.qualifier = f.qualifier.take().or_else(|| of.qualifier.clone());
                 }
+                Some(_) => notes.push(note(
+                    codes::IDENTITY_INFERRED,
+                    &fp,
+                    "`--function` names another function than the document; the document's is used",
+                )),
             }
         }
         if let Some(f) = &mut f {
-            if self.source.is_alibaba() && f.name.is_some() && (f.region.is_none() || f.account.is_none()) {
-                let arn = [&c.on_success, &c.on_failure]
+            if f.name.is_some() && !f.is_located() {
+                // A destination of the same cloud that states both: the function's own, most likely.
+                let located = [&c.on_success, &c.on_failure]
                     .into_iter()
-                    .filter_map(|d| d.as_ref()?.as_arn())
-                    .find(|a| !a.region.is_empty() && !a.account.is_empty());
-                if let Some(arn) = arn {
-                    f.region = f.region.take().or_else(|| Some(arn.region.clone()));
-                    f.account = f.account.take().or_else(|| Some(arn.account.clone()));
+                    .flatten()
+                    .find(|d| d.provider == f.provider && d.region.is_some() && d.account.is_some());
+                if let Some(d) = located {
+                    let (region, account) =
+                        (d.region.clone().unwrap_or_default(), d.account.clone().unwrap_or_default());
                     notes.push(
                         note(
                             codes::IDENTITY_INFERRED,
                             &fp,
                             format!(
-                                "the function's region `{}` and account `{}` were taken from destination `{arn}`",
-                                arn.region, arn.account
+                                "the function's region `{region}` and {} `{account}` were taken from destination `{}`",
+                                f.provider.nouns().account,
+                                d.source_key()
                             ),
                         )
                         .with_help("pass --function with the function's ARN to state them"),
                     );
+                    f.region = f.region.take().or(Some(region));
+                    f.account = f.account.take().or(Some(account));
                 }
             }
         }
@@ -68,64 +73,229 @@ impl Ctx<'_> {
         p: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        if let Some((prov, of)) = &self.option_fn {
-            if *prov == provider(self.target) && self.crosses() {
-                return Some(of.clone());
-            }
+        if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
+            return Some(of.clone());
         }
         let f = f?;
         let fp = self.identity_pointer(p);
-        match (self.source.is_alibaba(), self.target.is_alibaba()) {
-            (false, false) => Some(f),
-            (true, true) => {
-                let mut g = f;
-                if self.target == Dialect::AlibabaFc3 {
-                    if let Some(service) = g.group.take() {
-                        notes.push(
-                            note(codes::FIELD_DROPPED, &fp,
-                                format!("service `{service}` is not carried: FC 3.0 has no services"),
-                            )
-                            .with_help("FC 3.0 function names are unique per region: make sure no function of another service has this name"),
-                        );
-                    }
-                } else if g.group.is_none() && g.name.is_some() {
+        if !self.crosses() {
+            return Some(self.within_provider(f, &fp, notes));
+        }
+        let located = self.t.identity.located;
+        if f.name.is_none() || (located && !f.is_located()) {
+            let what = if f.name.is_none() { "its name" } else { "its region and account" };
+            notes.push(
+                note(
+                    codes::IDENTITY_INCOMPLETE,
+                    &fp,
+                    format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.target.id(), self.t.keys.function),
+                )
+                .with_help("pass --function with the function's ARN or URN to name it"),
+            );
+            return None;
+        }
+        self.map_function(&f, located, true, &fp, notes)
+    }
+
+    /// Within one provider (FC 2.0 <-> FC 3.0) identifiers stay; only the
+    /// namespace follows the target's rule.
+    fn within_provider(&self, mut f: FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) -> FunctionRef {
+        match self.t.identity.namespace {
+            NamespaceRule::None => {
+                if let Some(ns) = f.namespace.take() {
+                    let noun = f.provider.nouns().namespace;
                     notes.push(
-                        note(
-                            codes::IDENTITY_INCOMPLETE,
-                            &fp,
-                            "FC 2.0 names a function by service; the output has no `service`",
-                        )
-                        .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
+                        note(codes::FIELD_DROPPED, fp, format!("{noun} `{ns}` is not carried: {} has no {noun}s", self.t.label))
+                            .with_help(format!("{} function names are unique per region: make sure no function of another {noun} has this name", self.t.label)),
                     );
                 }
-                Some(g)
             }
-            (true, false) => {
-                if f.name.is_none() || f.region.is_none() || f.account.is_none() {
-                    let what = if f.name.is_none() { "its name" } else { "its region and account" };
+            NamespaceRule::Required if f.namespace.is_none() && f.name.is_some() => {
+                let noun = f.provider.nouns().namespace;
+                notes.push(
+                    note(
+                        codes::IDENTITY_INCOMPLETE,
+                        fp,
+                        format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
+                    )
+                    .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
+                );
+            }
+            _ => {}
+        }
+        f
+    }
+
+    /// A function of the source's cloud as one of the target's: namespace,
+    /// name, qualifier, and (`with_location`) region and account mapped.
+    /// `own`: the config's own function (not a destination).
+    pub(crate) fn map_function(
+        &self,
+        f: &FunctionRef,
+        with_location: bool,
+        own: bool,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<FunctionRef> {
+        let t = &self.t.identity;
+        let name = f.name.clone()?;
+        let namespace = self.map_namespace(f, pointer, notes)?;
+        let checks = [(Some(t.function_name), Some(&name)), (t.namespace_name, namespace.as_ref())];
+        for (rule, value) in checks {
+            if let (Some(rule), Some(value)) = (rule, value) {
+                if let Err(e) = rule.check(value) {
                     notes.push(
-                        note(codes::IDENTITY_INCOMPLETE, &fp, format!("the function's URN cannot be written: the document lacks {what}; the output is a Put body without `func_urn`"))
-                            .with_help("pass --function with the function's ARN or URN to name it"),
+                        note(codes::IDENTITY_UNMAPPED, pointer, format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()))
+                            .with_help(format!("map the {} with a `{}` entry, or translate with --function naming the target function; a mapping entry cannot change a function name ({})", f.provider.nouns().namespace, self.dir.tables.label("packages"), rule.describe())),
                     );
                     return None;
                 }
-                self.alibaba_fn_to_huawei(&f, &fp, notes)
             }
-            (false, true) => self.huawei_fn_to_alibaba(&f, false, &fp, notes),
+        }
+        let before = notes.len();
+        let qualifier = self.map_qualifier(f.qualifier.clone(), pointer, notes);
+        if f.qualifier.is_some() && qualifier.is_none() && notes[before..].iter().any(|n| n.severity == Severity::Error)
+        {
+            return None;
+        }
+        if let Some(q) = &qualifier {
+            let codec = provider_codec(self.t.provider);
+            if let Err(e) = (codec.check_qualifier)(q) {
+                let text = (codec.qualifier_text)(q);
+                let placeholder = format!("<{} qualifier>", self.t.provider.service_name());
+                let source_text = (provider_codec(f.provider).qualifier_text)(q);
+                let hint = if self.dir.forward {
+                    self.dir.tables.entry_hint("qualifiers", &source_text, &format!("\"{placeholder}\""))
+                } else {
+                    self.dir.tables.entry_hint("qualifiers", &placeholder, &format!("\"{source_text}\""))
+                };
+                notes.push(
+                    note(
+                        codes::IDENTITY_UNMAPPED,
+                        pointer,
+                        format!("qualifier `{text}` is not valid on {}: {e}", self.t.provider.service_name()),
+                    )
+                    .with_help(format!("add {hint} to the mapping file")),
+                );
+                return None;
+            }
+        }
+        let qualifier = match qualifier {
+            Some(Qualifier::Latest) if !t.latest_explicit => None,
+            None if t.latest_explicit => Some(Qualifier::Latest),
+            q => q,
+        };
+        let mut out = FunctionRef { namespace, name: Some(name), qualifier, ..FunctionRef::new(self.t.provider) };
+        if with_location {
+            let region = self.map_region(f.region.as_deref()?, pointer, notes);
+            let account = self.map_account(f.account.as_deref()?, pointer, notes);
+            out.region = Some(region?);
+            out.account = Some(account?);
+        } else if own && (f.region.is_some() || f.account.is_some()) {
+            notes.push(
+                note(codes::IDENTITY_IMPLICIT, pointer,
+                    format!(
+                        "the function's region `{}` and {} `{}` are not carried: {} names its function without them",
+                        f.region.as_deref().unwrap_or_default(),
+                        f.provider.nouns().account,
+                        f.account.as_deref().unwrap_or_default(),
+                        self.t.label,
+                    ),
+                )
+                .with_help("the region and account are those of the endpoint the config is sent to; translating back, pass --function with the function's ARN or URN"),
+            );
+        }
+        Some(out)
+    }
+
+    /// The target namespace of a function: `Some(None)` where the target has none.
+    fn map_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<Option<String>> {
+        let tables = self.dir.tables;
+        let forward = self.dir.forward;
+        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.t.provider.nouns().namespace);
+        // The namespace a namespace-less provider's functions live in: the
+        // `""` entry, else the target's default.
+        let home = |default: Option<&'static str>| {
+            mapping::lookup(&tables.packages, "", forward).map(str::to_string).or(default.map(str::to_string))
+        };
+        let default = match self.t.identity.namespace {
+            NamespaceRule::Defaulted(d) => Some(d),
+            _ => None,
+        };
+        match (self.t.identity.namespace, &f.namespace) {
+            (NamespaceRule::None, Some(ns)) => {
+                let source_home = match self.s.identity.namespace {
+                    NamespaceRule::Defaulted(d) => Some(d),
+                    _ => None,
+                };
+                let is_home = mapping::lookup(&tables.packages, ns, forward) == Some("")
+                    || (mapping::lookup(&tables.packages, "", !forward).is_none() && Some(ns.as_str()) == source_home);
+                if !is_home {
+                    notes.push(
+                        note(
+                            codes::FIELD_DROPPED,
+                            pointer,
+                            format!("{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s", self.t.label),
+                        )
+                        .with_help(format!(
+                            "add {} to the mapping file to say {} functions live there",
+                            tables.entry_hint("packages", "", &format!("\"{ns}\"")),
+                            self.t.label
+                        )),
+                    );
+                }
+                Some(None)
+            }
+            (NamespaceRule::None, None) => Some(None),
+            (_, Some(ns)) => match mapping::resolve(&tables.packages, ns, forward, Some(ns)) {
+                Resolved::Entry(p) => {
+                    self.resolved(Namespace::Package, ns, p, None, pointer, notes);
+                    Some(Some(p.to_string()))
+                }
+                Resolved::Fallback(p) => {
+                    self.resolved(Namespace::Package, ns, &p, Some("keeping its name"), pointer, notes);
+                    Some(Some(p))
+                }
+                Resolved::Clash { fallback, entry } => {
+                    self.clash(Namespace::Package, ns, &fallback, "keeping its name", entry, pointer, notes);
+                    None
+                }
+                Resolved::Missing => None,
+            },
+            (_, None) => match home(default) {
+                Some(ns) => Some(Some(ns)),
+                None => {
+                    notes.push(
+                        note(
+                            codes::IDENTITY_UNMAPPED,
+                            pointer,
+                            format!(
+                                "{} names every function by {tgt_noun}, and the {} function has none",
+                                self.t.label,
+                                f.provider.service_name()
+                            ),
+                        )
+                        .with_help(format!(
+                            "add {} to the mapping file, or pass --function with the target function's ARN",
+                            tables.entry_hint(
+                                "packages",
+                                if forward { "" } else { "<service>" },
+                                if forward { "\"<service>\"" } else { "\"\"" }
+                            )
+                        )),
+                    );
+                    None
+                }
+            },
         }
     }
 
-    pub(crate) fn map_region(
-        &self,
-        region: &str,
-        forward: bool,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<String> {
-        let builtin = mapping::builtin_region(region, forward);
-        match mapping::resolve(&self.mapping.regions, region, forward, builtin.map(|(r, _)| r)) {
+    pub(crate) fn map_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        let (tables, forward) = (self.dir.tables, self.dir.forward);
+        let builtin = mapping::builtin_region(self.dir.builtin, region, forward);
+        match mapping::resolve(&tables.regions, region, forward, builtin.map(|(r, _)| r)) {
             Resolved::Entry(r) => {
-                self.resolved(Namespace::Region, region, r, forward, None, pointer, notes);
+                self.resolved(Namespace::Region, region, r, None, pointer, notes);
                 return Some(r.to_string());
             }
             Resolved::Fallback(r) => {
@@ -137,20 +307,28 @@ impl Ctx<'_> {
                         pointer,
                         format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
                     )
-                    .with_help(format!("add \"regions\": {{\"{a}\": \"...\"}} to the mapping file to choose another")),
+                    .with_help(format!(
+                        "add {} to the mapping file to choose another",
+                        tables.entry_hint("regions", a, "\"...\"")
+                    )),
                 );
                 return Some(r);
             }
             Resolved::Clash { fallback, entry } => {
-                self.clash(Namespace::Region, region, &fallback, "the built-in pair", entry, forward, pointer, notes);
+                self.clash(Namespace::Region, region, &fallback, "the built-in pair", entry, pointer, notes);
                 return None;
             }
             Resolved::Missing => {}
         }
+        let target_region = format!("\"<{} region>\"", self.t.provider.service_name());
         let help = if forward {
-            format!("add \"regions\": {{\"{region}\": \"<FunctionGraph region>\"}} to the mapping file")
+            tables.entry_hint("regions", region, &target_region)
         } else {
-            format!("add \"regions\": {{\"<Alibaba region>\": \"{region}\"}} to the mapping file")
+            tables.entry_hint(
+                "regions",
+                &format!("<{} region>", self.t.provider.service_name()),
+                &format!("\"{region}\""),
+            )
         };
         notes.push(
             note(
@@ -158,84 +336,79 @@ impl Ctx<'_> {
                 pointer,
                 format!("region `{region}` has no counterpart: no mapping entry and no built-in pair"),
             )
-            .with_help(help),
+            .with_help(format!("add {help} to the mapping file")),
         );
         None
     }
 
-    pub(crate) fn map_account(
-        &self,
-        account: &str,
-        forward: bool,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<String> {
-        if let Some(a) = mapping::lookup(&self.mapping.accounts, account, forward) {
-            self.resolved(Namespace::Account, account, a, forward, None, pointer, notes);
+    pub(crate) fn map_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        let (tables, forward) = (self.dir.tables, self.dir.forward);
+        if let Some(a) = mapping::lookup(&tables.accounts, account, forward) {
+            self.resolved(Namespace::Account, account, a, None, pointer, notes);
             return Some(a.to_string());
         }
-        let (msg, help) = if forward {
-            (
-                format!("account `{account}` has no FunctionGraph project id"),
-                format!("add \"accounts\": {{\"{account}\": \"<32-character project id>\"}} to the mapping file"),
-            )
+        let (src, tgt) = (self.s.provider, self.t.provider);
+        let target_noun = format!("<{} {} id>", tgt.service_name(), tgt.nouns().account);
+        let help = if forward {
+            tables.entry_hint("accounts", account, &format!("\"{target_noun}\""))
         } else {
-            (
-                format!("project id `{account}` has no Alibaba account"),
-                format!("add \"accounts\": {{\"<16-digit account id>\": \"{account}\"}} to the mapping file"),
-            )
+            tables.entry_hint("accounts", &target_noun, &format!("\"{account}\""))
         };
-        notes.push(note(codes::IDENTITY_UNMAPPED, pointer, msg).with_help(help));
+        notes.push(
+            note(
+                codes::IDENTITY_UNMAPPED,
+                pointer,
+                format!("{} `{account}` has no {} {}", src.nouns().account, tgt.service_name(), tgt.nouns().account),
+            )
+            .with_help(format!("add {help} to the mapping file")),
+        );
         None
     }
 
     pub(crate) fn map_qualifier(
         &self,
         q: Option<Qualifier>,
-        forward: bool,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Qualifier> {
+        let (tables, forward) = (self.dir.tables, self.dir.forward);
+        let (sc, tc) = (provider_codec(self.s.provider), provider_codec(self.t.provider));
         match q? {
             Qualifier::Latest => Some(Qualifier::Latest),
             Qualifier::Alias(a) => Some(Qualifier::Alias(a)),
             Qualifier::Version(v) => {
-                let text = if forward { Qualifier::Version(v.clone()).to_alibaba() } else { v.clone() };
-                match mapping::resolve(&self.mapping.qualifiers, &text, forward, Some(&text)) {
+                let text = (sc.qualifier_text)(&Qualifier::Version(v.clone()));
+                match mapping::resolve(&tables.qualifiers, &text, forward, Some(&text)) {
                     Resolved::Entry(m) => {
-                        self.resolved(Namespace::Qualifier, &text, m, forward, None, pointer, notes);
-                        Some(if forward { Qualifier::from_huawei(m) } else { Qualifier::from_alibaba(m) })
+                        self.resolved(Namespace::Qualifier, &text, m, None, pointer, notes);
+                        Some((tc.read_qualifier)(m))
                     }
                     Resolved::Clash { fallback, entry } => {
-                        self.clash(
-                            Namespace::Qualifier,
-                            &v,
-                            &fallback,
-                            "keeping it as it is",
-                            entry,
-                            forward,
-                            pointer,
-                            notes,
-                        );
+                        self.clash(Namespace::Qualifier, &v, &fallback, "keeping it as it is", entry, pointer, notes);
                         None
                     }
-                    // Function Compute reads a qualifier that is not a number as an alias.
-                    _ if !forward && !matches!(Qualifier::from_alibaba(&v), Qualifier::Version(_)) => {
+                    // A numbered-version provider reads a qualifier that is not a number as an alias.
+                    _ if self.t.identity.numeric_versions && !v.bytes().all(|b| b.is_ascii_digit()) => {
+                        let placeholder = format!("<{} version>", self.t.provider.service_name());
+                        let hint = if forward {
+                            tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
+                        } else {
+                            tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
+                        };
                         notes.push(
                             note(codes::IDENTITY_UNMAPPED, pointer,
-                                format!("FunctionGraph version `{v}` has no Function Compute counterpart: FC versions are numbers, and an unmapped version is never turned into an alias"),
+                                format!("{} version `{v}` has no {} counterpart: {} versions are numbers, and an unmapped version is never turned into an alias", self.s.provider.service_name(), self.t.provider.service_name(), self.t.provider.service_name()),
                             )
-                            .with_help(format!("add \"qualifiers\": {{\"<Function Compute version>\": \"{v}\"}} to the mapping file")),
+                            .with_help(format!("add {hint} to the mapping file")),
                         );
                         None
                     }
                     _ => {
-                        let help = if forward {
-                            format!("add \"qualifiers\": {{\"{v}\": \"<FunctionGraph version>\"}} to the mapping file")
+                        let placeholder = format!("<{} version>", self.t.provider.service_name());
+                        let hint = if forward {
+                            tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
                         } else {
-                            format!(
-                                "add \"qualifiers\": {{\"<Function Compute version>\": \"{v}\"}} to the mapping file"
-                            )
+                            tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
                         };
                         notes.push(
                             note(
@@ -243,7 +416,7 @@ impl Ctx<'_> {
                                 pointer,
                                 format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
                             )
-                            .with_help(help),
+                            .with_help(format!("add {hint} to the mapping file")),
                         );
                         Some(Qualifier::Version(v))
                     }
@@ -252,209 +425,24 @@ impl Ctx<'_> {
         }
     }
 
-    pub(crate) fn alibaba_fn_to_huawei(
-        &self,
-        f: &FunctionRef,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<FunctionRef> {
-        let region = self.map_region(f.region.as_deref()?, true, pointer, notes);
-        let account = self.map_account(f.account.as_deref()?, true, pointer, notes);
-        let package = match &f.group {
-            Some(service) => match mapping::resolve(&self.mapping.packages, service, true, Some(service)) {
-                Resolved::Entry(p) => {
-                    self.resolved(Namespace::Package, service, p, true, None, pointer, notes);
-                    p.to_string()
-                }
-                Resolved::Fallback(p) => {
-                    self.resolved(Namespace::Package, service, &p, true, Some("keeping its name"), pointer, notes);
-                    p
-                }
-                Resolved::Clash { fallback, entry } => {
-                    self.clash(Namespace::Package, service, &fallback, "keeping its name", entry, true, pointer, notes);
-                    return None;
-                }
-                Resolved::Missing => return None,
-            },
-            // FC 3.0 functions have no service: they live in one package, `default` unless `""` says otherwise.
-            None => mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE).to_string(),
-        };
-        let name = f.name.clone()?;
-        if let Err(e) = huawei::FUNCTION_NAME.check(&name) {
-            notes.push(
-                note(codes::IDENTITY_UNMAPPED, pointer, format!("function name `{name}` is not valid on FunctionGraph: {e}"))
-                    .with_help(format!("rename the function on the source, or translate with --function naming the FunctionGraph function; a mapping entry cannot change a function name ({})", huawei::FUNCTION_NAME.describe())),
-            );
-            return None;
-        }
-        let qualifier = self.map_qualifier(f.qualifier.clone(), true, pointer, notes);
-        let urn = FunctionUrn {
-            region: region?,
-            project_id: account?,
-            package,
-            function: name,
-            qualifier: Some(qualifier.unwrap_or(Qualifier::Latest)),
-        };
-        // Parsing what we wrote checks every part against FunctionGraph's rules.
-        match urn.to_string().parse::<FunctionUrn>() {
-            Ok(u) => Some(FunctionRef::from_urn(&u)),
-            Err(e) => {
-                notes.push(
-                    note(codes::IDENTITY_UNMAPPED, pointer, format!("`{urn}` is no valid FunctionGraph URN: {e}"))
-                        .with_help("map the service to a valid package with a `packages` entry"),
-                );
-                None
-            }
-        }
-    }
-
-    /// A FunctionGraph function as a Function Compute one; `with_location`:
-    /// its region and account are needed (an ARN), else only the FC 2.0
-    /// service and name are (a config's own function).
-    pub(crate) fn huawei_fn_to_alibaba(
-        &self,
-        f: &FunctionRef,
-        with_location: bool,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<FunctionRef> {
-        let with_location = with_location || self.target == Dialect::AlibabaFc3;
-        let package = f.group.clone().unwrap_or_else(|| huawei::DEFAULT_PACKAGE.into());
-        let group = if self.target == Dialect::AlibabaFc3 {
-            let home = mapping::lookup(&self.mapping.packages, "", true).unwrap_or(huawei::DEFAULT_PACKAGE);
-            if package != home {
-                notes.push(
-                    note(codes::FIELD_DROPPED, pointer, format!("package `{package}` is not carried: FC 3.0 has no services"))
-                        .with_help(format!("add \"packages\": {{\"\": \"{package}\"}} to the mapping file to say FC 3.0 functions live there")),
-                );
-            }
-            None
-        } else {
-            match mapping::resolve(&self.mapping.packages, &package, false, Some(&package)) {
-                Resolved::Entry(s) => {
-                    self.resolved(Namespace::Package, &package, s, false, None, pointer, notes);
-                    Some(s.to_string())
-                }
-                Resolved::Fallback(s) => {
-                    self.resolved(Namespace::Package, &package, &s, false, Some("keeping its name"), pointer, notes);
-                    Some(s)
-                }
-                Resolved::Clash { fallback, entry } => {
-                    self.clash(
-                        Namespace::Package,
-                        &package,
-                        &fallback,
-                        "keeping its name",
-                        entry,
-                        false,
-                        pointer,
-                        notes,
-                    );
-                    return None;
-                }
-                Resolved::Missing => return None,
-            }
-        };
-        let unmapped_version = notes.len();
-        let qualifier = match self.map_qualifier(f.qualifier.clone(), false, pointer, notes) {
-            Some(Qualifier::Latest) | None => None,
-            q => q,
-        };
-        if f.qualifier.is_some()
-            && qualifier.is_none()
-            && notes[unmapped_version..].iter().any(|n| n.severity == Severity::Error)
-        {
-            return None;
-        }
-        if !with_location {
-            let (service, name) = (group?, f.name.clone()?);
-            for (rule, value) in [(&alibaba::SERVICE_NAME, &service), (&alibaba::FUNCTION_NAME, &name)] {
-                if let Err(e) = rule.check(value) {
-                    notes.push(
-                        note(
-                            codes::IDENTITY_UNMAPPED,
-                            pointer,
-                            format!("`{value}` is not valid on Function Compute: {e}"),
-                        )
-                        .with_help(
-                            "map the package with a `packages` entry; a mapping entry cannot change a function name",
-                        ),
-                    );
-                    return None;
-                }
-            }
-            notes.push(
-                note(codes::IDENTITY_IMPLICIT, pointer,
-                    format!(
-                        "the function's region `{}` and project `{}` are not carried: an FC 2.0 config names its function by service and name only",
-                        f.region.as_deref().unwrap_or_default(),
-                        f.account.as_deref().unwrap_or_default()
-                    ),
-                )
-                .with_help("the region and account are those of the FC 2.0 endpoint the config is sent to; translating back, pass --function with the function's URN"),
-            );
-            return Some(FunctionRef {
-                region: None,
-                account: None,
-                group: Some(service),
-                name: Some(name),
-                qualifier,
-            });
-        }
-        let region = self.map_region(f.region.as_deref()?, false, pointer, notes);
-        let account = self.map_account(f.account.as_deref()?, false, pointer, notes);
-        let arn = AcsArn {
-            region: region?,
-            account: account?,
-            resource: match group {
-                Some(service) => AcsResource::Fc2Function {
-                    service,
-                    qualifier: qualifier.as_ref().map(Qualifier::to_alibaba),
-                    function: f.name.clone()?,
-                },
-                None => AcsResource::Fc3Function { function: f.name.clone()?, qualifier: None },
-            },
-        };
-        match arn.to_string().parse::<AcsArn>() {
-            Ok(a) => {
-                let mut g = FunctionRef::from_arn(&a)?;
-                g.qualifier = qualifier;
-                Some(g)
-            }
-            Err(e) => {
-                notes.push(
-                    note(codes::IDENTITY_UNMAPPED, pointer, format!("`{arn}` is no valid Function Compute ARN: {e}"))
-                        .with_help("map the package with a `packages` entry"),
-                );
-                None
-            }
-        }
-    }
-
     pub(crate) fn fill_relative(
         &self,
-        arn: &AcsArn,
+        d: &Destination,
         f: Option<&FunctionRef>,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
-    ) -> Option<AcsArn> {
-        if !arn.is_relative() {
-            return Some(arn.clone());
-        }
-        let mut filled = arn.clone();
-        if filled.region.is_empty() {
-            filled.region = f.and_then(|f| f.region.clone()).unwrap_or_default();
-        }
-        if filled.account.is_empty() {
-            filled.account = f.and_then(|f| f.account.clone()).unwrap_or_default();
-        }
-        if filled.is_relative() {
+    ) -> Option<Destination> {
+        let mut filled = d.clone();
+        filled.region = filled.region.or_else(|| f.and_then(|f| f.region.clone()));
+        filled.account = filled.account.or_else(|| f.and_then(|f| f.account.clone()));
+        let key = d.source_key();
+        if filled.region.is_none() || filled.account.is_none() {
             notes.push(
                 note(
                     codes::IDENTITY_UNMAPPED,
                     pointer,
                     format!(
-                        "`{arn}` leaves its region or account to the function's own, which the document does not state"
+                        "`{key}` leaves its region or account to the function's own, which the document does not state"
                     ),
                 )
                 .with_help("pass --function with the function's ARN"),
@@ -464,7 +452,7 @@ impl Ctx<'_> {
         notes.push(note(
             codes::RELATIVE_ARN_FILLED,
             pointer,
-            format!("`{arn}` was read as `{filled}` (the function's own region and account)"),
+            format!("`{key}` was read as `{}` (the function's own region and account)", filled.source_key()),
         ));
         Some(filled)
     }
@@ -489,12 +477,12 @@ impl Namespace {
         }
     }
 
-    fn noun(self) -> (&'static str, &'static str) {
+    fn noun(self, p: Provider) -> &'static str {
         match self {
-            Namespace::Region => ("region", "region"),
-            Namespace::Account => ("account", "project"),
-            Namespace::Package => ("service", "package"),
-            Namespace::Qualifier => ("version", "version"),
+            Namespace::Region => "region",
+            Namespace::Account => p.nouns().account,
+            Namespace::Package => p.nouns().namespace,
+            Namespace::Qualifier => "version",
         }
     }
 }
@@ -502,23 +490,20 @@ impl Namespace {
 impl Ctx<'_> {
     /// Says how an identifier was resolved: by the mapping file's entry, or by
     /// the fallback `how` (built-in pairs have their own note, T204).
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn resolved(
         &self,
         ns: Namespace,
         from: &str,
         to: &str,
-        forward: bool,
         how: Option<&str>,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) {
-        let (alibaba_noun, huawei_noun) = ns.noun();
-        let (noun, other) = if forward { (alibaba_noun, huawei_noun) } else { (huawei_noun, alibaba_noun) };
-        let table = ns.table();
+        let (noun, other) = (ns.noun(self.s.provider), ns.noun(self.t.provider));
+        let table = self.dir.tables.label(ns.table());
         let by = match how {
             Some(how) => format!("by {how} (no `{table}` entry)"),
-            None if forward => format!("by the mapping file's `{table}` entry `{from}`"),
+            None if self.dir.forward => format!("by the mapping file's `{table}` entry `{from}`"),
             None => format!("by the mapping file's `{table}` entry `{to}`, read backwards"),
         };
         notes.push(note(codes::IDENTITY_RESOLVED, pointer, format!("{noun} `{from}` became {other} `{to}` {by}")));
@@ -534,18 +519,18 @@ impl Ctx<'_> {
         fallback: &str,
         how: &str,
         entry: (&str, &str),
-        forward: bool,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) {
-        let (alibaba_noun, huawei_noun) = ns.noun();
-        let (noun, other) = if forward { (alibaba_noun, huawei_noun) } else { (huawei_noun, alibaba_noun) };
-        let table = ns.table();
+        let (noun, other) = (ns.noun(self.s.provider), ns.noun(self.t.provider));
+        let tables = self.dir.tables;
+        let table = tables.label(ns.table());
         let (entry_key, entry_value) = entry;
-        let help = if forward {
-            format!("add \"{table}\": {{\"{id}\": \"<FunctionGraph {other}>\"}} to the mapping file")
+        let placeholder = format!("<{} {other}>", self.t.provider.service_name());
+        let help = if self.dir.forward {
+            tables.entry_hint(ns.table(), id, &format!("\"{placeholder}\""))
         } else {
-            format!("add \"{table}\": {{\"<Function Compute {other}>\": \"{id}\"}} to the mapping file")
+            tables.entry_hint(ns.table(), &placeholder, &format!("\"{id}\""))
         };
         notes.push(
             note(codes::MAPPING_CLASH, pointer,
@@ -553,7 +538,7 @@ impl Ctx<'_> {
                     "{noun} `{id}` would become {other} `{fallback}` by {how}, but the mapping file's `{table}` entry `{entry_key}` -> `{entry_value}` already pairs `{fallback}` with another {noun}; a mapping is read both ways, so each counterpart may be used once"
                 ),
             )
-            .with_help(help),
+            .with_help(format!("add {help} to the mapping file")),
         );
     }
 }

@@ -51,10 +51,12 @@ pub mod mapping;
 mod paging;
 mod ranges;
 
-pub use mapping::{Mapping, MappingError, BUILTIN_REGIONS};
+pub use mapping::{
+    Mapping, MappingError, Tables, BUILTIN_AWS_ALIBABA_REGIONS, BUILTIN_AWS_HUAWEI_REGIONS, BUILTIN_REGIONS,
+};
 
+use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
-use ranges::{age_range, retry_range};
 use serde_json::{json, Value};
 use std::fmt;
 
@@ -142,9 +144,11 @@ pub fn translate(
     let ctx = Ctx {
         source,
         target,
-        mapping,
+        s: source.spec(),
+        t: target.spec(),
+        dir: mapping.direction(source.provider(), target.provider()),
         options,
-        option_fn: parse_function(options.function.as_deref()),
+        option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
     };
     let mut notes = Vec::new();
@@ -216,24 +220,15 @@ fn dedupe(mut notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
     notes
 }
 
-fn parse_function(text: Option<&str>) -> Option<(Provider, FunctionRef)> {
-    FunctionRef::parse(text?)
-}
-
-fn provider(d: Dialect) -> Provider {
-    if d.is_alibaba() {
-        Provider::Alibaba
-    } else {
-        Provider::Huawei
-    }
-}
-
 struct Ctx<'a> {
     source: Dialect,
     target: Dialect,
-    mapping: &'a Mapping,
+    s: &'static DialectSpec,
+    t: &'static DialectSpec,
+    /// The mapping tables of this provider pair, and which way they are read.
+    dir: mapping::Direction<'a>,
     options: &'a Options,
-    option_fn: Option<(Provider, FunctionRef)>,
+    option_fn: Option<FunctionRef>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
 }
@@ -245,35 +240,32 @@ fn note(code: &str, pointer: &str, message: impl Into<String>) -> Diagnostic {
 
 impl Ctx<'_> {
     fn crosses(&self) -> bool {
-        provider(self.source) != provider(self.target)
+        self.s.provider != self.t.provider
     }
 
     /// Where the function of the config at `p` is named in the source: its
     /// first identity key present, else the dialect's function key.
     fn identity_pointer(&self, p: &str) -> String {
-        let keys = self.source.identity_keys();
+        let keys = self.s.identity_keys;
         let config = self.source_value.pointer(p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
-        format!("{p}/{}", present.unwrap_or(&self.source.key(Field::Function)))
+        format!("{p}/{}", present.unwrap_or(&self.s.keys.function))
     }
 
-    /// FC 3.0 takes the qualifier as PutAsyncInvokeConfig's `qualifier` query
-    /// parameter; the output keeps it (as s.yaml does), and says so, since no
-    /// FC 3.0 SDK model has the field.
+    /// A qualifier the target takes as a request parameter (FC 3.0's
+    /// `?qualifier=`): the output keeps it (as s.yaml does), and says so.
     fn request_parameters(&self, out: &AsyncInvokeConfig, notes: &mut Vec<Diagnostic>) {
         let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
-        if let (Dialect::AlibabaFc3, Some(q)) = (self.target, qualifier) {
+        if let (Some(why), Some(q)) = (self.t.identity.qualifier_note, qualifier) {
+            let text = (provider_codec(self.t.provider).qualifier_text)(q);
             notes.push(
-                note(codes::REQUEST_PARAMETER, &self.identity_pointer(""),
-                    format!("`qualifier` `{}` is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field", q.to_alibaba()),
-                )
-                .with_help("pass it with the request (`?qualifier=...`); the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
+                note(codes::REQUEST_PARAMETER, &self.identity_pointer(""), format!("`qualifier` `{text}` {why}"))
+                    .with_help("pass it with the request (`?qualifier=...`)"),
             );
         }
     }
 
     fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
-        let (s, t) = (self.source, self.target);
         let src_fn = self.source_function(&c, p, notes);
         let fp = self.identity_pointer(p);
         let function = self.or_drop(
@@ -290,75 +282,43 @@ impl Ctx<'_> {
                 .with_help(format!("to keep it, {help}"))
             },
         );
+        let sk = &self.s.keys;
         let mut out = AsyncInvokeConfig {
             function,
             max_event_age: self.range(
                 c.max_event_age,
-                age_range(s),
-                age_range(t),
-                &format!("{p}/{}", s.key(Field::MaxEventAge)),
+                self.s.max_event_age.request,
+                self.t.max_event_age.request,
+                &format!("{p}/{}", sk.max_event_age),
                 notes,
             ),
             max_retry_attempts: self.range(
                 c.max_retry_attempts,
-                retry_range(s),
-                retry_range(t),
-                &format!("{p}/{}", s.key(Field::RetryAttempts)),
+                self.s.retry_attempts.request,
+                self.t.retry_attempts.request,
+                &format!("{p}/{}", sk.retry_attempts),
                 notes,
             ),
             ..Default::default()
         };
-        let task_ptr = format!("{p}/{}", s.key(Field::AsyncTask));
-        match (s.is_alibaba(), t.is_alibaba()) {
-            (true, true) => out.async_task = c.async_task,
-            (false, false) => out.status_log = c.status_log.clone(),
-            (true, false) => {
-                if let Some(b) = c.async_task {
-                    out.status_log = Some(StatusLog { enabled: Some(b), ..Default::default() });
-                    notes.push(
-                        note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`{}: {b}` became `enable_async_status_log: {b}`", s.key(Field::AsyncTask)))
-                            .with_help("FunctionGraph's closest feature: each invocation's status is kept and can be queried; it does not add Alibaba's task controls (stop, replay)"),
-                    );
-                }
-            }
-            (false, true) => {
-                if let Some(log) = &c.status_log {
-                    if let Some(b) = log.enabled {
-                        out.async_task = Some(b);
-                        notes.push(
-                            note(codes::FEATURE_APPROXIMATED, &task_ptr, format!("`enable_async_status_log: {b}` became `{}: {b}`", t.key(Field::AsyncTask)))
-                                .with_help("Alibaba's closest feature: asynchronous task mode keeps each invocation's state, and adds task controls"),
-                        );
-                    }
-                    for (k, v) in log.lts_fields() {
-                        notes.push(
-                            note(codes::FIELD_DROPPED, &format!("{p}/{k}"), format!("`{k}` `{v}` has no Alibaba counterpart and is dropped"))
-                                .with_help("Function Compute writes task status to its own store; configure logging on the function instead"),
-                        );
-                    }
-                }
-            }
-        }
+        out.state_tracking = self.state_tracking(c.state_tracking, p, notes);
+        // Read-only fields are never written (design.md): the target API sets them.
+        for (key, value) in
+            [(sk.created_time, &c.extensions.created_time), (Some(sk.last_modified), &c.extensions.last_modified)]
         {
-            // Read-only fields are never written (design.md): the target API sets them.
-            for (field, value) in
-                [(Field::CreatedTime, &c.extensions.created_time), (Field::LastModified, &c.extensions.last_modified)]
-            {
-                if value.is_some() {
-                    let k = s.key(field);
-                    notes.push(
-                        note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
-                            .with_help("the target API sets it"),
-                    );
-                }
+            if let (Some(k), Some(_)) = (key, value) {
+                notes.push(
+                    note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
+                        .with_help("the target API sets it"),
+                );
             }
-            out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
         }
-        let dc = format!("{p}/{}", s.key(Field::DestinationConfig));
+        out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
+        let dc = format!("{p}/{}", sk.destination_config);
         out.on_success =
-            self.destination(c.on_success, &format!("{dc}/{}", s.key(Field::OnSuccess)), src_fn.as_ref(), notes);
+            self.destination(c.on_success, &format!("{dc}/{}", sk.on_success), true, src_fn.as_ref(), notes);
         out.on_failure =
-            self.destination(c.on_failure, &format!("{dc}/{}", s.key(Field::OnFailure)), src_fn.as_ref(), notes);
+            self.destination(c.on_failure, &format!("{dc}/{}", sk.on_failure), false, src_fn.as_ref(), notes);
         out
     }
 }

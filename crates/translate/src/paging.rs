@@ -1,112 +1,125 @@
-//! Lists: items in order, and paging (`nextToken`, `count`, `page_info`) carried only where its meaning survives.
+//! Lists: items in order, and paging (a next-page token, a total, a page
+//! position) carried only where its meaning survives: within one dialect.
 
 use crate::{codes, note, Ctx};
+use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
+use serde_json::Value;
 
 impl Ctx<'_> {
     pub(crate) fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> ConfigList {
-        let items_key = self.source.key(Field::ListItems);
+        let (sl, tl) = (&self.s.list, &self.t.list);
         let n = l.items.len() as i64;
         let items: Vec<AsyncInvokeConfig> = l
             .items
             .into_iter()
             .enumerate()
             .map(|(i, c)| {
-                let p = format!("/{items_key}/{i}");
+                let p = format!("/{}/{i}", sl.items);
                 let mut out = self.config(c, &p, notes);
-                // FC 3.0 list items (`AsyncConfig`) have no qualifier field; only a
-                // single document may carry the query-string qualifier.
-                if self.target == Dialect::AlibabaFc3 && self.source != Dialect::AlibabaFc3 {
+                // Only a single document may carry the qualifier of its query string.
+                if !tl.items_qualified && sl.items_qualified {
                     if let Some(q) = out.function.as_mut().and_then(|f| f.qualifier.take()) {
                         let code = if q == Qualifier::Latest { codes::IDENTITY_IMPLICIT } else { codes::FIELD_DROPPED };
+                        let text = (provider_codec(self.t.provider).qualifier_text)(&q);
                         notes.push(
                             note(
                                 code,
                                 &self.identity_pointer(&p),
-                                format!(
-                                    "qualifier `{}` is not carried: FC 3.0 list items (`AsyncConfig`) have no qualifier",
-                                    q.to_alibaba()
-                                ),
+                                format!("qualifier `{text}` is not carried: {} list items have no qualifier", self.t.label),
                             )
-                            .with_help("translate this config on its own: a single FC 3.0 document keeps the qualifier of its query string"),
+                            .with_help(format!("translate this config on its own: a single {} document keeps the qualifier of its query string", self.t.label)),
                         );
                     }
                 }
                 out
             })
             .collect();
-        let paging = match (l.paging, self.target) {
-            (p @ Paging::Alibaba { .. }, t) if t == self.source => p,
-            (Paging::Huawei { count, mut page_info }, Dialect::Huawei) => {
-                let count = match count {
-                    Some(c) if c < 0 => {
-                        notes.push(note(
-                            codes::PAGING_NOT_CARRIED,
-                            "/count",
-                            format!("`count` {c} is negative; written as the {n} item(s) carried"),
-                        ));
-                        Some(n)
-                    }
-                    c => c,
-                };
-                if page_info.as_ref().is_some_and(|pi| pi.current_count.is_some_and(|c| c < 0)) {
-                    notes.push(note(
-                        codes::PAGING_NOT_CARRIED,
-                        "/page_info",
-                        "`page_info` has a negative `current_count` and is not carried",
-                    ));
-                    page_info = None;
-                }
-                if let Some(pi) = page_info.as_mut() {
-                    let unknown = std::mem::take(&mut pi.unknown);
-                    let dropped = unknown.into_iter().map(|(k, v)| {
-                        (format!("/page_info/{}", invokecfg_model::document::escape_pointer_token(&k)), v)
-                    });
-                    self.carry_unknown(dropped.collect(), "", notes);
-                }
-                Paging::Huawei { count, page_info }
-            }
-            (Paging::Alibaba { next_token }, t) => {
-                if let Some(token) = next_token {
-                    notes.push(
-                        note(
-                            codes::PAGING_NOT_CARRIED,
-                            "/nextToken",
-                            format!("`nextToken` `{token}` pages the source API and is not carried"),
-                        )
-                        .with_help("list the remaining pages on the source and translate each"),
-                    );
-                }
-                if t == Dialect::Huawei {
-                    // `count` is the total over every page, which no Function Compute list states.
-                    if n > 0 {
-                        notes.push(
-                            note(codes::PAGING_NOT_CARRIED, "",
-                                format!("`count` (the total number of configs) is not written: the source lists {n} on this page and does not state the total"),
-                            )
-                            .with_help("FunctionGraph's own List response states it; a translated list is a set of configs to apply, one by one"),
-                        );
-                    }
-                    Paging::Huawei { count: None, page_info: None }
-                } else {
-                    Paging::Alibaba { next_token: None }
-                }
-            }
-            (Paging::Huawei { count, page_info }, _) => {
-                if count.is_some() || page_info.is_some() {
-                    notes.push(
-                        note(
-                            codes::PAGING_NOT_CARRIED,
-                            "/page_info",
-                            "`count` and `page_info` page the FunctionGraph API and are not carried",
-                        )
-                        .with_help("list the remaining pages on the source and translate each"),
-                    );
-                }
-                Paging::Alibaba { next_token: None }
-            }
+        let paging = if self.source == self.target {
+            self.same_paging(l.paging, n, notes)
+        } else {
+            self.cross_paging(l.paging, n, notes)
         };
         let unknown = self.carry_unknown(l.unknown, "", notes);
         ConfigList { items, paging, unknown }
+    }
+
+    /// Within one dialect paging is kept, except values the API never returns.
+    fn same_paging(&self, mut paging: Paging, n: i64, notes: &mut Vec<Diagnostic>) -> Paging {
+        let list = &self.s.list;
+        if let (Some(key), Some(total)) = (list.total, paging.total) {
+            if total < 0 {
+                notes.push(note(
+                    codes::PAGING_NOT_CARRIED,
+                    &format!("/{key}"),
+                    format!("`{key}` {total} is negative; written as the {n} item(s) carried"),
+                ));
+                paging.total = Some(n);
+            }
+        }
+        let mut position = Vec::new();
+        for (pointer, value) in std::mem::take(&mut paging.position) {
+            let Value::Object(mut map) = value else { continue };
+            if map.values().any(|v| v.as_i64().is_some_and(|i| i < 0)) {
+                notes.push(note(
+                    codes::PAGING_NOT_CARRIED,
+                    &pointer,
+                    format!("`{}` has a negative marker or count and is not carried", pointer.trim_start_matches('/')),
+                ));
+                continue;
+            }
+            let unknown: Vec<String> =
+                map.keys().filter(|k| !list.position_keys.contains(&k.as_str())).cloned().collect();
+            let dropped = unknown.into_iter().filter_map(|k| {
+                let v = map.remove(&k)?;
+                Some((format!("{pointer}/{}", invokecfg_model::document::escape_pointer_token(&k)), v))
+            });
+            self.carry_unknown(dropped.collect(), "", notes);
+            position.push((pointer, Value::Object(map)));
+        }
+        paging.position = position;
+        paging
+    }
+
+    fn cross_paging(&self, paging: Paging, n: i64, notes: &mut Vec<Diagnostic>) -> Paging {
+        let (sl, tl) = (&self.s.list, &self.t.list);
+        if let (Some(token), Some(key)) = (&paging.next_token, sl.next_token) {
+            notes.push(
+                note(
+                    codes::PAGING_NOT_CARRIED,
+                    &format!("/{key}"),
+                    format!("`{key}` `{token}` pages the source API and is not carried"),
+                )
+                .with_help("list the remaining pages on the source and translate each"),
+            );
+        }
+        let stated: Vec<&str> = [(sl.total, paging.total.is_some()), (sl.position, !paging.position.is_empty())]
+            .into_iter()
+            .filter_map(|(k, present)| k.filter(|_| present))
+            .collect();
+        if !stated.is_empty() {
+            let keys = stated.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ");
+            let at = sl.position.filter(|_| !paging.position.is_empty()).or(sl.total).unwrap_or_default();
+            notes.push(
+                note(
+                    codes::PAGING_NOT_CARRIED,
+                    &format!("/{at}"),
+                    format!("{keys} page the {} API and are not carried", self.s.label),
+                )
+                .with_help("list the remaining pages on the source and translate each"),
+            );
+        }
+        if let Some(total) = tl.total {
+            // The total over every page, which a source that does not state it cannot give.
+            if n > 0 && paging.total.is_none() {
+                notes.push(
+                    note(codes::PAGING_NOT_CARRIED, "",
+                        format!("`{total}` (the total number of configs) is not written: the source lists {n} on this page and does not state the total"),
+                    )
+                    .with_help(format!("{}'s own List response states it; a translated list is a set of configs to apply, one by one", self.t.label)),
+                );
+            }
+        }
+        Paging::default()
     }
 }

@@ -64,11 +64,3 @@ impl Ctx<'_> {
         }
     }
 }
-
-pub(crate) fn age_range(d: Dialect) -> IntRange {
-    d.spec().max_event_age.request
-}
-
-pub(crate) fn retry_range(d: Dialect) -> IntRange {
-    d.spec().retry_attempts.request
-}

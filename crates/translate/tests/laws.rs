@@ -22,9 +22,24 @@ const ACCOUNTS: [(&str, &str); 2] = [
     ("6543210987654321", "5691ba790e2b46ceb38316d6a4e2b7f0"),
 ];
 
+/// AWS account -> Alibaba account, AWS account -> Huawei project.
+const AWS_ACCOUNTS: [(&str, &str, &str); 2] = [
+    ("210987654321", "1234567890123456", "0970dd7a1300f5672ff2c003c60ae115"),
+    ("123456789012", "6543210987654321", "5691ba790e2b46ceb38316d6a4e2b7f0"),
+];
+
 fn mapping() -> Mapping {
     let accounts: serde_json::Map<String, Value> = ACCOUNTS.iter().map(|(a, p)| (a.to_string(), json!(p))).collect();
-    Mapping::from_value(&json!({"accounts": accounts, "qualifiers": {"1": "v1"}})).unwrap()
+    let to_alibaba: serde_json::Map<String, Value> =
+        AWS_ACCOUNTS.iter().map(|(a, b, _)| (a.to_string(), json!(b))).collect();
+    let to_huawei: serde_json::Map<String, Value> =
+        AWS_ACCOUNTS.iter().map(|(a, _, h)| (a.to_string(), json!(h))).collect();
+    Mapping::from_value(&json!({
+        "accounts": accounts, "qualifiers": {"1": "v1"},
+        "aws-alibaba": {"accounts": to_alibaba, "packages": {"": "lambda"}},
+        "aws-huawei": {"accounts": to_huawei, "qualifiers": {"1": "v1"}},
+    }))
+    .unwrap()
 }
 
 fn config() -> ProptestConfig {
@@ -35,19 +50,23 @@ fn config() -> ProptestConfig {
 }
 
 fn effective(v: &Value, d: Dialect) -> (i64, i64) {
-    let (a, r, ra, rr) = if d.is_alibaba() {
-        ("maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", alibaba::MAX_EVENT_AGE, alibaba::RETRY_ATTEMPTS)
-    } else {
-        ("max_async_event_age_in_seconds", "max_async_retry_attempts", huawei::MAX_EVENT_AGE, huawei::RETRY_ATTEMPTS)
-    };
-    (v[a].as_i64().unwrap_or(ra.default), v[r].as_i64().unwrap_or(rr.default))
+    let s = d.spec();
+    (
+        v[s.keys.max_event_age].as_i64().unwrap_or(s.max_event_age.request.default),
+        v[s.keys.retry_attempts].as_i64().unwrap_or(s.retry_attempts.request.default),
+    )
 }
 
 fn configs_of(v: &Value) -> Vec<Value> {
-    match v.get("configs").or_else(|| v.get("async_invoke_configs")) {
+    match Dialect::ALL.iter().find_map(|d| v.get(d.list_items_key())) {
         Some(Value::Array(items)) => items.clone(),
         _ => vec![v.clone()],
     }
+}
+
+/// Every key that names a function, in any dialect.
+fn identity_keys() -> Vec<&'static str> {
+    Dialect::ALL.iter().flat_map(|d| d.identity_keys().iter().copied()).collect()
 }
 
 proptest! {
@@ -55,7 +74,7 @@ proptest! {
 
     /// Laws 1, 2, 5: output validates, effective values kept or clamped with a note, deterministic.
     #[test]
-    fn output_is_valid_effective_and_deterministic(doc in law_document(), t in 0usize..3, lossy in any::<bool>()) {
+    fn output_is_valid_effective_and_deterministic(doc in law_document(), t in 0usize..Dialect::ALL.len(), lossy in any::<bool>()) {
         let target = Dialect::ALL[t];
         let options = Options { allow_lossy: lossy, ..Default::default() };
         let Ok(tr) = translate(&doc, target, &mapping(), &options) else { return Ok(()) };
@@ -66,21 +85,23 @@ proptest! {
         prop_assert_eq!(again.document.to_pretty_json(), tr.document.to_pretty_json());
         let (ins, outs) = (configs_of(&doc.to_value()), configs_of(&out));
         prop_assert_eq!(ins.len(), outs.len());
-        let clamped: Vec<&str> = tr.notes.iter().filter(|n| n.code == codes::VALUE_CLAMPED).map(|n| n.pointer.as_str()).collect();
+        // A clamp of an omitted value points at its config and names the key.
+        let clamped = |item: &str, key: &str| tr.notes.iter().any(|n| n.code == codes::VALUE_CLAMPED
+            && (n.pointer == format!("{item}/{key}") || (n.pointer == item && n.message.contains(&format!("`{key}`")))));
         for (i, (a, b)) in ins.iter().zip(&outs).enumerate() {
             let (ea, ra) = effective(a, doc.dialect());
             let (eb, rb) = effective(b, target);
             let item = if doc.is_list() { format!("/{}/{i}", doc.dialect().list_items_key()) } else { String::new() };
-            let age_key = if doc.dialect().is_alibaba() { "maxAsyncEventAgeInSeconds" } else { "max_async_event_age_in_seconds" };
-            let retry_key = if doc.dialect().is_alibaba() { "maxAsyncRetryAttempts" } else { "max_async_retry_attempts" };
-            prop_assert!(ea == eb || clamped.contains(&format!("{item}/{age_key}").as_str()), "age {} -> {}", ea, eb);
-            prop_assert!(ra == rb || clamped.contains(&format!("{item}/{retry_key}").as_str()), "retries {} -> {}", ra, rb);
+            let age_key = doc.dialect().spec().keys.max_event_age;
+            let retry_key = doc.dialect().spec().keys.retry_attempts;
+            prop_assert!(ea == eb || clamped(&item, age_key), "age {} -> {}", ea, eb);
+            prop_assert!(ra == rb || clamped(&item, retry_key), "retries {} -> {}", ra, rb);
         }
     }
 
     /// Law 3: every input field is carried, or named in a note.
     #[test]
-    fn nothing_is_dropped_silently(doc in law_document(), t in 0usize..3) {
+    fn nothing_is_dropped_silently(doc in law_document(), t in 0usize..Dialect::ALL.len()) {
         let target = Dialect::ALL[t];
         let options = Options { allow_lossy: true, ..Default::default() };
         let Ok(tr) = translate(&doc, target, &mapping(), &options) else { return Ok(()) };
@@ -93,31 +114,50 @@ proptest! {
             for (k, v) in a {
                 if v.is_null() { continue; }
                 let p = format!("{item}/{k}");
-                let carried = match k.as_str() {
-                    "maxAsyncEventAgeInSeconds" | "max_async_event_age_in_seconds" =>
-                        b.get("maxAsyncEventAgeInSeconds").or(b.get("max_async_event_age_in_seconds")).is_some(),
-                    "maxAsyncRetryAttempts" | "max_async_retry_attempts" =>
-                        b.get("maxAsyncRetryAttempts").or(b.get("max_async_retry_attempts")).is_some(),
-                    "statefulInvocation" | "asyncTask" | "enable_async_status_log" =>
-                        ["statefulInvocation", "asyncTask", "enable_async_status_log"].iter().any(|k| b.get(*k).is_some()),
-                    "destinationConfig" | "destination_config" => {
-                        // Each destination slot is carried or noted.
-                        let slots: Vec<String> = v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
-                        slots.iter().all(|s| {
-                            let target_slot = match s.as_str() { "onSuccess" | "on_success" => ["onSuccess", "on_success"], _ => ["onFailure", "on_failure"] };
-                            let out_dc = b.get("destinationConfig").or(b.get("destination_config"));
-                            out_dc.is_some_and(|dc| target_slot.iter().any(|t| dc.get(*t).is_some())) || noted(&format!("{p}/{s}"))
-                        })
-                    }
+                let (sk, tk) = (doc.dialect().spec(), target.spec());
+                let ids = identity_keys();
+                let carried = if k == sk.keys.max_event_age {
+                    b.get(tk.keys.max_event_age).is_some()
+                } else if k == sk.keys.retry_attempts {
+                    b.get(tk.keys.retry_attempts).is_some()
+                } else if sk.state_tracking.is_some_and(|st| st.key == k) {
+                    tk.state_tracking.is_some_and(|st| b.get(st.key).is_some())
+                } else if k == sk.keys.destination_config {
+                    // Each destination slot is carried or noted.
+                    let slots: Vec<String> = v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+                    slots.iter().all(|s| {
+                        let target_slot = if *s == sk.keys.on_success { tk.keys.on_success } else { tk.keys.on_failure };
+                        let out_dc = b.get(tk.keys.destination_config);
+                        out_dc.is_some_and(|dc| dc.get(target_slot).is_some()) || noted(&format!("{p}/{s}"))
+                    })
+                } else if ids.contains(&k.as_str()) {
                     // Identity keys: carried into the target's identity, or named by a note about the identity.
-                    "service" | "function" | "qualifier" | "functionArn" | "func_urn" =>
-                        ["service", "function", "qualifier", "functionArn", "func_urn"].iter().any(|k| b.get(*k).is_some())
-                            || ["service", "function", "qualifier", "functionArn", "func_urn"].iter().any(|k| noted(&format!("{item}/{k}"))),
-                    _ => b.get(k).is_some(),
+                    ids.iter().any(|k| b.get(*k).is_some()) || ids.iter().any(|k| noted(&format!("{item}/{k}")))
+                } else {
+                    b.get(k).is_some()
                 };
                 prop_assert!(carried || noted(&p), "`{}` neither carried nor noted\nin: {}\nout: {}\nnotes: {:?}", p, input, out, tr.notes);
             }
         }
+    }
+
+    /// Law 4 for AWS: Lambda -> each other dialect -> Lambda succeeds and is
+    /// the identity on effective values, within the intersection (every
+    /// change named, law b).
+    #[test]
+    fn aws_round_trips_through_every_dialect((target, doc) in (0usize..3).prop_flat_map(|t| {
+        let target = [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei][t];
+        (Just(target), intersection_aws(target))
+    })) {
+        let there = translate(&doc, target, &mapping(), &Options::default()).map_err(|e| TestCaseError::fail(format!("{doc:?} -> {target}: {e}")))?;
+        let back = translate(&there.document, Dialect::AwsLambda, &mapping(), &Options::default()).map_err(|e| TestCaseError::fail(format!("{target} -> aws: {e}")))?;
+        prop_assert_eq!(effective(&doc.to_value(), Dialect::AwsLambda), effective(&back.document.to_value(), Dialect::AwsLambda));
+        let dests = |d: &Document| match d.to_neutral() {
+            Ok(NeutralDocument::Config(c)) => (c.on_success.map(|d| d.source_key()), c.on_failure.map(|d| d.source_key()), c.function.and_then(|f| f.name)),
+            _ => (None, None, None),
+        };
+        prop_assert_eq!(dests(&doc), dests(&back.document));
+        support::check_round_trip(&doc, target, &mapping(), &Options::default()).map_err(TestCaseError::fail)?;
     }
 
     /// Law 4: FC 2.0 -> Huawei -> FC 2.0 is the identity on effective values, within the intersection.
@@ -217,7 +257,7 @@ proptest! {
 
     /// Never panics, whatever JSON object comes in, for every pair and option.
     #[test]
-    fn never_panics_on_dialect_shaped_json(v in dialect_shaped(), t in 0usize..3, lossy in any::<bool>(), strict in any::<bool>()) {
+    fn never_panics_on_dialect_shaped_json(v in dialect_shaped(), t in 0usize..Dialect::ALL.len(), lossy in any::<bool>(), strict in any::<bool>()) {
         for source in Dialect::ALL {
             if let Ok(doc) = Document::from_value(&v, source) {
                 let options = Options { allow_lossy: lossy, strict, function: None };
@@ -433,6 +473,74 @@ fn law_document() -> BoxedStrategy<Document> {
         ))),
     ]
     .boxed()
+}
+
+/// Lambda configs every other dialect can carry: in the narrowest ranges,
+/// with SNS topic and function destinations in regions with a built-in pair
+/// towards `target`, accounts the mapping pairs, names valid everywhere.
+fn intersection_aws(target: Dialect) -> BoxedStrategy<Document> {
+    let pairs = if target == Dialect::Huawei { BUILTIN_AWS_HUAWEI_REGIONS } else { BUILTIN_AWS_ALIBABA_REGIONS };
+    let shared = |n: &String| {
+        facts::aws::FUNCTION_NAME.check(n).is_ok()
+            && facts::alibaba::FUNCTION_NAME.check(n).is_ok()
+            && facts::huawei::FUNCTION_NAME.check(n).is_ok()
+    };
+    let dest = (
+        proptest::sample::select(pairs),
+        0usize..2,
+        prop_oneof![
+            fg_name()
+                .prop_filter("valid everywhere", shared)
+                .prop_map(|name| AwsResource::Function { name, qualifier: None }),
+            name(huawei::TOPIC_NAME)
+                .prop_filter("valid SNS name", |t| facts::aws::TOPIC_NAME.check(t).is_ok())
+                .prop_map(|topic| AwsResource::SnsTopic { topic }),
+        ],
+    )
+        .prop_map(|((region, _, _), a, resource)| {
+            AwsArn {
+                partition: facts::aws::partition_of(region).into(),
+                region: region.to_string(),
+                account: AWS_ACCOUNTS[a].0.into(),
+                resource,
+            }
+            .to_string()
+        });
+    (
+        (
+            proptest::option::of(facts::aws::MAX_EVENT_AGE.min..=facts::aws::MAX_EVENT_AGE.max),
+            proptest::option::of(facts::aws::RETRY_ATTEMPTS.min..=facts::aws::RETRY_ATTEMPTS.max),
+        ),
+        (proptest::sample::select(pairs), 0usize..2, fg_name().prop_filter("valid everywhere", shared)).prop_map(
+            |((region, _, _), a, name)| {
+                LambdaFunctionName::Arn(AwsArn {
+                    partition: facts::aws::partition_of(region).into(),
+                    region: region.to_string(),
+                    account: AWS_ACCOUNTS[a].0.into(),
+                    resource: AwsResource::Function { name, qualifier: None },
+                })
+                .to_string()
+            },
+        ),
+        (proptest::option::of(dest.clone()), proptest::option::of(dest)),
+    )
+        .prop_map(|((age, retries), function, (s, f))| {
+            let d = |x: Option<String>| {
+                x.map(|destination| AwsDestination { destination: Some(destination), unknown: Default::default() })
+            };
+            Document::AwsLambda(Shape::Config(AwsConfig {
+                function_name: Some(function),
+                maximum_event_age_in_seconds: age,
+                maximum_retry_attempts: retries,
+                destination_config: (s.is_some() || f.is_some()).then(|| AwsDestinationConfig {
+                    on_success: d(s),
+                    on_failure: d(f),
+                    unknown: Default::default(),
+                }),
+                ..Default::default()
+            }))
+        })
+        .boxed()
 }
 
 /// Mapping files drawn from entries that fit the generated documents, with

@@ -167,6 +167,7 @@ const fn keys(function: &'static str) -> FieldKeys {
         destination_config: "destinationConfig",
         on_success: "onSuccess",
         on_failure: "onFailure",
+        destination: Some("destination"),
         created_time: Some("createdTime"),
         last_modified: "lastModifiedTime",
         function,
@@ -209,6 +210,7 @@ const LIST: ListShape = ListShape {
     next_token: Some("nextToken"),
     total: None,
     position: None,
+    position_keys: &[],
     items_qualified: true,
 };
 
@@ -229,7 +231,15 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
     identity_keys: FC2_IDENTITY_KEYS,
     list: LIST,
     // A config names its function by service and name; the endpoint states region and account.
-    identity: IdentityShape { namespace: NamespaceRule::Required, located: false, qualifier_note: None },
+    identity: IdentityShape {
+        namespace: NamespaceRule::Required,
+        located: false,
+        qualifier_note: None,
+        function_name: FUNCTION_NAME,
+        namespace_name: Some(SERVICE_NAME),
+        numeric_versions: true,
+        latest_explicit: false,
+    },
     destinations: DESTINATIONS,
 };
 
@@ -250,6 +260,8 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
         namespace: NamespaceRule::None,
         located: true,
         qualifier_note: Some("is the `qualifier` query parameter of FC 3.0 PutAsyncInvokeConfig, not a body field; the SDK's `AsyncConfig` model has no `qualifier` and drops it"),
+        namespace_name: None,
+        ..FC2_SPEC.identity
     },
     destinations: FC3_DESTINATIONS,
     ..FC2_SPEC

@@ -494,6 +494,7 @@ pub const SPEC: DialectSpec = DialectSpec {
         destination_config: DESTINATION_CONFIG_KEY,
         on_success: ON_SUCCESS_KEY,
         on_failure: ON_FAILURE_KEY,
+        destination: Some(DESTINATION_KEY),
         created_time: None,
         last_modified: LAST_MODIFIED_KEY,
         function: FUNCTION_NAME_KEY,
@@ -511,9 +512,18 @@ pub const SPEC: DialectSpec = DialectSpec {
         next_token: Some(NEXT_MARKER_KEY),
         total: None,
         position: None,
+        position_keys: &[],
         items_qualified: true,
     },
     // `FunctionName` may be a bare name: the endpoint states region and account.
-    identity: IdentityShape { namespace: NamespaceRule::None, located: false, qualifier_note: None },
+    identity: IdentityShape {
+        namespace: NamespaceRule::None,
+        located: false,
+        qualifier_note: None,
+        function_name: FUNCTION_NAME,
+        namespace_name: None,
+        numeric_versions: true,
+        latest_explicit: false,
+    },
     destinations: DESTINATIONS,
 };

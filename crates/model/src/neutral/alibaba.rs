@@ -40,6 +40,11 @@ pub const FC2_CODEC: Codec = Codec {
     read_destination: read_arn_value,
     destination_key: |d| write_arn(d).map(|a| a.to_string()).unwrap_or_else(|_| d.name.clone()),
     kind_name: |d| write_arn(d).map(|a| a.resource.kind_name()).unwrap_or("resource"),
+    read_key: |k| k.starts_with("acs:").then(|| read_arn_value(&Value::String(k.into()))),
+    qualifier_text: Qualifier::to_alibaba,
+    read_qualifier: Qualifier::from_alibaba,
+    check_qualifier: |q| check_fc_qualifier(&q.to_alibaba()).map_err(|e| e.to_string()),
+    example: "\"acs:mns:{region}:{account}:/queues/{queue}/messages\"",
 };
 
 /// The `alibaba-fc3` codec.

@@ -59,6 +59,13 @@ pub const CODEC: Codec = Codec {
     },
     destination_key: |d| write_arn(d).map(|a| a.to_string()).unwrap_or_else(|_| d.name.clone()),
     kind_name: |d| write_arn(d).map(|a| a.resource.kind_name()).unwrap_or("resource"),
+    read_key: |k| {
+        k.starts_with("arn:").then(|| k.parse::<AwsArn>().map(|a| destination_of(&a)).map_err(|e| e.to_string()))
+    },
+    qualifier_text: Qualifier::to_aws,
+    read_qualifier: |q| Qualifier::from_aws(q).unwrap_or_else(|_| Qualifier::Alias(q.into())),
+    check_qualifier: |q| Qualifier::from_aws(&q.to_aws()).map(drop).map_err(|e| e.to_string()),
+    example: "\"arn:aws:sqs:{region}:{account}:{queue}\"",
 };
 
 /// Reads a Lambda function ARN as `--function` takes it (`None`: not an AWS ARN).

@@ -68,7 +68,12 @@ pub const CODEC: Codec = Codec {
         let kind = v.get(DESTINATION_KEY).and_then(Value::as_str).unwrap_or_default();
         let kind = kind.parse::<DestinationKind>().map_err(|e| e.to_string())?;
         let param = v.get(PARAM_KEY).cloned().unwrap_or(Value::Null);
-        DestinationParam::from_value(kind, param).map(|p| destination_of(&p)).map_err(|e| e.to_string())
+        let param = DestinationParam::from_value(kind, param).map_err(|e| e.to_string())?;
+        // Checked as the target document would be, so a translation never writes what lint rejects.
+        match param.violations().into_iter().next() {
+            Some((key, message)) => Err(format!("`{PARAM_KEY}` `{key}`: {message}")),
+            None => Ok(destination_of(&param)),
+        }
     },
     destination_key,
     kind_name: |d| match d.kind {
@@ -78,7 +83,37 @@ pub const CODEC: Codec = Codec {
         TargetKind::Stream => "DIS stream",
         _ => "resource",
     },
+    read_key,
+    qualifier_text: Qualifier::to_huawei,
+    read_qualifier: Qualifier::from_huawei,
+    check_qualifier: |q| crate::urn::check_huawei_qualifier(q).map_err(|e| e.to_string()),
+    example: "{\"destination\": \"DIS\", \"param\": {\"stream_name\": \"...\"}}",
 };
+
+/// A mapping key naming a FunctionGraph destination: a function or SMN topic
+/// URN, or `OBS:{bucket}` / `DIS:{stream}` for kinds without one.
+fn read_key(key: &str) -> Option<Result<Destination, String>> {
+    let (kind, value) = if let Ok(func_urn) = key.parse::<FunctionUrn>() {
+        return Some(Ok(destination_of(&DestinationParam::FunctionGraph(crate::param::FunctionGraphParam {
+            func_urn,
+            unknown: Map::new(),
+        }))));
+    } else if let Ok(topic_urn) = key.parse::<SmnTopicUrn>() {
+        return Some(Ok(destination_of(&DestinationParam::Smn(crate::param::SmnParam {
+            topic_urn,
+            unknown: Map::new(),
+        }))));
+    } else if let Some(bucket) = key.strip_prefix("OBS:") {
+        (DestinationKind::Obs, serde_json::json!({ DestinationKind::Obs.param_keys()[0]: bucket }))
+    } else if let Some(stream) = key.strip_prefix("DIS:") {
+        (DestinationKind::Dis, serde_json::json!({ DestinationKind::Dis.param_keys()[0]: stream }))
+    } else if key.starts_with("urn:") {
+        return Some(Err(format!("`{key}` is neither a FunctionGraph function URN nor an SMN topic URN")));
+    } else {
+        return None;
+    };
+    Some(DestinationParam::from_value(kind, value).map(|p| destination_of(&p)).map_err(|e| e.to_string()))
+}
 
 /// Reads a FunctionGraph function URN as `--function` takes it (`None`: not a URN).
 pub(crate) fn read_function(text: &str) -> Option<Result<FunctionRef, String>> {

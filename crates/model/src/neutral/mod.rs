@@ -326,6 +326,17 @@ pub struct Codec {
     pub destination_key: fn(&Destination) -> String,
     /// What the destination is in the provider's words (`MNS queue`).
     pub kind_name: fn(&Destination) -> &'static str,
+    /// Reads a mapping file key naming one of the provider's destinations
+    /// (`None`: the key is not in this provider's notation).
+    pub read_key: fn(&str) -> Option<Result<Destination, String>>,
+    /// A qualifier in the provider's spelling (`LATEST`, `latest`, `$LATEST`; `!prod` in a URN).
+    pub qualifier_text: fn(&Qualifier) -> String,
+    /// Reads that spelling.
+    pub read_qualifier: fn(&str) -> Qualifier,
+    /// Whether the provider accepts the qualifier (alias and version name rules).
+    pub check_qualifier: fn(&Qualifier) -> Result<(), String>,
+    /// An example of [`Codec::write_destination`]'s form, for help texts.
+    pub example: &'static str,
 }
 
 impl fmt::Debug for Codec {
@@ -357,6 +368,11 @@ impl Document {
     pub fn from_neutral(doc: &NeutralDocument, dialect: Dialect) -> Result<Document, Vec<DocumentError>> {
         (codec(dialect).from_neutral)(doc)
     }
+}
+
+/// The codec that spells `provider`'s identifiers.
+pub fn provider_codec(provider: Provider) -> &'static Codec {
+    codec(home_dialect(provider))
 }
 
 impl Destination {

@@ -32,86 +32,50 @@ struct Facets {
     function: Option<String>,
 }
 
-const IDENTITY_KEYS: &[&str] =
-    &["service", "function", "qualifier", "functionArn", "func_urn", "serviceName", "functionName"];
-
-fn items(v: &Value, d: Dialect) -> Vec<Value> {
-    match v.get(d.key(Field::ListItems)) {
-        Some(Value::Array(items)) => items.clone(),
-        _ => vec![v.clone()],
+/// The configs of a document, in the neutral model.
+fn items(v: &Value, d: Dialect) -> Vec<AsyncInvokeConfig> {
+    match Document::from_value(v, d).ok().and_then(|doc| doc.to_neutral().ok()) {
+        Some(NeutralDocument::Config(c)) => vec![c],
+        Some(NeutralDocument::List(l)) => l.items,
+        None => Vec::new(),
     }
 }
 
-fn range(d: Dialect, f: Field) -> facts::IntRange {
-    use facts::{alibaba, huawei};
-    match (d.is_alibaba(), f) {
-        (true, Field::MaxEventAge) => alibaba::MAX_EVENT_AGE,
-        (true, _) => alibaba::RETRY_ATTEMPTS,
-        (false, Field::MaxEventAge) => huawei::MAX_EVENT_AGE,
-        (false, _) => huawei::RETRY_ATTEMPTS,
-    }
+/// `latest` and no qualifier mean the same function.
+fn without_latest(q: &Option<Qualifier>) -> Option<Qualifier> {
+    q.clone().filter(|q| *q != Qualifier::Latest)
 }
 
-fn destination(v: &Value, d: Dialect, slot: Field) -> Option<String> {
-    let s = &v[d.key(Field::DestinationConfig)][d.key(slot)];
-    if d.is_alibaba() {
-        let mut arn: AcsArn = s["destination"].as_str()?.parse().ok()?;
-        // `LATEST` and no qualifier mean the same function.
-        if let AcsResource::Fc2Function { qualifier, .. } | AcsResource::Fc3Function { qualifier, .. } =
-            &mut arn.resource
-        {
-            if qualifier.as_deref() == Some(facts::alibaba::LATEST) {
-                *qualifier = None;
-            }
-        }
-        Some(arn.to_string())
-    } else {
-        let kind: DestinationKind = s["destination"].as_str()?.parse().ok()?;
-        let mut p = DestinationParam::parse(kind, s["param"].as_str()?).ok()?;
-        if let DestinationParam::FunctionGraph(f) = &mut p {
-            f.func_urn.qualifier.get_or_insert(Qualifier::Latest);
-        }
-        Some(p.to_json_string())
-    }
+fn destination(d: &Option<Destination>) -> Option<String> {
+    d.as_ref().map(|d| format!("{}", Destination { qualifier: without_latest(&d.qualifier), ..d.clone() }.source_key()))
 }
 
-fn function(v: &Value, d: Dialect) -> Option<String> {
-    let s = |k: &str| v.get(k).and_then(Value::as_str);
-    match d {
-        Dialect::Huawei => {
-            let u: FunctionUrn = s("func_urn")?.parse().ok()?;
-            Some(FunctionUrn { qualifier: Some(u.qualifier.unwrap_or(Qualifier::Latest)), ..u }.to_string())
-        }
-        _ => {
-            let q = s("qualifier").filter(|q| *q != facts::alibaba::LATEST);
-            let named = [s("functionArn"), s("service").or(s("serviceName")), s("function").or(s("functionName"))];
-            named.iter().any(Option::is_some).then(|| format!("{named:?} {q:?}"))
-        }
-    }
-}
-
-fn facets(v: &Value, d: Dialect) -> Facets {
-    let int = |f: Field| v.get(d.key(f)).and_then(Value::as_i64).unwrap_or(range(d, f).default);
+fn facets(c: &AsyncInvokeConfig, d: Dialect) -> Facets {
+    let spec = d.spec();
     Facets {
-        age: int(Field::MaxEventAge),
-        retries: int(Field::RetryAttempts),
-        state_tracking: v.get(d.key(Field::AsyncTask)).and_then(Value::as_bool).unwrap_or(false),
-        on_success: destination(v, d, Field::OnSuccess),
-        on_failure: destination(v, d, Field::OnFailure),
-        function: function(v, d),
+        age: c.max_event_age.unwrap_or(spec.max_event_age.request.default),
+        retries: c.max_retry_attempts.unwrap_or(spec.retry_attempts.request.default),
+        state_tracking: c.state_tracking.enabled.unwrap_or(spec.state_tracking.is_some_and(|t| t.default)),
+        on_success: destination(&c.on_success),
+        on_failure: destination(&c.on_failure),
+        function: c
+            .function
+            .as_ref()
+            .map(|f| format!("{:?}", FunctionRef { qualifier: without_latest(&f.qualifier), ..f.clone() })),
     }
 }
 
 /// The keys a facet is written under in `d`.
 fn facet_keys(facet: &str, d: Dialect) -> Vec<String> {
+    let spec = d.spec();
     let k = |f: Field| vec![d.key(f).to_string()];
     match facet {
         "age" => k(Field::MaxEventAge),
         "retries" => k(Field::RetryAttempts),
-        "state_tracking" => k(Field::AsyncTask),
+        "state_tracking" => spec.state_tracking.map(|t| t.key.to_string()).into_iter().collect(),
         "on_success" => vec![format!("{}/{}", d.key(Field::DestinationConfig), d.key(Field::OnSuccess))],
         "on_failure" => vec![format!("{}/{}", d.key(Field::DestinationConfig), d.key(Field::OnFailure))],
-        _ => IDENTITY_KEYS.iter().map(|k| k.to_string()).collect(),
+        _ => Dialect::ALL.iter().flat_map(|d| d.identity_keys()).map(|k| k.to_string()).collect(),
     }
 }
 
