@@ -375,6 +375,34 @@ impl Gen<'_> {
                     m.insert("enable_async_status_log".into(), Value::Bool(self.rng.chance(40)));
                 }
             }
+            Dialect::AwsLambda => {
+                // A Lambda account per corpus account, in the region the built-in pairs give.
+                let account = format!("{:012}", 210_987_654_321u64 + id.account as u64);
+                let region = "us-east-1";
+                let arn = |kind: &str, name: &str| format!("arn:aws:{kind}:{region}:{account}:{name}");
+                if response {
+                    m.insert("LastModified".into(), json!(1_714_644_672.482));
+                    m.insert("FunctionArn".into(), Value::String(arn("lambda", &format!("function:{}", id.function))));
+                } else {
+                    m.insert("FunctionName".into(), Value::String(id.function.clone()));
+                }
+                m.insert("MaximumRetryAttempts".into(), json!(self.rng.range(0, 2)));
+                m.insert("MaximumEventAgeInSeconds".into(), json!(self.rng.range(60, 21_600)));
+                let mut dc = Map::new();
+                if succ {
+                    dc.insert(
+                        "OnSuccess".into(),
+                        json!({ "Destination": arn("sqs", &format!("{}-done", id.service)) }),
+                    );
+                }
+                if fail {
+                    dc.insert(
+                        "OnFailure".into(),
+                        json!({ "Destination": arn("sns", &format!("{}-failed", id.service)) }),
+                    );
+                }
+                m.insert("DestinationConfig".into(), Value::Object(dc));
+            }
         }
         Value::Object(m)
     }

@@ -93,6 +93,9 @@ pub(crate) struct LintArgs {
     /// Also report what a translation to this dialect would clamp, refuse or shorten.
     #[arg(long, value_parser = values::target_choices())]
     pub target: Option<String>,
+    /// Mapping file the --target findings translate with (as `translate --map`).
+    #[arg(long, value_name = "FILE", requires = "target")]
+    pub map: Option<String>,
     /// Configuration file (default: the nearest invokecfg.json or .invokecfg.json).
     #[arg(long, value_name = "FILE")]
     pub config: Option<String>,

@@ -6,6 +6,7 @@ use crate::io::{describe, read_input, write_fix, Written};
 use crate::{claim, escape, LintArgs, LintFormat};
 use invokecfg_lint::{apply_fixes, lint, LintOptions};
 use invokecfg_model::{Diagnostic, Dialect, Position, Span};
+use invokecfg_translate::Mapping;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
@@ -95,7 +96,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     inputs
 }
 
-fn options_for(args: &LintArgs, config: Option<&Config>) -> LintOptions {
+fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> LintOptions {
     let dialect = match args.dialect.as_deref() {
         Some("auto") => None,
         Some(d) => d.parse().ok(),
@@ -123,6 +124,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>) -> LintOptions {
             .collect(),
         severities,
         function: args.function.clone().or_else(|| config.and_then(|c| c.function.clone())),
+        mapping: mapping.cloned(),
     }
 }
 
@@ -151,7 +153,7 @@ enum Outcome {
 
 /// Lints one input: reads it, decides whether it is a config, fixes it or
 /// diffs the fix, and applies the config file's suppressions.
-fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome {
+fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> Outcome {
     if let (Some(c), Some(p)) = (config, &input.path) {
         if c.excludes(p) {
             if !input.explicit || args.force_exclude {
@@ -168,7 +170,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
             );
         }
     }
-    let options = options_for(args, config);
+    let options = options_for(args, config, mapping);
     let read = match &input.path {
         Some(p) => std::fs::read(p),
         None => read_input("-"),
@@ -393,6 +395,13 @@ pub fn run(args: &LintArgs) -> ExitCode {
         },
         None => None,
     };
+    let mapping = match args.map.as_deref().map(crate::translate_cmd::load_mapping).transpose() {
+        Ok(m) => m.map(Arc::new),
+        Err(e) => {
+            eprintln!("invokecfg: error: {}", escape::controls(&e, true));
+            return ExitCode::from(2);
+        }
+    };
     let finder = ConfigFinder::default();
     let mut problems = Vec::new();
     let inputs = collect_inputs(args, &mut problems);
@@ -406,7 +415,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .zip(configs.par_iter())
-        .map(|(input, config)| lint_one(args, input, config.as_deref()))
+        .map(|(input, config)| lint_one(args, input, config.as_deref(), mapping.as_ref()))
         .collect();
     let mut files = Vec::new();
     let mut info = RunInfo {

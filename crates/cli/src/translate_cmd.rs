@@ -320,15 +320,9 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             }
         }
     }
-    let mapping = match &args.map {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => match Mapping::from_json(&text) {
-                Ok(m) => m,
-                Err(e) => return usage(format!("mapping file {path}: {e}")),
-            },
-            Err(e) => return usage(format!("mapping file {path}: {}", describe(&e))),
-        },
-        None => Mapping::default(),
+    let mapping = match args.map.as_deref().map(load_mapping).transpose() {
+        Ok(m) => m.unwrap_or_default(),
+        Err(e) => return usage(e),
     };
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -392,6 +386,12 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Reads and checks a mapping file (`--map`); the error names the file.
+pub(crate) fn load_mapping(path: &str) -> Result<Mapping, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("mapping file {path}: {}", describe(&e)))?;
+    Mapping::from_json(&text).map_err(|e| format!("mapping file {path}: {e}"))
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@
 use crate::suggest;
 use crate::{LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
-use invokecfg_model::facts::{alibaba, huawei};
+use invokecfg_model::facts::{aws, huawei};
+use invokecfg_model::neutral;
 use invokecfg_model::span::{DuplicateKey, ParsedSource};
 use invokecfg_model::{
-    detect, AcsArn, ArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix, FunctionRef,
-    FunctionUrn, Position, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
+    detect, AcsArn, ArnError, AwsArn, AwsArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix,
+    FunctionRef, FunctionUrn, LambdaFunctionName, Position, Provider, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
 
@@ -43,6 +44,11 @@ pub(crate) struct AliDest<'a> {
     pub text: &'a str,
     pub pointer: String,
     pub arn: Result<AcsArn, ArnError>,
+}
+
+/// One Lambda destination ARN.
+pub(crate) struct AwsDest {
+    pub arn: Result<AwsArn, AwsArnError>,
 }
 
 /// One Huawei destination: kind and `param`.
@@ -80,6 +86,7 @@ pub(crate) struct Dest<'a> {
     pub map: &'a Map<String, Value>,
     pub alibaba: Option<AliDest<'a>>,
     pub huawei: Option<HwDest<'a>>,
+    pub aws: Option<AwsDest>,
 }
 
 impl Dest<'_> {
@@ -88,12 +95,18 @@ impl Dest<'_> {
         if let Some(a) = &self.alibaba {
             return a.arn.as_ref().ok().and_then(arn_function);
         }
+        if let Some(a) = &self.aws {
+            return a.arn.as_ref().ok().and_then(|a| neutral::aws::destination_of(a).function());
+        }
         self.huawei.as_ref()?.func_urn().map(|u| urn_function(&u))
     }
 
     /// The region the destination lives in, when it names one.
     pub fn region(&self) -> Option<String> {
         if let Some(a) = &self.alibaba {
+            return a.arn.as_ref().ok().map(|a| a.region.clone()).filter(|r| !r.is_empty());
+        }
+        if let Some(a) = &self.aws {
             return a.arn.as_ref().ok().map(|a| a.region.clone()).filter(|r| !r.is_empty());
         }
         let h = self.huawei.as_ref()?;
@@ -186,6 +199,8 @@ pub(crate) struct Ctx<'a> {
     pub list: Option<&'a Map<String, Value>>,
     /// Every ARN and URN, in document order.
     pub idents: Vec<Ident>,
+    /// The notes of a dry-run translation to `--target`, made on first use.
+    portability: std::sync::OnceLock<Vec<Diagnostic>>,
 }
 
 /// `p` + `/key`, escaped.
@@ -204,14 +219,13 @@ pub(crate) fn int(v: &Value) -> Option<i128> {
 
 /// The keys of one dialect at one level.
 pub(crate) fn known_keys(d: Dialect, l: Level) -> &'static [&'static str] {
-    match (d, l) {
-        (_, Level::List) => d.list_keys(),
-        (_, Level::Config) => d.config_keys(),
-        (Dialect::Huawei, Level::DestinationConfig) => huawei::DESTINATION_CONFIG_KEYS,
-        (_, Level::DestinationConfig) => alibaba::DESTINATION_CONFIG_KEYS,
-        (Dialect::Huawei, Level::Destination) => huawei::DESTINATION_KEYS,
-        (_, Level::Destination) => alibaba::DESTINATION_KEYS,
-        (_, Level::PageInfo) => huawei::PAGE_INFO_KEYS,
+    let s = d.spec();
+    match l {
+        Level::List => s.list.keys,
+        Level::Config => s.config_keys,
+        Level::DestinationConfig => s.destination_config_keys,
+        Level::Destination => s.destination_keys,
+        Level::PageInfo => s.list.position_keys,
     }
 }
 
@@ -227,17 +241,17 @@ pub(crate) fn retries_key(d: Dialect) -> &'static str {
 
 /// The function an FC function ARN names.
 pub(crate) fn arn_function(arn: &AcsArn) -> Option<FunctionRef> {
-    FunctionRef::from_arn(arn)
+    neutral::alibaba::destination_of(arn).function()
 }
 
 /// The function a FunctionGraph URN names.
 pub(crate) fn urn_function(u: &FunctionUrn) -> FunctionRef {
-    FunctionRef::from_urn(u)
+    neutral::huawei::function_of(u)
 }
 
 /// Reads `--function`: an ARN or a URN.
 pub(crate) fn parse_function(s: &str) -> Option<FunctionRef> {
-    FunctionRef::parse(s).map(|(_, f)| f)
+    FunctionRef::parse(s)
 }
 
 fn str_at<'v>(m: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
@@ -253,6 +267,33 @@ fn guess(value: &Value) -> Option<Dialect> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Every Lambda ARN the document holds (function references and
+    /// destinations), with the pointer of the string holding it.
+    pub fn aws_arns(&self) -> Vec<(String, AwsArn)> {
+        let mut out = Vec::new();
+        if self.dialect != Some(Dialect::AwsLambda) {
+            return out;
+        }
+        for c in &self.configs {
+            for key in aws::CONFIG_IDENTITY_KEYS {
+                if let Some(Ok(LambdaFunctionName::Arn(arn))) = str_at(c.map, key).map(str::parse) {
+                    out.push((c.at(key), arn));
+                }
+            }
+            for d in &c.destinations {
+                if let Some(AwsDest { arn: Ok(arn) }) = &d.aws {
+                    out.push((join(&d.pointer, aws::DESTINATION_KEY), arn.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The notes of translating the document to `--target` (none without one).
+    pub fn portability(&self) -> &[Diagnostic] {
+        self.portability.get_or_init(|| crate::portability::dry_run(self))
+    }
+
     /// Every FunctionGraph destination whose kind is known and whose `param` decodes to an object.
     pub fn huawei_params(&self) -> impl Iterator<Item = (&Dest<'a>, DestinationKind, &Map<String, Value>)> {
         self.configs.iter().flat_map(|c| c.destinations.iter()).filter_map(|d| {
@@ -299,6 +340,7 @@ impl<'a> Ctx<'a> {
             configs: Vec::new(),
             list: None,
             idents: Vec::new(),
+            portability: std::sync::OnceLock::new(),
         };
         if let (Some(d), Value::Object(top)) = (dialect, value) {
             ctx.collect(d, top);
@@ -338,10 +380,10 @@ impl<'a> Ctx<'a> {
                 let name = str_at(map, "function").or_else(|| str_at(map, "functionName"));
                 let service = str_at(map, "service").or_else(|| str_at(map, "serviceName"));
                 name.map(|n| FunctionRef {
-                    group: service.map(String::from),
+                    namespace: service.map(String::from),
                     name: Some(n.to_string()),
                     qualifier: str_at(map, "qualifier").map(Qualifier::from_alibaba),
-                    ..Default::default()
+                    ..FunctionRef::new(Provider::Alibaba)
                 })
             }
             Dialect::AlibabaFc3 => {
@@ -356,6 +398,16 @@ impl<'a> Ctx<'a> {
             Dialect::Huawei => str_at(map, d.key(Field::Function))
                 .and_then(|s| s.parse::<FunctionUrn>().ok())
                 .map(|u| urn_function(&u)),
+            Dialect::AwsLambda => aws::CONFIG_IDENTITY_KEYS
+                .iter()
+                .find_map(|k| str_at(map, k)?.parse::<LambdaFunctionName>().ok())
+                .map(|f| {
+                    let mut f = neutral::aws::function_of(&f);
+                    if f.qualifier.is_none() {
+                        f.qualifier = str_at(map, aws::QUALIFIER_KEY).and_then(|q| Qualifier::from_aws(q).ok());
+                    }
+                    f
+                }),
         };
         let function = match (doc_fn, option_fn) {
             (Some(mut f), Some(o)) => {
@@ -379,8 +431,12 @@ impl<'a> Ctx<'a> {
                 let Some(Value::Object(dm)) = dc.get(slot) else { continue };
                 let dp = join(&dcp, slot);
                 self.objects.push(Obj { pointer: dp.clone(), map: dm, level: Level::Destination });
-                let mut dest = Dest { slot, pointer: dp.clone(), map: dm, alibaba: None, huawei: None };
-                if d == Dialect::Huawei {
+                let mut dest = Dest { slot, pointer: dp.clone(), map: dm, alibaba: None, huawei: None, aws: None };
+                if d == Dialect::AwsLambda {
+                    if let Some(text) = str_at(dm, aws::DESTINATION_KEY).filter(|t| !t.is_empty()) {
+                        dest.aws = Some(AwsDest { arn: text.parse() });
+                    }
+                } else if d == Dialect::Huawei {
                     let kind_text = str_at(dm, "destination");
                     let kind = kind_text.and_then(|k| {
                         k.parse::<DestinationKind>().ok().or_else(|| DestinationKind::from_str_ignore_case(k))
@@ -432,7 +488,7 @@ impl<'a> Ctx<'a> {
                     idents.push(urn_ident(join(&pointer, key), key, t, IdKind::FunctionUrn(false)));
                 }
             }
-            Dialect::AlibabaFc2 => {}
+            Dialect::AlibabaFc2 | Dialect::AwsLambda => {}
         }
         for dest in &destinations {
             if let Some(a) = &dest.alibaba {

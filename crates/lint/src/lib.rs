@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod ctx;
+pub mod portability;
 mod render;
 mod rules;
 mod suggest;
@@ -86,7 +87,7 @@ knowing.\n\n| code | name | severity | fix | summary |\n|---|---|---|---|---|\n"
 }
 
 /// Which rules run, and how severe they are.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LintOptions {
     /// Force the dialect (None: detect).
     pub dialect: Option<Dialect>,
@@ -100,6 +101,8 @@ pub struct LintOptions {
     pub severities: Vec<(String, Severity)>,
     /// The function's identity (ARN or URN), for rules that compare against it.
     pub function: Option<String>,
+    /// The mapping file the portability rules translate with (`--map`).
+    pub mapping: Option<std::sync::Arc<invokecfg_translate::Mapping>>,
 }
 
 /// The findings for one source.

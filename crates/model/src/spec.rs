@@ -38,6 +38,10 @@ pub struct DialectSpec {
     pub read_only_keys: &'static [&'static str],
     /// Keys that name the config's function, the preferred one first.
     pub identity_keys: &'static [&'static str],
+    /// Every key of the destinations object.
+    pub destination_config_keys: &'static [&'static str],
+    /// Every key of one destination (a side).
+    pub destination_keys: &'static [&'static str],
     /// The List response.
     pub list: ListShape,
     /// How a config names its function.

@@ -95,3 +95,35 @@ const REMAINING: &[(&str, usize)] = &[
     ("crates/lint/src/rules/s105_foreign_dialect_key.rs", 10),
     ("crates/lint/src/suggest.rs", 3),
 ];
+
+/// Every published schema that enumerates dialect ids lists exactly the registered ones.
+#[test]
+fn schemas_enumerate_every_dialect() {
+    use invokecfg_model::schema::SchemaName;
+    use serde_json::Value;
+    fn enums<'a>(v: &'a Value, out: &mut Vec<&'a Vec<Value>>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::Array(e)) = m.get("enum") {
+                    out.push(e);
+                }
+                m.values().for_each(|x| enums(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| enums(x, out)),
+            _ => {}
+        }
+    }
+    let ids: Vec<&str> = Dialect::ALL.iter().map(|d| d.id()).collect();
+    let mut checked = 0;
+    for s in SchemaName::ALL {
+        let value = s.value();
+        let mut found = Vec::new();
+        enums(&value, &mut found);
+        for e in found.into_iter().filter(|e| e.iter().any(|v| v.as_str() == Some(ids[0]))) {
+            let listed: Vec<&str> = e.iter().filter_map(Value::as_str).filter(|v| *v != "auto").collect();
+            assert_eq!(listed, ids, "{}: a dialect enum", s.name());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} dialect enums found");
+}

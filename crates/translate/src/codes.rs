@@ -51,6 +51,8 @@ pub const MAPPING_ENTRY_UNUSABLE: &str = "T208";
 pub const MAPPING_CLASH: &str = "T209";
 /// An identifier was resolved by a mapping entry or a same-name fallback.
 pub const IDENTITY_RESOLVED: &str = "T210";
+/// A name (function, namespace, topic, qualifier) is not valid on the target: refused.
+pub const NAME_INVALID: &str = "T211";
 /// `--strict` refused a translation that had warnings.
 pub const STRICT_REFUSAL: &str = "T301";
 
@@ -84,6 +86,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (MAPPING_ENTRY_UNUSABLE, Severity::Error, "a `destinations` mapping entry does not fit the target"),
     (MAPPING_CLASH, Severity::Error, "a fallback would reuse a counterpart a mapping entry already pairs"),
     (IDENTITY_RESOLVED, Severity::Info, "identifier resolved by a mapping entry or a same-name fallback"),
+    (NAME_INVALID, Severity::Error, "a name is not valid on the target"),
     (STRICT_REFUSAL, Severity::Error, "refused by `--strict` because of warnings"),
 ];
 

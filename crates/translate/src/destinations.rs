@@ -110,7 +110,7 @@ impl Ctx<'_> {
         } else {
             // Backwards the key is the target's identifier and the value this destination's own form.
             let mine = (provider_codec(d.provider).write_destination)(d).map(|v| v.to_string()).unwrap_or_default();
-            (format!("<{} identifier>", self.t.provider.service_name()), mine)
+            (example.trim_matches('"').to_string(), mine)
         };
         notes.push(note(codes::DESTINATION_UNMAPPED, pointer, format!("{kind} destination `{key}` {why}")).with_help(
             format!(
@@ -163,7 +163,9 @@ impl Ctx<'_> {
     ) -> Option<T> {
         let mut scratch = Vec::new();
         let out = body(&mut scratch);
-        let unmappable = |n: &&Diagnostic| n.severity == Severity::Error && n.code == codes::IDENTITY_UNMAPPED;
+        let unmappable = |n: &&Diagnostic| {
+            n.severity == Severity::Error && (n.code == codes::IDENTITY_UNMAPPED || n.code == codes::NAME_INVALID)
+        };
         let other_error = scratch.iter().any(|n| n.severity == Severity::Error && !unmappable(&n));
         if !self.options.allow_lossy || other_error || !scratch.iter().any(|n| unmappable(&n)) {
             notes.extend(scratch);

@@ -145,7 +145,7 @@ impl Ctx<'_> {
             if let (Some(rule), Some(value)) = (rule, value) {
                 if let Err(e) = rule.check(value) {
                     notes.push(
-                        note(codes::IDENTITY_UNMAPPED, pointer, format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()))
+                        note(codes::NAME_INVALID, pointer, format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()))
                             .with_help(format!("map the {} with a `{}` entry, or translate with --function naming the target function; a mapping entry cannot change a function name ({})", f.provider.nouns().namespace, self.dir.tables.label("packages"), rule.describe())),
                     );
                     return None;

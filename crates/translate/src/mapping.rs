@@ -131,14 +131,19 @@ pub(crate) struct Direction<'a> {
     pub builtin: &'static [(&'static str, &'static str, &'static str)],
 }
 
-static NO_TABLES: Tables = Tables {
-    path: "",
-    regions: Vec::new(),
-    accounts: Vec::new(),
-    packages: Vec::new(),
-    qualifiers: Vec::new(),
-    destinations: Vec::new(),
-};
+const fn empty(path: &'static str) -> Tables {
+    Tables {
+        path,
+        regions: Vec::new(),
+        accounts: Vec::new(),
+        packages: Vec::new(),
+        qualifiers: Vec::new(),
+        destinations: Vec::new(),
+    }
+}
+
+/// The tables of a mapping file that has none for a pair (or of no file), with the pair's path.
+static NO_TABLES: [Tables; 3] = [empty(PAIRS[0].2), empty(PAIRS[1].2), empty(PAIRS[2].2)];
 
 impl Mapping {
     /// The tables for translating from `from` to `to`.
@@ -146,11 +151,11 @@ impl Mapping {
         for (i, (a, b, _)) in PAIRS.iter().enumerate() {
             let forward = (*a, *b) == (from, to);
             if forward || (*b, *a) == (from, to) {
-                let tables = self.pairs.get(i).unwrap_or(&NO_TABLES);
+                let tables = self.pairs.get(i).or(NO_TABLES.get(i)).unwrap_or(&NO_TABLES[0]);
                 return Direction { tables, forward, builtin: builtin_regions(*a, *b) };
             }
         }
-        Direction { tables: &NO_TABLES, forward: true, builtin: &[] }
+        Direction { tables: &NO_TABLES[0], forward: true, builtin: &[] }
     }
 
     /// The tables of the pair at `path` (`""`: Alibaba <-> Huawei).

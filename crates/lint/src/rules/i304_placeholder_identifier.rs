@@ -63,6 +63,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         Some(IdError::Urn(UrnError::Region { .. })) => "use the real region id (e.g. `cn-north-4`)".into(),
         _ => "use the real project id (32 letters and digits)".into(),
     });
+    // Lambda ARNs: the docs' account ids and names.
+    for (pointer, arn) in ctx.aws_arns() {
+        for (what, value) in arn.placeholders() {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let message = format!("`{key}`: {what} `{value}` looks like a documentation placeholder");
+            out.push(ctx.finding(&RULE.info, &pointer, At::Value, message).with_help(format!("use the real {what}")));
+        }
+    }
     // Well-formed ARNs can still carry `xxx` as a name.
     for id in &ctx.idents {
         let Some(arn) = &id.arn else { continue };

@@ -47,7 +47,8 @@ pub(crate) fn same_function(a: &FunctionRef, b: &FunctionRef) -> bool {
     let q = |q: &Option<Qualifier>| q.clone().unwrap_or(Qualifier::Latest);
     a.name.is_some()
         && a.name == b.name
-        && eq(&a.group, &b.group)
+        && a.provider == b.provider
+        && eq(&a.namespace, &b.namespace)
         && eq(&a.region, &b.region)
         && eq(&a.account, &b.account)
         && q(&a.qualifier) == q(&b.qualifier)

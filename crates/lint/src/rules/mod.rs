@@ -44,6 +44,7 @@ pub(crate) mod i313_param_unknown_key;
 pub(crate) mod i314_param_wrong_type;
 pub(crate) mod i315_fc3_qualified_function_arn;
 pub(crate) mod i316_relative_arn;
+pub(crate) mod i317_invalid_aws_identifier;
 pub(crate) mod m401_destination_is_self;
 pub(crate) mod m402_destination_other_region;
 pub(crate) mod m403_identical_destinations;
@@ -56,6 +57,7 @@ pub(crate) mod p503_name_invalid_on_target;
 pub(crate) mod p504_qualifier_needs_mapping;
 pub(crate) mod p505_feature_approximated_on_target;
 pub(crate) mod p506_field_dropped_on_target;
+pub(crate) mod p507_identity_needs_mapping;
 pub(crate) mod r201_event_age_out_of_range;
 pub(crate) mod r202_retry_attempts_out_of_range;
 pub(crate) mod r203_response_outside_request_range;
@@ -115,6 +117,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &i314_param_wrong_type::RULE,
     &i315_fc3_qualified_function_arn::RULE,
     &i316_relative_arn::RULE,
+    &i317_invalid_aws_identifier::RULE,
     &m401_destination_is_self::RULE,
     &m402_destination_other_region::RULE,
     &m403_identical_destinations::RULE,
@@ -127,15 +130,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &p504_qualifier_needs_mapping::RULE,
     &p505_feature_approximated_on_target::RULE,
     &p506_field_dropped_on_target::RULE,
+    &p507_identity_needs_mapping::RULE,
 ];
 
 /// The registry entries of [`RULES`].
 pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
-
-/// The portability target, when it differs from the source dialect.
-pub(crate) fn target(ctx: &Ctx) -> Option<(Dialect, Dialect)> {
-    let (src, tgt) = (ctx.dialect?, ctx.options.target?);
-    (src != tgt).then_some((src, tgt))
-}
-
-use invokecfg_model::Dialect;

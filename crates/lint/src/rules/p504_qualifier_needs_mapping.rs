@@ -1,8 +1,6 @@
-//! P504: a version qualifier with no counterpart on the target.
+//! P504: a version the target numbers differently (from a dry-run translation).
 
-use super::p503_name_invalid_on_target::carried;
 use super::prelude::*;
-use invokecfg_model::Qualifier;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -11,18 +9,17 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Warning,
         summary: "A published version has no counterpart on the target",
         docs: r#"## What it does
-With `--target` on the other cloud, warns about each published version used
-as a qualifier (FC `3`, FunctionGraph `v20240101-120000`). `LATEST`/`latest`
-and aliases translate by rule; versions do not.
+With `--target`, reports each published version the translation keeps as it
+is for want of a `qualifiers` entry (translation note `T205`).
 
 ## Why is this bad?
-Version numbers are assigned by each platform on publish; `3` on Function
-Compute is not version `3` on FunctionGraph. Without a mapping entry the
-translator keeps the text and warns.
+Versions are numbered per provider: version `3` on Function Compute is not
+version `3` on FunctionGraph. Without a mapping entry the translated config
+may point at a version that does not exist, or at other code.
 
 ## Example
 ```json
-{"service": "orders", "function": "create", "qualifier": "3"}
+{"service": "orders", "function": "f", "qualifier": "3"}
 ```
 with `--target huawei`.
 
@@ -35,16 +32,5 @@ Add a `qualifiers` entry (e.g. `{"3": "v20240101-120000"}`) to the mapping file.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some((src, tgt)) = super::target(ctx) else { return };
-    if src.is_alibaba() == tgt.is_alibaba() {
-        return;
-    }
-    for n in carried(ctx) {
-        if let Some(Qualifier::Version(v)) = &n.qualifier {
-            out.push(
-                ctx.finding(&RULE.info, &n.pointer, At::Value, format!("version `{v}` has no counterpart on {tgt}"))
-                    .with_help(format!("add a `qualifiers` entry for \"{v}\" to the mapping file")),
-            );
-        }
-    }
+    crate::portability::report(ctx, &RULE.info, out);
 }

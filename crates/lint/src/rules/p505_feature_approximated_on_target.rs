@@ -1,7 +1,6 @@
-//! P505: a feature the target only approximates.
+//! P505: a feature carried by its closest counterpart (from a dry-run translation).
 
 use super::prelude::*;
-use invokecfg_model::Field;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -10,22 +9,23 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Info,
         summary: "Async task mode <-> status log: the closest feature, not the same",
         docs: r#"## What it does
-With `--target` on the other cloud, notes `statefulInvocation` / `asyncTask`
-(Alibaba asynchronous task mode) and `enable_async_status_log` (Huawei status
-persistence): the translation maps one to the other as the closest feature.
+With `--target`, reports each setting the translation carries by the target's
+closest feature (translation note `T104`): Function Compute's asynchronous
+task mode (`statefulInvocation`, `asyncTask`) and FunctionGraph's status log
+(`enable_async_status_log`).
 
 ## Why is this bad?
-Both keep a queryable status per invocation, but task mode also adds
-task-level control (stop, query) that FunctionGraph's status log lacks.
+Both keep each invocation's state, but task mode adds controls (stop,
+replay) the status log lacks.
 
 ## Example
 ```json
-{"asyncTask": true}
+{"statefulInvocation": true}
 ```
 with `--target huawei`.
 
 ## Fix
-Nothing required; check that the target feature covers what you use.
+Nothing to fix; check that the target's feature is what you need.
 "#,
         fixable: false,
     },
@@ -33,25 +33,5 @@ Nothing required; check that the target feature covers what you use.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some((src, tgt)) = super::target(ctx) else { return };
-    if src.is_alibaba() == tgt.is_alibaba() {
-        return;
-    }
-    // The state tracking switch of each side, from the dialect specs.
-    let (from, to): (&[&str], &str) = (&[src.key(Field::AsyncTask)], tgt.key(Field::AsyncTask));
-    for c in &ctx.configs {
-        for k in from {
-            if c.map.get(*k).is_some_and(|v| !v.is_null()) {
-                out.push(
-                    ctx.finding(
-                        &RULE.info,
-                        &c.at(k),
-                        At::Key,
-                        format!("`{k}` becomes `{to}` on {tgt}, the closest feature"),
-                    )
-                    .with_help("check that the target feature covers what you rely on"),
-                );
-            }
-        }
-    }
+    crate::portability::report(ctx, &RULE.info, out);
 }

@@ -11,9 +11,10 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "Maximum event age outside the provider's range",
         docs: r#"## What it does
-Reports `maxAsyncEventAgeInSeconds` outside 1..604800 (Alibaba FC 2.0 and 3.0)
-or `max_async_event_age_in_seconds` outside 1..86400 in a Huawei config being
-set (not in a response; see R203).
+Reports `maxAsyncEventAgeInSeconds` outside 1..604800 (Alibaba FC 2.0 and 3.0),
+`max_async_event_age_in_seconds` outside 1..86400 in a Huawei config being
+set (not in a response; see R203), or `MaximumEventAgeInSeconds` outside
+60..21600 (AWS Lambda).
 
 ## Why is this bad?
 The API rejects the request. Older Alibaba docs, Serverless Devs and Terraform
@@ -39,11 +40,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// The age (`age`) or retries range of a dialect, for configs being set.
 pub(crate) fn range_of(d: Dialect, age: bool) -> IntRange {
-    match (d.is_alibaba(), age) {
-        (true, true) => alibaba::MAX_EVENT_AGE,
-        (true, false) => alibaba::RETRY_ATTEMPTS,
-        (false, true) => huawei::MAX_EVENT_AGE,
-        (false, false) => huawei::RETRY_ATTEMPTS,
+    let s = d.spec();
+    if age {
+        s.max_event_age.request
+    } else {
+        s.retry_attempts.request
     }
 }
 

@@ -1,7 +1,7 @@
 //! S105: a key that belongs to another dialect.
 
 use super::prelude::*;
-use invokecfg_model::spec::FieldKeys;
+use invokecfg_model::spec::{DialectSpec, FieldKeys};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -36,13 +36,13 @@ already present.
     check,
 };
 
-/// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei).
+/// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei, Lambda).
 pub(crate) struct Row {
     pub level: Level,
-    pub spell: [Option<&'static str>; 3],
+    pub spell: [Option<&'static str>; 4],
     /// Renaming between FC 2.0 and FC 3.0 keeps the meaning and value form.
     pub same_alibaba: bool,
-    /// Renaming between Alibaba and Huawei keeps the meaning and value form.
+    /// Renaming between providers keeps the meaning and value form.
     pub same_cross: bool,
     /// Said when this dialect has no such field, or the value form differs.
     pub note: &'static str,
@@ -52,7 +52,7 @@ pub(crate) struct Row {
 
 const fn row(
     level: Level,
-    spell: [Option<&'static str>; 3],
+    spell: [Option<&'static str>; 4],
     same_alibaba: bool,
     same_cross: bool,
     note: &'static str,
@@ -65,94 +65,137 @@ const fn nearest(row: Row) -> Row {
     Row { other_meaning: true, ..row }
 }
 
+/// The state-tracking switch's key.
+const fn state_key(s: &DialectSpec) -> Option<&'static str> {
+    match s.state_tracking {
+        Some(t) => Some(t.key),
+        None => None,
+    }
+}
+
 // The spellings of each neutral field, from the dialect specs.
 const FC2: FieldKeys = alibaba::FC2_SPEC.keys;
 const FC3: FieldKeys = alibaba::FC3_SPEC.keys;
 const HW: FieldKeys = huawei::SPEC.keys;
+const AWS: FieldKeys = invokecfg_model::facts::aws::SPEC.keys;
 
 pub(crate) const ROWS: &[Row] = &[
-    row(Level::Config, [Some(FC2.max_event_age), Some(FC3.max_event_age), Some(HW.max_event_age)], true, true, ""),
-    row(Level::Config, [Some(FC2.retry_attempts), Some(FC3.retry_attempts), Some(HW.retry_attempts)], true, true, ""),
+    row(
+        Level::Config,
+        [Some(FC2.max_event_age), Some(FC3.max_event_age), Some(HW.max_event_age), Some(AWS.max_event_age)],
+        true,
+        true,
+        "",
+    ),
+    row(
+        Level::Config,
+        [Some(FC2.retry_attempts), Some(FC3.retry_attempts), Some(HW.retry_attempts), Some(AWS.retry_attempts)],
+        true,
+        true,
+        "",
+    ),
     nearest(row(
         Level::Config,
-        [Some(FC2.state_tracking), Some(FC3.state_tracking), Some(HW.state_tracking)],
+        [state_key(&alibaba::FC2_SPEC), state_key(&alibaba::FC3_SPEC), state_key(&huawei::SPEC), None],
         true,
         false,
         "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one",
     )),
     row(
         Level::Config,
-        [Some(FC2.destination_config), Some(FC3.destination_config), Some(HW.destination_config)],
+        [
+            Some(FC2.destination_config),
+            Some(FC3.destination_config),
+            Some(HW.destination_config),
+            Some(AWS.destination_config),
+        ],
         true,
         false,
         "Alibaba destinations are ARNs; Huawei destinations are a kind plus a JSON-string `param`",
     ),
-    row(Level::Config, [Some(FC2.created_time), Some(FC3.created_time), Some(HW.created_time)], true, true, ""),
-    row(Level::Config, [Some(FC2.last_modified), Some(FC3.last_modified), Some(HW.last_modified)], true, true, ""),
+    row(Level::Config, [FC2.created_time, FC3.created_time, HW.created_time, None], true, true, ""),
+    row(
+        Level::Config,
+        [Some(FC2.last_modified), Some(FC3.last_modified), Some(HW.last_modified), None],
+        true,
+        true,
+        "",
+    ),
     nearest(row(
         Level::Config,
-        [Some("function"), Some("functionArn"), Some("func_urn")],
+        [Some("function"), Some("functionArn"), Some("func_urn"), Some(AWS.function)],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
     )),
     nearest(row(
         Level::Config,
-        [Some("functionName"), Some("functionArn"), Some("func_urn")],
+        [Some("functionName"), Some("functionArn"), Some("func_urn"), Some(AWS.function)],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
     )),
     row(
         Level::Config,
-        [Some("service"), None, None],
+        [Some("service"), None, None, None],
         false,
         false,
         "FC 3.0 has no service level; Huawei's package is part of `func_urn`",
     ),
     row(
         Level::Config,
-        [Some("serviceName"), None, None],
+        [Some("serviceName"), None, None, None],
         false,
         false,
         "FC 3.0 has no service level; Huawei's package is part of `func_urn`",
     ),
     row(
         Level::Config,
-        [Some("qualifier"), Some("qualifier"), None],
+        [Some("qualifier"), Some("qualifier"), None, None],
         true,
         false,
         "Huawei puts the version in `func_urn`",
     ),
-    row(Level::Config, [None, None, Some("log_group_id")], false, false, "Alibaba has no LTS log fields"),
-    row(Level::Config, [None, None, Some("log_stream_id")], false, false, "Alibaba has no LTS log fields"),
-    row(Level::Config, [None, None, Some("log_group_name")], false, false, "Alibaba has no LTS log fields"),
-    row(Level::Config, [None, None, Some("log_stream_name")], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_group_id"), None], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_stream_id"), None], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_group_name"), None], false, false, "Alibaba has no LTS log fields"),
+    row(Level::Config, [None, None, Some("log_stream_name"), None], false, false, "Alibaba has no LTS log fields"),
     row(
         Level::DestinationConfig,
-        [Some("onSuccess"), Some("onSuccess"), Some("on_success")],
+        [Some("onSuccess"), Some("onSuccess"), Some("on_success"), Some(AWS.on_success)],
         true,
         false,
         "the destination inside has another form (ARN vs kind + `param`)",
     ),
     row(
         Level::DestinationConfig,
-        [Some("onFailure"), Some("onFailure"), Some("on_failure")],
+        [Some("onFailure"), Some("onFailure"), Some("on_failure"), Some(AWS.on_failure)],
         true,
         false,
         "the destination inside has another form (ARN vs kind + `param`)",
     ),
-    row(Level::Destination, [None, None, Some("param")], false, false, "Alibaba destinations are one ARN string"),
-    row(Level::List, [Some("configs"), Some("configs"), Some("async_invoke_configs")], true, false, "the items differ"),
+    row(Level::Destination, [None, None, Some("param"), None], false, false, "Alibaba destinations are one ARN string"),
     row(
         Level::List,
-        [Some("nextToken"), Some("nextToken"), None],
+        [
+            Some("configs"),
+            Some("configs"),
+            Some("async_invoke_configs"),
+            Some(invokecfg_model::facts::aws::SPEC.list.items),
+        ],
+        true,
+        false,
+        "the items differ",
+    ),
+    row(
+        Level::List,
+        [Some("nextToken"), Some("nextToken"), None, invokecfg_model::facts::aws::SPEC.list.next_token],
         true,
         false,
         "Huawei pages with `page_info` markers",
     ),
-    row(Level::List, [None, None, Some("count")], false, false, "Alibaba lists carry only `nextToken`"),
-    row(Level::List, [None, None, Some("page_info")], false, false, "Alibaba pages with `nextToken`"),
+    row(Level::List, [None, None, Some("count"), None], false, false, "Alibaba lists carry only `nextToken`"),
+    row(Level::List, [None, None, Some("page_info"), None], false, false, "Alibaba pages with `nextToken`"),
 ];
 
 fn idx(d: Dialect) -> usize {
@@ -160,6 +203,7 @@ fn idx(d: Dialect) -> usize {
         Dialect::AlibabaFc2 => 0,
         Dialect::AlibabaFc3 => 1,
         Dialect::Huawei => 2,
+        Dialect::AwsLambda => 3,
     }
 }
 

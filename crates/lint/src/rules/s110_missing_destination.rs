@@ -33,9 +33,10 @@ Add `destination`: an ARN (Alibaba) or one of `OBS`, `SMN`, `DIS`,
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect else { return };
+    let key = d.spec().destination_keys[0];
     for c in &ctx.configs {
         for dest in &c.destinations {
-            if dest.map.contains_key("destination") {
+            if dest.map.contains_key(key) {
                 continue;
             }
             let bad = if d == Dialect::Huawei {
@@ -47,10 +48,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let help = if d == Dialect::Huawei {
                     format!("add \"destination\": one of {}", list(huawei::DESTINATION_KINDS))
                 } else {
-                    "add \"destination\": the ARN of the function, queue, topic or event bus".to_string()
+                    format!("add \"{key}\": the ARN of the function, queue, topic or event bus")
                 };
                 out.push(
-                    ctx.finding(&RULE.info, &dest.pointer, At::Key, format!("`{}` has no `destination`", dest.slot))
+                    ctx.finding(&RULE.info, &dest.pointer, At::Key, format!("`{}` has no `{key}`", dest.slot))
                         .with_help(help),
                 );
             }

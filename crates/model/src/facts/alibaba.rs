@@ -229,6 +229,8 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
     config_keys: FC2_CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
     identity_keys: FC2_IDENTITY_KEYS,
+    destination_config_keys: DESTINATION_CONFIG_KEYS,
+    destination_keys: DESTINATION_KEYS,
     list: LIST,
     // A config names its function by service and name; the endpoint states region and account.
     identity: IdentityShape {

@@ -18,6 +18,10 @@ pub const FUNCTION_NAME_KEY: &str = "FunctionName";
 pub const QUALIFIER_KEY: &str = "Qualifier";
 /// `FunctionArn` of a `FunctionEventInvokeConfig` (responses, read-only).
 pub const FUNCTION_ARN_KEY: &str = "FunctionArn";
+
+/// The keys naming a config's function, the one read first first: the
+/// response's `FunctionArn`, then the request's `FunctionName`.
+pub const CONFIG_IDENTITY_KEYS: &[&str] = &[FUNCTION_ARN_KEY, FUNCTION_NAME_KEY];
 /// `LastModified` of a `FunctionEventInvokeConfig` (shape `Date`, read-only).
 pub const LAST_MODIFIED_KEY: &str = "LastModified";
 /// `MaximumRetryAttempts`.
@@ -382,6 +386,71 @@ pub fn check_bucket_name(name: &str) -> Result<(), String> {
 /// The suffix of a FIFO queue name; Lambda destinations must be standard queues.
 pub const FIFO_SUFFIX: &str = ".fifo";
 
+/// Lambda's destination kinds ([`DESTINATION_SERVICES`]): S3 on failure
+/// only, and its bucket names are global (each needs a `destinations` entry).
+const DESTINATIONS: &[DestinationSpec] = &[
+    DestinationSpec::both(TargetKind::Function, "Lambda function"),
+    DestinationSpec::both(TargetKind::Queue, "SQS queue"),
+    DestinationSpec::both(TargetKind::Topic, "SNS topic"),
+    DestinationSpec::both(TargetKind::EventBus, "EventBridge event bus"),
+    DestinationSpec {
+        on_success: false,
+        located: false,
+        by_name: false,
+        ..DestinationSpec::both(TargetKind::ObjectStorage, "S3 bucket")
+    },
+];
+
+/// The `aws-lambda` dialect.
+pub const SPEC: DialectSpec = DialectSpec {
+    dialect: Dialect::AwsLambda,
+    id: "aws-lambda",
+    title: "AWS Lambda EventInvokeConfig (API 2015-03-31)",
+    label: "AWS Lambda",
+    legacy_keys: &[],
+    provider: Provider::Aws,
+    keys: FieldKeys {
+        max_event_age: MAXIMUM_EVENT_AGE_KEY,
+        retry_attempts: MAXIMUM_RETRY_ATTEMPTS_KEY,
+        destination_config: DESTINATION_CONFIG_KEY,
+        on_success: ON_SUCCESS_KEY,
+        on_failure: ON_FAILURE_KEY,
+        destination: Some(DESTINATION_KEY),
+        created_time: None,
+        last_modified: LAST_MODIFIED_KEY,
+        function: FUNCTION_NAME_KEY,
+    },
+    // The API stores only what a request accepted: responses are in range too.
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
+    state_tracking: None,
+    config_keys: CONFIG_KEYS,
+    read_only_keys: READ_ONLY_KEYS,
+    identity_keys: &[FUNCTION_NAME_KEY, FUNCTION_ARN_KEY, QUALIFIER_KEY],
+    destination_config_keys: DESTINATION_CONFIG_KEYS,
+    destination_keys: DESTINATION_KEYS,
+    list: ListShape {
+        items: LIST_ITEMS_KEY,
+        keys: LIST_KEYS,
+        next_token: Some(NEXT_MARKER_KEY),
+        total: None,
+        position: None,
+        position_keys: &[],
+        items_qualified: true,
+    },
+    // `FunctionName` may be a bare name: the endpoint states region and account.
+    identity: IdentityShape {
+        namespace: NamespaceRule::None,
+        located: false,
+        qualifier_note: None,
+        function_name: FUNCTION_NAME,
+        namespace_name: None,
+        numeric_versions: true,
+        latest_explicit: false,
+    },
+    destinations: DESTINATIONS,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,66 +533,3 @@ mod tests {
         assert!(destination_service("kinesis").is_none());
     }
 }
-
-/// Lambda's destination kinds ([`DESTINATION_SERVICES`]): S3 on failure
-/// only, and its bucket names are global (each needs a `destinations` entry).
-const DESTINATIONS: &[DestinationSpec] = &[
-    DestinationSpec::both(TargetKind::Function, "Lambda function"),
-    DestinationSpec::both(TargetKind::Queue, "SQS queue"),
-    DestinationSpec::both(TargetKind::Topic, "SNS topic"),
-    DestinationSpec::both(TargetKind::EventBus, "EventBridge event bus"),
-    DestinationSpec {
-        on_success: false,
-        located: false,
-        by_name: false,
-        ..DestinationSpec::both(TargetKind::ObjectStorage, "S3 bucket")
-    },
-];
-
-/// The `aws-lambda` dialect.
-pub const SPEC: DialectSpec = DialectSpec {
-    dialect: Dialect::AwsLambda,
-    id: "aws-lambda",
-    title: "AWS Lambda EventInvokeConfig (API 2015-03-31)",
-    label: "AWS Lambda",
-    legacy_keys: &[],
-    provider: Provider::Aws,
-    keys: FieldKeys {
-        max_event_age: MAXIMUM_EVENT_AGE_KEY,
-        retry_attempts: MAXIMUM_RETRY_ATTEMPTS_KEY,
-        destination_config: DESTINATION_CONFIG_KEY,
-        on_success: ON_SUCCESS_KEY,
-        on_failure: ON_FAILURE_KEY,
-        destination: Some(DESTINATION_KEY),
-        created_time: None,
-        last_modified: LAST_MODIFIED_KEY,
-        function: FUNCTION_NAME_KEY,
-    },
-    // The API stores only what a request accepted: responses are in range too.
-    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
-    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
-    state_tracking: None,
-    config_keys: CONFIG_KEYS,
-    read_only_keys: READ_ONLY_KEYS,
-    identity_keys: &[FUNCTION_NAME_KEY, FUNCTION_ARN_KEY, QUALIFIER_KEY],
-    list: ListShape {
-        items: LIST_ITEMS_KEY,
-        keys: LIST_KEYS,
-        next_token: Some(NEXT_MARKER_KEY),
-        total: None,
-        position: None,
-        position_keys: &[],
-        items_qualified: true,
-    },
-    // `FunctionName` may be a bare name: the endpoint states region and account.
-    identity: IdentityShape {
-        namespace: NamespaceRule::None,
-        located: false,
-        qualifier_note: None,
-        function_name: FUNCTION_NAME,
-        namespace_name: None,
-        numeric_versions: true,
-        latest_explicit: false,
-    },
-    destinations: DESTINATIONS,
-};

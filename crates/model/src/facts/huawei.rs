@@ -239,6 +239,8 @@ pub const SPEC: DialectSpec = DialectSpec {
     config_keys: CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
     identity_keys: IDENTITY_KEYS,
+    destination_config_keys: DESTINATION_CONFIG_KEYS,
+    destination_keys: DESTINATION_KEYS,
     // `count` is the total over every page; `page_info` holds markers, not a token.
     list: ListShape {
         items: "async_invoke_configs",

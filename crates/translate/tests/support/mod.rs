@@ -47,7 +47,7 @@ fn without_latest(q: &Option<Qualifier>) -> Option<Qualifier> {
 }
 
 fn destination(d: &Option<Destination>) -> Option<String> {
-    d.as_ref().map(|d| format!("{}", Destination { qualifier: without_latest(&d.qualifier), ..d.clone() }.source_key()))
+    d.as_ref().map(|d| Destination { qualifier: without_latest(&d.qualifier), ..d.clone() }.source_key())
 }
 
 fn facets(c: &AsyncInvokeConfig, d: Dialect) -> Facets {

@@ -1,0 +1,60 @@
+//! Portability (`P5xx`): what translating to `--target` would change,
+//! reported from a dry run of the translator itself, so `lint --target X`
+//! and `translate --to X` say the same things at the same pointers.
+
+use crate::ctx::{At, Ctx};
+use crate::RuleInfo;
+use invokecfg_model::{Diagnostic, Document};
+use invokecfg_translate::{codes, translate, Options, TranslateError};
+
+/// Translation note code -> the portability rule that reports it.
+pub const RULE_OF_NOTE: &[(&str, &str)] = &[
+    (codes::VALUE_CLAMPED, "P501"),
+    (codes::DESTINATION_DROPPED, "P502"),
+    (codes::DESTINATION_UNMAPPED, "P502"),
+    (codes::NAME_INVALID, "P503"),
+    (codes::QUALIFIER_KEPT, "P504"),
+    (codes::FEATURE_APPROXIMATED, "P505"),
+    (codes::FIELD_DROPPED, "P506"),
+    (codes::IDENTITY_UNMAPPED, "P507"),
+    (codes::IDENTITY_INCOMPLETE, "P507"),
+    (codes::MAPPING_CLASH, "P507"),
+    (codes::MAPPING_ENTRY_UNUSABLE, "P507"),
+];
+
+/// The rule code a translation note maps to, if it is a portability finding.
+pub fn rule_of_note(code: &str) -> Option<&'static str> {
+    RULE_OF_NOTE.iter().find(|(n, _)| *n == code).map(|(_, r)| *r)
+}
+
+/// The notes of translating the linted document to `--target` (both ways a
+/// translation ends: a refusal's notes are what a user must act on).
+pub(crate) fn dry_run(ctx: &Ctx) -> Vec<Diagnostic> {
+    let (Some(source), Some(target)) = (ctx.dialect, ctx.options.target) else { return Vec::new() };
+    // `translate` refuses to read these (S104, S107 say why): there is nothing to dry-run.
+    if ctx.mixed.is_some() || !ctx.duplicates.is_empty() {
+        return Vec::new();
+    }
+    let Ok(doc) = Document::from_value(ctx.value, source) else { return Vec::new() };
+    let options = Options { function: ctx.options.function.clone(), ..Default::default() };
+    let mapping = ctx.options.mapping.as_deref().cloned().unwrap_or_default();
+    match translate(&doc, target, &mapping, &options) {
+        Ok(t) => t.notes,
+        Err(TranslateError::Refused { notes }) => notes,
+    }
+}
+
+/// Appends the findings of portability rule `rule`: every dry-run note that maps to it.
+pub(crate) fn report(ctx: &Ctx, rule: &RuleInfo, out: &mut Vec<Diagnostic>) {
+    for n in ctx.portability() {
+        if rule_of_note(&n.code) != Some(rule.code) {
+            continue;
+        }
+        let mut d = ctx.finding(rule, &n.pointer, At::Value, n.message.clone());
+        d.help = n.help.clone();
+        d.old = n.old.clone();
+        d.new = n.new.clone();
+        d.range = n.range;
+        out.push(d);
+    }
+}

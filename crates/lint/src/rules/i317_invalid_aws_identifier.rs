@@ -1,0 +1,46 @@
+//! I317: a Lambda function reference, qualifier or destination ARN that does not parse or is not accepted.
+
+use super::prelude::*;
+use invokecfg_model::Document;
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "I317",
+        name: "invalid-aws-identifier",
+        severity: Severity::Error,
+        summary: "A Lambda function name, qualifier or destination ARN the API rejects",
+        docs: r#"## What it does
+In an `aws-lambda` document, reports each `FunctionName`, `FunctionArn`,
+`Qualifier` or destination ARN that does not have the shape the Lambda API
+accepts, naming the part that is wrong: the partition of a region
+(`arn:aws:...:cn-north-1` is `aws-cn`), a 12-digit account, a service that is
+no destination (Kinesis), an S3 bucket as the success destination, a FIFO
+queue or topic, `$latest` spelled in lower case.
+
+## Why is this bad?
+PutFunctionEventInvokeConfig rejects the request, or (for a destination the
+function cannot reach) results are never delivered.
+
+## Example
+```json
+{"FunctionName": "orders-api", "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:s3:::orders-results"}}}
+```
+
+## Fix
+Write the identifier in the form the message names; S3 buckets go in
+`OnFailure` only.
+"#,
+        fixable: false,
+    },
+    check,
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    if ctx.dialect != Some(Dialect::AwsLambda) {
+        return;
+    }
+    let Ok(Document::AwsLambda(doc)) = Document::from_value(ctx.value, Dialect::AwsLambda) else { return };
+    for e in doc.identifier_errors() {
+        out.push(ctx.finding(&RULE.info, &e.pointer, At::Value, e.error.to_string()));
+    }
+}
