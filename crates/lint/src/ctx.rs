@@ -75,8 +75,13 @@ impl HwDest<'_> {
         if self.kind != Some(DestinationKind::FunctionGraph) {
             return None;
         }
-        self.param_obj()?.get("func_urn")?.as_str()?.parse().ok()
+        self.param_obj()?.get(param_id_key(DestinationKind::FunctionGraph))?.as_str()?.parse().ok()
     }
+}
+
+/// The `param` key holding a FunctionGraph destination's identifier (`func_urn`, `topic_urn`, ...).
+pub(crate) fn param_id_key(kind: DestinationKind) -> &'static str {
+    kind.param_keys().first().copied().unwrap_or_default()
 }
 
 /// A destination slot (`onSuccess`, `on_failure`, ...).
@@ -112,8 +117,7 @@ impl Dest<'_> {
         let h = self.huawei.as_ref()?;
         let obj = h.param_obj()?;
         let text = match h.kind? {
-            DestinationKind::FunctionGraph => obj.get("func_urn")?.as_str()?,
-            DestinationKind::Smn => obj.get("topic_urn")?.as_str()?,
+            k @ (DestinationKind::FunctionGraph | DestinationKind::Smn) => obj.get(param_id_key(k))?.as_str()?,
             _ => return None,
         };
         let region = text.split(':').nth(2)?;
@@ -499,7 +503,7 @@ impl<'a> Ctx<'a> {
                 let pp = join(&dest.pointer, "param");
                 match h.kind {
                     Some(DestinationKind::FunctionGraph) => {
-                        if let Some(t) = obj.get("func_urn").and_then(Value::as_str) {
+                        if let Some(t) = obj.get(param_id_key(DestinationKind::FunctionGraph)).and_then(Value::as_str) {
                             idents.push(urn_ident(pp, "param.func_urn", t, IdKind::FunctionUrn(true)));
                         }
                     }

@@ -190,6 +190,9 @@ pub struct ListShape {
     pub position_keys: &'static [&'static str],
     /// Whether list items may name a qualifier (FC 3.0's `AsyncConfig` items cannot).
     pub items_qualified: bool,
+    /// Whether list items name their function by a located identifier even
+    /// where a single config need not (Lambda's items carry only `FunctionArn`).
+    pub items_located: bool,
 }
 
 impl FieldKeys {

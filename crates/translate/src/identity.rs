@@ -81,7 +81,8 @@ impl Ctx<'_> {
         if !self.crosses() {
             return Some(self.within_provider(f, &fp, notes));
         }
-        let located = self.t.identity.located;
+        // List items of some dialects name their function by a located identifier only.
+        let located = self.t.identity.located || (!p.is_empty() && self.t.list.items_located);
         if f.name.is_none() || (located && !f.is_located()) {
             let what = if f.name.is_none() { "its name" } else { "its region and account" };
             notes.push(

@@ -123,14 +123,14 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     nearest(row(
         Level::Config,
-        [Some("function"), Some("functionArn"), Some("func_urn"), Some(AWS.function)],
+        [Some("function"), Some(FC3.function), Some(HW.function), Some(AWS.function)],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
     )),
     nearest(row(
         Level::Config,
-        [Some("functionName"), Some("functionArn"), Some("func_urn"), Some(AWS.function)],
+        [Some("functionName"), Some(FC3.function), Some(HW.function), Some(AWS.function)],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN",
@@ -162,25 +162,31 @@ pub(crate) const ROWS: &[Row] = &[
     row(Level::Config, [None, None, Some("log_stream_name"), None], false, false, "Alibaba has no LTS log fields"),
     row(
         Level::DestinationConfig,
-        [Some("onSuccess"), Some("onSuccess"), Some("on_success"), Some(AWS.on_success)],
+        [Some(FC2.on_success), Some(FC2.on_success), Some(HW.on_success), Some(AWS.on_success)],
         true,
         false,
         "the destination inside has another form (ARN vs kind + `param`)",
     ),
     row(
         Level::DestinationConfig,
-        [Some("onFailure"), Some("onFailure"), Some("on_failure"), Some(AWS.on_failure)],
+        [Some(FC2.on_failure), Some(FC2.on_failure), Some(HW.on_failure), Some(AWS.on_failure)],
         true,
         false,
         "the destination inside has another form (ARN vs kind + `param`)",
     ),
-    row(Level::Destination, [None, None, Some("param"), None], false, false, "Alibaba destinations are one ARN string"),
+    row(
+        Level::Destination,
+        [None, None, Some(huawei::DESTINATION_KEYS[1]), None],
+        false,
+        false,
+        "Alibaba destinations are one ARN string",
+    ),
     row(
         Level::List,
         [
-            Some("configs"),
-            Some("configs"),
-            Some("async_invoke_configs"),
+            Some(alibaba::FC2_SPEC.list.items),
+            Some(alibaba::FC2_SPEC.list.items),
+            Some(huawei::SPEC.list.items),
             Some(invokecfg_model::facts::aws::SPEC.list.items),
         ],
         true,
@@ -189,13 +195,18 @@ pub(crate) const ROWS: &[Row] = &[
     ),
     row(
         Level::List,
-        [Some("nextToken"), Some("nextToken"), None, invokecfg_model::facts::aws::SPEC.list.next_token],
+        [
+            alibaba::FC2_SPEC.list.next_token,
+            alibaba::FC2_SPEC.list.next_token,
+            None,
+            invokecfg_model::facts::aws::SPEC.list.next_token,
+        ],
         true,
         false,
         "Huawei pages with `page_info` markers",
     ),
-    row(Level::List, [None, None, Some("count"), None], false, false, "Alibaba lists carry only `nextToken`"),
-    row(Level::List, [None, None, Some("page_info"), None], false, false, "Alibaba pages with `nextToken`"),
+    row(Level::List, [None, None, huawei::SPEC.list.total, None], false, false, "Alibaba lists carry only `nextToken`"),
+    row(Level::List, [None, None, huawei::SPEC.list.position, None], false, false, "Alibaba pages with `nextToken`"),
 ];
 
 fn idx(d: Dialect) -> usize {

@@ -212,6 +212,7 @@ const LIST: ListShape = ListShape {
     position: None,
     position_keys: &[],
     items_qualified: true,
+    items_located: false,
 };
 
 /// The `alibaba-fc2` dialect.

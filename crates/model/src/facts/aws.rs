@@ -437,6 +437,7 @@ pub const SPEC: DialectSpec = DialectSpec {
         position: None,
         position_keys: &[],
         items_qualified: true,
+        items_located: true,
     },
     // `FunctionName` may be a bare name: the endpoint states region and account.
     identity: IdentityShape {

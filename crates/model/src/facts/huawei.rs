@@ -250,6 +250,7 @@ pub const SPEC: DialectSpec = DialectSpec {
         position: Some("page_info"),
         position_keys: PAGE_INFO_KEYS,
         items_qualified: true,
+        items_located: false,
     },
     identity: IdentityShape {
         namespace: NamespaceRule::Defaulted(DEFAULT_PACKAGE),

@@ -42,7 +42,7 @@ pub const CODEC: Codec = Codec {
             NeutralDocument::Config(c) => Shape::Config(from_neutral(c, "", &mut errors)),
             NeutralDocument::List(l) => {
                 let mut list = AwsList {
-                    function_event_invoke_configs: items(&l.items, SPEC.list.items, &mut errors, from_neutral),
+                    function_event_invoke_configs: items(&l.items, SPEC.list.items, &mut errors, item_from_neutral),
                     next_marker: l.paging.next_token.clone(),
                     unknown: Map::new(),
                 };
@@ -235,18 +235,31 @@ fn to_neutral(c: &AwsConfig, p: &str, errors: &mut Vec<DocumentError>) -> AsyncI
     cfg
 }
 
+/// A List item (`FunctionEventInvokeConfig`): the function only as `FunctionArn`.
+fn item_from_neutral(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> AwsConfig {
+    config_from_neutral(c, p, true, errors)
+}
+
 fn from_neutral(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> AwsConfig {
+    config_from_neutral(c, p, false, errors)
+}
+
+fn config_from_neutral(c: &AsyncInvokeConfig, p: &str, item: bool, errors: &mut Vec<DocumentError>) -> AwsConfig {
     let last_modified =
         c.extensions.last_modified.as_ref().and_then(|v| serde_json::from_value::<AwsTimestamp>(v.clone()).ok());
     let mut out = AwsConfig { last_modified, ..Default::default() };
     if let Some(f) = &c.function {
-        match (function_name(f), &out.last_modified) {
-            (Some(LambdaFunctionName::Arn(mut arn)), Some(_)) => {
+        match (function_name(f), out.last_modified.is_some() || item) {
+            (Some(LambdaFunctionName::Arn(mut arn)), true) => {
                 if let AwsResource::Function { qualifier, .. } = &mut arn.resource {
                     *qualifier = f.qualifier.clone();
                 }
                 out.function_arn = Some(arn.to_string());
             }
+            (_, true) if item => errors.push(err(
+                format!("{p}/{}", aws::FUNCTION_ARN_KEY),
+                "a List item names its function only by `FunctionArn`, which needs the region and the account",
+            )),
             (name, _) => {
                 out.function_name = name.map(|n| n.to_string());
                 out.qualifier = f.qualifier.as_ref().map(Qualifier::to_aws);

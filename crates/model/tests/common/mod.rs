@@ -404,12 +404,21 @@ pub fn lambda_function_name() -> BoxedStrategy<LambdaFunctionName> {
 /// without a qualifier suffix and its qualifier in `Qualifier`; a config read
 /// back names it in `FunctionArn`, with `LastModified`.
 pub fn aws_canonical_config() -> BoxedStrategy<AwsConfig> {
+    aws_canonical(any::<bool>().boxed())
+}
+
+/// A List item: read back from the API, so named by `FunctionArn`.
+pub fn aws_canonical_item() -> BoxedStrategy<AwsConfig> {
+    aws_canonical(Just(true).boxed())
+}
+
+fn aws_canonical(response: BoxedStrategy<bool>) -> BoxedStrategy<AwsConfig> {
     let on_success = aws_arn().prop_filter("accepted on success", |a| a.check_destination(true).is_ok());
     let on_failure = aws_arn().prop_filter("accepted on failure", |a| a.check_destination(false).is_ok());
     let dest =
         |a: Option<AwsArn>| a.map(|a| AwsDestination { destination: Some(a.to_string()), unknown: Default::default() });
     (
-        any::<bool>(),
+        response,
         (proptest::option::of(lambda_function_name()), proptest::option::of(aws_qualifier())),
         (1_500_000_000u32..1_900_000_000, aws_function_arn()),
         (
@@ -433,6 +442,8 @@ pub fn aws_canonical_config() -> BoxedStrategy<AwsConfig> {
             };
             if response {
                 c.last_modified = Some(AwsTimestamp::Epoch(modified.into()));
+                // Canonical: the partition the region implies.
+                let arn = AwsArn { partition: aws::partition_of(&arn.region).into(), ..arn };
                 c.function_arn = Some(arn.to_string());
             } else {
                 c.function_name = function.map(|f| {
@@ -462,7 +473,7 @@ pub fn aws_canonical_document() -> BoxedStrategy<Document> {
     prop_oneof![
         aws_canonical_config().prop_map(|c| Document::AwsLambda(Shape::Config(c))),
         (
-            proptest::collection::vec(aws_canonical_config(), 0..4),
+            proptest::collection::vec(aws_canonical_item(), 0..4),
             proptest::option::of(string_regex("[A-Za-z0-9+/=-]{8,40}").expect("regex"))
         )
             .prop_map(|(items, next_marker)| Document::AwsLambda(Shape::List(AwsList {
