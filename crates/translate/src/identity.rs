@@ -73,11 +73,19 @@ impl Ctx<'_> {
         p: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
+        let fp = self.identity_pointer(p);
         if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
-            return Some(of.clone());
+            // `--function` names the target function; the document's qualifier still applies.
+            let mut of = of.clone();
+            if of.qualifier.is_none() {
+                of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), &fp, notes);
+                if of.qualifier == Some(Qualifier::Latest) && !self.t.identity.latest_explicit {
+                    of.qualifier = None;
+                }
+            }
+            return Some(of);
         }
         let f = f?;
-        let fp = self.identity_pointer(p);
         if !self.crosses() {
             return Some(self.within_provider(f, &fp, notes));
         }
