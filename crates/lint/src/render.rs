@@ -49,8 +49,14 @@ pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) 
                 let number = span.start.line.to_string();
                 gutter_len = number.len();
                 let gutter = " ".repeat(gutter_len);
-                let start = span.start.column.saturating_sub(1);
-                let end = if span.end.line == span.start.line { span.end.column.saturating_sub(1) } else { usize::MAX };
+                // Byte positions in the line, from the span's offsets: no walk over a long line.
+                let line_start = text.as_ptr() as usize - source.as_ptr() as usize;
+                let start = span.start.offset.saturating_sub(line_start).min(text.len());
+                let end = if span.end.line == span.start.line {
+                    span.end.offset.saturating_sub(line_start).min(text.len())
+                } else {
+                    text.len()
+                };
                 let (text, start, width) = window(text, start, end);
                 // Keep tabs so the carets line up under them.
                 let pad: String = text.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -84,28 +90,37 @@ const MAX_LINE: usize = 160;
 /// Carets drawn at most (a longer span ends in `...`).
 const MAX_CARETS: usize = 80;
 
-/// The part of `line` to show for a span over characters `start..end`: the
-/// text, the span's start in it, and the caret count. Long lines are cut
-/// around the span and marked with `...`, so a one-line 5 MB file prints one
-/// short line.
+/// The part of `line` to show for a span over bytes `start..end`: the text,
+/// the span's start in it and the caret count, in characters. Long lines are
+/// cut around the span and marked with `...`, so a one-line 5 MB file prints
+/// one short line per finding, in time independent of the line's length.
 fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let len = line.chars().count();
-    let end = end.min(len.max(start + 1));
-    if len <= MAX_LINE {
-        return (line.to_string(), start, end.saturating_sub(start));
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (start, end) = (floor(start), floor(end.max(start)));
+    if line.len() <= MAX_LINE {
+        let at = line[..start].chars().count();
+        return (line.to_string(), at, line[start..end].chars().count().max(1));
     }
-    let carets = end.saturating_sub(start).clamp(1, MAX_CARETS);
-    let lo = start.saturating_sub(CONTEXT);
-    let hi = (start + carets + CONTEXT).min(len);
+    // Walk at most CONTEXT characters out from the span, and MAX_CARETS into it.
+    let lo = line[..start].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
+    let marked = line[start..].char_indices().nth(MAX_CARETS).map_or(line.len(), |(i, _)| start + i);
+    let carets = line[start..end.min(marked)].chars().count().clamp(1, MAX_CARETS);
+    let tail = line[start..].char_indices().nth(carets + CONTEXT).map_or(line.len(), |(i, _)| start + i);
     let mut text = String::new();
     if lo > 0 {
         text.push_str("...");
     }
-    text.extend(line.chars().skip(lo).take(hi - lo));
-    if hi < len {
+    text.push_str(&line[lo..tail]);
+    if tail < line.len() {
         text.push_str("...");
     }
-    (text, start - lo + if lo > 0 { 3 } else { 0 }, carets)
+    (text, line[lo..start].chars().count() + if lo > 0 { 3 } else { 0 }, carets)
 }
 
 /// One finding as the lint JSON report shows it (without `file`, which the
