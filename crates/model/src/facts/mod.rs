@@ -275,3 +275,4 @@ mod tests {
         assert!(huawei::FUNCTION_NAME.check("a_").is_err());
     }
 }
+pub mod terraform;

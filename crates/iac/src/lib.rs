@@ -1,0 +1,241 @@
+//! Async invocation configs where teams keep them: Terraform `.tf` files
+//! (and, later, Serverless Devs / ROS YAML).
+//!
+//! Reading yields, per resource, the API document of its dialect (exactly the
+//! JSON `invokecfg-model` reads), a map from each JSON pointer to the byte
+//! ranges of its key and value in the file, and the pointers whose values are
+//! expressions (never evaluated or guessed). [`lint`] runs the existing linter
+//! over each document and maps every finding back into the file;
+//! [`terraform::translate`] rewrites resources in place, keeping every other
+//! byte. The argument-name mapping is a fact table in
+//! `invokecfg_model::facts::terraform`.
+
+pub mod codes;
+pub mod terraform;
+mod text;
+
+use invokecfg_lint::LintOptions;
+use invokecfg_model::{Diagnostic, Edit, Fix, Severity, Span};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+pub use text::position;
+
+/// Byte ranges of one value in the file, and of its key (argument or block name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// The argument's or block's name.
+    pub key: Option<Range<usize>>,
+    /// The value (an attribute's expression, a block's whole text).
+    pub value: Range<usize>,
+}
+
+/// One expression in the file whose value is not known before `terraform apply`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expression {
+    /// The JSON pointer it stands at.
+    pub pointer: String,
+    /// Its source text.
+    pub text: String,
+}
+
+/// One async invocation config found in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Where it is: `type.name` for Terraform.
+    pub address: String,
+    /// The Terraform resource type (or YAML section kind).
+    pub wrapper: &'static str,
+    /// The dialect id of `document`.
+    pub dialect: &'static str,
+    /// The API document, in the dialect's exact JSON shape. Values that are
+    /// expressions are left out (numbers, booleans) or hold a placeholder
+    /// per interpolation (strings), see [`Found::expressions`].
+    pub document: Value,
+    /// JSON pointer -> where its key and value are in the file.
+    pub spans: BTreeMap<String, SourceSpan>,
+    /// Values that are expressions, in file order.
+    pub expressions: Vec<Expression>,
+    /// Placeholders standing for interpolations in `document`'s strings:
+    /// index i is the text of `${...}` number i.
+    pub placeholders: Vec<String>,
+    /// The whole resource's bytes, leading comments excluded.
+    pub extent: Range<usize>,
+    /// Where findings on the whole document point (the resource header).
+    pub header: Range<usize>,
+    /// Arguments and blocks the resource type does not have, with their name's range.
+    pub unknown: Vec<(String, Range<usize>)>,
+}
+
+impl Found {
+    /// Whether the value at `pointer` (or one it lies inside) is an expression.
+    pub fn is_expression(&self, pointer: &str) -> bool {
+        self.expressions.iter().any(|e| {
+            pointer == e.pointer || pointer.strip_prefix(e.pointer.as_str()).is_some_and(|r| r.starts_with('/'))
+        })
+    }
+
+    /// The span of `pointer`, or of the nearest enclosing pointer that has one.
+    pub fn span_of(&self, pointer: &str) -> (Option<Range<usize>>, Range<usize>) {
+        let mut p = pointer;
+        loop {
+            if let Some(s) = self.spans.get(p) {
+                return (s.key.clone(), s.value.clone());
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return (None, self.header.clone()),
+            }
+        }
+    }
+}
+
+/// A file that could not be read as its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset.
+    pub offset: usize,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// The findings on one resource, located in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linted {
+    /// The resource's address.
+    pub address: String,
+    /// Findings, with spans and fixes in the file's bytes.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Expression values that value rules skipped (pointer, text).
+    pub skipped: Vec<Expression>,
+}
+
+/// Lints one found document with the existing rules and maps each finding's
+/// pointer back to the file. Findings on expression values are dropped (the
+/// value is not known); fixes are kept only where they edit a number or a key
+/// the file spells as the API does.
+pub fn lint(found: &Found, source: &str, options: &LintOptions) -> Linted {
+    let mut diagnostics = Vec::new();
+    let Ok(dialect) = found.dialect.parse() else {
+        // The linter has no rules for this dialect yet (aws-lambda).
+        return Linted { address: found.address.clone(), diagnostics, skipped: Vec::new() };
+    };
+    let mut options = options.clone();
+    options.dialect = Some(dialect);
+    let rule = invokecfg_lint::rule(UNKNOWN_KEY_RULE);
+    let selected = |sel: &String| rule.is_some_and(|r| invokecfg_lint::selector_matches(sel, r));
+    if (options.select.is_empty() || options.select.iter().any(selected)) && !options.ignore.iter().any(selected) {
+        for (name, range) in &found.unknown {
+            diagnostics.push(unknown_argument(found, source, name, range.clone(), &options));
+        }
+    }
+    let json = serde_json::to_string_pretty(&found.document).unwrap_or_default();
+    let result = invokecfg_lint::lint(json.as_bytes(), &options);
+    let parsed = invokecfg_model::span::parse(json.as_bytes()).ok();
+    for mut d in result.diagnostics {
+        if found.is_expression(&d.pointer) {
+            continue;
+        }
+        let (key, value) = found.span_of(&d.pointer);
+        let on_key = d.span.is_some_and(|s| {
+            parsed.as_ref().and_then(|p| p.spans.key_span(&d.pointer)).is_some_and(|k| k.start.offset == s.start.offset)
+        });
+        let range = if on_key { key.unwrap_or(value) } else { value };
+        d.span = Some(text::span(source, range));
+        d.fix = d.fix.take().and_then(|f| map_fix(f, found, source, &json, parsed.as_ref()));
+        diagnostics.push(d);
+    }
+    Linted { address: found.address.clone(), diagnostics, skipped: found.expressions.clone() }
+}
+
+/// An argument or block the resource type does not have: the unknown-key
+/// rule, in the wrapper's words, with the nearest argument it has.
+fn unknown_argument(found: &Found, source: &str, name: &str, range: Range<usize>, options: &LintOptions) -> Diagnostic {
+    let code = UNKNOWN_KEY_RULE;
+    let mut severity = invokecfg_lint::rule(code).map_or(Severity::Error, |r| r.severity);
+    for (sel, sev) in &options.severities {
+        if invokecfg_lint::rule(code).is_some_and(|r| invokecfg_lint::selector_matches(sel, r)) {
+            severity = *sev;
+        }
+    }
+    let known = invokecfg_model::facts::terraform::resource(found.wrapper)
+        .map(|r| r.arguments.iter().map(|a| a.path.join(".")).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let nearest =
+        known.iter().min_by_key(|k| strsim::levenshtein(k, name)).filter(|k| strsim::levenshtein(k, name) <= 3);
+    let mut d = Diagnostic::new(
+        code,
+        severity,
+        "",
+        format!("unknown argument `{name}` in `{}` ({})", found.address, found.wrapper),
+    );
+    d.help = Some(match nearest {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("`{}` has: {}", found.wrapper, known.join(", ")),
+    });
+    d.span = Some(text::span(source, range));
+    d
+}
+
+/// The rule unknown keys are reported under.
+const UNKNOWN_KEY_RULE: &str = "S106";
+
+/// A fix on the generated JSON, as edits of the file: each edit must replace
+/// exactly a key or a value the file holds at the same pointer.
+fn map_fix(
+    fix: Fix,
+    found: &Found,
+    source: &str,
+    json: &str,
+    parsed: Option<&invokecfg_model::span::ParsedSource>,
+) -> Option<Fix> {
+    let parsed = parsed?;
+    let mut edits = Vec::new();
+    for e in &fix.edits {
+        let (pointer, on_key) = found.spans.keys().find_map(|p| {
+            let entry = parsed.spans.get(p)?;
+            if entry.key.is_some_and(|k| same(k, e.span)) {
+                Some((p.clone(), true))
+            } else if same(entry.value, e.span) {
+                Some((p.clone(), false))
+            } else {
+                None
+            }
+        })?;
+        let at = found.spans.get(&pointer)?;
+        if on_key {
+            // Only where the file spells the API key itself (YAML): the text must match.
+            let range = at.key.clone()?;
+            let old = json.get(e.span.start.offset..e.span.end.offset)?;
+            let old: String = serde_json::from_str(old).ok()?;
+            let new: String = serde_json::from_str(&e.content).ok()?;
+            if source.get(range.clone())? != old {
+                return None;
+            }
+            edits.push(Edit { span: text::span(source, range), content: new });
+        } else {
+            // Numbers and booleans read the same in JSON, HCL and YAML.
+            let new: Value = serde_json::from_str(&e.content).ok()?;
+            if !(new.is_number() || new.is_boolean()) {
+                return None;
+            }
+            edits.push(Edit { span: text::span(source, at.value.clone()), content: e.content.clone() });
+        }
+    }
+    Some(Fix { message: fix.message, edits })
+}
+
+fn same(a: Span, b: Span) -> bool {
+    a.start.offset == b.start.offset && a.end.offset == b.end.offset
+}
