@@ -1,0 +1,117 @@
+//! `lint` and `translate` on Terraform files: which files they are, and the
+//! calls into `invokecfg-iac` the two commands make for them.
+
+use invokecfg_iac::terraform;
+use invokecfg_lint::{LintOptions, LintResult};
+use invokecfg_model::{Diagnostic, Dialect, Severity};
+use invokecfg_translate::{Mapping, Options};
+use std::path::Path;
+
+/// A file format that holds async invocation configs besides API JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Terraform `.tf`.
+    Terraform,
+}
+
+/// The format of `path`, when it is one of these (by its name).
+pub fn kind(path: &Path) -> Option<Kind> {
+    path.extension().is_some_and(|x| x == "tf").then_some(Kind::Terraform)
+}
+
+/// Whether a directory walk takes `path`: API JSON, or a format of [`kind`].
+pub fn walked(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "json") || kind(path).is_some()
+}
+
+/// The rule a file that cannot be read is reported under.
+const SYNTAX_RULE: &str = "S101";
+
+/// Lints `source` (a file of `kind`, or API JSON when `None`). Also returns
+/// notes for `--verbose`: the expression values the value rules skipped.
+pub fn lint(kind: Option<Kind>, source: &[u8], options: &LintOptions) -> (LintResult, Vec<String>) {
+    let Some(Kind::Terraform) = kind else { return (invokecfg_lint::lint(source, options), Vec::new()) };
+    let text = String::from_utf8_lossy(source);
+    let mut result = LintResult::default();
+    let mut notes = Vec::new();
+    match terraform::read(&text) {
+        Err(e) => {
+            let at = invokecfg_model::Span {
+                start: invokecfg_model::Position { line: e.line, column: e.column, offset: e.offset },
+                end: invokecfg_model::Position { line: e.line, column: e.column, offset: e.offset },
+            };
+            let severity = invokecfg_lint::rule(SYNTAX_RULE).map_or(Severity::Error, |r| r.severity);
+            let mut d = Diagnostic::new(SYNTAX_RULE, severity, "", format!("invalid HCL: {}", e.message));
+            d.span = Some(at);
+            result.diagnostics.push(d);
+        }
+        Ok(found) => {
+            for f in &found {
+                let linted = invokecfg_iac::lint(f, &text, options);
+                if result.dialect.is_none() {
+                    result.dialect = f.dialect.parse::<Dialect>().ok();
+                }
+                if f.dialect.parse::<Dialect>().is_err() {
+                    notes.push(format!("{}: not linted: no rules for {} yet", f.address, f.dialect));
+                }
+                for e in &linted.skipped {
+                    notes.push(format!(
+                        "{}: `{}` is an expression: value rules skip it (at {})",
+                        f.address,
+                        one_line(&e.text),
+                        e.pointer
+                    ));
+                }
+                result.diagnostics.extend(linted.diagnostics);
+            }
+        }
+    }
+    result.diagnostics.sort_by_key(|d| d.span.map_or(0, |s| s.start.offset));
+    (result, notes)
+}
+
+/// Why a file of `kind` is not linted, or `None` when it is: one with no
+/// async invocation config resource is skipped; one that does not parse is
+/// reported when it names a resource type.
+pub fn not_a_config(kind: Kind, source: &[u8]) -> Option<&'static str> {
+    let Kind::Terraform = kind;
+    let text = String::from_utf8_lossy(source);
+    match terraform::read(&text) {
+        Ok(found) if found.is_empty() => Some("no async invocation config resource"),
+        Ok(_) => None,
+        Err(_) if terraform::mentions_resource(&text) => None,
+        Err(_) => Some("not HCL, and no async invocation config resource type named"),
+    }
+}
+
+/// Translates a file of `kind`: the text to write, and the notes, or the
+/// notes of the refusal. Notes are printed as the JSON path's are.
+pub fn translate(
+    kind: Kind,
+    input: &str,
+    source: &[u8],
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+) -> Result<(Result<String, ()>, Vec<Diagnostic>), String> {
+    let Kind::Terraform = kind;
+    let text = std::str::from_utf8(source).map_err(|e| format!("{input}: not UTF-8 text: {e}"))?;
+    let out = terraform::translate(text, target, mapping, options).map_err(|e| format!("{input}: error: {e}"))?;
+    let mut notes = Vec::new();
+    for o in &out.outcomes {
+        for n in &o.notes {
+            let mut n = n.clone();
+            let at = n.span.map(|s| format!("{}:{}: ", s.start.line, s.start.column)).unwrap_or_default();
+            n.message = format!("{at}{}: {}", o.address, n.message);
+            notes.push(n);
+        }
+    }
+    if out.outcomes.is_empty() {
+        return Err(format!("{input}: error: no async invocation config resource to translate"));
+    }
+    Ok((if out.refused() { Err(()) } else { Ok(out.text) }, notes))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,169 @@
+//! End-to-end tests of `lint` and `translate` on Terraform files: the "Done
+//! when" points of issue #11 that concern `.tf` files, one test each, and the
+//! independent readers (`terraform fmt -check`, PyPI `python-hcl2`) on the output.
+
+mod common;
+
+use common::{root, run, run_in};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FC2_EXAMPLE: &str = "fixtures/terraform/read/fc2-mns-topic.tf";
+const RESOURCE_HEADER: &str = "resource \"alicloud_fc_function_async_invoke_config\" \"process\" {";
+
+fn translate_example(dir: &Path) -> (String, String, common::Run) {
+    let source = std::fs::read_to_string(root().join(FC2_EXAMPLE)).unwrap();
+    let input = dir.join("main.tf");
+    std::fs::write(&input, &source).unwrap();
+    let out = dir.join("huawei.tf");
+    let seed = root().join("fixtures/mapping/seed.json");
+    let r = run(&[
+        "translate",
+        "--to",
+        "huawei",
+        "--map",
+        seed.to_str().unwrap(),
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    (source, text, r)
+}
+
+#[test]
+fn fc2_example_translates_to_a_huaweicloud_resource_and_keeps_the_rest_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, text, r) = translate_example(dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(text.contains("resource \"huaweicloud_fgs_async_invoke_configuration\" \"process\" {"), "{text}");
+    assert!(text.contains("  max_async_event_age_in_seconds = 86400\n"), "{text}");
+    assert!(
+        text.contains("param       = jsonencode({ topic_urn = \"urn:smn:cn-east-3:0970dd7a1300f5672ff2c003c60ae115:order-failures\" })"),
+        "{text}"
+    );
+    assert!(r.stderr.contains("warning[T101]") && r.stderr.contains("604800"), "{}", r.stderr);
+    // Every byte before and after the resource is the source's.
+    let start = source.find(RESOURCE_HEADER).unwrap();
+    let end = start + source[start..].find("\n}\n").unwrap() + 2;
+    assert!(text.starts_with(&source[..start]));
+    assert!(text.ends_with(&source[end..]));
+    if let Some(ok) = terraform_fmt_check(&text) {
+        assert!(ok, "terraform fmt -check rejects:\n{text}");
+    }
+}
+
+#[test]
+fn lint_reports_an_out_of_range_retry_count_at_the_argument() {
+    let r = run_in(&root(), &["lint", "fixtures/terraform/read/fc2-retries-out-of-range.tf"], None);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("fc2-retries-out-of-range.tf:12:28: R202 [error] `maxAsyncRetryAttempts` is 12"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn lint_reports_nothing_for_a_file_of_other_resources() {
+    let r = run_in(&root(), &["lint", "fixtures/terraform/read/no-config.tf"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stdout.contains("no-config.tf:"), "{}", r.stdout);
+}
+
+#[test]
+fn directory_walks_take_tf_files_and_skip_those_without_configs_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["fc2-retries-out-of-range.tf", "no-config.tf", "fc3.tf"] {
+        std::fs::copy(root().join("fixtures/terraform/read").join(f), dir.path().join(f)).unwrap();
+    }
+    let r = run_in(dir.path(), &["lint", "."], None);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("fc2-retries-out-of-range.tf:12:28: R202"), "{}", r.stdout);
+    assert!(!r.stdout.contains("no-config.tf:") && !r.stderr.contains("no-config.tf"), "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("in 2 files"), "{}", r.stdout);
+}
+
+#[test]
+fn fix_on_a_tf_file_edits_only_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(root().join("fixtures/terraform/read/fc2-retries-out-of-range.tf")).unwrap();
+    let file = dir.path().join("main.tf");
+    std::fs::write(&file, &source).unwrap();
+    let r = run_in(dir.path(), &["lint", "--fix", "main.tf"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(fixed, source.replace("maximum_retry_attempts = 12", "maximum_retry_attempts = 8"));
+}
+
+#[test]
+fn expressions_are_skipped_by_value_rules_and_named_under_verbose() {
+    let r = run_in(&root(), &["lint", "-v", "fixtures/terraform/read/expressions.tf"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("`var.max_age` is an expression: value rules skip it"), "{}", r.stderr);
+    let quiet = run_in(&root(), &["lint", "fixtures/terraform/read/expressions.tf"], None);
+    assert!(!quiet.stderr.contains("var.max_age"), "{}", quiet.stderr);
+}
+
+#[test]
+fn a_refused_resource_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tf");
+    // No mapping: the account has no FunctionGraph project.
+    let r = run_in(&root(), &["translate", "--to", "huawei", FC2_EXAMPLE, "-o", out.to_str().unwrap()], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error[T203]") && r.stderr.contains("refused"), "{}", r.stderr);
+    assert!(!out.exists());
+}
+
+fn terraform_fmt_check(text: &str) -> Option<bool> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), text).unwrap();
+    let out = Command::new("terraform").args(["fmt", "-check", "main.tf"]).current_dir(dir.path()).output();
+    match out {
+        Ok(o) => Some(o.status.success()),
+        Err(_) => {
+            eprintln!("terraform is not on PATH: fmt check skipped");
+            None
+        }
+    }
+}
+
+/// A Python with PyPI `python-hcl2`, in a venv cached under `target/` (None without python3 or PyPI).
+fn python_hcl2() -> Option<PathBuf> {
+    let venv = root().join("target/iac-python-hcl2");
+    let python = venv.join("bin/python");
+    let works = |p: &Path| Command::new(p).args(["-c", "import hcl2"]).output().is_ok_and(|o| o.status.success());
+    if works(&python) {
+        return Some(python);
+    }
+    let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).output().is_ok_and(|o| o.status.success());
+    let installed = made
+        && Command::new(venv.join("bin/pip"))
+            .args(["install", "-q", "python-hcl2"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+    (installed && works(&python)).then_some(python)
+}
+
+#[test]
+fn python_hcl2_reads_the_translated_file() {
+    let Some(python) = python_hcl2() else {
+        eprintln!("python3 with python-hcl2 is not available: skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text, r) = translate_example(dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = dir.path().join("huawei.tf");
+    std::fs::write(&file, &text).unwrap();
+    let script = "import hcl2, json, sys\n\
+        doc = hcl2.load(open(sys.argv[1]))\n\
+        res = [r for r in doc['resource'] if '\"huaweicloud_fgs_async_invoke_configuration\"' in r][0]\n\
+        body = res['\"huaweicloud_fgs_async_invoke_configuration\"']['\"process\"']\n\
+        print(json.dumps([body['max_async_event_age_in_seconds'], body['on_failure'][0]['param']]))\n";
+    let out = Command::new(python).args(["-c", script]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("[86400, ") && stdout.contains("topic_urn"), "{stdout}");
+}
