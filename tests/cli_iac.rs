@@ -167,3 +167,33 @@ fn python_hcl2_reads_the_translated_file() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("[86400, ") && stdout.contains("topic_urn"), "{stdout}");
 }
+
+#[test]
+fn s_yaml_typo_is_reported_with_did_you_mean_and_fixed_leaving_the_rest_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(root().join("fixtures/yaml/read/fc3-typo/s.yaml")).unwrap();
+    std::fs::write(dir.path().join("s.yaml"), &source).unwrap();
+    let r = run_in(dir.path(), &["lint", "s.yaml"], None);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("s.yaml:17:9: S106 [error] unknown key `maxAsyncRetryAttempt`"), "{}", r.stdout);
+    assert!(r.stdout.contains("did you mean `maxAsyncRetryAttempts`?"), "{}", r.stdout);
+    let fixed = run_in(dir.path(), &["lint", "--fix", "s.yaml"], None);
+    assert_eq!(fixed.code, 0, "{}{}", fixed.stdout, fixed.stderr);
+    let after = std::fs::read_to_string(dir.path().join("s.yaml")).unwrap();
+    assert_eq!(after, source.replace("maxAsyncRetryAttempt:", "maxAsyncRetryAttempts:"));
+}
+
+#[test]
+fn directory_walks_take_s_yaml_and_ros_templates_and_skip_other_yaml_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = root().join("fixtures/yaml/read");
+    std::fs::create_dir(dir.path().join("svc")).unwrap();
+    std::fs::copy(read.join("fc2/s.yaml"), dir.path().join("svc/s.yaml")).unwrap();
+    std::fs::copy(read.join("ros-fc3.yaml"), dir.path().join("template.yaml")).unwrap();
+    std::fs::copy(read.join("github-workflow.yaml"), dir.path().join("ci.yml")).unwrap();
+    let r = run_in(dir.path(), &["lint", "."], None);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("s.yaml:22:34: R202"), "{}", r.stdout);
+    assert!(r.stdout.contains("template.yaml:14:34: R201"), "{}", r.stdout);
+    assert!(!r.stdout.contains("ci.yml") && !r.stderr.contains("ci.yml"), "{}{}", r.stdout, r.stderr);
+}

@@ -1,7 +1,8 @@
-//! `lint` and `translate` on Terraform files: which files they are, and the
-//! calls into `invokecfg-iac` the two commands make for them.
+//! `lint` and `translate` on Terraform files, Serverless Devs `s.yaml` and
+//! ROS templates: which files they are, and the calls into `invokecfg-iac`
+//! the two commands make for them.
 
-use invokecfg_iac::terraform;
+use invokecfg_iac::{terraform, yaml, Found, SyntaxError};
 use invokecfg_lint::{LintOptions, LintResult};
 use invokecfg_model::{Diagnostic, Dialect, Severity};
 use invokecfg_translate::{Mapping, Options};
@@ -12,11 +13,32 @@ use std::path::Path;
 pub enum Kind {
     /// Terraform `.tf`.
     Terraform,
+    /// YAML: `s.yaml` / `s.yml`, ROS templates (any `.yaml` / `.yml` is read;
+    /// one with no async invocation config section is skipped).
+    Yaml,
 }
 
 /// The format of `path`, when it is one of these (by its name).
 pub fn kind(path: &Path) -> Option<Kind> {
-    path.extension().is_some_and(|x| x == "tf").then_some(Kind::Terraform)
+    match path.extension().and_then(|x| x.to_str()) {
+        Some("tf") => Some(Kind::Terraform),
+        Some("yaml" | "yml") => Some(Kind::Yaml),
+        _ => None,
+    }
+}
+
+fn read(kind: Kind, text: &str) -> Result<Vec<Found>, SyntaxError> {
+    match kind {
+        Kind::Terraform => terraform::read(text),
+        Kind::Yaml => yaml::read(text),
+    }
+}
+
+fn mentions(kind: Kind, text: &str) -> bool {
+    match kind {
+        Kind::Terraform => terraform::mentions_resource(text),
+        Kind::Yaml => yaml::mentions_section(text),
+    }
 }
 
 /// Whether a directory walk takes `path`: API JSON, or a format of [`kind`].
@@ -30,18 +52,19 @@ const SYNTAX_RULE: &str = "S101";
 /// Lints `source` (a file of `kind`, or API JSON when `None`). Also returns
 /// notes for `--verbose`: the expression values the value rules skipped.
 pub fn lint(kind: Option<Kind>, source: &[u8], options: &LintOptions) -> (LintResult, Vec<String>) {
-    let Some(Kind::Terraform) = kind else { return (invokecfg_lint::lint(source, options), Vec::new()) };
+    let Some(kind) = kind else { return (invokecfg_lint::lint(source, options), Vec::new()) };
     let text = String::from_utf8_lossy(source);
     let mut result = LintResult::default();
     let mut notes = Vec::new();
-    match terraform::read(&text) {
+    match read(kind, &text) {
         Err(e) => {
             let at = invokecfg_model::Span {
                 start: invokecfg_model::Position { line: e.line, column: e.column, offset: e.offset },
                 end: invokecfg_model::Position { line: e.line, column: e.column, offset: e.offset },
             };
             let severity = invokecfg_lint::rule(SYNTAX_RULE).map_or(Severity::Error, |r| r.severity);
-            let mut d = Diagnostic::new(SYNTAX_RULE, severity, "", format!("invalid HCL: {}", e.message));
+            let format = if kind == Kind::Terraform { "HCL" } else { "YAML" };
+            let mut d = Diagnostic::new(SYNTAX_RULE, severity, "", format!("invalid {format}: {}", e.message));
             d.span = Some(at);
             result.diagnostics.push(d);
         }
@@ -74,13 +97,12 @@ pub fn lint(kind: Option<Kind>, source: &[u8], options: &LintOptions) -> (LintRe
 /// async invocation config resource is skipped; one that does not parse is
 /// reported when it names a resource type.
 pub fn not_a_config(kind: Kind, source: &[u8]) -> Option<&'static str> {
-    let Kind::Terraform = kind;
     let text = String::from_utf8_lossy(source);
-    match terraform::read(&text) {
+    match read(kind, &text) {
         Ok(found) if found.is_empty() => Some("no async invocation config resource"),
         Ok(_) => None,
-        Err(_) if terraform::mentions_resource(&text) => None,
-        Err(_) => Some("not HCL, and no async invocation config resource type named"),
+        Err(_) if mentions(kind, &text) => None,
+        Err(_) => Some("does not parse, and names no async invocation config resource type"),
     }
 }
 
@@ -94,7 +116,11 @@ pub fn translate(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(Result<String, ()>, Vec<Diagnostic>), String> {
-    let Kind::Terraform = kind;
+    if kind == Kind::Yaml {
+        return Err(format!(
+            "{input}: error: translating YAML is not supported yet; lint it, or translate the API JSON (`s cli fc3 async-invoke-config get` output) instead"
+        ));
+    }
     let text = std::str::from_utf8(source).map_err(|e| format!("{input}: not UTF-8 text: {e}"))?;
     let out = terraform::translate(text, target, mapping, options).map_err(|e| format!("{input}: error: {e}"))?;
     let mut notes = Vec::new();

@@ -13,6 +13,7 @@
 pub mod codes;
 pub mod terraform;
 mod text;
+pub mod yaml;
 
 use invokecfg_lint::LintOptions;
 use invokecfg_model::{Diagnostic, Edit, Fix, Severity, Span};
@@ -66,6 +67,8 @@ pub struct Found {
     pub header: Range<usize>,
     /// Arguments and blocks the resource type does not have, with their name's range.
     pub unknown: Vec<(String, Range<usize>)>,
+    /// The names the wrapper has (dotted paths), for did-you-mean.
+    pub known: Vec<String>,
 }
 
 impl Found {
@@ -88,6 +91,33 @@ impl Found {
                 None => return (None, self.header.clone()),
             }
         }
+    }
+}
+
+/// The prefix of the placeholder that stands for interpolation number i.
+pub(crate) const PLACEHOLDER: &str = "invokecfgexpr";
+
+/// A new placeholder for the expression `text`.
+pub(crate) fn placeholder(found: &mut Found, text: String) -> String {
+    let p = format!("{PLACEHOLDER}{}", found.placeholders.len());
+    found.placeholders.push(text);
+    p
+}
+
+/// Sets `pointer` in `doc`, creating objects on the way.
+pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
+    let mut at = doc;
+    let tokens: Vec<String> = pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect();
+    for (i, t) in tokens.iter().enumerate() {
+        if !at.is_object() {
+            *at = Value::Object(serde_json::Map::new());
+        }
+        let Value::Object(m) = at else { return };
+        if i + 1 == tokens.len() {
+            m.insert(t.clone(), value);
+            return;
+        }
+        at = m.entry(t.clone()).or_insert_with(|| Value::Object(serde_json::Map::new()));
     }
 }
 
@@ -169,16 +199,18 @@ fn unknown_argument(found: &Found, source: &str, name: &str, range: Range<usize>
             severity = *sev;
         }
     }
-    let known = invokecfg_model::facts::terraform::resource(found.wrapper)
-        .map(|r| r.arguments.iter().map(|a| a.path.join(".")).collect::<Vec<_>>())
-        .unwrap_or_default();
-    let nearest =
-        known.iter().min_by_key(|k| strsim::levenshtein(k, name)).filter(|k| strsim::levenshtein(k, name) <= 3);
+    let known = &found.known;
+    // A near spelling, or a name cut short (`MaxAsyncEventAge`).
+    let nearest = known
+        .iter()
+        .min_by_key(|k| strsim::levenshtein(k, name))
+        .filter(|k| strsim::levenshtein(k, name) <= 3)
+        .or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name)));
     let mut d = Diagnostic::new(
         code,
         severity,
         "",
-        format!("unknown argument `{name}` in `{}` ({})", found.address, found.wrapper),
+        format!("unknown name `{name}` in `{}` ({})", found.address, found.wrapper),
     );
     d.help = Some(match nearest {
         Some(k) => format!("did you mean `{k}`?"),
@@ -214,6 +246,11 @@ fn map_fix(
             }
         })?;
         let at = found.spans.get(&pointer)?;
+        // A value outside the section (a YAML anchor's) is shared: not edited.
+        let inside = |r: &Range<usize>| r.start >= found.extent.start && r.end <= found.extent.end;
+        if !inside(&at.value) {
+            return None;
+        }
         if on_key {
             // Only where the file spells the API key itself (YAML): the text must match.
             let range = at.key.clone()?;

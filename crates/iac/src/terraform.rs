@@ -3,7 +3,7 @@
 
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, span};
-use crate::{Expression, Found, SourceSpan, SyntaxError};
+use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::Element;
@@ -14,9 +14,6 @@ use invokecfg_translate::codes::{SOURCE_INVALID, VALUE_CLAMPED};
 use invokecfg_translate::{translate as translate_document, Mapping, Options, TranslateError};
 use serde_json::{Map, Value};
 use std::ops::Range;
-
-/// The prefix of the placeholder that stands for interpolation number i.
-const PLACEHOLDER: &str = "invokecfgexpr";
 
 /// Reads every async invocation config resource of a `.tf` file.
 pub fn read(source: &str) -> Result<Vec<Found>, SyntaxError> {
@@ -61,6 +58,7 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             extent: block.span().unwrap_or_default(),
             header,
             unknown: Vec::new(),
+            known: resource.arguments.iter().map(|a| a.path.join(".")).collect(),
         },
     };
     r.body(&block.body, &mut Vec::new());
@@ -110,20 +108,9 @@ impl Reader<'_> {
         path.pop();
     }
 
-    /// The pointer of the block at `path`: its arguments' pointers, cut to its depth.
     fn block_pointer(&self, path: &[String]) -> Option<String> {
-        self.resource.arguments.iter().find_map(|a| {
-            let pointer = a.pointer?;
-            if a.path.len() <= path.len() || a.path.iter().zip(path).any(|(x, y)| x != y) {
-                return None;
-            }
-            let cut = a.path.len() - path.len();
-            let mut p = pointer;
-            for _ in 0..cut {
-                p = &p[..p.rfind('/')?];
-            }
-            Some(p.to_string())
-        })
+        let names: Vec<&str> = path.iter().map(String::as_str).collect();
+        facts::block_pointer(self.resource.arguments, &names)
     }
 
     fn attribute(&mut self, path: &[String], key: Option<Range<usize>>, value: &Expr) {
@@ -162,20 +149,14 @@ impl Reader<'_> {
                     Element::Literal(l) => out.push_str(l.as_str()),
                     Element::Interpolation(i) => {
                         let inner = i.expr.span().map(|r| self.text(r)).unwrap_or_default();
-                        out.push_str(&self.placeholder(inner.trim().to_string()));
+                        out.push_str(&crate::placeholder(&mut self.found, inner.trim().to_string()));
                     }
-                    Element::Directive(_) => return self.placeholder(text.to_string()),
+                    Element::Directive(_) => return crate::placeholder(&mut self.found, text.to_string()),
                 }
             }
             return out;
         }
-        self.placeholder(text.to_string())
-    }
-
-    fn placeholder(&mut self, text: String) -> String {
-        let p = format!("{PLACEHOLDER}{}", self.found.placeholders.len());
-        self.found.placeholders.push(text);
-        p
+        crate::placeholder(&mut self.found, text.to_string())
     }
 
     fn text(&self, range: Range<usize>) -> String {
@@ -245,23 +226,6 @@ fn json_literal(e: &Expr) -> Option<Value> {
         }
         Expr::Array(a) => a.iter().map(json_literal).collect::<Option<Vec<_>>>().map(Value::Array),
         other => literal(other, ValueKind::String),
-    }
-}
-
-/// Sets `pointer` (plain tokens) in `doc`, creating objects on the way.
-fn set(doc: &mut Value, pointer: &str, value: Value) {
-    let mut at = doc;
-    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
-    for (i, t) in tokens.iter().enumerate() {
-        if !at.is_object() {
-            *at = Value::Object(Map::new());
-        }
-        let Value::Object(m) = at else { return };
-        if i + 1 == tokens.len() {
-            m.insert((*t).to_string(), value);
-            return;
-        }
-        at = m.entry((*t).to_string()).or_insert_with(|| Value::Object(Map::new()));
     }
 }
 

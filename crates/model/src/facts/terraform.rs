@@ -76,7 +76,8 @@ pub struct Resource {
     pub source: &'static str,
 }
 
-const fn arg(path: &'static [&'static str], pointer: &'static str, kind: ValueKind) -> Argument {
+/// An argument mapped onto `pointer` (for the YAML tables too).
+pub const fn arg(path: &'static [&'static str], pointer: &'static str, kind: ValueKind) -> Argument {
     Argument {
         path,
         pointer: Some(pointer),
@@ -88,11 +89,13 @@ const fn arg(path: &'static [&'static str], pointer: &'static str, kind: ValueKi
     }
 }
 
-const fn required(a: Argument) -> Argument {
+/// `a`, Required.
+pub const fn required(a: Argument) -> Argument {
     Argument { required: true, ..a }
 }
 
-const fn validated(a: Argument, min: i64, max: i64, default: Option<i64>) -> Argument {
+/// `a`, validated to `min..=max`, with the wrapper's default.
+pub const fn validated(a: Argument, min: i64, max: i64, default: Option<i64>) -> Argument {
     // The range's own default is the schema's, else the smallest value (unused).
     let d = match default {
         Some(d) => d,
@@ -101,7 +104,8 @@ const fn validated(a: Argument, min: i64, max: i64, default: Option<i64>) -> Arg
     Argument { validated: Some(IntRange { min, max, default: d }), default, ..a }
 }
 
-const fn wrapper_only(path: &'static [&'static str], kind: ValueKind, role: Role) -> Argument {
+/// An argument the API document lacks.
+pub const fn wrapper_only(path: &'static [&'static str], kind: ValueKind, role: Role) -> Argument {
     Argument { path, pointer: None, kind, required: false, default: None, validated: None, role }
 }
 
@@ -148,7 +152,7 @@ pub const ALICLOUD_FC3: Resource = Resource {
     resource_type: "alicloud_fcv3_async_invoke_config",
     dialect: "alibaba-fc3",
     arguments: &[
-        Argument { required: true, ..wrapper_only(&["function_name"], ValueKind::String, Role::FunctionNameOfArn) },
+        required(wrapper_only(&["function_name"], ValueKind::String, Role::FunctionNameOfArn)),
         arg(&["qualifier"], "/qualifier", ValueKind::String),
         arg(&["async_task"], "/asyncTask", ValueKind::Bool),
         validated(
@@ -264,6 +268,34 @@ impl Resource {
     }
 }
 
+/// The API pointer of the block (or YAML mapping) at `path` among `fields`:
+/// the common prefix of its fields' pointers, or for a block holding one
+/// field, that field's pointer cut to the block's depth. `None` when no
+/// field lies under `path`.
+pub fn block_pointer(fields: &[Argument], path: &[&str]) -> Option<String> {
+    let under: Vec<&Argument> = fields
+        .iter()
+        .filter(|a| a.pointer.is_some() && a.path.len() > path.len() && a.path.iter().zip(path).all(|(x, y)| x == y))
+        .collect();
+    match under.as_slice() {
+        [] => None,
+        [one] => {
+            let tokens: Vec<&str> = one.pointer?.split('/').collect();
+            let keep = tokens.len().checked_sub(one.path.len() - path.len())?;
+            Some(tokens.get(..keep)?.join("/"))
+        }
+        many => {
+            let first: Vec<&str> = many[0].pointer?.split('/').collect();
+            let mut keep = first.len();
+            for a in &many[1..] {
+                let other: Vec<&str> = a.pointer?.split('/').collect();
+                keep = keep.min(first.iter().zip(&other).take_while(|(x, y)| x == y).count());
+            }
+            Some(first.get(..keep)?.join("/"))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +319,21 @@ mod tests {
             assert_eq!(resource(r.resource_type), Some(r));
             assert_eq!(resource_for_dialect(r.dialect), Some(r));
         }
+    }
+
+    #[test]
+    fn blocks_map_to_the_pointer_their_fields_share() {
+        assert_eq!(
+            block_pointer(ALICLOUD_FC2.arguments, &["destination_config"]).as_deref(),
+            Some("/destinationConfig")
+        );
+        let on_failure = block_pointer(ALICLOUD_FC2.arguments, &["destination_config", "on_failure"]);
+        assert_eq!(on_failure.as_deref(), Some("/destinationConfig/onFailure"));
+        let huawei = block_pointer(HUAWEICLOUD_FGS.arguments, &["on_success"]);
+        assert_eq!(huawei.as_deref(), Some("/destination_config/on_success"));
+        let flat = block_pointer(super::super::serverless_devs::FC2_COMPONENT.fields, &["destination"]);
+        assert_eq!(flat.as_deref(), Some("/destinationConfig"));
+        assert_eq!(block_pointer(ALICLOUD_FC2.arguments, &["timeouts"]), None);
     }
 
     #[test]
