@@ -69,8 +69,9 @@ pub fn lint(kind: Option<Kind>, source: &[u8], options: &LintOptions) -> (LintRe
             result.diagnostics.push(d);
         }
         Ok(found) => {
+            let lines = invokecfg_iac::Lines::new(&text);
             for f in &found {
-                let linted = invokecfg_iac::lint(f, &text, options);
+                let linted = invokecfg_iac::lint_with(f, &lines, options);
                 if result.dialect.is_none() {
                     result.dialect = f.dialect.parse::<Dialect>().ok();
                 }

@@ -16,12 +16,12 @@ mod text;
 pub mod yaml;
 
 use invokecfg_lint::LintOptions;
-use invokecfg_model::{Diagnostic, Edit, Fix, Severity, Span};
+use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity, Span};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-pub use text::position;
+pub use text::{position, Lines};
 
 /// Byte ranges of one value in the file, and of its key (argument or block name).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,8 +67,8 @@ pub struct Found {
     pub header: Range<usize>,
     /// Arguments and blocks the resource type does not have, with their name's range.
     pub unknown: Vec<(String, Range<usize>)>,
-    /// The names the wrapper has (dotted paths), for did-you-mean.
-    pub known: Vec<String>,
+    /// The wrapper's fields, with the ranges it validates itself.
+    pub fields: &'static [invokecfg_model::facts::terraform::Argument],
 }
 
 impl Found {
@@ -156,8 +156,13 @@ pub struct Linted {
 /// value is not known); fixes are kept only where they edit a number or a key
 /// the file spells as the API does.
 pub fn lint(found: &Found, source: &str, options: &LintOptions) -> Linted {
+    lint_with(found, &Lines::new(source), options)
+}
+
+/// [`lint`] with the file's line index built once (for files of many resources).
+pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Linted {
     let mut diagnostics = Vec::new();
-    let Ok(dialect) = found.dialect.parse() else {
+    let Ok(dialect) = found.dialect.parse::<Dialect>() else {
         // The linter has no rules for this dialect yet (aws-lambda).
         return Linted { address: found.address.clone(), diagnostics, skipped: Vec::new() };
     };
@@ -167,9 +172,10 @@ pub fn lint(found: &Found, source: &str, options: &LintOptions) -> Linted {
     let selected = |sel: &String| rule.is_some_and(|r| invokecfg_lint::selector_matches(sel, r));
     if (options.select.is_empty() || options.select.iter().any(selected)) && !options.ignore.iter().any(selected) {
         for (name, range) in &found.unknown {
-            diagnostics.push(unknown_argument(found, source, name, range.clone(), &options));
+            diagnostics.push(unknown_argument(found, lines, name, range.clone(), &options));
         }
     }
+    diagnostics.extend(wrapper_ranges(found, lines, dialect, &options));
     let json = serde_json::to_string_pretty(&found.document).unwrap_or_default();
     let result = invokecfg_lint::lint(json.as_bytes(), &options);
     let parsed = invokecfg_model::span::parse(json.as_bytes()).ok();
@@ -182,8 +188,8 @@ pub fn lint(found: &Found, source: &str, options: &LintOptions) -> Linted {
             parsed.as_ref().and_then(|p| p.spans.key_span(&d.pointer)).is_some_and(|k| k.start.offset == s.start.offset)
         });
         let range = if on_key { key.unwrap_or(value) } else { value };
-        d.span = Some(text::span(source, range));
-        d.fix = d.fix.take().and_then(|f| map_fix(f, found, source, &json, parsed.as_ref()));
+        d.span = Some(lines.span(range));
+        d.fix = d.fix.take().and_then(|f| map_fix(f, found, lines, &json, parsed.as_ref()));
         diagnostics.push(d);
     }
     Linted { address: found.address.clone(), diagnostics, skipped: found.expressions.clone() }
@@ -191,7 +197,13 @@ pub fn lint(found: &Found, source: &str, options: &LintOptions) -> Linted {
 
 /// An argument or block the resource type does not have: the unknown-key
 /// rule, in the wrapper's words, with the nearest argument it has.
-fn unknown_argument(found: &Found, source: &str, name: &str, range: Range<usize>, options: &LintOptions) -> Diagnostic {
+fn unknown_argument(
+    found: &Found,
+    lines: &Lines<'_>,
+    name: &str,
+    range: Range<usize>,
+    options: &LintOptions,
+) -> Diagnostic {
     let code = UNKNOWN_KEY_RULE;
     let mut severity = invokecfg_lint::rule(code).map_or(Severity::Error, |r| r.severity);
     for (sel, sev) in &options.severities {
@@ -199,7 +211,7 @@ fn unknown_argument(found: &Found, source: &str, name: &str, range: Range<usize>
             severity = *sev;
         }
     }
-    let known = &found.known;
+    let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
     // A near spelling, or a name cut short (`MaxAsyncEventAge`).
     let nearest = known
         .iter()
@@ -216,9 +228,64 @@ fn unknown_argument(found: &Found, source: &str, name: &str, range: Range<usize>
         Some(k) => format!("did you mean `{k}`?"),
         None => format!("`{}` has: {}", found.wrapper, known.join(", ")),
     });
-    d.span = Some(text::span(source, range));
+    d.span = Some(lines.span(range));
     d
 }
+
+/// Values the API accepts but the wrapper itself rejects before calling it
+/// (`alicloud_fcv3_async_invoke_config` validates the age to 0..3600): the
+/// range rule of the field, naming the wrapper's range and where it is checked.
+fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
+    let spec = dialect.spec();
+    let checks = [
+        (Field::MaxEventAge, spec.max_event_age.request, AGE_RULE),
+        (Field::RetryAttempts, spec.retry_attempts.request, RETRY_RULE),
+    ];
+    let mut out = Vec::new();
+    for (field, api, code) in checks {
+        let pointer = format!("/{}", dialect.key(field));
+        let Some(rule) = invokecfg_lint::rule(code) else { continue };
+        let selected = |sel: &String| invokecfg_lint::selector_matches(sel, rule);
+        if !(options.select.is_empty() || options.select.iter().any(selected)) || options.ignore.iter().any(selected) {
+            continue;
+        }
+        let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
+        let (Some(range), Some(value), Some(at)) =
+            (arg.validated, found.document.pointer(&pointer).and_then(Value::as_i64), found.spans.get(&pointer))
+        else {
+            continue;
+        };
+        if range.contains(value) || !api.contains(value) || found.is_expression(&pointer) {
+            continue;
+        }
+        let name = arg.path.join(".");
+        let new = range.clamp(value);
+        let mut severity = rule.severity;
+        for (sel, sev) in &options.severities {
+            if selected(sel) {
+                severity = *sev;
+            }
+        }
+        let mut d = Diagnostic::new(
+            code,
+            severity,
+            pointer.clone(),
+            format!("`{name}` is {value}, outside {range}, the range {} validates", found.wrapper),
+        )
+        .with_help(format!("{} rejects it before calling the API (which accepts {api})", found.wrapper));
+        d.span = Some(lines.span(at.value.clone()));
+        d.fix = Some(Fix {
+            message: format!("clamp to {new}"),
+            edits: vec![Edit { span: lines.span(at.value.clone()), content: new.to_string() }],
+        });
+        out.push(d);
+    }
+    out
+}
+
+/// The range rules, by field.
+const AGE_RULE: &str = "R201";
+const RETRY_RULE: &str = "R202";
 
 /// The rule unknown keys are reported under.
 const UNKNOWN_KEY_RULE: &str = "S106";
@@ -228,11 +295,12 @@ const UNKNOWN_KEY_RULE: &str = "S106";
 fn map_fix(
     fix: Fix,
     found: &Found,
-    source: &str,
+    lines: &Lines<'_>,
     json: &str,
     parsed: Option<&invokecfg_model::span::ParsedSource>,
 ) -> Option<Fix> {
     let parsed = parsed?;
+    let source = lines.source();
     let mut edits = Vec::new();
     for e in &fix.edits {
         let (pointer, on_key) = found.spans.keys().find_map(|p| {
@@ -260,14 +328,14 @@ fn map_fix(
             if source.get(range.clone())? != old {
                 return None;
             }
-            edits.push(Edit { span: text::span(source, range), content: new });
+            edits.push(Edit { span: lines.span(range), content: new });
         } else {
             // Numbers and booleans read the same in JSON, HCL and YAML.
             let new: Value = serde_json::from_str(&e.content).ok()?;
             if !(new.is_number() || new.is_boolean()) {
                 return None;
             }
-            edits.push(Edit { span: text::span(source, at.value.clone()), content: e.content.clone() });
+            edits.push(Edit { span: lines.span(at.value.clone()), content: e.content.clone() });
         }
     }
     Some(Fix { message: fix.message, edits })

@@ -2,7 +2,7 @@
 //! rewrite them in place for another provider.
 
 use crate::codes::{self, note};
-use crate::text::{hcl_string, newline, span};
+use crate::text::{hcl_string, newline, Lines};
 use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};
@@ -58,7 +58,7 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             extent: block.span().unwrap_or_default(),
             header,
             unknown: Vec::new(),
-            known: resource.arguments.iter().map(|a| a.path.join(".")).collect(),
+            fields: resource.arguments,
         },
     };
     r.body(&block.body, &mut Vec::new());
@@ -294,6 +294,7 @@ pub fn translate(
     let to = facts::resource_for_dialect(target.id())
         .ok_or_else(|| TranslateFileError::NoResourceType(target.id().to_string()))?;
     let found = read(source).map_err(TranslateFileError::Syntax)?;
+    let lines = Lines::new(source);
     let mut text = String::with_capacity(source.len());
     let mut at = 0;
     let mut outcomes = Vec::new();
@@ -315,7 +316,7 @@ pub fn translate(
         }
         for n in &mut outcome.notes {
             let (_, value) = f.span_of(&n.pointer);
-            n.span = Some(span(source, value));
+            n.span = Some(lines.span(value));
         }
         outcomes.push(outcome);
     }

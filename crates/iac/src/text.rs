@@ -14,9 +14,40 @@ pub fn position(source: &str, offset: usize) -> Position {
     Position { line, column, offset }
 }
 
-/// The [`Span`] of a byte range.
-pub fn span(source: &str, range: Range<usize>) -> Span {
-    Span { start: position(source, range.start), end: position(source, range.end) }
+/// Line starts of a source, for many positions in one file (a 10,000-resource
+/// file has as many findings; each must not rescan the file).
+pub struct Lines<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes `source`.
+    pub fn new(source: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        Lines { source, starts }
+    }
+
+    /// The source indexed.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// As [`position`].
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.source.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let column =
+            String::from_utf8_lossy(self.source.as_bytes().get(start..offset).unwrap_or_default()).chars().count() + 1;
+        Position { line, column, offset }
+    }
+
+    /// The [`Span`] of a byte range.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span { start: self.position(range.start), end: self.position(range.end) }
+    }
 }
 
 /// `s` as an HCL quoted string: JSON escapes (HCL reads the same ones), and
@@ -45,6 +76,10 @@ mod tests {
         assert_eq!((p.line, p.column), (2, 4));
         assert_eq!(position(s, 0).line, 1);
         assert_eq!(position(s, 999).offset, s.len());
+        let lines = Lines::new(s);
+        for offset in 0..=s.len() + 1 {
+            assert_eq!(lines.position(offset), position(s, offset), "{offset}");
+        }
     }
 
     #[test]

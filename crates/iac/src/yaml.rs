@@ -150,7 +150,7 @@ fn read_section(
             extent,
             header,
             unknown: Vec::new(),
-            known: section.fields.iter().map(|a| a.path.join(".")).collect(),
+            fields: section.fields,
         },
     };
     for a in section.context {

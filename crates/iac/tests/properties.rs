@@ -122,3 +122,25 @@ proptest! {
         prop_assert_eq!(got, expected, "\n{}\n->\n{}\n->\n{}", source, there.text, back.text);
     }
 }
+
+/// 10,000 resources in one file, each with a finding: read, lint and
+/// translate in linear time (a quadratic step would take minutes here).
+#[test]
+fn ten_thousand_resources_in_one_file() {
+    let one = "resource \"alicloud_fc_function_async_invoke_config\" \"r{i}\" {\n  service_name           = \"orders\"\n  function_name          = \"f{i}\"\n  maximum_retry_attempts = 12\n\n  destination_config {\n    on_failure {\n      destination = \"acs:mns:cn-shanghai:1234567890123456:/topics/t{i}/messages\"\n    }\n  }\n}\n\n";
+    let source: String = (0..10_000).map(|i| one.replace("{i}", &i.to_string())).collect();
+    let started = std::time::Instant::now();
+    let found = terraform::read(&source).unwrap();
+    assert_eq!(found.len(), 10_000);
+    let lines = invokecfg_iac::Lines::new(&source);
+    let findings: usize = found
+        .iter()
+        .map(|f| invokecfg_iac::lint_with(f, &lines, &invokecfg_lint::LintOptions::default()).diagnostics.len())
+        .sum();
+    assert_eq!(findings, 10_000);
+    let out = terraform::translate(&source, Dialect::Huawei, &mapping(), &Options::default()).unwrap();
+    assert!(!out.refused());
+    assert_eq!(terraform::read(&out.text).unwrap().len(), 10_000);
+    // Generous for a debug build on a shared machine; quadratic behaviour takes far longer.
+    assert!(started.elapsed() < std::time::Duration::from_secs(120), "{:?}", started.elapsed());
+}
