@@ -45,6 +45,17 @@ pub fn note(code: &str, pointer: &str, message: impl Into<String>) -> invokecfg_
 
 #[cfg(test)]
 mod tests {
+    /// The README lists every code with its one severity and summary, as
+    /// "- `T401` (warning): ..." lines (a `| T` table row is the translator's).
+    #[test]
+    fn the_readme_lists_every_code() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap_or_default();
+        let listed: Vec<&str> = readme.lines().filter(|l| l.starts_with("- `T4")).collect();
+        let expected: Vec<String> =
+            super::ALL.iter().map(|(c, s, d)| format!("- `{c}` ({}): {d}", s.as_str())).collect();
+        assert_eq!(listed, expected);
+    }
+
     #[test]
     fn codes_are_unique_sorted_and_outside_the_translators() {
         assert!(super::ALL.windows(2).all(|w| w[0].0 < w[1].0));
