@@ -49,7 +49,8 @@ mod tests {
     /// "- `T401` (warning): ..." lines (a `| T` table row is the translator's).
     #[test]
     fn the_readme_lists_every_code() {
-        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap_or_default();
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap_or_default();
         let listed: Vec<&str> = readme.lines().filter(|l| l.starts_with("- `T4")).collect();
         let expected: Vec<String> =
             super::ALL.iter().map(|(c, s, d)| format!("- `{c}` ({}): {d}", s.as_str())).collect();

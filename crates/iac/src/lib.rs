@@ -10,6 +10,7 @@
 //! byte. The argument-name mapping is a fact table in
 //! `invokecfg_model::facts::terraform`.
 
+mod carry;
 pub mod codes;
 pub mod terraform;
 mod text;

@@ -1,6 +1,7 @@
 //! Terraform `.tf` files: read the async invocation config resources, and
 //! rewrite them in place for another provider.
 
+use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, Lines};
 use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
@@ -9,9 +10,9 @@ use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::Element;
 use hcl_edit::Span as _;
 use invokecfg_model::facts::terraform::{self as facts, Argument, Resource, Role, ValueKind};
-use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
-use invokecfg_translate::codes::{SOURCE_INVALID, VALUE_CLAMPED};
-use invokecfg_translate::{translate as translate_document, Mapping, Options, TranslateError};
+use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Field, Severity};
+use invokecfg_translate::codes::VALUE_CLAMPED;
+use invokecfg_translate::{Mapping, Options};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
@@ -332,111 +333,14 @@ fn translate_one(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let from: Dialect = f.dialect.parse().map_err(|_| {
-        vec![Diagnostic::new(
-            SOURCE_INVALID,
-            Severity::Error,
-            "",
-            format!(
-                "`{}` resources cannot be translated yet: the translator has no `{}` dialect",
-                f.wrapper, f.dialect
-            ),
-        )]
-    })?;
-    let mut doc = f.document.clone();
-    let mut lost: Vec<(String, String)> = Vec::new();
-    let mut lost_notes = Vec::new();
-    let destinations = format!("/{}", from.key(Field::DestinationConfig));
-    let mut dropped: Vec<&str> = Vec::new();
-    // What cannot be carried is left out of the document and marked with a comment.
-    let mut leave_out = |doc: &mut Value, e: &'_ Expression, lost: &mut Vec<(String, String)>| {
-        let under = e.pointer.strip_prefix(destinations.as_str()).filter(|r| r.starts_with('/'));
-        let target_pointer = match under.and_then(|r| r.split('/').nth(1)) {
-            Some(side) => format!("{destinations}/{side}"),
-            None => e.pointer.clone(),
-        };
-        if let Some((parent, key)) = target_pointer.rsplit_once('/') {
-            if let Some(Value::Object(m)) = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) } {
-                m.remove(key);
-            }
-        }
-        let name = terraform_name(f.wrapper, &e.pointer).unwrap_or_else(|| e.pointer.clone());
-        lost.push((name, e.text.clone()));
-        lost_notes.push(
-            note(
-                codes::EXPRESSION_NOT_CARRIED,
-                &e.pointer,
-                format!("`{}` is an expression the translation to {} cannot carry", one_line(&e.text), target.id()),
-            )
-            .with_help("write the target's value in the rewritten resource (a `# invokecfg:` comment marks the place)"),
-        );
-    };
-    // Whole-expression destinations: their kind is unknown.
-    for e in &f.expressions {
-        let value = get(&doc, &e.pointer).and_then(Value::as_str).unwrap_or_default();
-        if e.pointer.starts_with(&destinations) && (value.is_empty() || is_placeholder(value)) {
-            leave_out(&mut doc, e, &mut lost);
-            dropped.push(&e.pointer);
-        }
-    }
-    let translation = loop {
-        let document = Document::from_value(&doc, from).map_err(|e| {
-            vec![Diagnostic::new(SOURCE_INVALID, Severity::Error, e.pointer.clone(), e.message.clone())
-                .with_help("fix the resource first (`invokecfg lint` shows every problem)")]
-        })?;
-        match translate_document(&document, target, mapping, options) {
-            Ok(t) => break t,
-            Err(TranslateError::Refused { notes }) => {
-                // Refused because of a placeholder: leave that expression out and try again.
-                let errors: Vec<&str> =
-                    notes.iter().filter(|n| n.severity == Severity::Error).map(|n| n.pointer.as_str()).collect();
-                let culprits: Vec<&Expression> = f
-                    .expressions
-                    .iter()
-                    .filter(|e| !dropped.contains(&e.pointer.as_str()) && errors.iter().any(|p| *p == e.pointer))
-                    .collect();
-                if culprits.is_empty() {
-                    return Err(notes);
-                }
-                for e in culprits {
-                    leave_out(&mut doc, e, &mut lost);
-                    dropped.push(&e.pointer);
-                }
-            }
-        }
-    };
-    let dropped: Vec<String> = dropped.into_iter().map(str::to_string).collect();
-    let mut notes = translation.notes;
-    notes.extend(lost_notes);
-    let out = translation.document.to_value();
-    let block = render(source, f, from, target, to, &out, &lost, &mut notes);
-    for e in &f.expressions {
-        let standin = get(&f.document, &e.pointer).and_then(Value::as_str).unwrap_or_default();
-        let carried = !dropped.contains(&e.pointer)
-            && f.placeholders
-                .iter()
-                .enumerate()
-                .any(|(i, text)| standin.contains(&format!("{PLACEHOLDER}{i}")) && block.contains(text.as_str()));
-        if carried {
-            notes.push(
-                note(
-                    codes::EXPRESSION_KEPT,
-                    &e.pointer,
-                    format!("`{}` is an expression, kept in the rewrite", one_line(&e.text)),
-                )
-                .with_help(format!(
-                    "check its value is valid for {} ({})",
-                    to.resource_type,
-                    target.id()
-                )),
-            );
-        }
-    }
+    let mut c = crate::carry::translate(f, target, mapping, options)?;
+    let block = render(source, f, c.from, target, to, &c.document, &c.lost, &mut c.notes);
+    crate::carry::expression_notes(f, &mut c, &block, to.resource_type, target);
     let src_provider = provider(f.wrapper);
     if src_provider != provider(to.resource_type) {
         for e in &f.expressions {
             if e.text.contains(&format!("{src_provider}_")) {
-                notes.push(
+                c.notes.push(
                     note(
                         codes::SOURCE_PROVIDER_REFERENCE,
                         &e.pointer,
@@ -450,33 +354,12 @@ fn translate_one(
             }
         }
     }
-    Ok((block, notes))
-}
-
-/// The Terraform name (`destination_config.on_failure`) of the argument or block at `pointer`.
-fn terraform_name(resource_type: &str, pointer: &str) -> Option<String> {
-    facts::resource(resource_type)?.arguments.iter().find_map(|a| {
-        let p = a.pointer?;
-        if p == pointer {
-            return Some(a.path.join("."));
-        }
-        let rest = p.strip_prefix(pointer).filter(|r| r.starts_with('/'))?;
-        let cut = rest.matches('/').count();
-        Some(a.path.get(..a.path.len().checked_sub(cut)?)?.join("."))
-    })
+    Ok((block, c.notes))
 }
 
 /// The provider prefix of a resource type (`alicloud`, `huaweicloud`, `aws`).
 fn provider(resource_type: &str) -> &str {
     resource_type.split('_').next().unwrap_or_default()
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn is_placeholder(s: &str) -> bool {
-    s.strip_prefix(PLACEHOLDER).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A string from the translated document as HCL: placeholders become the
