@@ -197,3 +197,23 @@ fn directory_walks_take_s_yaml_and_ros_templates_and_skip_other_yaml_silently() 
     assert!(r.stdout.contains("template.yaml:14:34: R201"), "{}", r.stdout);
     assert!(!r.stdout.contains("ci.yml") && !r.stderr.contains("ci.yml"), "{}{}", r.stdout, r.stderr);
 }
+
+#[test]
+fn s_yaml_fc2_section_translates_to_fc3_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(root().join("fixtures/yaml/read/fc2/s.yaml")).unwrap();
+    std::fs::write(dir.path().join("s.yaml"), &source).unwrap();
+    let r = run_in(dir.path(), &["translate", "--to", "alibaba-fc3", "s.yaml", "-o", "s3.yaml"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning[T406]") && r.stderr.contains("warning[T101]"), "{}", r.stderr);
+    let out = std::fs::read_to_string(dir.path().join("s3.yaml")).unwrap();
+    assert!(out.contains("      asyncInvokeConfig:\n") && !out.contains("asyncConfiguration"), "{out}");
+    // Everything before the inserted block is the source's, and so is every line after it but the removed section.
+    let head = source.find("      function:\n").unwrap();
+    assert!(out.starts_with(&source[..head]));
+    let tail = source.find("        codeUri: ./code\n").unwrap();
+    assert!(out.ends_with(&source[tail..source.find("        asyncConfiguration:").unwrap()]));
+    let huawei = run_in(dir.path(), &["translate", "--to", "huawei", "s.yaml"], None);
+    assert_eq!(huawei.code, 1, "{}", huawei.stderr);
+    assert!(huawei.stderr.contains("FC 2.0 to FC 3.0 only"), "{}", huawei.stderr);
+}

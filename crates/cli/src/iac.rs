@@ -117,13 +117,12 @@ pub fn translate(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(Result<String, ()>, Vec<Diagnostic>), String> {
-    if kind == Kind::Yaml {
-        return Err(format!(
-            "{input}: error: translating YAML is not supported yet; lint it, or translate the API JSON (`s cli fc3 async-invoke-config get` output) instead"
-        ));
-    }
     let text = std::str::from_utf8(source).map_err(|e| format!("{input}: not UTF-8 text: {e}"))?;
-    let out = terraform::translate(text, target, mapping, options).map_err(|e| format!("{input}: error: {e}"))?;
+    let out = match kind {
+        Kind::Terraform => terraform::translate(text, target, mapping, options),
+        Kind::Yaml => yaml::translate(text, target, mapping, options),
+    }
+    .map_err(|e| format!("{input}: error: {e}"))?;
     let mut notes = Vec::new();
     for o in &out.outcomes {
         for n in &o.notes {

@@ -19,6 +19,10 @@ pub const NO_ARGUMENT: &str = "T404";
 /// An argument the target resource type requires has no value in the
 /// translation: a comment in the output marks it.
 pub const REQUIRED_MISSING: &str = "T405";
+/// A rewritten YAML section's resource still uses the source component or
+/// type (the fc component, `ALIYUN::FC::Function`): the rest of it needs its
+/// own migration.
+pub const RESOURCE_NOT_MIGRATED: &str = "T406";
 
 /// Every code with its severity and a one-line summary.
 pub const ALL: &[(&str, Severity, &str)] = &[
@@ -31,6 +35,11 @@ pub const ALL: &[(&str, Severity, &str)] = &[
     (EXPRESSION_NOT_CARRIED, Severity::Warning, "expression the translation cannot carry; write the value by hand"),
     (NO_ARGUMENT, Severity::Warning, "value with no argument on the target resource type not written"),
     (REQUIRED_MISSING, Severity::Warning, "argument the target resource type requires has no value; write it"),
+    (
+        RESOURCE_NOT_MIGRATED,
+        Severity::Warning,
+        "the rewritten section's resource still uses the source component or type; migrate it",
+    ),
 ];
 
 /// The severity of `code`.

@@ -1,8 +1,10 @@
-//! Whole-file snapshots of `.tf` translations (`fixtures/terraform/translate/*/case.json`:
-//! `input` (a fixture of `../read`), `to`, optional `map` and `allow_lossy`),
-//! checked with `terraform fmt -check` when Terraform is on the machine.
+//! Whole-file snapshots of `.tf` and YAML translations
+//! (`fixtures/{terraform,yaml}/translate/*/case.json`: `input` (a fixture of
+//! `../read`), `to`, optional `map` and `allow_lossy`); Terraform outputs are
+//! checked with `terraform fmt -check` when Terraform is on the machine, YAML
+//! outputs by reading them back.
 
-use invokecfg_iac::terraform;
+use invokecfg_iac::{terraform, yaml};
 use invokecfg_model::Dialect;
 use invokecfg_translate::{Mapping, Options};
 use std::fmt::Write;
@@ -19,7 +21,11 @@ pub fn run_case(dir: &Path) -> (String, terraform::Translated) {
         None => Mapping::default(),
     };
     let options = Options { allow_lossy: case["allow_lossy"].as_bool().unwrap_or(false), ..Options::default() };
-    let out = terraform::translate(&source, to, &mapping, &options).unwrap();
+    let out = if case["input"].as_str().unwrap().ends_with(".tf") {
+        terraform::translate(&source, to, &mapping, &options).unwrap()
+    } else {
+        yaml::translate(&source, to, &mapping, &options).unwrap()
+    };
     (source, out)
 }
 
@@ -57,11 +63,41 @@ fn terraform_fmt_accepts(text: &str) -> Option<bool> {
 }
 
 #[test]
-fn translate_fixtures() {
+fn translate_terraform_fixtures() {
     insta::glob!("../../../fixtures/terraform/translate", "*/case.json", |path| {
         let dir = path.parent().unwrap();
         insta::assert_snapshot!(describe(dir));
     });
+}
+
+#[test]
+fn translate_yaml_fixtures() {
+    insta::glob!("../../../fixtures/yaml/translate", "*/case.json", |path| {
+        let dir = path.parent().unwrap();
+        insta::assert_snapshot!(describe(dir));
+    });
+}
+
+/// The rewritten YAML reads back: each FC 2.0 section is now an FC 3.0 one
+/// holding the translated values, and nothing else changed section.
+#[test]
+fn translated_yaml_reads_back_as_fc3() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/yaml/translate");
+    let mut checked = 0;
+    for e in std::fs::read_dir(root).unwrap() {
+        let dir = e.unwrap().path();
+        let (source, out) = run_case(&dir);
+        if out.refused() {
+            continue;
+        }
+        let before = yaml::read(&source).unwrap();
+        // As after the user moves the resource to the fc3 component (T406 says to).
+        let after = yaml::read(&out.text.replace("component: devsapp/fc\n", "component: fc3\n")).unwrap();
+        assert_eq!(before.len(), after.len(), "{}", out.text);
+        assert!(after.iter().all(|f| f.dialect == "alibaba-fc3"), "{}", out.text);
+        checked += 1;
+    }
+    assert!(checked >= 2);
 }
 
 #[test]
