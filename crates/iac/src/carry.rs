@@ -3,7 +3,7 @@
 
 use crate::codes::{self, note};
 use crate::{Expression, Found, PLACEHOLDER};
-use invokecfg_model::{Diagnostic, Dialect, Document, Field, Severity};
+use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
 use invokecfg_translate::codes::SOURCE_INVALID;
 use invokecfg_translate::{translate as translate_document, Mapping, Options, TranslateError};
 use serde_json::Value;
@@ -42,6 +42,17 @@ pub(crate) fn translate(
         )]
     })?;
     let mut doc = f.document.clone();
+    // The FC 3.0 function name of the request path, as the relative ARN the
+    // translator completes from the destinations (T108) or `--function`.
+    let function = format!("/{}", from.key(Field::Function));
+    if let (Some(name), true) = (&f.function_name, doc.pointer(&function).is_none()) {
+        let arn = AcsArn {
+            region: String::new(),
+            account: String::new(),
+            resource: AcsResource::Fc3Function { function: name.clone(), qualifier: None },
+        };
+        crate::set(&mut doc, &function, Value::String(arn.to_string()));
+    }
     let mut lost: Vec<(String, String)> = Vec::new();
     let mut lost_notes = Vec::new();
     let destinations = format!("/{}", from.key(Field::DestinationConfig));

@@ -68,6 +68,10 @@ pub struct Found {
     pub header: Range<usize>,
     /// Arguments and blocks the resource type does not have, with their name's range.
     pub unknown: Vec<(String, Range<usize>)>,
+    /// The FC 3.0 function name the wrapper gives outside the document (the
+    /// request path: `function_name`, `functionName`, `FunctionName`), with a
+    /// placeholder per interpolation; the translation's function ARN is made from it.
+    pub function_name: Option<String>,
     /// The wrapper's fields, with the ranges it validates itself.
     pub fields: &'static [invokecfg_model::facts::terraform::Argument],
 }

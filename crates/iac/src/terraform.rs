@@ -59,6 +59,7 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             extent: block.span().unwrap_or_default(),
             header,
             unknown: Vec::new(),
+            function_name: None,
             fields: resource.arguments,
         },
     };
@@ -123,8 +124,24 @@ impl Reader<'_> {
             }
             return;
         };
-        let Some(pointer) = arg.pointer else { return };
         let range = value.span().unwrap_or_default();
+        let Some(pointer) = arg.pointer else {
+            if let (Role::FunctionNameOfArn, Ok(d)) = (arg.role, self.found.dialect.parse::<Dialect>()) {
+                let p = format!("/{}", d.key(Field::Function));
+                let text = self.text(range.clone());
+                let name = match literal(value, arg.kind) {
+                    Some(Value::String(s)) => s,
+                    _ => {
+                        let standin = self.standin(value, &text);
+                        self.found.expressions.push(Expression { pointer: p.clone(), text });
+                        standin
+                    }
+                };
+                self.found.function_name = Some(name);
+                self.found.spans.insert(p, SourceSpan { key, value: range });
+            }
+            return;
+        };
         self.found.spans.insert(pointer.to_string(), SourceSpan { key, value: range.clone() });
         match literal(value, arg.kind) {
             Some(Value::Null) => {}
@@ -423,8 +440,40 @@ fn render(
     let name = f.address.split_once('.').map(|(_, n)| n).unwrap_or_default();
     let mut lines: Vec<Line> = Vec::new();
     // Meta-arguments (`count`, `provider`, ...) first, as they were; meta blocks (`lifecycle`) last.
-    let (meta_attrs, meta_blocks): (Vec<Line>, Vec<Line>) =
+    let (mut meta_attrs, meta_blocks): (Vec<Line>, Vec<Line>) =
         meta_lines(source, f).into_iter().partition(|l| matches!(l, Line::Attr { .. }));
+    let (from_provider, to_provider) = (provider(f.wrapper), provider(to.resource_type));
+    if from_provider != to_provider {
+        for l in &mut meta_attrs {
+            let Line::Attr { key, value, .. } = l else { continue };
+            if key == "provider" {
+                // A provider configuration of the source provider cannot configure the target's.
+                notes.push(
+                    note(
+                        codes::SOURCE_PROVIDER_REFERENCE,
+                        "",
+                        format!("`provider = {value}` configures the {from_provider} provider: not carried"),
+                    )
+                    .with_help(format!("set `provider` to the {to_provider} configuration it should use")),
+                );
+                *l = Line::Raw(format!(
+                    "# invokecfg: was `provider = {value}`: choose the {to_provider} provider configuration"
+                ));
+            } else if value.contains(&format!("{from_provider}_")) {
+                notes.push(
+                    note(
+                        codes::SOURCE_PROVIDER_REFERENCE,
+                        "",
+                        format!("`{key} = {}` refers to a resource of the {from_provider} provider", one_line(value)),
+                    )
+                    .with_help(format!(
+                        "migrate that resource too, then point this reference at its {} counterpart",
+                        target.id()
+                    )),
+                );
+            }
+        }
+    }
     if !meta_attrs.is_empty() {
         lines.extend(meta_attrs);
         lines.push(Line::Raw(String::new()));

@@ -150,12 +150,13 @@ fn read_section(
             extent,
             header,
             unknown: Vec::new(),
+            function_name: None,
             fields: section.fields,
         },
     };
     for a in section.context {
-        if let (Some(pointer), Some((value, key))) = (a.pointer, node_at(resource, a.path)) {
-            r.leaf(a, pointer.to_string(), key, value);
+        if let Some((value, key)) = node_at(resource, a.path) {
+            r.leaf(a, a.pointer.unwrap_or_default().to_string(), key, value);
         }
     }
     match &node.data {
@@ -225,7 +226,26 @@ impl Reader<'_> {
 
     fn leaf(&mut self, arg: &Argument, pointer: String, key: Option<&MarkedYaml<'_>>, value: &MarkedYaml<'_>) {
         if arg.pointer.is_none() {
-            // Wrapper-only (the FC 3.0 function name): not in the document.
+            // The FC 3.0 function name: the request path, not the document.
+            let dialect = self.found.dialect.parse::<invokecfg_model::Dialect>();
+            if let (invokecfg_model::facts::terraform::Role::FunctionNameOfArn, Ok(d)) = (arg.role, dialect) {
+                let p = format!("/{}", d.key(invokecfg_model::Field::Function));
+                let text = self.text(self.offsets.range(value));
+                let name = match &value.data {
+                    YamlData::Value(Scalar::String(s)) if !s.contains("${") => s.to_string(),
+                    YamlData::Value(Scalar::String(s)) => {
+                        self.found.expressions.push(Expression { pointer: p.clone(), text });
+                        self.standin(s)
+                    }
+                    _ => {
+                        self.found.expressions.push(Expression { pointer: p.clone(), text: text.clone() });
+                        crate::placeholder(&mut self.found, text)
+                    }
+                };
+                self.found.function_name = Some(name);
+                let key = key.map(|k| self.offsets.range(k));
+                self.found.spans.insert(p, SourceSpan { key, value: self.offsets.range(value) });
+            }
             return;
         }
         let key = key.map(|k| self.offsets.range(k));
