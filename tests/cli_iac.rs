@@ -217,3 +217,20 @@ fn s_yaml_fc2_section_translates_to_fc3_in_place() {
     assert_eq!(huawei.code, 1, "{}", huawei.stderr);
     assert!(huawei.stderr.contains("FC 2.0 to FC 3.0 only"), "{}", huawei.stderr);
 }
+
+#[test]
+fn translating_a_directory_takes_the_files_with_configs_and_mirrors_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    let read = root().join("fixtures");
+    std::fs::copy(read.join("terraform/read/fc2-meta-arguments.tf"), src.join("main.tf")).unwrap();
+    std::fs::copy(read.join("yaml/read/ros-fc2.yml"), src.join("template.yml")).unwrap();
+    std::fs::copy(read.join("yaml/read/github-workflow.yaml"), src.join("compose.yaml")).unwrap();
+    let r = run_in(dir.path(), &["translate", "--to", "alibaba-fc3", "src", "--out-dir", "out"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.path().join("out/main.tf").exists() && dir.path().join("out/template.yml").exists());
+    assert!(!dir.path().join("out/compose.yaml").exists(), "{}", r.stderr);
+    let tf = std::fs::read_to_string(dir.path().join("out/main.tf")).unwrap();
+    assert!(tf.contains("resource \"alicloud_fcv3_async_invoke_config\" \"resize\" {"), "{tf}");
+}

@@ -27,6 +27,16 @@ pub fn kind(path: &Path) -> Option<Kind> {
     }
 }
 
+/// Whether a directory walk of `translate` takes `path`: API JSON, or a file
+/// of [`kind`] that names a resource type or section it could rewrite (other
+/// YAML, such as compose files, is not an input there).
+pub fn translatable(path: &Path) -> bool {
+    match kind(path) {
+        None => path.extension().is_some_and(|x| x == "json"),
+        Some(k) => std::fs::read_to_string(path).is_ok_and(|t| mentions(k, &t)),
+    }
+}
+
 fn read(kind: Kind, text: &str) -> Result<Vec<Found>, SyntaxError> {
     match kind {
         Kind::Terraform => terraform::read(text),

@@ -201,7 +201,7 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| crate::iac::walked(p))
+                .filter(|p| crate::iac::translatable(p))
                 .collect();
             found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             for f in found {

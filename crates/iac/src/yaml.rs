@@ -451,9 +451,7 @@ fn rewrite(
             "move it to ALIYUN::FC3::Function; this resource configures that function",
         )
     };
-    c.notes.push(
-        crate::codes::note(crate::codes::RESOURCE_NOT_MIGRATED, "", format!("{}: {what}", f.address)).with_help(advice),
-    );
+    c.notes.push(crate::codes::note(crate::codes::RESOURCE_NOT_MIGRATED, "", what).with_help(advice));
     out.push_str(&format!("{pad}# invokecfg: {what}: {advice}{nl}"));
     let depth = if to.path.len() > 1 {
         out.push_str(&format!("{pad}{}:{nl}", to.path.last().copied().unwrap_or_default()));
