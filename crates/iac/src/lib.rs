@@ -68,6 +68,9 @@ pub struct Found {
     pub header: Range<usize>,
     /// Arguments and blocks the resource type does not have, with their name's range.
     pub unknown: Vec<(String, Range<usize>)>,
+    /// Pointers whose value the file sets to zero and the wrapper does not
+    /// send (`facts::terraform::ZERO_NOT_SENT`): left out of the document.
+    pub not_sent: Vec<String>,
     /// The FC 3.0 function name the wrapper gives outside the document (the
     /// request path: `function_name`, `functionName`, `FunctionName`), with a
     /// placeholder per interpolation; the translation's function ARN is made from it.
@@ -173,11 +176,9 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     };
     let mut options = options.clone();
     options.dialect = Some(dialect);
-    let rule = invokecfg_lint::rule(UNKNOWN_KEY_RULE);
-    let selected = |sel: &String| rule.is_some_and(|r| invokecfg_lint::selector_matches(sel, r));
-    if (options.select.is_empty() || options.select.iter().any(selected)) && !options.ignore.iter().any(selected) {
+    if let Some(severity) = selected_severity(UNKNOWN_KEY_RULE, &options) {
         for (name, range) in &found.unknown {
-            diagnostics.push(unknown_argument(found, lines, name, range.clone(), &options));
+            diagnostics.push(unknown_argument(found, lines, name, range.clone(), severity));
         }
     }
     diagnostics.extend(wrapper_ranges(found, lines, dialect, &options));
@@ -207,15 +208,9 @@ fn unknown_argument(
     lines: &Lines<'_>,
     name: &str,
     range: Range<usize>,
-    options: &LintOptions,
+    severity: Severity,
 ) -> Diagnostic {
     let code = UNKNOWN_KEY_RULE;
-    let mut severity = invokecfg_lint::rule(code).map_or(Severity::Error, |r| r.severity);
-    for (sel, sev) in &options.severities {
-        if invokecfg_lint::rule(code).is_some_and(|r| invokecfg_lint::selector_matches(sel, r)) {
-            severity = *sev;
-        }
-    }
     let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
     // A near spelling, or a name cut short (`MaxAsyncEventAge`).
     let nearest = known
@@ -237,9 +232,26 @@ fn unknown_argument(
     d
 }
 
-/// Values the API accepts but the wrapper itself rejects before calling it
-/// (`alicloud_fcv3_async_invoke_config` validates the age to 0..3600): the
-/// range rule of the field, naming the wrapper's range and where it is checked.
+/// The severity `code` has under `options`, or `None` when it is not selected.
+fn selected_severity(code: &str, options: &LintOptions) -> Option<Severity> {
+    let rule = invokecfg_lint::rule(code)?;
+    let selected = |sel: &String| invokecfg_lint::selector_matches(sel, rule);
+    if !(options.select.is_empty() || options.select.iter().any(selected)) || options.ignore.iter().any(selected) {
+        return None;
+    }
+    let mut severity = rule.severity;
+    for (sel, sev) in &options.severities {
+        if selected(sel) {
+            severity = *sev;
+        }
+    }
+    Some(severity)
+}
+
+/// What the wrapper itself does to a value, under the field's range rule:
+/// values the API accepts but the wrapper rejects before calling it
+/// (`alicloud_fcv3_async_invoke_config` validates the age to 0..3600), and
+/// zeros the wrapper does not send, so the API's default applies.
 fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
     let spec = dialect.spec();
     let checks = [
@@ -249,28 +261,34 @@ fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &
     let mut out = Vec::new();
     for (field, api, code) in checks {
         let pointer = format!("/{}", dialect.key(field));
-        let Some(rule) = invokecfg_lint::rule(code) else { continue };
-        let selected = |sel: &String| invokecfg_lint::selector_matches(sel, rule);
-        if !(options.select.is_empty() || options.select.iter().any(selected)) || options.ignore.iter().any(selected) {
+        let Some(severity) = selected_severity(code, options) else { continue };
+        let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
+        let Some(at) = found.spans.get(&pointer) else { continue };
+        let name = arg.path.join(".");
+        let span = lines.span(at.value.clone());
+        if found.not_sent.contains(&pointer) {
+            let mut d = Diagnostic::new(
+                code,
+                severity,
+                pointer.clone(),
+                format!(
+                    "`{name}` is 0, which {} does not send: the API's default {} applies",
+                    found.wrapper, api.default
+                ),
+            )
+            .with_help(format!("the provider reads it with GetOk, which takes 0 for unset; the API accepts {api}"));
+            d.span = Some(span);
+            out.push(d);
             continue;
         }
-        let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
-        let (Some(range), Some(value), Some(at)) =
-            (arg.validated, found.document.pointer(&pointer).and_then(Value::as_i64), found.spans.get(&pointer))
+        let (Some(range), Some(value)) = (arg.validated, found.document.pointer(&pointer).and_then(Value::as_i64))
         else {
             continue;
         };
         if range.contains(value) || !api.contains(value) || found.is_expression(&pointer) {
             continue;
         }
-        let name = arg.path.join(".");
         let new = range.clamp(value);
-        let mut severity = rule.severity;
-        for (sel, sev) in &options.severities {
-            if selected(sel) {
-                severity = *sev;
-            }
-        }
         let mut d = Diagnostic::new(
             code,
             severity,
@@ -278,11 +296,8 @@ fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &
             format!("`{name}` is {value}, outside {range}, the range {} validates", found.wrapper),
         )
         .with_help(format!("{} rejects it before calling the API (which accepts {api})", found.wrapper));
-        d.span = Some(lines.span(at.value.clone()));
-        d.fix = Some(Fix {
-            message: format!("clamp to {new}"),
-            edits: vec![Edit { span: lines.span(at.value.clone()), content: new.to_string() }],
-        });
+        d.span = Some(span);
+        d.fix = Some(Fix { message: format!("clamp to {new}"), edits: vec![Edit { span, content: new.to_string() }] });
         out.push(d);
     }
     out

@@ -59,6 +59,7 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             extent: block.span().unwrap_or_default(),
             header,
             unknown: Vec::new(),
+            not_sent: Vec::new(),
             function_name: None,
             fields: resource.arguments,
         },
@@ -143,8 +144,10 @@ impl Reader<'_> {
             return;
         };
         self.found.spans.insert(pointer.to_string(), SourceSpan { key, value: range.clone() });
+        let zero_not_sent = facts::ZERO_NOT_SENT.contains(&(self.resource.resource_type, names.join(".").as_str()));
         match literal(value, arg.kind) {
             Some(Value::Null) => {}
+            Some(v) if zero_not_sent && v.as_i64() == Some(0) => self.found.not_sent.push(pointer.to_string()),
             Some(v) => set(&mut self.found.document, pointer, v),
             None => {
                 let text = self.text(range);

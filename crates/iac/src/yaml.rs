@@ -150,6 +150,7 @@ fn read_section(
             extent,
             header,
             unknown: Vec::new(),
+            not_sent: Vec::new(),
             function_name: None,
             fields: section.fields,
         },

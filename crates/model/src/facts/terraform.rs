@@ -248,6 +248,18 @@ pub fn resource_for_dialect(dialect: &str) -> Option<&'static Resource> {
 /// The Terraform meta-arguments every resource may hold: kept as they are.
 pub const META_ARGUMENTS: &[&str] = &["count", "for_each", "provider", "depends_on", "lifecycle"];
 
+/// Arguments whose zero value the provider does not send (read with
+/// `d.GetOk`, which reports a zero value as unset), so the API's default
+/// applies instead: `(resource type, argument)`. alicloud FC 2.0:
+/// `maximum_event_age_in_seconds` (`GetOk`); alicloud FC 3.0: the age
+/// (`GetOk` and `> 0`) and the retries (`GetOk`); AWS: the age (`GetOk`).
+pub const ZERO_NOT_SENT: &[(&str, &str)] = &[
+    ("alicloud_fc_function_async_invoke_config", "maximum_event_age_in_seconds"),
+    ("alicloud_fcv3_async_invoke_config", "max_async_event_age_in_seconds"),
+    ("alicloud_fcv3_async_invoke_config", "max_async_retry_attempts"),
+    ("aws_lambda_function_event_invoke_config", "maximum_event_age_in_seconds"),
+];
+
 /// The function Huawei's `param` is written with in HCL.
 pub const JSONENCODE: &str = "jsonencode";
 
