@@ -58,7 +58,9 @@ fn lint_reports_an_out_of_range_retry_count_at_the_argument() {
     let r = run_in(&root(), &["lint", "fixtures/terraform/read/fc2-retries-out-of-range.tf"], None);
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(
-        r.stdout.contains("fc2-retries-out-of-range.tf:12:28: R202 [error] `maxAsyncRetryAttempts` is 12"),
+        r.stdout.contains(
+            "fc2-retries-out-of-range.tf:12:28: R202 [error] `maximum_retry_attempts` (API `maxAsyncRetryAttempts`) is 12"
+        ),
         "{}",
         r.stdout
     );

@@ -195,6 +195,14 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
         });
         let range = if on_key { key.unwrap_or(value) } else { value };
         d.span = Some(lines.span(range));
+        // In the file's words: `maximum_retry_attempts` (API `maxAsyncRetryAttempts`).
+        if let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(d.pointer.as_str())) {
+            let api = d.pointer.rsplit('/').next().unwrap_or_default();
+            let name = arg.path.join(".");
+            if name != api {
+                d.message = d.message.replacen(&format!("`{api}`"), &format!("`{name}` (API `{api}`)"), 1);
+            }
+        }
         d.fix = d.fix.take().and_then(|f| map_fix(f, found, lines, &json, parsed.as_ref()));
         diagnostics.push(d);
     }
