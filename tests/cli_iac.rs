@@ -236,3 +236,10 @@ fn translating_a_directory_takes_the_files_with_configs_and_mirrors_them() {
     let tf = std::fs::read_to_string(dir.path().join("out/main.tf")).unwrap();
     assert!(tf.contains("resource \"alicloud_fcv3_async_invoke_config\" \"resize\" {"), "{tf}");
 }
+
+#[test]
+fn a_ros_template_in_json_is_linted_at_its_line() {
+    let r = run_in(&root(), &["lint", "fixtures/yaml/read/ros-fc3-template.json"], None);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("ros-fc3-template.json:8:34: R202 [error] `MaxAsyncRetryAttempts`"), "{}", r.stdout);
+}

@@ -51,6 +51,18 @@ fn mentions(kind: Kind, text: &str) -> bool {
     }
 }
 
+/// The format of a file, by its name and, for `.json`, its text: a ROS
+/// template in JSON (JSON is YAML) is read as YAML.
+pub fn kind_of(path: &Path, source: &[u8]) -> Option<Kind> {
+    kind(path).or_else(|| {
+        let json = path.extension().is_some_and(|x| x == "json");
+        let text = String::from_utf8_lossy(source);
+        (json && text.contains(ROS_VERSION_KEY) && yaml::mentions_section(&text)).then_some(Kind::Yaml)
+    })
+}
+
+const ROS_VERSION_KEY: &str = invokecfg_model::facts::ros::VERSION_KEY;
+
 /// Whether a directory walk takes `path`: API JSON, or a format of [`kind`].
 pub fn walked(path: &Path) -> bool {
     path.extension().is_some_and(|x| x == "json") || kind(path).is_some()
@@ -128,6 +140,11 @@ pub fn translate(
     options: &Options,
 ) -> Result<(Result<String, ()>, Vec<Diagnostic>), String> {
     let text = std::str::from_utf8(source).map_err(|e| format!("{input}: not UTF-8 text: {e}"))?;
+    if kind == Kind::Yaml && Path::new(input).extension().is_some_and(|x| x == "json") {
+        return Err(format!(
+            "{input}: error: ROS templates in JSON are linted, not rewritten; translate the YAML form"
+        ));
+    }
     let out = match kind {
         Kind::Terraform => terraform::translate(text, target, mapping, options),
         Kind::Yaml => yaml::translate(text, target, mapping, options),

@@ -177,7 +177,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>) -> Outcome 
         Ok(b) => b,
         Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
     };
-    let kind = crate::iac::kind(Path::new(&input.shown));
+    let kind = crate::iac::kind_of(Path::new(&input.shown), &source);
     let (mut result, iac_notes) = crate::iac::lint(kind, &source, &options);
     for n in iac_notes {
         note(args, &format!("{}: {n}", input.shown));

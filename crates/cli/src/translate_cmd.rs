@@ -44,7 +44,7 @@ fn one(
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
-    if let Some(kind) = crate::iac::kind(Path::new(input)) {
+    if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
         let (text, notes) = crate::iac::translate(kind, input, &bytes, target, mapping, &options)?;
         print_notes(input, &notes);

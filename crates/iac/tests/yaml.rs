@@ -8,7 +8,7 @@ use invokecfg_iac::yaml;
 
 #[test]
 fn read_and_lint_fixtures() {
-    insta::glob!("../../../fixtures/yaml/read", "**/*.{yaml,yml}", |path| {
+    insta::glob!("../../../fixtures/yaml/read", "**/*.{yaml,yml,json}", |path| {
         insta::assert_snapshot!(common::describe(path, yaml::read));
     });
 }
