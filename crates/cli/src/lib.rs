@@ -12,6 +12,7 @@ mod config;
 mod diff;
 mod escape;
 mod formats;
+mod iac;
 mod io;
 mod lint_cmd;
 mod translate_cmd;

@@ -4,7 +4,7 @@ use crate::config::{Config, ConfigFinder, CONFIG_NAMES};
 use crate::formats::{self, FileFindings, Problem, RunInfo};
 use crate::io::{describe, read_input, write_fix, Written};
 use crate::{claim, escape, LintArgs, LintFormat};
-use invokecfg_lint::{apply_fixes, lint, LintOptions};
+use invokecfg_lint::{apply_fixes, LintOptions};
 use invokecfg_model::{Diagnostic, Dialect, Position, Span};
 use invokecfg_translate::Mapping;
 use rayon::prelude::*;
@@ -74,7 +74,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| crate::iac::walked(p))
                 .filter(|p| !p.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)))
                 .collect();
             if let Ok(h) = hidden.lock() {
@@ -129,11 +129,11 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
 }
 
 /// Applies safe fixes until none applies (fixes can uncover others), at most a few rounds.
-fn fix_all(source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
+fn fix_all(kind: Option<crate::iac::Kind>, source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
     let mut text = source.to_vec();
     let mut total = 0;
     for _ in 0..8 {
-        let r = lint(&text, options);
+        let r = crate::iac::lint(kind, &text, options).0;
         let (next, n) = apply_fixes(&text, &r.diagnostics);
         if n == 0 || next == text {
             break;
@@ -179,13 +179,18 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
         Ok(b) => b,
         Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
     };
-    let mut result = lint(&source, &options);
+    let kind = crate::iac::kind_of(Path::new(&input.shown), &source);
+    let (mut result, iac_notes) = crate::iac::lint(kind, &source, &options);
+    for n in iac_notes {
+        note(args, &format!("{}: {n}", input.shown));
+    }
     let claimed = args.dialect.as_deref().is_some_and(|d| d != "auto")
         || config.zip(input.path.as_ref()).is_some_and(|(c, p)| c.includes(p));
     if result.dialect.is_none() && !claimed {
-        let why = match invokecfg_model::span::parse(&source) {
-            Ok(parsed) => claim::not_a_config(&parsed.value),
-            Err(_) => claim::unparsable_not_a_config(&source),
+        let why = match (kind, invokecfg_model::span::parse(&source)) {
+            (Some(k), _) => crate::iac::not_a_config(k, &source),
+            (None, Ok(parsed)) => claim::not_a_config(&parsed.value),
+            (None, Err(_)) => claim::unparsable_not_a_config(&source),
         };
         if let Some(why) = why {
             note(
@@ -198,7 +203,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             return Outcome::NotAConfig;
         }
     }
-    if args.verbose {
+    if args.verbose && kind.is_none() {
         let why =
             match (options.dialect, invokecfg_model::span::parse(&source).map(|p| invokecfg_model::detect(&p.value))) {
                 (Some(d), _) => format!("read as {d} (--dialect or config)"),
@@ -214,7 +219,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
     let mut problem = None;
     let mut shown_source = source;
     if args.fix || args.diff {
-        let (text, n) = fix_all(&shown_source, &options);
+        let (text, n) = fix_all(kind, &shown_source, &options);
         if args.diff {
             diff = crate::diff::unified(
                 &input.shown,
@@ -245,7 +250,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
                         }
                         fixed = n;
                         shown_source = text;
-                        let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+                        let before = std::mem::replace(&mut result, crate::iac::lint(kind, &shown_source, &options).0);
                         applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
                     }
                     // The findings of the unfixed file stay in the report.
@@ -262,7 +267,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             let _ = std::io::stdout().lock().write_all(&text);
             fixed = n;
             shown_source = text;
-            let before = std::mem::replace(&mut result, lint(&shown_source, &options));
+            let before = std::mem::replace(&mut result, crate::iac::lint(kind, &shown_source, &options).0);
             applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
         }
     }

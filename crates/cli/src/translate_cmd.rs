@@ -44,6 +44,17 @@ fn one(
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
+    if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
+        let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
+        let (text, notes) = crate::iac::translate(kind, input, &bytes, target, mapping, &options)?;
+        print_notes(input, &notes);
+        let Ok(text) = text else {
+            eprintln!("{input}: translation to {target} refused");
+            return Ok(FileReport { input: input.into(), output: None, source: None, status: "refused", notes });
+        };
+        let output = write_output(out, &text)?;
+        return Ok(FileReport { input: input.into(), output: Some(output), source: None, status: "translated", notes });
+    }
     let parsed = match span::parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -100,18 +111,7 @@ fn one(
     match translate(&doc, target, mapping, &options) {
         Ok(t) => {
             print_notes(input, &t.notes);
-            let text = t.document.to_pretty_json();
-            let output = match out {
-                Some(path) => {
-                    write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
-                    path.display().to_string()
-                }
-                None => {
-                    let mut stdout = std::io::stdout().lock();
-                    stdout.write_all(text.as_bytes()).map_err(|e| format!("stdout: {}", describe(&e)))?;
-                    "-".into()
-                }
-            };
+            let output = write_output(out, &t.document.to_pretty_json())?;
             Ok(FileReport {
                 input: input.into(),
                 output: Some(output),
@@ -124,6 +124,21 @@ fn one(
             print_notes(input, &notes);
             eprintln!("{input}: translation to {target} refused");
             Ok(FileReport { input: input.into(), output: None, source: Some(source), status: "refused", notes })
+        }
+    }
+}
+
+/// Writes `text` to `out` (atomically) or to stdout; returns where, as reported.
+fn write_output(out: Option<&Path>, text: &str) -> Result<String, String> {
+    match out {
+        Some(path) => {
+            write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
+            Ok(path.display().to_string())
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes()).map_err(|e| format!("stdout: {}", describe(&e)))?;
+            Ok("-".into())
         }
     }
 }
@@ -186,7 +201,7 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| crate::iac::translatable(p))
                 .collect();
             found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             for f in found {

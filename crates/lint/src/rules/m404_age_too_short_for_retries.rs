@@ -54,7 +54,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             },
         };
         let in_range = |n: i128, r: invokecfg_model::facts::IntRange| n >= i128::from(r.min) && n <= i128::from(r.max);
-        if !in_range(age, ages) || !in_range(retries, tries) || retries == 0 {
+        // Out-of-range retries (R202) count as the bound its fix clamps them to.
+        let retries = retries.clamp(i128::from(tries.min), i128::from(tries.max));
+        if !in_range(age, ages) || retries == 0 {
             continue;
         }
         // Retry N starts no earlier than 0.5 * (2^N - 1) s; rounded up that is 2^(N-1).

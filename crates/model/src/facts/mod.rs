@@ -275,3 +275,6 @@ mod tests {
         assert!(huawei::FUNCTION_NAME.check("a_").is_err());
     }
 }
+pub mod ros;
+pub mod serverless_devs;
+pub mod terraform;

@@ -1,0 +1,166 @@
+//! Translating a found document whose values may be expressions: what cannot
+//! be carried is left out (and named), the rest goes through the translator.
+
+use crate::codes::{self, note};
+use crate::{Expression, Found, PLACEHOLDER};
+use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
+use invokecfg_translate::codes::SOURCE_INVALID;
+use invokecfg_translate::{translate as translate_document, Mapping, Options, TranslateError};
+use serde_json::Value;
+
+/// A found document translated.
+pub(crate) struct Carried {
+    /// The source dialect.
+    pub from: Dialect,
+    /// The target document.
+    pub document: Value,
+    /// Notes, located by the source's pointers.
+    pub notes: Vec<Diagnostic>,
+    /// Expressions left out: the wrapper's name of the value, and the expression.
+    pub lost: Vec<(String, String)>,
+    /// The pointers of the expressions left out.
+    pub dropped: Vec<String>,
+}
+
+/// Translates `f.document` into `target`, leaving out destinations given as
+/// whole expressions and any expression whose placeholder the translator refuses.
+pub(crate) fn translate(
+    f: &Found,
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+) -> Result<Carried, Vec<Diagnostic>> {
+    let from: Dialect = f.dialect.parse().map_err(|_| {
+        vec![Diagnostic::new(
+            SOURCE_INVALID,
+            Severity::Error,
+            "",
+            format!(
+                "`{}` resources cannot be translated yet: the translator has no `{}` dialect",
+                f.wrapper, f.dialect
+            ),
+        )]
+    })?;
+    let mut doc = f.document.clone();
+    // The FC 3.0 function name of the request path, as the relative ARN the
+    // translator completes from the destinations (T108) or `--function`.
+    let function = format!("/{}", from.key(Field::Function));
+    if let (Some(name), true) = (&f.function_name, doc.pointer(&function).is_none()) {
+        let arn = AcsArn {
+            region: String::new(),
+            account: String::new(),
+            resource: AcsResource::Fc3Function { function: name.clone(), qualifier: None },
+        };
+        crate::set(&mut doc, &function, Value::String(arn.to_string()));
+    }
+    let mut lost: Vec<(String, String)> = Vec::new();
+    let mut lost_notes = Vec::new();
+    let destinations = format!("/{}", from.key(Field::DestinationConfig));
+    let mut dropped: Vec<&str> = Vec::new();
+    // What cannot be carried is left out of the document and marked with a comment.
+    let mut leave_out = |doc: &mut Value, e: &'_ Expression, lost: &mut Vec<(String, String)>| {
+        let under = e.pointer.strip_prefix(destinations.as_str()).filter(|r| r.starts_with('/'));
+        let target_pointer = match under.and_then(|r| r.split('/').nth(1)) {
+            Some(side) => format!("{destinations}/{side}"),
+            None => e.pointer.clone(),
+        };
+        if let Some((parent, key)) = target_pointer.rsplit_once('/') {
+            if let Some(Value::Object(m)) = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) } {
+                m.remove(key);
+            }
+        }
+        let name = field_name(f, &e.pointer).unwrap_or_else(|| e.pointer.clone());
+        lost.push((name, e.text.clone()));
+        lost_notes.push(
+            note(
+                codes::EXPRESSION_NOT_CARRIED,
+                &e.pointer,
+                format!("`{}` is an expression the translation to {} cannot carry", one_line(&e.text), target.id()),
+            )
+            .with_help("write the target's value in the rewritten resource (a `# invokecfg:` comment marks the place)"),
+        );
+    };
+    // Whole-expression destinations: their kind is unknown.
+    for e in &f.expressions {
+        let value = doc.pointer(&e.pointer).filter(|v| !v.is_null()).and_then(Value::as_str).unwrap_or_default();
+        if e.pointer.starts_with(&destinations) && (value.is_empty() || is_placeholder(value)) {
+            leave_out(&mut doc, e, &mut lost);
+            dropped.push(&e.pointer);
+        }
+    }
+    let translation = loop {
+        let document = Document::from_value(&doc, from).map_err(|e| {
+            vec![Diagnostic::new(SOURCE_INVALID, Severity::Error, e.pointer.clone(), e.message.clone())
+                .with_help("fix the resource first (`invokecfg lint` shows every problem)")]
+        })?;
+        match translate_document(&document, target, mapping, options) {
+            Ok(t) => break t,
+            Err(TranslateError::Refused { notes }) => {
+                // Refused because of a placeholder: leave that expression out and try again.
+                let errors: Vec<&str> =
+                    notes.iter().filter(|n| n.severity == Severity::Error).map(|n| n.pointer.as_str()).collect();
+                let culprits: Vec<&Expression> = f
+                    .expressions
+                    .iter()
+                    .filter(|e| !dropped.contains(&e.pointer.as_str()) && errors.iter().any(|p| *p == e.pointer))
+                    .collect();
+                if culprits.is_empty() {
+                    return Err(notes);
+                }
+                for e in culprits {
+                    leave_out(&mut doc, e, &mut lost);
+                    dropped.push(&e.pointer);
+                }
+            }
+        }
+    };
+    let dropped: Vec<String> = dropped.into_iter().map(str::to_string).collect();
+    let mut notes = translation.notes;
+    notes.extend(lost_notes);
+    Ok(Carried { from, document: translation.document.to_value(), notes, lost, dropped })
+}
+
+/// A note for each expression whose text the rewritten `text` carries.
+pub(crate) fn expression_notes(f: &Found, c: &mut Carried, text: &str, to: &str, target: Dialect) {
+    for e in &f.expressions {
+        let standin = f.document.pointer(&e.pointer).and_then(Value::as_str).unwrap_or_default();
+        let carried = !c.dropped.contains(&e.pointer)
+            && f.placeholders
+                .iter()
+                .enumerate()
+                .any(|(i, t)| standin.contains(&format!("{PLACEHOLDER}{i}")) && text.contains(t.as_str()));
+        if carried {
+            c.notes.push(
+                note(
+                    codes::EXPRESSION_KEPT,
+                    &e.pointer,
+                    format!("`{}` is an expression, kept in the rewrite", one_line(&e.text)),
+                )
+                .with_help(format!("check its value is valid for {to} ({})", target.id())),
+            );
+        }
+    }
+}
+
+/// The wrapper's name (`destination_config.on_failure`) of the field or block at `pointer`.
+fn field_name(f: &Found, pointer: &str) -> Option<String> {
+    f.fields.iter().find_map(|a| {
+        let p = a.pointer?;
+        if p == pointer {
+            return Some(a.path.join("."));
+        }
+        let rest = p.strip_prefix(pointer).filter(|r| r.starts_with('/'))?;
+        let cut = rest.matches('/').count();
+        Some(a.path.get(..a.path.len().checked_sub(cut)?)?.join("."))
+    })
+}
+
+/// Whether `s` is exactly one placeholder.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    s.strip_prefix(PLACEHOLDER).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `text` on one line, for messages.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
