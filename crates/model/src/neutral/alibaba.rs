@@ -309,32 +309,23 @@ fn to_list<C>(
     list
 }
 
+impl Side for AlibabaDestination {
+    fn unknown(&mut self) -> &mut Map<String, Value> {
+        &mut self.unknown
+    }
+}
+
 fn write_destinations(
     c: &AsyncInvokeConfig,
     p: &str,
     errors: &mut Vec<DocumentError>,
 ) -> Option<AlibabaDestinationConfig> {
-    let mut dc = AlibabaDestinationConfig::default();
-    let dc_key = format!("/{DESTINATION_CONFIG_KEY}");
-    let mut any = has_unknown_under(&c.extensions.unknown, &dc_key);
-    for (key, dest, slot) in
-        [(ON_SUCCESS_KEY, &c.on_success, &mut dc.on_success), (ON_FAILURE_KEY, &c.on_failure, &mut dc.on_failure)]
-    {
-        let mut d = AlibabaDestination::default();
-        restore(&mut d.unknown, &c.extensions.unknown, &format!("{dc_key}/{key}"));
-        match dest {
-            Some(dest) => match write_arn(dest) {
-                Ok(arn) => d.destination = Some(arn.to_string()),
-                Err(e) => errors.push(err(format!("{p}{dc_key}/{key}"), e)),
-            },
-            None if d.unknown.is_empty() => continue,
-            None => {}
-        }
-        any = true;
-        *slot = Some(d);
-    }
-    restore(&mut dc.unknown, &c.extensions.unknown, &dc_key);
-    any.then_some(dc)
+    let keys = (DESTINATION_CONFIG_KEY, [ON_SUCCESS_KEY, ON_FAILURE_KEY]);
+    let ([on_success, on_failure], unknown) = write_sides(c, p, keys, errors, |d, side: &mut AlibabaDestination| {
+        side.destination = Some(write_arn(d)?.to_string());
+        Ok(())
+    })?;
+    Some(AlibabaDestinationConfig { on_success, on_failure, unknown })
 }
 
 fn to_fc2(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> Fc2Config {

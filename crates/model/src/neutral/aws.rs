@@ -235,6 +235,12 @@ fn to_neutral(c: &AwsConfig, p: &str, errors: &mut Vec<DocumentError>) -> AsyncI
     cfg
 }
 
+impl Side for AwsDestination {
+    fn unknown(&mut self) -> &mut Map<String, Value> {
+        &mut self.unknown
+    }
+}
+
 /// A List item (`FunctionEventInvokeConfig`): the function only as `FunctionArn`.
 fn item_from_neutral(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> AwsConfig {
     config_from_neutral(c, p, true, errors)
@@ -268,28 +274,12 @@ fn config_from_neutral(c: &AsyncInvokeConfig, p: &str, item: bool, errors: &mut 
     }
     out.maximum_retry_attempts = c.max_retry_attempts;
     out.maximum_event_age_in_seconds = c.max_event_age;
-    let mut dc = AwsDestinationConfig::default();
-    let dc_key = format!("/{DESTINATION_CONFIG_KEY}");
-    let mut any = has_unknown_under(&c.extensions.unknown, &dc_key);
-    for (key, dest, slot) in [
-        (SPEC.keys.on_success, &c.on_success, &mut dc.on_success),
-        (SPEC.keys.on_failure, &c.on_failure, &mut dc.on_failure),
-    ] {
-        let mut d = AwsDestination::default();
-        restore(&mut d.unknown, &c.extensions.unknown, &format!("{dc_key}/{key}"));
-        match dest {
-            Some(dest) => match write_arn(dest) {
-                Ok(arn) => d.destination = Some(arn.to_string()),
-                Err(e) => errors.push(err(format!("{p}{dc_key}/{key}"), e)),
-            },
-            None if d.unknown.is_empty() => continue,
-            None => {}
-        }
-        any = true;
-        *slot = Some(d);
-    }
-    restore(&mut dc.unknown, &c.extensions.unknown, &dc_key);
-    out.destination_config = any.then_some(dc);
+    let keys = (DESTINATION_CONFIG_KEY, [SPEC.keys.on_success, SPEC.keys.on_failure]);
+    out.destination_config = write_sides(c, p, keys, errors, |d, side: &mut AwsDestination| {
+        side.destination = Some(write_arn(d)?.to_string());
+        Ok(())
+    })
+    .map(|([on_success, on_failure], unknown)| AwsDestinationConfig { on_success, on_failure, unknown });
     restore(&mut out.unknown, &c.extensions.unknown, "");
     out
 }

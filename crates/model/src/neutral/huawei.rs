@@ -299,6 +299,12 @@ fn to_neutral(c: &HuaweiConfig, p: &str, errors: &mut Vec<DocumentError>) -> Asy
     cfg
 }
 
+impl Side for HuaweiDestination {
+    fn unknown(&mut self) -> &mut Map<String, Value> {
+        &mut self.unknown
+    }
+}
+
 fn from_neutral(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>) -> HuaweiConfig {
     let func_urn = c.function.as_ref().filter(|f| f.name.is_some()).and_then(|f| match function_urn(f) {
         Ok(u) => Some(u.to_string()),
@@ -307,36 +313,20 @@ fn from_neutral(c: &AsyncInvokeConfig, p: &str, errors: &mut Vec<DocumentError>)
             None
         }
     });
-    let mut dc = HuaweiDestinationConfig::default();
-    let dc_key = format!("/{DESTINATION_CONFIG_KEY}");
-    let mut any = has_unknown_under(&c.extensions.unknown, &dc_key);
-    for (key, dest, slot) in [
-        (SPEC.keys.on_success, &c.on_success, &mut dc.on_success),
-        (SPEC.keys.on_failure, &c.on_failure, &mut dc.on_failure),
-    ] {
-        let mut d = HuaweiDestination::default();
-        restore(&mut d.unknown, &c.extensions.unknown, &format!("{dc_key}/{key}"));
-        match dest {
-            Some(dest) => match write_param(dest) {
-                Ok(param) => {
-                    d.destination = Some(param.kind().as_str().into());
-                    d.param = Some(param.to_json_string());
-                }
-                Err(e) => errors.push(err(format!("{p}{dc_key}/{key}"), e)),
-            },
-            None if d.unknown.is_empty() => continue,
-            None => {}
-        }
-        any = true;
-        *slot = Some(d);
-    }
-    restore(&mut dc.unknown, &c.extensions.unknown, &dc_key);
+    let keys = (DESTINATION_CONFIG_KEY, [SPEC.keys.on_success, SPEC.keys.on_failure]);
+    let destination_config = write_sides(c, p, keys, errors, |d, side: &mut HuaweiDestination| {
+        let param = write_param(d)?;
+        side.destination = Some(param.kind().as_str().into());
+        side.param = Some(param.to_json_string());
+        Ok(())
+    })
+    .map(|([on_success, on_failure], unknown)| HuaweiDestinationConfig { on_success, on_failure, unknown });
     let log = |key: &str| c.state_tracking.log_target.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let mut out = HuaweiConfig {
         func_urn,
         max_async_event_age_in_seconds: c.max_event_age,
         max_async_retry_attempts: c.max_retry_attempts,
-        destination_config: any.then_some(dc),
+        destination_config,
         created_time: text_of(&c.extensions.created_time),
         last_modified: text_of(&c.extensions.last_modified),
         enable_async_status_log: c.state_tracking.enabled,

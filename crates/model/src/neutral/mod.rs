@@ -416,6 +416,49 @@ pub(crate) fn restore(map: &mut Map<String, Value>, unknown: &[(String, Value)],
     }
 }
 
+/// One side of a typed destinations object (`onSuccess`, `on_failure`, `OnSuccess`).
+pub(crate) trait Side: Default {
+    /// The side's keys no API defines.
+    fn unknown(&mut self) -> &mut Map<String, Value>;
+}
+
+/// The two sides (success, failure) and the destinations object's unknown keys.
+pub(crate) type Sides<S> = ([Option<S>; 2], Map<String, Value>);
+
+/// Writes both sides of a config's destinations in one dialect's typed form:
+/// `write` fills a side from its destination; unknown keys go back where they
+/// were. Returns the sides and the destinations object's own unknown keys,
+/// or `None` when there is nothing to write.
+pub(crate) fn write_sides<S: Side>(
+    c: &AsyncInvokeConfig,
+    p: &str,
+    (dc_key, keys): (&str, [&str; 2]),
+    errors: &mut Vec<DocumentError>,
+    write: impl Fn(&Destination, &mut S) -> Result<(), String>,
+) -> Option<Sides<S>> {
+    let dc_key = format!("/{dc_key}");
+    let mut any = has_unknown_under(&c.extensions.unknown, &dc_key);
+    let mut sides: [Option<S>; 2] = [None, None];
+    for ((key, dest), slot) in keys.into_iter().zip([&c.on_success, &c.on_failure]).zip(sides.iter_mut()) {
+        let mut side = S::default();
+        restore(side.unknown(), &c.extensions.unknown, &format!("{dc_key}/{key}"));
+        match dest {
+            Some(dest) => {
+                if let Err(e) = write(dest, &mut side) {
+                    errors.push(err(format!("{p}{dc_key}/{key}"), e));
+                }
+            }
+            None if side.unknown().is_empty() => continue,
+            None => {}
+        }
+        any = true;
+        *slot = Some(side);
+    }
+    let mut unknown = Map::new();
+    restore(&mut unknown, &c.extensions.unknown, &dc_key);
+    any.then_some((sides, unknown))
+}
+
 /// Whether any unknown key sits under `prefix`.
 pub(crate) fn has_unknown_under(unknown: &[(String, Value)], prefix: &str) -> bool {
     unknown.iter().any(|(k, _)| k.starts_with(prefix) && k[prefix.len()..].starts_with('/'))
