@@ -32,7 +32,7 @@ pub struct Done {
     pub notes: Vec<Diagnostic>,
 }
 
-/// Parses text as the CLI does (span reader, duplicate keys refused); a value is taken as it is.
+/// Parses text with the span reader (a value is taken as it is).
 fn parse(input: Input) -> Result<(Value, Option<span::ParsedSource>), Failure> {
     match input {
         Input::Value(v) => Ok((v, None)),
@@ -46,22 +46,25 @@ fn parse(input: Input) -> Result<(Value, Option<span::ParsedSource>), Failure> {
                     pointer: e.pointer().to_string(),
                 }
             })?;
-            if let Some(d) = parsed.duplicates.first() {
-                let key = d.pointer.rsplit('/').next().unwrap_or_default();
-                let (a, b) = (d.first.start, d.second.start);
-                return Err(Failure::Invalid {
-                    message: format!(
-                        "key `{key}` is given twice, at {}:{} and {}:{}; readers disagree on which one counts, so nothing is translated: keep one",
-                        a.line, a.column, b.line, b.column
-                    ),
-                    line: Some(b.line),
-                    column: Some(b.column),
-                    pointer: d.pointer.clone(),
-                });
-            }
             Ok((parsed.value.clone(), Some(parsed)))
         }
     }
+}
+
+/// Refuses a duplicate key, as `invokecfg translate` does: readers disagree on which one counts.
+fn refuse_duplicates(parsed: Option<&span::ParsedSource>) -> Result<(), Failure> {
+    let Some(d) = parsed.and_then(|p| p.duplicates.first()) else { return Ok(()) };
+    let key = d.pointer.rsplit('/').next().unwrap_or_default();
+    let (a, b) = (d.first.start, d.second.start);
+    Err(Failure::Invalid {
+        message: format!(
+            "key `{key}` is given twice, at {}:{} and {}:{}; readers disagree on which one counts, so nothing is translated: keep one",
+            a.line, a.column, b.line, b.column
+        ),
+        line: Some(b.line),
+        column: Some(b.column),
+        pointer: d.pointer.clone(),
+    })
 }
 
 /// The dialect of a document: `source` if given (it must fit the keys), else detected.
@@ -86,6 +89,7 @@ pub fn detect_dialect(input: Input) -> Result<Dialect, Failure> {
 /// Reads a document: parse, dialect, typed document (type errors located).
 pub fn read(input: Input, source: Option<Dialect>) -> Result<Document, Failure> {
     let (value, parsed) = parse(input)?;
+    refuse_duplicates(parsed.as_ref())?;
     let dialect = dialect_of(&value, source)?;
     Document::from_value(&value, dialect).map_err(|e| {
         let at = parsed.as_ref().and_then(|p| p.spans.value_span(&e.pointer));

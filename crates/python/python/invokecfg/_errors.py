@@ -34,3 +34,8 @@ class TranslationRefused(InvokecfgError):
         super().__init__(message)
         self.message = message
         self.notes = notes
+
+
+# Shown as `invokecfg.TranslationRefused` in tracebacks, where users import them from.
+for _cls in (InvokecfgError, InvalidDocument, TranslationRefused):
+    _cls.__module__ = "invokecfg"
