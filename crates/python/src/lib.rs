@@ -14,6 +14,9 @@
 mod convert;
 mod core;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use crate::core::{Done, Failure};
 use convert::Input;
 use invokecfg_lint::{diagnostic_json, is_known_selector, LintOptions, RuleInfo};
@@ -25,6 +28,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
+use std::sync::{Arc, Mutex};
 
 /// The exception class `name` of `invokecfg._errors` (pure Python, so it has a
 /// real `__init__` with `notes`, `line`, `column`).
@@ -81,15 +85,32 @@ fn optional_dialect(name: &str, value: Option<&str>) -> PyResult<Option<Dialect>
 }
 
 /// The mapping: a dict (the mapping file's content), a path (`str` or `os.PathLike`), or `None`.
-fn mapping_arg(py: Python<'_>, mapping: Option<&Bound<'_, PyAny>>) -> PyResult<Mapping> {
-    let Some(m) = mapping.filter(|m| !m.is_none()) else { return Ok(Mapping::default()) };
-    if m.cast::<pyo3::types::PyDict>().is_ok() {
+///
+/// The last mapping read is kept: a script passes the same one to every call, and
+/// validating it (schema, one-to-one, destination values) costs more than most
+/// translations. A dict is compared by value, a file by its text, so an edit is seen.
+fn mapping_arg(py: Python<'_>, mapping: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<Mapping>> {
+    static LAST: Mutex<Option<(Value, Arc<Mapping>)>> = Mutex::new(None);
+    let Some(m) = mapping.filter(|m| !m.is_none()) else { return Ok(Arc::new(Mapping::default())) };
+    let (key, path) = if m.cast::<pyo3::types::PyDict>().is_ok() {
         let value = convert::to_value(m).map_err(|b| invokecfg_error(py, format!("mapping: {}", bad_input(b))))?;
-        return Mapping::from_value(&value).map_err(|e| invokecfg_error(py, format!("mapping: {e}")));
+        (value, None)
+    } else {
+        let path: std::path::PathBuf = py.import("os")?.getattr("fspath")?.call1((m,))?.extract()?;
+        (Value::String(std::fs::read_to_string(&path)?), Some(path))
+    };
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, parsed)) = last.as_ref().filter(|(k, _)| *k == key) {
+        return Ok(parsed.clone());
     }
-    let path: std::path::PathBuf = py.import("os")?.getattr("fspath")?.call1((m,))?.extract()?;
-    let text = std::fs::read_to_string(&path)?;
-    Mapping::from_json(&text).map_err(|e| invokecfg_error(py, format!("mapping file {}: {e}", path.display())))
+    let parsed = match (&key, &path) {
+        (Value::String(text), Some(path)) => Mapping::from_json(text)
+            .map_err(|e| invokecfg_error(py, format!("mapping file {}: {e}", path.display())))?,
+        _ => Mapping::from_value(&key).map_err(|e| invokecfg_error(py, format!("mapping: {e}")))?,
+    };
+    let parsed = Arc::new(parsed);
+    *last = Some((key, parsed.clone()));
+    Ok(parsed)
 }
 
 impl std::fmt::Display for Failure {
@@ -104,7 +125,7 @@ impl std::fmt::Display for Failure {
 struct Job {
     target: Dialect,
     source: Option<Dialect>,
-    mapping: Mapping,
+    mapping: Arc<Mapping>,
     options: Options,
 }
 
@@ -219,12 +240,12 @@ impl Translation {
     /// The document in the target dialect, as a dict (keys in the provider's documented order).
     #[getter]
     fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_py(py, &self.done.value)
+        convert::to_py(py, &self.done.document.to_value())
     }
     /// The document as the command line prints it: two-space indented JSON and a newline.
     #[getter]
-    fn text(&self) -> &str {
-        &self.done.text
+    fn text(&self) -> String {
+        self.done.document.to_pretty_json()
     }
     /// Every note, in document order.
     #[getter]
