@@ -274,3 +274,32 @@ def test_finding_fields_and_fix():
     assert invokecfg.fix(text.encode()) == invokecfg.fix(text)
     assert invokecfg.lint(text, ignore=["R"]) == [] and invokecfg.lint(text, select=["S"]) == []
     assert [f.code for f in invokecfg.lint({"maxAsyncRetryAttempts": 8}, target="huawei")] == ["P501"]
+
+
+def test_readme_python_example_runs():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## From Python", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) <= 6
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    document = ast.literal_eval(p.stdout.splitlines()[-1])
+    assert document == invokecfg.translate(
+        (FIXTURES / "alibaba-fc2/valid/seed-put-response.json").read_text(), "huawei",
+        mapping=FIXTURES / "mapping/seed.json").document
+    assert p.stdout.splitlines()[0].split()[0].startswith("T")
+
+
+def test_a_changed_mapping_is_read_again(tmp_path):
+    doc = (FIXTURES / "translate" / "fc2-seed-to-huawei" / "input.json").read_text()
+    mapping = json.loads((FIXTURES / "mapping" / "seed.json").read_text())
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps(mapping))
+    first = invokecfg.translate(doc, "huawei", mapping=path).text
+    assert "cn-east-3" in first
+    mapping["regions"]["cn-shanghai"] = "cn-south-1"
+    path.write_text(json.dumps(mapping))
+    assert invokecfg.translate(doc, "huawei", mapping=path).text == first.replace("cn-east-3", "cn-south-1")
+    assert invokecfg.translate(doc, "huawei", mapping=mapping).text == first.replace("cn-east-3", "cn-south-1")
+    del mapping["regions"]["cn-shanghai"]
+    assert invokecfg.translate(doc, "huawei", mapping=mapping).text != first.replace("cn-east-3", "cn-south-1")
