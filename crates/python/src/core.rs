@@ -23,6 +23,14 @@ impl Failure {
     }
 }
 
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Invalid { message, .. } | Failure::Refused { message, .. } => f.write_str(message),
+        }
+    }
+}
+
 /// A translated document (typed: a tenth of the size of its JSON value and text,
 /// which are made when asked for) and its notes.
 pub struct Done {

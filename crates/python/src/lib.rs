@@ -113,14 +113,6 @@ fn mapping_arg(py: Python<'_>, mapping: Option<&Bound<'_, PyAny>>) -> PyResult<A
     Ok(parsed)
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Invalid { message, .. } | Failure::Refused { message, .. } => f.write_str(message),
-        }
-    }
-}
-
 /// What `translate` and `translate_many` share: target, source, mapping, options.
 struct Job {
     target: Dialect,
