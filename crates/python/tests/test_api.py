@@ -303,3 +303,30 @@ def test_a_changed_mapping_is_read_again(tmp_path):
     assert invokecfg.translate(doc, "huawei", mapping=mapping).text == first.replace("cn-east-3", "cn-south-1")
     del mapping["regions"]["cn-shanghai"]
     assert invokecfg.translate(doc, "huawei", mapping=mapping).text != first.replace("cn-east-3", "cn-south-1")
+
+
+def test_translate_many_releases_the_gil():
+    import threading
+    import time
+
+    # Documents that translate: no exception object (Python code) is made during the call.
+    docs = [p.read_bytes() for p in sorted((FIXTURES / "alibaba-fc2" / "valid").glob("*.json"))] * 300
+    assert all(isinstance(t, invokecfg.Translation) for t in invokecfg.translate_many(docs[:20], "huawei", allow_lossy=True))
+    ticks, done = [], threading.Event()
+
+    def count():
+        while not done.is_set():
+            ticks.append(time.perf_counter())
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    try:
+        time.sleep(0.01)
+        start = time.perf_counter()
+        invokecfg.translate_many(docs, "huawei", allow_lossy=True)
+        end = time.perf_counter()
+    finally:
+        done.set()
+        thread.join()
+    # Python ran on the other thread while Rust translated: the GIL was released.
+    assert any(start < t < end for t in ticks)
