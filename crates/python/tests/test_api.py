@@ -334,3 +334,10 @@ def test_translate_many_releases_the_gil():
     # other thread could only run in the moment between the call's return and `end`.)
     during = [t for t in ticks if start < t < end]
     assert during and during[-1] - during[0] > 0.5 * (end - start), (len(during), end - start)
+
+
+def test_module_docstring_example():
+    import doctest
+
+    result = doctest.testmod(invokecfg, raise_on_error=False)
+    assert result.attempted >= 3 and result.failed == 0

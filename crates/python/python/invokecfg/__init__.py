@@ -9,9 +9,9 @@ JSON text, or bytes.
 >>> import invokecfg
 >>> t = invokecfg.translate({"maxAsyncRetryAttempts": 8}, "huawei")
 >>> t.document
-{'max_async_retry_attempts': 3}
->>> [n.code for n in t.notes]
-['T101']
+{'max_async_event_age_in_seconds': 86400, 'max_async_retry_attempts': 3}
+>>> [(n.code, n.severity) for n in t.notes]
+[('T102', 'info'), ('T101', 'warning')]
 """
 
 from ._errors import InvalidDocument, InvokecfgError, TranslationRefused
