@@ -31,8 +31,8 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// A translated document (typed: a tenth of the size of its JSON value and text,
-/// which are made when asked for) and its notes.
+/// A translated document (typed, which is smaller than its JSON value and text;
+/// those are made when asked for) and its notes.
 pub struct Done {
     pub source: Dialect,
     pub target: Dialect,
@@ -40,10 +40,17 @@ pub struct Done {
     pub notes: Vec<Diagnostic>,
 }
 
+/// A document's value, and for text where each value is and which keys repeat.
+struct Parsed {
+    value: Value,
+    spans: Option<span::SpanMap>,
+    duplicates: Vec<span::DuplicateKey>,
+}
+
 /// Parses text with the span reader (a value is taken as it is).
-fn parse(input: Input) -> Result<(Value, Option<span::ParsedSource>), Failure> {
+fn parse(input: Input) -> Result<Parsed, Failure> {
     match input {
-        Input::Value(v) => Ok((v, None)),
+        Input::Value(value) => Ok(Parsed { value, spans: None, duplicates: Vec::new() }),
         Input::Text(bytes) => {
             let parsed = span::parse(&bytes).map_err(|e| {
                 let at = e.position();
@@ -54,14 +61,14 @@ fn parse(input: Input) -> Result<(Value, Option<span::ParsedSource>), Failure> {
                     pointer: e.pointer().to_string(),
                 }
             })?;
-            Ok((parsed.value.clone(), Some(parsed)))
+            Ok(Parsed { value: parsed.value, spans: Some(parsed.spans), duplicates: parsed.duplicates })
         }
     }
 }
 
 /// Refuses a duplicate key, as `invokecfg translate` does: readers disagree on which one counts.
-fn refuse_duplicates(parsed: Option<&span::ParsedSource>) -> Result<(), Failure> {
-    let Some(d) = parsed.and_then(|p| p.duplicates.first()) else { return Ok(()) };
+fn refuse_duplicates(duplicates: &[span::DuplicateKey]) -> Result<(), Failure> {
+    let Some(d) = duplicates.first() else { return Ok(()) };
     let key = d.pointer.rsplit('/').next().unwrap_or_default();
     let (a, b) = (d.first.start, d.second.start);
     Err(Failure::Invalid {
@@ -90,17 +97,16 @@ pub fn dialect_of(value: &Value, source: Option<Dialect>) -> Result<Dialect, Fai
 
 /// The dialect of a document, detected from its keys.
 pub fn detect_dialect(input: Input) -> Result<Dialect, Failure> {
-    let (value, _) = parse(input)?;
-    dialect_of(&value, None)
+    dialect_of(&parse(input)?.value, None)
 }
 
 /// Reads a document: parse, dialect, typed document (type errors located).
 pub fn read(input: Input, source: Option<Dialect>) -> Result<Document, Failure> {
-    let (value, parsed) = parse(input)?;
-    refuse_duplicates(parsed.as_ref())?;
+    let Parsed { value, spans, duplicates } = parse(input)?;
+    refuse_duplicates(&duplicates)?;
     let dialect = dialect_of(&value, source)?;
     Document::from_value(&value, dialect).map_err(|e| {
-        let at = parsed.as_ref().and_then(|p| p.spans.value_span(&e.pointer));
+        let at = spans.as_ref().and_then(|s| s.value_span(&e.pointer));
         Failure::Invalid {
             message: format!("`{}`: {}", e.pointer, e.message),
             line: at.map(|s| s.start.line),

@@ -86,28 +86,42 @@ fn optional_dialect(name: &str, value: Option<&str>) -> PyResult<Option<Dialect>
 
 /// The mapping: a dict (the mapping file's content), a path (`str` or `os.PathLike`), or `None`.
 ///
-/// The last mapping read is kept: a script passes the same one to every call, and
-/// validating it (schema, one-to-one, destination values) costs more than most
-/// translations. A dict is compared by value, a file by its text, so an edit is seen.
+/// The last mapping of each kind is kept: a script passes the same one to every
+/// call, and reading and validating it (schema, one-to-one, destination values)
+/// costs more than a translation. A dict is compared by value with a copy of the
+/// one kept, a file by its modification time and size, so an edit is seen.
 fn mapping_arg(py: Python<'_>, mapping: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<Mapping>> {
-    static LAST: Mutex<Option<(Value, Arc<Mapping>)>> = Mutex::new(None);
+    type Kept<K> = Mutex<Option<(K, Arc<Mapping>)>>;
+    static LAST_DICT: Kept<Py<PyAny>> = Mutex::new(None);
+    static LAST_FILE: Kept<(std::path::PathBuf, Option<std::time::SystemTime>, u64)> = Mutex::new(None);
     let Some(m) = mapping.filter(|m| !m.is_none()) else { return Ok(Arc::new(Mapping::default())) };
-    let (key, path) = if m.cast::<pyo3::types::PyDict>().is_ok() {
+    if m.cast::<pyo3::types::PyDict>().is_ok() {
+        // The lock is never held while Python runs (`==` may run Python code, which may
+        // switch threads, and another thread may be waiting for this lock).
+        let kept =
+            LAST_DICT.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|(k, p)| (k.clone_ref(py), p.clone()));
+        if let Some((kept, parsed)) = kept {
+            if kept.bind(py).eq(m)? {
+                return Ok(parsed);
+            }
+        }
         let value = convert::to_value(m).map_err(|b| invokecfg_error(py, format!("mapping: {}", bad_input(b))))?;
-        (value, None)
-    } else {
-        let path: std::path::PathBuf = py.import("os")?.getattr("fspath")?.call1((m,))?.extract()?;
-        (Value::String(std::fs::read_to_string(&path)?), Some(path))
-    };
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let parsed = Arc::new(Mapping::from_value(&value).map_err(|e| invokecfg_error(py, format!("mapping: {e}")))?);
+        // A copy: the caller's dict may change after this call.
+        let copy = convert::to_py(py, &value)?.unbind();
+        *LAST_DICT.lock().unwrap_or_else(|p| p.into_inner()) = Some((copy, parsed.clone()));
+        return Ok(parsed);
+    }
+    let path: std::path::PathBuf = py.import("os")?.getattr("fspath")?.call1((m,))?.extract()?;
+    let meta = std::fs::metadata(&path)?;
+    let key = (path, meta.modified().ok(), meta.len());
+    let mut last = LAST_FILE.lock().unwrap_or_else(|p| p.into_inner());
     if let Some((_, parsed)) = last.as_ref().filter(|(k, _)| *k == key) {
         return Ok(parsed.clone());
     }
-    let parsed = match (&key, &path) {
-        (Value::String(text), Some(path)) => Mapping::from_json(text)
-            .map_err(|e| invokecfg_error(py, format!("mapping file {}: {e}", path.display())))?,
-        _ => Mapping::from_value(&key).map_err(|e| invokecfg_error(py, format!("mapping: {e}")))?,
-    };
+    let text = std::fs::read_to_string(&key.0)?;
+    let parsed =
+        Mapping::from_json(&text).map_err(|e| invokecfg_error(py, format!("mapping file {}: {e}", key.0.display())))?;
     let parsed = Arc::new(parsed);
     *last = Some((key, parsed.clone()));
     Ok(parsed)
@@ -453,6 +467,34 @@ fn translate_many<'py>(
     Ok(out)
 }
 
+/// For `scripts/bench_python.py` only (not part of the API): translates `docs` one
+/// after the other on this thread with the GIL released, as `translate_many`'s
+/// workers do, and returns the seconds the Rust work took (inputs are read before
+/// the clock starts). Timed in the same process as the Python calls, the two
+/// figures see the same machine, which matters on a shared one.
+#[pyfunction]
+#[pyo3(signature = (docs, to, *, mapping=None, allow_lossy=false))]
+fn _bench_translate_serial(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    to: &str,
+    mapping: Option<&Bound<'_, PyAny>>,
+    allow_lossy: bool,
+) -> PyResult<f64> {
+    let job = Job::new(py, to, None, mapping, None, false, allow_lossy)?;
+    let mut inputs = Vec::new();
+    for doc in docs.try_iter()? {
+        inputs.push(read_input(py, &doc?)?);
+    }
+    Ok(py.detach(|| {
+        let start = std::time::Instant::now();
+        for input in inputs {
+            drop(std::hint::black_box(job.run(input)));
+        }
+        start.elapsed().as_secs_f64()
+    }))
+}
+
 fn selectors(name: &str, given: Option<Vec<String>>) -> PyResult<Vec<String>> {
     let given = given.unwrap_or_default();
     if let Some(s) = given.iter().find(|s| !is_known_selector(s)) {
@@ -567,5 +609,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(detect, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_translate_serial, m)?)?;
     Ok(())
 }
