@@ -35,6 +35,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -113,6 +114,7 @@ def main():
     ]
     keys = ("rust", "bytes", "dict", "many_bytes", "many_dict", "bytes_text", "many_text")
     totals = {k: 0.0 for k in keys}
+    split = [0.0, 0.0]
     n_all = 0
     for dialect_dir in sorted((corpus / "configs").iterdir()):
         dialect = dialect_dir.name
@@ -135,23 +137,53 @@ def main():
                 secs[k] = min(secs[k], figures[k]())
         for k in keys:
             totals[k] += secs[k]
+        main_cpu, worker_cpu = split_of_many(docs, target, mapping)
+        split[0] += main_cpu
+        split[1] += worker_cpu
         n_all += n
         lines.append(row(dialect, n, secs, xtask_rows.get(dialect)))
     lines.append(row("all", n_all, totals, None))
     free_after = cores_free()
     overhead = (totals["bytes"] - totals["rust"]) / n_all * 1e6
     ratio = totals["bytes"] / totals["many_bytes"]
+    serial, parallel = split
+    bound = (serial + parallel) / (serial + parallel / 2) if serial + parallel else float("nan")
     lines += [
         "  rust/core: the per-document Rust work of translate_many, serially, in this process, GIL released",
         "  py bytes/dict: translate() once per config; many: translate_many() over the dialect's configs (all cores)",
         "  +text: each result's .text taken too (the CLI's output, made on first use); overhead: py bytes vs rust/core",
         f"  cores free (2.0 = two idle cores, 1.0 = one): {free_before:.2f} before, {free_after:.2f} after",
+        f"  translate_many CPU (bytes, all dialects): {serial:.2f} s on the Python thread, {parallel:.2f} s on rayon's; "
+        f"two idle cores would run it at most {bound:.2f}x as fast as one (Amdahl)",
         "",
         "targets",
         f"  {'PASS' if overhead < 20 else 'FAIL'} call overhead over the Rust work (us/call)   {overhead:8.1f}   target < 20",
         f"  {'PASS' if ratio >= 1.5 else 'FAIL'} translate_many / single calls (bytes)       {ratio:8.2f}   target >= 1.5 on 2 cores",
     ]
     print("\n".join(lines))
+
+
+def thread_cpu():
+    """CPU seconds per thread of this process (Linux /proc; {} elsewhere)."""
+    out = {}
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        for t in os.listdir("/proc/self/task"):
+            fields = Path(f"/proc/self/task/{t}/stat").read_text().rsplit(")", 1)[1].split()
+            out[t] = (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        pass
+    return out
+
+
+def split_of_many(docs, target, mapping):
+    """(CPU seconds on the calling thread, on rayon's threads) of one translate_many call."""
+    me = str(threading.get_native_id())
+    before = thread_cpu()
+    many(docs, target, mapping, False)
+    after = thread_cpu()
+    used = {t: after[t] - before.get(t, 0.0) for t in after}
+    return used.get(me, 0.0), sum(v for t, v in used.items() if t != me)
 
 
 def timed(fn, *args):
