@@ -1,0 +1,179 @@
+//! Python objects <-> JSON values. Python hands us anything; what is not a
+//! JSON value (a set, NaN, a key that is not a string, a cycle) is a
+//! [`Bad`] naming where, never a panic or an unbounded recursion.
+
+use invokecfg_model::diagnostic::article;
+use invokecfg_model::document::escape_pointer_token;
+use invokecfg_model::span::{Limits, SourceError};
+use invokecfg_model::Position;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+/// A Python value with no JSON counterpart, at `pointer`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bad {
+    pub pointer: String,
+    pub message: String,
+}
+
+/// What a caller passed as a document: text to parse (spans and duplicate
+/// keys are known) or an already built value (a dict from `to_map()`).
+pub enum Input {
+    Text(Vec<u8>),
+    Value(Value),
+}
+
+/// Reads `doc` as a document: `str`, `bytes`/`bytearray` (text), or a JSON value (a dict).
+pub fn input(doc: &Bound<'_, PyAny>) -> Result<Input, Bad> {
+    if let Ok(s) = doc.cast::<PyString>() {
+        return match s.to_str() {
+            Ok(t) => Ok(Input::Text(t.as_bytes().to_vec())),
+            // Lone surrogates: not encodable as UTF-8.
+            Err(_) => Err(Bad {
+                pointer: String::new(),
+                message: "the string is not valid Unicode (a lone surrogate); JSON text must be UTF-8".into(),
+            }),
+        };
+    }
+    if let Ok(b) = doc.cast::<PyBytes>() {
+        return Ok(Input::Text(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = doc.cast::<PyByteArray>() {
+        return Ok(Input::Text(b.to_vec()));
+    }
+    to_value(doc).map(Input::Value)
+}
+
+/// Converts a Python object into a JSON value, as deep as the JSON reader allows.
+pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Bad> {
+    let mut pointer = String::new();
+    value(obj, 0, &mut pointer)
+}
+
+fn bad(pointer: &str, message: impl Into<String>) -> Bad {
+    Bad { pointer: pointer.to_string(), message: message.into() }
+}
+
+fn value(obj: &Bound<'_, PyAny>, depth: usize, pointer: &mut String) -> Result<Value, Bad> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: True is an int in Python.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_str().map(|s| Value::String(s.to_string())).map_err(|_| {
+            bad(pointer, "the string is not valid Unicode (a lone surrogate); JSON strings must be UTF-8")
+        });
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::Number(i.into()));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::Number(u.into()));
+        }
+        // As the JSON reader does with a longer integer: the nearest float, if finite.
+        return match obj.extract::<f64>().ok().and_then(Number::from_f64) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(bad(pointer, "the integer is out of range: JSON numbers here fit a 64-bit float")),
+        };
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        let x = f.value();
+        return Number::from_f64(x)
+            .map(Value::Number)
+            .ok_or_else(|| bad(pointer, format!("`{x}` is not a JSON number (NaN and infinities have no JSON form)")));
+    }
+    let deeper = |pointer: &str| -> Result<usize, Bad> {
+        let limit = Limits::DEFAULT.max_depth;
+        if depth >= limit {
+            // The JSON reader's own words for text nested this deep.
+            let at = Position { line: 1, column: 1, offset: 0 };
+            return Err(bad(
+                pointer,
+                SourceError::TooDeep { limit, position: at, pointer: pointer.into() }.to_string(),
+            ));
+        }
+        Ok(depth + 1)
+    };
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let depth = deeper(pointer)?;
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(bad(
+                    pointer,
+                    format!("a key is {}, not a string; JSON object keys are strings", type_name(&k)),
+                ));
+            };
+            let Ok(key) = key.to_str() else {
+                return Err(bad(pointer, "a key is not valid Unicode (a lone surrogate)"));
+            };
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&escape_pointer_token(key));
+            let v = value(&v, depth, pointer)?;
+            pointer.truncate(len);
+            map.insert(key.to_string(), v);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let depth = deeper(pointer)?;
+        let mut items = Vec::new();
+        let iter = obj.try_iter().map_err(|e| bad(pointer, e.to_string()))?;
+        for (i, item) in iter.enumerate() {
+            let item = item.map_err(|e| bad(pointer, e.to_string()))?;
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&i.to_string());
+            items.push(value(&item, depth, pointer)?);
+            pointer.truncate(len);
+        }
+        return Ok(Value::Array(items));
+    }
+    Err(bad(
+        pointer,
+        format!("{} is not a JSON value; expected a dict, list, str, int, float, bool or None", type_name(obj)),
+    ))
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    let name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+    format!("{} `{name}`", article(&name))
+}
+
+/// Converts a JSON value into Python objects (dicts keep the key order).
+pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
