@@ -46,7 +46,11 @@ fn one(
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
     if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
-        let (text, notes) = crate::iac::translate(kind, input, &bytes, target, mapping, &options)?;
+        // A file that cannot be read as its kind fails alone, as a JSON syntax error does.
+        let (text, notes) = match crate::iac::translate(kind, input, &bytes, target, mapping, &options) {
+            Ok(t) => t,
+            Err(e) => return Ok(input_error(input, e)),
+        };
         print_notes(input, &notes);
         let Ok(text) = text else {
             eprintln!("{input}: translation to {target} refused");
