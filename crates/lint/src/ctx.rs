@@ -4,7 +4,7 @@
 use crate::suggest;
 use crate::{LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
-use invokecfg_model::facts::{aws, huawei};
+use invokecfg_model::facts::{alibaba, aws, huawei};
 use invokecfg_model::neutral;
 use invokecfg_model::span::{DuplicateKey, ParsedSource};
 use invokecfg_model::{
@@ -12,6 +12,11 @@ use invokecfg_model::{
     FunctionRef, FunctionUrn, LambdaFunctionName, Position, Provider, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
+
+/// The key of a destination's kind or ARN (the same spelling on Alibaba and Huawei).
+const DESTINATION: &str = huawei::DESTINATION_KEYS[0];
+/// FunctionGraph's `param` key.
+const PARAM: &str = huawei::DESTINATION_KEYS[1];
 
 /// Where in the source a finding points.
 #[derive(Clone, Copy)]
@@ -359,8 +364,9 @@ impl<'a> Ctx<'a> {
             self.list = Some(top);
             self.objects.push(Obj { pointer: String::new(), map: top, level: Level::List });
             if d == Dialect::Huawei {
-                if let Some(Value::Object(pi)) = top.get("page_info") {
-                    self.objects.push(Obj { pointer: "/page_info".into(), map: pi, level: Level::PageInfo });
+                let page_info = huawei::LIST_KEYS[2];
+                if let Some(Value::Object(pi)) = top.get(page_info) {
+                    self.objects.push(Obj { pointer: format!("/{page_info}"), map: pi, level: Level::PageInfo });
                 }
             }
             if let Some(Value::Array(items)) = top.get(items_key) {
@@ -381,12 +387,12 @@ impl<'a> Ctx<'a> {
             && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
         let doc_fn = match d {
             Dialect::AlibabaFc2 => {
-                let name = str_at(map, "function").or_else(|| str_at(map, "functionName"));
-                let service = str_at(map, "service").or_else(|| str_at(map, "serviceName"));
+                let name = str_at(map, alibaba::FUNCTION_KEY).or_else(|| str_at(map, alibaba::LEGACY_FUNCTION_KEY));
+                let service = str_at(map, alibaba::SERVICE_KEY).or_else(|| str_at(map, alibaba::LEGACY_SERVICE_KEY));
                 name.map(|n| FunctionRef {
                     namespace: service.map(String::from),
                     name: Some(n.to_string()),
-                    qualifier: str_at(map, "qualifier").map(Qualifier::from_alibaba),
+                    qualifier: str_at(map, alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba),
                     ..FunctionRef::new(Provider::Alibaba)
                 })
             }
@@ -394,7 +400,7 @@ impl<'a> Ctx<'a> {
                 let arn = str_at(map, d.key(Field::Function)).and_then(|s| s.parse::<AcsArn>().ok());
                 arn.as_ref().and_then(arn_function).map(|mut f| {
                     if f.qualifier.is_none() {
-                        f.qualifier = str_at(map, "qualifier").map(Qualifier::from_alibaba);
+                        f.qualifier = str_at(map, alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba);
                     }
                     f
                 })
@@ -441,15 +447,15 @@ impl<'a> Ctx<'a> {
                         dest.aws = Some(AwsDest { arn: text.parse() });
                     }
                 } else if d == Dialect::Huawei {
-                    let kind_text = str_at(dm, "destination");
+                    let kind_text = str_at(dm, DESTINATION);
                     let kind = kind_text.and_then(|k| {
                         k.parse::<DestinationKind>().ok().or_else(|| DestinationKind::from_str_ignore_case(k))
                     });
-                    let param_text = str_at(dm, "param");
+                    let param_text = str_at(dm, PARAM);
                     let param = param_text.map(serde_json::from_str::<Value>);
                     dest.huawei = Some(HwDest { kind_text, kind, param_text, param });
-                } else if let Some(text) = str_at(dm, "destination") {
-                    dest.alibaba = Some(AliDest { text, pointer: join(&dp, "destination"), arn: text.parse() });
+                } else if let Some(text) = str_at(dm, DESTINATION) {
+                    dest.alibaba = Some(AliDest { text, pointer: join(&dp, DESTINATION), arn: text.parse() });
                 }
                 destinations.push(dest);
             }
@@ -496,11 +502,11 @@ impl<'a> Ctx<'a> {
         }
         for dest in &destinations {
             if let Some(a) = &dest.alibaba {
-                idents.push(arn_ident(a.pointer.clone(), "destination", a.text));
+                idents.push(arn_ident(a.pointer.clone(), DESTINATION, a.text));
             }
             if let Some(h) = &dest.huawei {
                 let Some(obj) = h.param_obj() else { continue };
-                let pp = join(&dest.pointer, "param");
+                let pp = join(&dest.pointer, PARAM);
                 match h.kind {
                     Some(DestinationKind::FunctionGraph) => {
                         if let Some(t) = obj.get(param_id_key(DestinationKind::FunctionGraph)).and_then(Value::as_str) {

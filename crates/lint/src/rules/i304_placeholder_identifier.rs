@@ -40,7 +40,9 @@ digits), or leave region and account empty in an Alibaba ARN
 
 fn names(r: &AcsResource) -> Vec<(&'static str, &str)> {
     match r {
-        AcsResource::Fc2Function { service, function, .. } => vec![("service", service), ("function", function)],
+        AcsResource::Fc2Function { service, function, .. } => {
+            vec![(alibaba::SERVICE_KEY, service), (alibaba::FUNCTION_KEY, function)]
+        }
         AcsResource::Fc3Function { function, .. } => vec![("function", function)],
         AcsResource::MnsQueue { queue } => vec![("queue", queue)],
         AcsResource::MnsTopic { topic } => vec![("topic", topic)],

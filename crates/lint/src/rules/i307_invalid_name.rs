@@ -41,13 +41,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     for c in &ctx.configs {
         for (key, rule) in [
-            ("service", Some(alibaba::SERVICE_NAME)),
-            ("serviceName", Some(alibaba::SERVICE_NAME)),
+            (alibaba::SERVICE_KEY, Some(alibaba::SERVICE_NAME)),
+            (alibaba::LEGACY_SERVICE_KEY, Some(alibaba::SERVICE_NAME)),
             ("function", Some(alibaba::FUNCTION_NAME)),
-            ("functionName", Some(alibaba::FUNCTION_NAME)),
-            ("qualifier", None),
+            (alibaba::LEGACY_FUNCTION_KEY, Some(alibaba::FUNCTION_NAME)),
+            (alibaba::QUALIFIER_KEY, None),
         ] {
-            if d == Dialect::AlibabaFc3 && key != "qualifier" {
+            if d == Dialect::AlibabaFc3 && key != alibaba::QUALIFIER_KEY {
                 continue;
             }
             let Some(Value::String(s)) = c.map.get(key) else { continue };

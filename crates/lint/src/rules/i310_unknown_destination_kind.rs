@@ -36,7 +36,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for dest in &c.destinations {
             let Some(text) = dest.huawei.as_ref().and_then(|h| h.kind_text) else { continue };
             let Err(e) = text.parse::<DestinationKind>() else { continue };
-            let mut f = ctx.finding(&RULE.info, &join(&dest.pointer, "destination"), At::Value, e.to_string());
+            let mut f = ctx.finding(&RULE.info, &join(&dest.pointer, DESTINATION), At::Value, e.to_string());
             match e.suggestion {
                 Some(k) => {
                     f.help = Some(format!("the kinds are case-sensitive: write `{k}`"));

@@ -87,7 +87,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for dest in &c.destinations {
             let Some(h) = &dest.huawei else { continue };
             let (Some(param), Some(text)) = (&h.param, h.param_text) else { continue };
-            let p = join(&dest.pointer, "param");
+            let p = join(&dest.pointer, PARAM);
             match param {
                 Err(e) => {
                     let what = e.to_string();

@@ -38,7 +38,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 &RULE.info,
-                &join(&dest.pointer, "param"),
+                &join(&dest.pointer, PARAM),
                 At::Value,
                 format!("`param` of the {kind} destination of `{}` has no `{required}`", dest.slot),
             )

@@ -41,7 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(
                 ctx.finding(
                     &RULE.info,
-                    &join(&dest.pointer, "param"),
+                    &join(&dest.pointer, PARAM),
                     At::Value,
                     format!("`param` of {} {kind} destination has unknown key `{key}`", article(kind.as_str())),
                 )

@@ -43,12 +43,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 out.push(
                     ctx.finding(
                         &RULE.info,
-                        &join(&dest.pointer, "param"),
+                        &join(&dest.pointer, PARAM),
                         At::Value,
                         format!("`param.{key}` must be {expected}, found {}", json_type(v)),
                     )
                     .with_span(dest.huawei.as_ref().and_then(|h| {
-                        ctx.member_span_in_string(&join(&dest.pointer, "param"), h.param_text?, key, false)
+                        ctx.member_span_in_string(&join(&dest.pointer, PARAM), h.param_text?, key, false)
                     }))
                     .with_help(format!("write `{key}` as {expected}")),
                 );

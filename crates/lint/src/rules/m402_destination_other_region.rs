@@ -42,7 +42,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(
                 ctx.finding(
                     &RULE.info,
-                    &join(&dest.pointer, if dest.alibaba.is_some() { "destination" } else { "param" }),
+                    &join(&dest.pointer, if dest.alibaba.is_some() { DESTINATION } else { PARAM }),
                     At::Value,
                     format!("`{}` is in region `{r}`, the function in `{own}`", dest.slot),
                 )

@@ -46,7 +46,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             _ => false,
         };
         if same {
-            let p = join(&b.pointer, if b.alibaba.is_some() { "destination" } else { "param" });
+            let p = join(&b.pointer, if b.alibaba.is_some() { DESTINATION } else { PARAM });
             out.push(
                 ctx.finding(
                     &RULE.info,

@@ -35,7 +35,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (Some(Dialect::Huawei), Some(top)) = (ctx.dialect, ctx.list) else { return };
     let Some(Value::Array(items)) = top.get(Dialect::Huawei.key(Field::ListItems)) else { return };
     let n = items.len() as i128;
-    if let Some(cc) = top.get("page_info").and_then(|p| p.get("current_count")).and_then(int) {
+    if let Some(cc) = top.get(PAGE_INFO).and_then(|p| p.get("current_count")).and_then(int) {
         if cc >= 0 && cc != n {
             out.push(
                 ctx.finding(
@@ -48,7 +48,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if let Some(count) = top.get("count").and_then(int) {
+    if let Some(count) = top.get(COUNT).and_then(int) {
         if count >= 0 && count < n {
             out.push(
                 ctx.finding(

@@ -26,6 +26,15 @@ mod prelude {
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
     pub(crate) use serde_json::Value;
+
+    /// The key of a destination's kind or ARN (the same spelling on Alibaba and Huawei).
+    pub(crate) const DESTINATION: &str = huawei::DESTINATION_KEYS[0];
+    /// FunctionGraph's `param` key.
+    pub(crate) const PARAM: &str = huawei::DESTINATION_KEYS[1];
+    /// FunctionGraph's list total key.
+    pub(crate) const COUNT: &str = huawei::LIST_KEYS[1];
+    /// FunctionGraph's page position key.
+    pub(crate) const PAGE_INFO: &str = huawei::LIST_KEYS[2];
 }
 
 pub(crate) mod i301_malformed_arn;

@@ -45,7 +45,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let clamped = if n < i128::from(range.min) { range.min } else { range.max };
-            let p = join(&dest.pointer, "param");
+            let p = join(&dest.pointer, PARAM);
             let mut f = ctx.finding(
                 &RULE.info,
                 &p,

@@ -33,10 +33,10 @@ Use the values the API returned (0 or more).
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (Some(Dialect::Huawei), Some(top)) = (ctx.dialect, ctx.list) else { return };
     let mut fields: Vec<(String, &Value)> = Vec::new();
-    if let Some(v) = top.get("count") {
+    if let Some(v) = top.get(COUNT) {
         fields.push(("/count".into(), v));
     }
-    if let Some(Value::Object(pi)) = top.get("page_info") {
+    if let Some(Value::Object(pi)) = top.get(PAGE_INFO) {
         for k in huawei::PAGE_INFO_KEYS {
             if let Some(v) = pi.get(*k) {
                 fields.push((join("/page_info", k), v));

@@ -119,10 +119,10 @@ fn finding(ctx: &Ctx, d: Dialect, pointer: &str, found: &Value, expected: &str) 
     let mut f = ctx.finding(&RULE.info, pointer, At::Value, message);
     let (help, fix) = match (key.as_str(), expected) {
         // A destination is never a number: name what it is instead of quoting it.
-        ("destination", "a string") if d == Dialect::Huawei => {
+        (DESTINATION, "a string") if d == Dialect::Huawei => {
             (format!("write the destination kind as a string: one of {}", list(huawei::DESTINATION_KINDS)), None)
         }
-        ("destination", "a string") => ("write the destination's ARN as a string (`acs:...`)".to_string(), None),
+        (DESTINATION, "a string") => ("write the destination's ARN as a string (`acs:...`)".to_string(), None),
         _ => repair(found, &raw, expected),
     };
     f.help = Some(help);

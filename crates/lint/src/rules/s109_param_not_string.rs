@@ -36,11 +36,11 @@ JSON-encode the object into a string:
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for c in ctx.configs_of(Dialect::Huawei) {
         for dest in &c.destinations {
-            let Some(v) = dest.map.get("param") else { continue };
+            let Some(v) = dest.map.get(PARAM) else { continue };
             if v.is_string() || v.is_null() {
                 continue;
             }
-            let p = join(&dest.pointer, "param");
+            let p = join(&dest.pointer, PARAM);
             let mut f = ctx.finding(
                 &RULE.info,
                 &p,

@@ -40,7 +40,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let bad = if d == Dialect::Huawei {
-                dest.map.get("param").is_some_and(|p| !p.is_null())
+                dest.map.get(PARAM).is_some_and(|p| !p.is_null())
             } else {
                 !dest.map.is_empty()
             };

@@ -36,13 +36,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for dest in &c.destinations {
             let Some(h) = &dest.huawei else { continue };
             let Some(kind) = h.kind_text else { continue };
-            if dest.map.get("param").is_some_and(|p| !p.is_null()) {
+            if dest.map.get(PARAM).is_some_and(|p| !p.is_null()) {
                 continue;
             }
             let keys = kind.parse::<DestinationKind>().map(|k| list(k.param_keys())).unwrap_or_default();
             let mut f = ctx.finding(
                 &RULE.info,
-                &join(&dest.pointer, "destination"),
+                &join(&dest.pointer, DESTINATION),
                 At::Value,
                 format!("the {kind} destination of `{}` has no `param`", dest.slot),
             );

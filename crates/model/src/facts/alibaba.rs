@@ -141,8 +141,20 @@ pub const FC3_CONFIG_KEYS: &[&str] = &[
     "qualifier",
 ];
 
+/// FC 2.0's function name key.
+pub const FUNCTION_KEY: &str = "function";
+/// FC 2.0's service key.
+pub const SERVICE_KEY: &str = "service";
+/// The qualifier key (FC 2.0 and FC 3.0).
+pub const QUALIFIER_KEY: &str = "qualifier";
+/// The legacy spelling of [`FUNCTION_KEY`].
+pub const LEGACY_FUNCTION_KEY: &str = "functionName";
+/// The legacy spelling of [`SERVICE_KEY`].
+pub const LEGACY_SERVICE_KEY: &str = "serviceName";
+
 /// FC 2.0 keys that name the function, in the order a note about it prefers.
-pub const FC2_IDENTITY_KEYS: &[&str] = &["function", "functionName", "service", "serviceName", "qualifier"];
+pub const FC2_IDENTITY_KEYS: &[&str] =
+    &[FUNCTION_KEY, LEGACY_FUNCTION_KEY, SERVICE_KEY, LEGACY_SERVICE_KEY, QUALIFIER_KEY];
 
 /// FC 3.0 keys that name the function.
 pub const FC3_IDENTITY_KEYS: &[&str] = &["functionArn", "qualifier"];
