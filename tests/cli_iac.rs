@@ -170,6 +170,64 @@ fn python_hcl2_reads_the_translated_file() {
     assert!(stdout.starts_with("[86400, ") && stdout.contains("topic_urn"), "{stdout}");
 }
 
+/// Every whole-file case of `fixtures/terraform/translate` (AWS Lambda both
+/// ways among them), run through the binary with the case's flags: the
+/// output passes `terraform fmt -check`, and python-hcl2 reads the rewritten
+/// resource under its new type and name with the arguments the target's schema
+/// names (a refused case writes nothing and exits 1).
+#[test]
+fn every_terraform_case_translates_through_the_binary_and_reads_back_with_python_hcl2() {
+    let python = python_hcl2();
+    let cases = root().join("fixtures/terraform/translate");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&cases).unwrap() {
+        let case_dir = entry.unwrap().path();
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case_dir.join("case.json")).unwrap()).unwrap();
+        let input = case_dir.join(case["input"].as_str().unwrap());
+        let to = case["to"].as_str().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("main.tf");
+        let mut args = vec!["translate".to_string(), "--to".into(), to.into()];
+        if let Some(m) = case["map"].as_str() {
+            args.extend(["--map".into(), case_dir.join(m).to_string_lossy().into_owned()]);
+        }
+        if let Some(f) = case["function"].as_str() {
+            args.extend(["--function".into(), f.into()]);
+        }
+        if case["allow_lossy"].as_bool() == Some(true) {
+            args.push("--allow-lossy".into());
+        }
+        args.extend([input.to_string_lossy().into_owned(), "-o".into(), out.to_string_lossy().into_owned()]);
+        let r = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(r.code, 0, "{}: {}", case_dir.display(), r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_ne!(terraform_fmt_check(&text), Some(false), "{}:\n{text}", case_dir.display());
+        let Some(python) = &python else { continue };
+        let resource = invokecfg_model::facts::terraform::resource_for_dialect(to).unwrap();
+        // The names of the rewritten resources and the top-level arguments each holds.
+        let script = "import hcl2, json, sys\n\
+            doc = hcl2.load(open(sys.argv[1]))\n\
+            t = '\"' + sys.argv[2] + '\"'\n\
+            print(json.dumps({n: sorted(b) for r in doc.get('resource', []) if t in r for n, b in r[t].items()}))\n";
+        let py = Command::new(python).args(["-c", script]).arg(&out).arg(resource.resource_type).output().unwrap();
+        assert!(py.status.success(), "{}: {}", case_dir.display(), String::from_utf8_lossy(&py.stderr));
+        let read: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&py.stdout).unwrap();
+        assert!(!read.is_empty(), "{}: no {} in\n{text}", case_dir.display(), resource.resource_type);
+        for (name, keys) in &read {
+            for key in keys.as_array().unwrap() {
+                let key = key.as_str().unwrap().trim_matches('"');
+                let known = resource.arguments.iter().any(|a| a.path[0] == key)
+                    || invokecfg_model::facts::terraform::META_ARGUMENTS.contains(&key)
+                    || key.starts_with("__");
+                assert!(known, "{}: {name} has `{key}`, no argument of {}", case_dir.display(), resource.resource_type);
+            }
+        }
+        checked += 1;
+    }
+    assert!(python.is_none() || checked >= 10, "{checked}");
+}
+
 #[test]
 fn s_yaml_typo_is_reported_with_did_you_mean_and_fixed_leaving_the_rest_byte_identical() {
     let dir = tempfile::tempdir().unwrap();

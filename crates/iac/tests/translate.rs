@@ -1,6 +1,6 @@
 //! Whole-file snapshots of `.tf` and YAML translations
 //! (`fixtures/{terraform,yaml}/translate/*/case.json`: `input` (a fixture of
-//! `../read`), `to`, optional `map` and `allow_lossy`); Terraform outputs are
+//! `../read`), `to`, optional `map`, `allow_lossy` and `function`); Terraform outputs are
 //! checked with `terraform fmt -check` when Terraform is on the machine, YAML
 //! outputs by reading them back.
 
@@ -20,7 +20,11 @@ pub fn run_case(dir: &Path) -> (String, terraform::Translated) {
         Some(m) => Mapping::from_json(&std::fs::read_to_string(dir.join(m)).unwrap()).unwrap(),
         None => Mapping::default(),
     };
-    let options = Options { allow_lossy: case["allow_lossy"].as_bool().unwrap_or(false), ..Options::default() };
+    let options = Options {
+        allow_lossy: case["allow_lossy"].as_bool().unwrap_or(false),
+        function: case["function"].as_str().map(str::to_string),
+        ..Options::default()
+    };
     let out = if case["input"].as_str().unwrap().ends_with(".tf") {
         terraform::translate(&source, to, &mapping, &options).unwrap()
     } else {
