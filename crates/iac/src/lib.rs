@@ -12,6 +12,7 @@
 
 mod carry;
 pub mod codes;
+mod template;
 pub mod terraform;
 mod text;
 pub mod yaml;

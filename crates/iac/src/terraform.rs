@@ -579,7 +579,11 @@ fn argument_value(
     }
     if a.role == Role::FunctionNameOfArn {
         let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
-        let name = match arn.parse::<AcsArn>().ok()?.resource {
+        // Interpolated region and account parts (a template) do not matter here.
+        let arn = arn.parse::<AcsArn>().or_else(|_| {
+            crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>()
+        });
+        let name = match arn.ok()?.resource {
             AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => function,
             _ => return None,
         };

@@ -126,3 +126,28 @@ fn translated_files_pass_terraform_fmt() {
     }
     assert!(checked >= 6);
 }
+
+/// An interpolated ARN translated as a template comes back as the same
+/// template: FC 2.0 -> AWS Lambda -> FC 2.0 keeps each destination's text.
+#[test]
+fn interpolated_destinations_round_trip_as_templates() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/terraform/read/fc2-interpolated-topic.tf");
+    let source = std::fs::read_to_string(path).unwrap();
+    let options = Options { allow_lossy: false, ..Options::default() };
+    let there = terraform::translate(&source, Dialect::AwsLambda, &Mapping::default(), &options).unwrap();
+    assert!(!there.refused(), "{:?}", there.outcomes);
+    assert!(there.text.contains("\"arn:aws:sns:${var.region}:${local.uid}:${var.topic}\""), "{}", there.text);
+    let fc2: Dialect = "alibaba-fc2".parse().unwrap();
+    // Lambda functions have no service: the mapping names it.
+    let services = Mapping::from_json(r#"{"aws-alibaba": {"packages": {"": "orders"}}}"#).unwrap();
+    let back = terraform::translate(&there.text, fc2, &services, &options).unwrap();
+    let destinations = |text: &str| {
+        let found = terraform::read(text).unwrap();
+        let f = &found[0];
+        ["/destinationConfig/onSuccess/destination", "/destinationConfig/onFailure/destination"]
+            .map(|p| f.expressions.iter().find(|e| e.pointer == p).map(|e| e.text.clone()))
+    };
+    assert!(!back.refused(), "{:?}", back.outcomes);
+    assert_eq!(destinations(&source), destinations(&back.text), "{}", back.text);
+    assert!(destinations(&source).iter().all(Option::is_some));
+}
