@@ -74,6 +74,22 @@ fn lint_reports_nothing_for_a_file_of_other_resources() {
 }
 
 #[test]
+fn lint_reports_a_missing_required_argument_at_the_resource() {
+    let r = run(&["lint", "--select", "S116", "fixtures/terraform/read/missing-required-arguments.tf"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let at = |line: u32| format!("missing-required-arguments.tf:{line}:10: S116 [error]");
+    for line in [2, 11, 16, 20] {
+        assert!(r.stdout.contains(&at(line)), "{}", r.stdout);
+    }
+    assert!(r.stdout.contains("lacks `max_async_event_age_in_seconds`"), "{}", r.stdout);
+    // The complete resource (line 25) has everything its schema requires.
+    assert!(!r.stdout.contains(&at(25)), "{}", r.stdout);
+    let ignored =
+        run(&["lint", "--ignore", "S116", "--select", "S", "fixtures/terraform/read/missing-required-arguments.tf"]);
+    assert!(!ignored.stdout.contains("S116"), "{}", ignored.stdout);
+}
+
+#[test]
 fn directory_walks_take_tf_files_and_skip_those_without_configs_silently() {
     let dir = tempfile::tempdir().unwrap();
     for f in ["fc2-retries-out-of-range.tf", "no-config.tf", "fc3.tf"] {
