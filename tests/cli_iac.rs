@@ -289,9 +289,41 @@ fn s_yaml_fc2_section_translates_to_fc3_in_place() {
     assert!(out.starts_with(&source[..head]));
     let tail = source.find("        codeUri: ./code\n").unwrap();
     assert!(out.ends_with(&source[tail..source.find("        asyncConfiguration:").unwrap()]));
+    // To huawei it is the API JSON, refused here: the relative ARNs need the function's region.
     let huawei = run_in(dir.path(), &["translate", "--to", "huawei", "s.yaml"], None);
     assert_eq!(huawei.code, 1, "{}", huawei.stderr);
-    assert!(huawei.stderr.contains("FC 2.0 to FC 3.0 only"), "{}", huawei.stderr);
+    assert!(huawei.stderr.contains("error[T203]") && huawei.stderr.contains("refused"), "{}", huawei.stderr);
+}
+
+/// FunctionGraph has no YAML tool: an s.yaml section translated to huawei is
+/// its Terraform resource with `--format terraform` (fmt-clean, read back by
+/// python-hcl2) and its API JSON without.
+#[test]
+fn s_yaml_to_huawei_writes_terraform_or_api_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("fixtures/mapping/seed.json");
+    let input = root().join("fixtures/yaml/read/fc3/s.yaml");
+    let (tf, json) = (dir.path().join("fg.tf"), dir.path().join("fg.json"));
+    let base =
+        ["translate", "--to", "huawei", "--allow-lossy", "--map", seed.to_str().unwrap(), input.to_str().unwrap()];
+    let r = run(&[&base[..], &["--format", "terraform", "-o", tf.to_str().unwrap()]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&tf).unwrap();
+    assert!(text.starts_with("resource \"huaweicloud_fgs_async_invoke_configuration\" \"resize\" {"), "{text}");
+    assert_ne!(terraform_fmt_check(&text), Some(false), "{text}");
+    if let Some(python) = python_hcl2() {
+        let script = "import hcl2, sys\n\
+            doc = hcl2.load(open(sys.argv[1]))\n\
+            body = doc['resource'][0]['\"huaweicloud_fgs_async_invoke_configuration\"']['\"resize\"']\n\
+            print(body['max_async_retry_attempts'])\n";
+        let out = Command::new(python).args(["-c", script]).arg(&tf).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1", "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let r = run(&[&base[..], &["-o", json.to_str().unwrap()]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(doc["max_async_retry_attempts"], 1, "{doc}");
+    assert!(doc["func_urn"].as_str().unwrap().starts_with("urn:fss:cn-east-2:"), "{doc}");
 }
 
 #[test]

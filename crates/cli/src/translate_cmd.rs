@@ -46,7 +46,8 @@ fn one(
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
     if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
-        let (text, notes) = crate::iac::translate(kind, input, &bytes, target, mapping, &options)?;
+        let format = args.format.as_deref();
+        let (text, notes) = crate::iac::translate(kind, input, &bytes, (target, format), mapping, &options)?;
         print_notes(input, &notes);
         let Ok(text) = text else {
             eprintln!("{input}: translation to {target} refused");

@@ -177,3 +177,24 @@ pub(crate) fn is_placeholder(s: &str) -> bool {
 pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `v` with each placeholder replaced by the expression it stands for, also
+/// inside strings that hold JSON (Huawei `param`), escaped at each level.
+pub(crate) fn with_expressions(f: &Found, v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains(PLACEHOLDER) => {
+            if let Ok(mut inner @ Value::Object(_)) = serde_json::from_str::<Value>(s) {
+                with_expressions(f, &mut inner);
+                *s = inner.to_string();
+                return;
+            }
+            // Highest number first, so `invokecfgexpr1` does not match inside `invokecfgexpr12`.
+            for (i, e) in f.placeholders.iter().enumerate().rev() {
+                *s = s.replace(&format!("{PLACEHOLDER}{i}"), e);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| with_expressions(f, x)),
+        Value::Object(m) => m.values_mut().for_each(|x| with_expressions(f, x)),
+        _ => {}
+    }
+}
