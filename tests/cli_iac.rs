@@ -74,6 +74,22 @@ fn lint_reports_nothing_for_a_file_of_other_resources() {
 }
 
 #[test]
+fn lint_reports_a_missing_required_argument_at_the_resource() {
+    let r = run(&["lint", "--select", "S116", "fixtures/terraform/read/missing-required-arguments.tf"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let at = |line: u32| format!("missing-required-arguments.tf:{line}:10: S116 [error]");
+    for line in [2, 11, 16, 20] {
+        assert!(r.stdout.contains(&at(line)), "{}", r.stdout);
+    }
+    assert!(r.stdout.contains("lacks `max_async_event_age_in_seconds`"), "{}", r.stdout);
+    // The complete resource (line 25) has everything its schema requires.
+    assert!(!r.stdout.contains(&at(25)), "{}", r.stdout);
+    let ignored =
+        run(&["lint", "--ignore", "S116", "--select", "S", "fixtures/terraform/read/missing-required-arguments.tf"]);
+    assert!(!ignored.stdout.contains("S116"), "{}", ignored.stdout);
+}
+
+#[test]
 fn directory_walks_take_tf_files_and_skip_those_without_configs_silently() {
     let dir = tempfile::tempdir().unwrap();
     for f in ["fc2-retries-out-of-range.tf", "no-config.tf", "fc3.tf"] {
@@ -170,6 +186,64 @@ fn python_hcl2_reads_the_translated_file() {
     assert!(stdout.starts_with("[86400, ") && stdout.contains("topic_urn"), "{stdout}");
 }
 
+/// Every whole-file case of `fixtures/terraform/translate` (AWS Lambda both
+/// ways among them), run through the binary with the case's flags: the
+/// output passes `terraform fmt -check`, and python-hcl2 reads the rewritten
+/// resource under its new type and name with the arguments the target's schema
+/// names (a refused case writes nothing and exits 1).
+#[test]
+fn every_terraform_case_translates_through_the_binary_and_reads_back_with_python_hcl2() {
+    let python = python_hcl2();
+    let cases = root().join("fixtures/terraform/translate");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&cases).unwrap() {
+        let case_dir = entry.unwrap().path();
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case_dir.join("case.json")).unwrap()).unwrap();
+        let input = case_dir.join(case["input"].as_str().unwrap());
+        let to = case["to"].as_str().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("main.tf");
+        let mut args = vec!["translate".to_string(), "--to".into(), to.into()];
+        if let Some(m) = case["map"].as_str() {
+            args.extend(["--map".into(), case_dir.join(m).to_string_lossy().into_owned()]);
+        }
+        if let Some(f) = case["function"].as_str() {
+            args.extend(["--function".into(), f.into()]);
+        }
+        if case["allow_lossy"].as_bool() == Some(true) {
+            args.push("--allow-lossy".into());
+        }
+        args.extend([input.to_string_lossy().into_owned(), "-o".into(), out.to_string_lossy().into_owned()]);
+        let r = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(r.code, 0, "{}: {}", case_dir.display(), r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_ne!(terraform_fmt_check(&text), Some(false), "{}:\n{text}", case_dir.display());
+        let Some(python) = &python else { continue };
+        let resource = invokecfg_model::facts::terraform::resource_for_dialect(to).unwrap();
+        // The names of the rewritten resources and the top-level arguments each holds.
+        let script = "import hcl2, json, sys\n\
+            doc = hcl2.load(open(sys.argv[1]))\n\
+            t = '\"' + sys.argv[2] + '\"'\n\
+            print(json.dumps({n: sorted(b) for r in doc.get('resource', []) if t in r for n, b in r[t].items()}))\n";
+        let py = Command::new(python).args(["-c", script]).arg(&out).arg(resource.resource_type).output().unwrap();
+        assert!(py.status.success(), "{}: {}", case_dir.display(), String::from_utf8_lossy(&py.stderr));
+        let read: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&py.stdout).unwrap();
+        assert!(!read.is_empty(), "{}: no {} in\n{text}", case_dir.display(), resource.resource_type);
+        for (name, keys) in &read {
+            for key in keys.as_array().unwrap() {
+                let key = key.as_str().unwrap().trim_matches('"');
+                let known = resource.arguments.iter().any(|a| a.path[0] == key)
+                    || invokecfg_model::facts::terraform::META_ARGUMENTS.contains(&key)
+                    || key.starts_with("__");
+                assert!(known, "{}: {name} has `{key}`, no argument of {}", case_dir.display(), resource.resource_type);
+            }
+        }
+        checked += 1;
+    }
+    assert!(python.is_none() || checked >= 10, "{checked}");
+}
+
 #[test]
 fn s_yaml_typo_is_reported_with_did_you_mean_and_fixed_leaving_the_rest_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
@@ -215,9 +289,41 @@ fn s_yaml_fc2_section_translates_to_fc3_in_place() {
     assert!(out.starts_with(&source[..head]));
     let tail = source.find("        codeUri: ./code\n").unwrap();
     assert!(out.ends_with(&source[tail..source.find("        asyncConfiguration:").unwrap()]));
+    // To huawei it is the API JSON, refused here: the relative ARNs need the function's region.
     let huawei = run_in(dir.path(), &["translate", "--to", "huawei", "s.yaml"], None);
     assert_eq!(huawei.code, 1, "{}", huawei.stderr);
-    assert!(huawei.stderr.contains("FC 2.0 to FC 3.0 only"), "{}", huawei.stderr);
+    assert!(huawei.stderr.contains("error[T203]") && huawei.stderr.contains("refused"), "{}", huawei.stderr);
+}
+
+/// FunctionGraph has no YAML tool: an s.yaml section translated to huawei is
+/// its Terraform resource with `--format terraform` (fmt-clean, read back by
+/// python-hcl2) and its API JSON without.
+#[test]
+fn s_yaml_to_huawei_writes_terraform_or_api_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("fixtures/mapping/seed.json");
+    let input = root().join("fixtures/yaml/read/fc3/s.yaml");
+    let (tf, json) = (dir.path().join("fg.tf"), dir.path().join("fg.json"));
+    let base =
+        ["translate", "--to", "huawei", "--allow-lossy", "--map", seed.to_str().unwrap(), input.to_str().unwrap()];
+    let r = run(&[&base[..], &["--format", "terraform", "-o", tf.to_str().unwrap()]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&tf).unwrap();
+    assert!(text.starts_with("resource \"huaweicloud_fgs_async_invoke_configuration\" \"resize\" {"), "{text}");
+    assert_ne!(terraform_fmt_check(&text), Some(false), "{text}");
+    if let Some(python) = python_hcl2() {
+        let script = "import hcl2, sys\n\
+            doc = hcl2.load(open(sys.argv[1]))\n\
+            body = doc['resource'][0]['\"huaweicloud_fgs_async_invoke_configuration\"']['\"resize\"']\n\
+            print(body['max_async_retry_attempts'])\n";
+        let out = Command::new(python).args(["-c", script]).arg(&tf).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1", "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let r = run(&[&base[..], &["-o", json.to_str().unwrap()]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(doc["max_async_retry_attempts"], 1, "{doc}");
+    assert!(doc["func_urn"].as_str().unwrap().starts_with("urn:fss:cn-east-2:"), "{doc}");
 }
 
 #[test]

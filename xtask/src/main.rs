@@ -5,6 +5,7 @@
 //!                                       [--latency-runs N] [--json] [--no-build] [--bin PATH]
 //!                                       [--no-check-jsonschema] [--generate-only]
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
+//! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
 //! ```
@@ -16,6 +17,7 @@
 //! stable, without libFuzzer, optionally with seeded mutations.
 
 mod bench;
+mod bench_iac;
 mod corpus;
 mod fuzz;
 mod fuzz_entries;
@@ -26,6 +28,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
+  cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
+      lint of one .tf file of N resources and of N small .tf files (default 10000),
+      beside `terraform fmt -check` on the same inputs (needs target/release/invokecfg)
   cargo run --release -p xtask -- bench [options]
       --configs N           single configs per dialect (default 10000)
       --lists N             list documents per dialect (default 1000)
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("bench") => bench::Args::parse(&args[1..]).and_then(|a| bench::run(&a)),
         Some("profile") => bench::profile(&args[1..]),
+        Some("bench-iac") => bench_iac::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
         Some("-h" | "--help" | "help") => {

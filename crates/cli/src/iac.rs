@@ -61,6 +61,9 @@ pub fn kind_of(path: &Path, source: &[u8]) -> Option<Kind> {
     })
 }
 
+/// `--format terraform`: write a YAML section as a Terraform resource.
+const TERRAFORM: &str = "terraform";
+
 const ROS_VERSION_KEY: &str = invokecfg_model::facts::ros::VERSION_KEY;
 
 /// Whether a directory walk takes `path`: API JSON, or a format of [`kind`].
@@ -135,7 +138,7 @@ pub fn translate(
     kind: Kind,
     input: &str,
     source: &[u8],
-    target: Dialect,
+    (target, format): (Dialect, Option<&str>),
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(Result<String, ()>, Vec<Diagnostic>), String> {
@@ -145,9 +148,12 @@ pub fn translate(
             "{input}: error: ROS templates in JSON are linted, not rewritten; translate the YAML form"
         ));
     }
-    let out = match kind {
-        Kind::Terraform => terraform::translate(text, target, mapping, options),
-        Kind::Yaml => yaml::translate(text, target, mapping, options),
+    let out = match (kind, format) {
+        (Kind::Terraform, _) => terraform::translate(text, target, mapping, options),
+        (Kind::Yaml, Some(TERRAFORM)) => yaml::write_as(text, yaml::Output::Terraform, target, mapping, options),
+        // FC 3.0 reads YAML: rewritten in place; no other target does.
+        (Kind::Yaml, None) if target == Dialect::AlibabaFc3 => yaml::translate(text, target, mapping, options),
+        (Kind::Yaml, _) => yaml::write_as(text, yaml::Output::ApiJson, target, mapping, options),
     }
     .map_err(|e| format!("{input}: error: {e}"))?;
     let mut notes = Vec::new();

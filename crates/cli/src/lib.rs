@@ -181,6 +181,10 @@ pub(crate) struct TranslateArgs {
     /// The function's ARN or URN, for documents that do not carry it.
     #[arg(long)]
     pub function: Option<String>,
+    /// For YAML inputs: `terraform` writes the target's Terraform resource;
+    /// `json` its API JSON (default: YAML in place for alibaba-fc3, else JSON).
+    #[arg(long, value_parser = ["terraform", "json"])]
+    pub format: Option<String>,
     /// Say which dialect was detected and why.
     #[arg(long, short)]
     pub verbose: bool,

@@ -47,7 +47,8 @@ fn one(
     if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
         // A file that cannot be read as its kind fails alone, as a JSON syntax error does.
-        let (text, notes) = match crate::iac::translate(kind, input, &bytes, target, mapping, &options) {
+        let format = args.format.as_deref();
+        let (text, notes) = match crate::iac::translate(kind, input, &bytes, (target, format), mapping, &options) {
             Ok(t) => t,
             Err(e) => return Ok(input_error(input, e)),
         };

@@ -2,6 +2,7 @@
 //! be carried is left out (and named), the rest goes through the translator.
 
 use crate::codes::{self, note};
+use crate::template::{self, Templates};
 use crate::{Expression, Found, PLACEHOLDER};
 use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
 use invokecfg_translate::codes::SOURCE_INVALID;
@@ -20,6 +21,8 @@ pub(crate) struct Carried {
     pub lost: Vec<(String, String)>,
     /// The pointers of the expressions left out.
     pub dropped: Vec<String>,
+    /// Interpolated identifiers translated as templates.
+    pub templates: Templates,
 }
 
 /// Translates `f.document` into `target`, leaving out destinations given as
@@ -53,6 +56,7 @@ pub(crate) fn translate(
         };
         crate::set(&mut doc, &function, Value::String(arn.to_string()));
     }
+    let (mapping, templates) = template::prepare(f, &mut doc, from, target, mapping);
     let mut lost: Vec<(String, String)> = Vec::new();
     let mut lost_notes = Vec::new();
     let destinations = format!("/{}", from.key(Field::DestinationConfig));
@@ -93,7 +97,7 @@ pub(crate) fn translate(
             vec![Diagnostic::new(SOURCE_INVALID, Severity::Error, e.pointer.clone(), e.message.clone())
                 .with_help("fix the resource first (`invokecfg lint` shows every problem)")]
         })?;
-        match translate_document(&document, target, mapping, options) {
+        match translate_document(&document, target, &mapping, options) {
             Ok(t) => break t,
             Err(TranslateError::Refused { notes }) => {
                 // Refused because of a placeholder: leave that expression out and try again.
@@ -105,6 +109,8 @@ pub(crate) fn translate(
                     .filter(|e| !dropped.contains(&e.pointer.as_str()) && errors.iter().any(|p| *p == e.pointer))
                     .collect();
                 if culprits.is_empty() {
+                    let mut notes = notes;
+                    templates.restore_notes(f, &mut notes);
                     return Err(notes);
                 }
                 for e in culprits {
@@ -117,7 +123,9 @@ pub(crate) fn translate(
     let dropped: Vec<String> = dropped.into_iter().map(str::to_string).collect();
     let mut notes = translation.notes;
     notes.extend(lost_notes);
-    Ok(Carried { from, document: translation.document.to_value(), notes, lost, dropped })
+    let mut document = translation.document.to_value();
+    templates.restore(f, &mut document, &mut notes);
+    Ok(Carried { from, document, notes, lost, dropped, templates })
 }
 
 /// A note for each expression whose text the rewritten `text` carries.
@@ -129,7 +137,12 @@ pub(crate) fn expression_notes(f: &Found, c: &mut Carried, text: &str, to: &str,
                 .iter()
                 .enumerate()
                 .any(|(i, t)| standin.contains(&format!("{PLACEHOLDER}{i}")) && text.contains(t.as_str()));
-        if carried {
+        if !carried {
+            continue;
+        }
+        if let Some(n) = c.templates.note(f, &e.pointer, &e.text, to, target) {
+            c.notes.push(n);
+        } else {
             c.notes.push(
                 note(
                     codes::EXPRESSION_KEPT,
@@ -163,4 +176,25 @@ pub(crate) fn is_placeholder(s: &str) -> bool {
 /// `text` on one line, for messages.
 pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `v` with each placeholder replaced by the expression it stands for, also
+/// inside strings that hold JSON (Huawei `param`), escaped at each level.
+pub(crate) fn with_expressions(f: &Found, v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains(PLACEHOLDER) => {
+            if let Ok(mut inner @ Value::Object(_)) = serde_json::from_str::<Value>(s) {
+                with_expressions(f, &mut inner);
+                *s = inner.to_string();
+                return;
+            }
+            // Highest number first, so `invokecfgexpr1` does not match inside `invokecfgexpr12`.
+            for (i, e) in f.placeholders.iter().enumerate().rev() {
+                *s = s.replace(&format!("{PLACEHOLDER}{i}"), e);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| with_expressions(f, x)),
+        Value::Object(m) => m.values_mut().for_each(|x| with_expressions(f, x)),
+        _ => {}
+    }
 }

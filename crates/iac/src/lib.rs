@@ -12,11 +12,13 @@
 
 mod carry;
 pub mod codes;
+mod template;
 pub mod terraform;
 mod text;
 pub mod yaml;
 
 use invokecfg_lint::LintOptions;
+use invokecfg_model::facts::terraform::{block_pointer, Role};
 use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity, Span};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -182,6 +184,7 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
         }
     }
     diagnostics.extend(wrapper_ranges(found, lines, dialect, &options));
+    diagnostics.extend(required_arguments(found, lines, &options));
     let json = serde_json::to_string_pretty(&found.document).unwrap_or_default();
     let result = invokecfg_lint::lint(json.as_bytes(), &options);
     let parsed = invokecfg_model::span::parse(json.as_bytes()).ok();
@@ -310,6 +313,54 @@ fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &
     }
     out
 }
+
+/// Arguments the Terraform resource type's schema requires and the resource
+/// lacks (`null` is unset to Terraform); one required inside a block only
+/// when the block is written, and never inside a `dynamic` block.
+fn required_arguments(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Vec<Diagnostic> {
+    let Some(resource) = invokecfg_model::facts::terraform::resource(found.wrapper) else { return Vec::new() };
+    let Some(severity) = selected_severity(REQUIRED_RULE, options) else { return Vec::new() };
+    let given = |p: &str| {
+        found.spans.contains_key(p)
+            && (found.document.pointer(p).is_some_and(|v| !v.is_null())
+                || found.is_expression(p)
+                || found.not_sent.iter().any(|n| n == p))
+    };
+    let mut out = Vec::new();
+    for a in resource.arguments.iter().filter(|a| a.required) {
+        let present = match a.pointer {
+            Some(p) => given(p),
+            None => found.function_name.is_some() || a.role != Role::FunctionNameOfArn,
+        };
+        let block = a.path.len() > 1;
+        let block_pointer = if block { block_pointer(resource.arguments, &a.path[..a.path.len() - 1]) } else { None };
+        let in_written_block = match &block_pointer {
+            Some(b) => found.spans.contains_key(b) && !found.is_expression(b),
+            None => !block,
+        };
+        if present || !in_written_block {
+            continue;
+        }
+        let name = a.path.join(".");
+        let at = block_pointer
+            .as_deref()
+            .and_then(|b| found.spans.get(b))
+            .map_or(found.header.clone(), |s| s.key.clone().unwrap_or(s.value.clone()));
+        let mut d = Diagnostic::new(
+            REQUIRED_RULE,
+            severity,
+            a.pointer.unwrap_or_default(),
+            format!("`{}` lacks `{name}`, which {} requires", found.address, found.wrapper),
+        )
+        .with_help(format!("write `{name}`; the provider's schema marks it Required ({})", resource.source));
+        d.span = Some(lines.span(at));
+        out.push(d);
+    }
+    out
+}
+
+/// The rule missing required arguments are reported under.
+const REQUIRED_RULE: &str = "S116";
 
 /// The range rules, by field.
 const AGE_RULE: &str = "R201";

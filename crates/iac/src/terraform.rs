@@ -290,6 +290,8 @@ pub enum TranslateFileError {
     Syntax(SyntaxError),
     /// No resource type writes `target`'s documents.
     NoResourceType(String),
+    /// An API document holds one config, and the file has these sections.
+    Sections(Vec<String>),
 }
 
 impl std::fmt::Display for TranslateFileError {
@@ -300,6 +302,12 @@ impl std::fmt::Display for TranslateFileError {
                 let known: Vec<&str> = facts::RESOURCES.iter().map(|r| r.dialect).collect();
                 write!(f, "no Terraform resource type writes `{d}` configs; expected one of {}", known.join(", "))
             }
+            TranslateFileError::Sections(s) => write!(
+                f,
+                "{} sections ({}): an API document holds one config; use `--format terraform` for one resource each",
+                s.len(),
+                s.join(", ")
+            ),
         }
     }
 }
@@ -312,37 +320,93 @@ pub fn translate(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<Translated, TranslateFileError> {
-    let to = facts::resource_for_dialect(target.id())
-        .ok_or_else(|| TranslateFileError::NoResourceType(target.id().to_string()))?;
     let found = read(source).map_err(TranslateFileError::Syntax)?;
-    let lines = Lines::new(source);
     let mut text = String::with_capacity(source.len());
     let mut at = 0;
-    let mut outcomes = Vec::new();
-    for f in &found {
-        let mut outcome = Outcome { address: f.address.clone(), new_address: None, notes: Vec::new(), refused: false };
-        match translate_one(source, f, target, to, mapping, options) {
-            Ok((block, notes)) => {
-                text.push_str(source.get(at..f.extent.start).unwrap_or_default());
-                text.push_str(&block);
-                at = f.extent.end;
-                outcome.notes = notes;
-                let name = f.address.split_once('.').map(|(_, n)| n).unwrap_or_default();
-                outcome.new_address = Some(format!("{}.{name}", to.resource_type));
-            }
-            Err(notes) => {
-                outcome.notes = notes;
-                outcome.refused = true;
-            }
-        }
-        for n in &mut outcome.notes {
-            let (_, value) = f.span_of(&n.pointer);
-            n.span = Some(lines.span(value));
-        }
-        outcomes.push(outcome);
-    }
+    let outcomes = each_resource(source, source, &found, target, mapping, options, |f, block| {
+        text.push_str(source.get(at..f.extent.start).unwrap_or_default());
+        text.push_str(block);
+        at = f.extent.end;
+    })?;
     text.push_str(source.get(at..).unwrap_or_default());
     Ok(Translated { text, outcomes })
+}
+
+/// Writes each section `found` in `source` (a Serverless Devs or ROS YAML
+/// file) as a resource of `target`'s Terraform type, in a new `.tf` text
+/// (FunctionGraph has no YAML tool holding an async config).
+pub fn from_sections(
+    source: &str,
+    found: &[Found],
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+) -> Result<Translated, TranslateFileError> {
+    let mut text = String::new();
+    // Not HCL: no meta-arguments to carry, and `\n` line ends.
+    let outcomes = each_resource("", source, found, target, mapping, options, |_, block| {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(block);
+        text.push('\n');
+    })?;
+    Ok(Translated { text, outcomes })
+}
+
+/// Translates each of `found` (read from `file`) for `target`'s resource
+/// type, handing each rendered block to `write`; notes are located in `file`.
+fn each_resource(
+    hcl: &str,
+    file: &str,
+    found: &[Found],
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+    mut write: impl FnMut(&Found, &str),
+) -> Result<Vec<Outcome>, TranslateFileError> {
+    let to = facts::resource_for_dialect(target.id())
+        .ok_or_else(|| TranslateFileError::NoResourceType(target.id().to_string()))?;
+    let lines = Lines::new(file);
+    let mut outcomes = Vec::new();
+    for f in found {
+        let result = translate_one(hcl, f, target, to, mapping, options).map(|(block, notes)| {
+            write(f, &block);
+            (format!("{}.{}", to.resource_type, resource_name(f)), notes)
+        });
+        outcomes.push(located(f, &lines, result));
+    }
+    Ok(outcomes)
+}
+
+/// The outcome of translating `f` (its new address and notes, or the notes
+/// of the refusal), each note located in the file `lines` index.
+pub(crate) fn located(
+    f: &Found,
+    lines: &Lines<'_>,
+    result: Result<(String, Vec<Diagnostic>), Vec<Diagnostic>>,
+) -> Outcome {
+    let (new_address, mut notes, refused) = match result {
+        Ok((address, notes)) => (Some(address), notes, false),
+        Err(notes) => (None, notes, true),
+    };
+    for n in &mut notes {
+        let (_, value) = f.span_of(&n.pointer);
+        n.span = Some(lines.span(value));
+    }
+    Outcome { address: f.address.clone(), new_address, notes, refused }
+}
+
+/// The name of the rewritten resource: the source's resource or section
+/// name, with what HCL does not allow in a name replaced by `_`.
+fn resource_name(f: &Found) -> String {
+    let name = f.address.rsplit_once('.').map_or(f.address.as_str(), |(_, n)| n);
+    let mut out: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        out.insert(0, '_');
+    }
+    out
 }
 
 fn translate_one(
@@ -440,7 +504,7 @@ fn render(
     notes: &mut Vec<Diagnostic>,
 ) -> String {
     let nl = newline(source);
-    let name = f.address.split_once('.').map(|(_, n)| n).unwrap_or_default();
+    let name = resource_name(f);
     let mut lines: Vec<Line> = Vec::new();
     // Meta-arguments (`count`, `provider`, ...) first, as they were; meta blocks (`lifecycle`) last.
     let (mut meta_attrs, meta_blocks): (Vec<Line>, Vec<Line>) =
@@ -520,7 +584,7 @@ fn render(
         lines.push(Line::Raw(String::new()));
         lines.push(b);
     }
-    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(name));
+    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(&name));
     write_lines(&mut out, &lines, 1, nl);
     out.push('}');
     out
@@ -579,7 +643,11 @@ fn argument_value(
     }
     if a.role == Role::FunctionNameOfArn {
         let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
-        let name = match arn.parse::<AcsArn>().ok()?.resource {
+        // Interpolated region and account parts (a template) do not matter here.
+        let arn = arn.parse::<AcsArn>().or_else(|_| {
+            crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>()
+        });
+        let name = match arn.ok()?.resource {
             AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => function,
             _ => return None,
         };

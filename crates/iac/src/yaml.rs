@@ -321,7 +321,7 @@ fn fc3_counterpart(section: &str) -> Option<&'static Section> {
 /// `ALIYUN::FC::Function`'s `AsyncConfiguration` becomes a new
 /// `ALIYUN::FC3::AsyncInvokeConfig` resource written before it. Every other
 /// byte is kept. Other targets are refused: no YAML tool configures
-/// FunctionGraph's async invocation.
+/// FunctionGraph's async invocation ([`write_as`] writes Terraform or API JSON).
 pub fn translate(
     source: &str,
     target: invokecfg_model::Dialect,
@@ -613,4 +613,44 @@ fn write_tree(out: &mut String, items: &[(Vec<&str>, String)], depth: usize, nl:
             }
         }
     }
+}
+
+/// What a YAML section is written as when not rewritten in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A resource of the target's Terraform type per section, in a new `.tf` text.
+    Terraform,
+    /// The target's API JSON document (a file of one section only).
+    ApiJson,
+}
+
+/// Writes the sections of `source` for `target` as `output` (FunctionGraph
+/// has no YAML tool holding an async config). In API JSON, expressions are
+/// kept as their text (a note says to check each); a file of several
+/// sections is refused there: an API document holds one config.
+pub fn write_as(
+    source: &str,
+    output: Output,
+    target: invokecfg_model::Dialect,
+    mapping: &invokecfg_translate::Mapping,
+    options: &invokecfg_translate::Options,
+) -> Result<crate::terraform::Translated, crate::terraform::TranslateFileError> {
+    use crate::terraform::{located, TranslateFileError, Translated};
+    let found = read(source).map_err(TranslateFileError::Syntax)?;
+    let f = match (output, found.as_slice()) {
+        (Output::Terraform, _) => return crate::terraform::from_sections(source, &found, target, mapping, options),
+        (_, []) => return Ok(Translated { text: String::new(), outcomes: Vec::new() }),
+        (_, [one]) => one,
+        (_, many) => return Err(TranslateFileError::Sections(many.iter().map(|f| f.address.clone()).collect())),
+    };
+    let mut text = String::new();
+    let result = crate::carry::translate(f, target, mapping, options).map(|mut c| {
+        let mut document = c.document.clone();
+        crate::carry::with_expressions(f, &mut document);
+        text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
+        crate::carry::expression_notes(f, &mut c, &text, target.id(), target);
+        (target.id().to_string(), c.notes)
+    });
+    let outcome = located(f, &crate::Lines::new(source), result);
+    Ok(Translated { text, outcomes: vec![outcome] })
 }

@@ -87,6 +87,7 @@ pub(crate) mod s112_legacy_key;
 pub(crate) mod s113_utf8_bom;
 pub(crate) mod s114_invalid_timestamp;
 pub(crate) mod s115_unused_suppression;
+pub(crate) mod s116_missing_required_argument;
 
 /// Every rule, in code order.
 pub(crate) static RULES: &[&Rule] = &[
@@ -105,6 +106,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &s113_utf8_bom::RULE,
     &s114_invalid_timestamp::RULE,
     &s115_unused_suppression::RULE,
+    &s116_missing_required_argument::RULE,
     &r201_event_age_out_of_range::RULE,
     &r202_retry_attempts_out_of_range::RULE,
     &r203_response_outside_request_range::RULE,
