@@ -1,324 +1,21 @@
-//! A span-aware JSON reader.
-//!
-//! One pass over the bytes gives the `serde_json::Value`, a map from JSON
-//! pointer to the line/column span of each key and value, and the duplicate
-//! keys (which `serde_json` silently collapses). Written here rather than
-//! taken from a crate because none of the maintained span-keeping parsers
-//! reports duplicate keys, enforces a nesting limit without recursing past it,
-//! and yields a plain `serde_json::Value` in the same pass.
+//! The one-pass reader: bytes to a `Value`, the span tree and the duplicate keys.
 
-use serde_json::{Map, Number, Value};
-use std::fmt;
+use super::*;
 
-/// A place in the source: 1-based line, 1-based column counted in characters, byte offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
-pub struct Position {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// 0-based byte offset.
-    pub offset: usize,
-}
-
-/// A half-open range of the source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Span {
-    /// First character.
-    pub start: Position,
-    /// Just past the last character.
-    pub end: Position,
-}
-
-/// The spans of one value and, for object members, of its key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SpanEntry {
-    /// The key, quotes included (object members only).
-    pub key: Option<Span>,
-    /// The value.
-    pub value: Span,
-}
-
-/// JSON pointer -> span of every value in a document.
-///
-/// Stored as a tree of nodes (parent, first child, next sibling) with keys as
-/// ranges of the source, not as one pointer string per value: building it
-/// allocates nothing per value, and pointers are resolved only when a finding
-/// asks for one (most files have none).
-#[derive(Debug, Clone, Default)]
-pub struct SpanMap {
-    nodes: Vec<Node>,
-    source: Vec<u8>,
-    escaped_keys: Vec<String>,
-    /// The items of each long array by index, so a pointer into a list finds
-    /// its item directly (a walk of the siblings made a finding per item quadratic).
-    arrays: std::collections::HashMap<u32, Vec<u32>>,
-}
-
-/// Arrays at least this long get an index of their items.
-const INDEXED_ARRAY: usize = 16;
-
-const NONE: u32 = u32::MAX;
-
-#[derive(Debug, Clone, Copy)]
-enum KeyRef {
-    Root,
-    Index(u32),
-    /// The raw key bytes between the quotes, without escapes.
-    Raw {
-        start: u32,
-        end: u32,
-    },
-    /// A key with escapes: its decoded text in `escaped_keys`.
-    Escaped(u32),
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    entry: SpanEntry,
-    parent: u32,
-    first_child: u32,
-    next_sibling: u32,
-    key: KeyRef,
-}
-
-impl SpanMap {
-    fn key_is(&self, key: KeyRef, token: &str) -> bool {
-        match key {
-            KeyRef::Root => false,
-            KeyRef::Index(i) => token.parse::<u32>().ok() == Some(i) && (token == "0" || !token.starts_with('0')),
-            KeyRef::Raw { start, end } => self.source.get(start as usize..end as usize) == Some(token.as_bytes()),
-            KeyRef::Escaped(i) => self.escaped_keys.get(i as usize).is_some_and(|k| k == token),
-        }
-    }
-
-    /// The node at `pointer`, or with `partial`, the deepest node on its path.
-    fn find(&self, pointer: &str, partial: bool) -> Option<usize> {
-        if self.nodes.is_empty() {
-            return None;
-        }
-        let mut cur = 0usize;
-        if pointer.is_empty() {
-            return Some(0);
-        }
-        let rest = pointer.strip_prefix('/')?;
-        for raw in rest.split('/') {
-            let token = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~") } else { raw.to_string() };
-            if let Some(items) = self.arrays.get(&(cur as u32)) {
-                let item = token.parse::<usize>().ok().filter(|_| token == "0" || !token.starts_with('0'));
-                match item.and_then(|i| items.get(i)) {
-                    Some(&c) => cur = c as usize,
-                    None if partial => return Some(cur),
-                    None => return None,
-                }
-                continue;
-            }
-            // The later of duplicate keys wins, as in the parsed value.
-            let mut found = None;
-            let mut c = self.nodes[cur].first_child;
-            while c != NONE {
-                let n = &self.nodes[c as usize];
-                if self.key_is(n.key, &token) {
-                    found = Some(c as usize);
-                }
-                c = n.next_sibling;
-            }
-            match found {
-                Some(f) => cur = f,
-                None if partial => return Some(cur),
-                None => return None,
-            }
-        }
-        Some(cur)
-    }
-
-    /// The entry at `pointer`.
-    pub fn get(&self, pointer: &str) -> Option<&SpanEntry> {
-        self.find(pointer, false).map(|i| &self.nodes[i].entry)
-    }
-
-    /// The value's span at `pointer`, or the nearest ancestor's.
-    pub fn value_span(&self, pointer: &str) -> Option<Span> {
-        self.find(pointer, true).map(|i| self.nodes[i].entry.value)
-    }
-
-    /// The key's span at `pointer` (members), else the value's, else the nearest ancestor's.
-    pub fn key_span(&self, pointer: &str) -> Option<Span> {
-        match self.get(pointer) {
-            Some(SpanEntry { key: Some(k), .. }) => Some(*k),
-            _ => self.value_span(pointer),
-        }
-    }
-
-    /// The JSON pointer of node `i`.
-    fn pointer_of(&self, mut i: usize) -> String {
-        let mut tokens = Vec::new();
-        while let Some(n) = self.nodes.get(i) {
-            match n.key {
-                KeyRef::Root => break,
-                KeyRef::Index(x) => tokens.push(x.to_string()),
-                KeyRef::Raw { start, end } => tokens.push(crate::document::escape_pointer_token(
-                    &String::from_utf8_lossy(self.source.get(start as usize..end as usize).unwrap_or_default()),
-                )),
-                KeyRef::Escaped(k) => tokens.push(crate::document::escape_pointer_token(
-                    self.escaped_keys.get(k as usize).map_or("", String::as_str),
-                )),
-            }
-            i = n.parent as usize;
-        }
-        tokens.iter().rev().fold(String::new(), |mut acc, t| {
-            acc.push('/');
-            acc.push_str(t);
-            acc
-        })
-    }
-
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-
-    /// Whether the map is empty.
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
-    }
-}
-
-/// A key that appears twice in one object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DuplicateKey {
-    /// Pointer of the member (the later value wins, as in most JSON readers).
-    pub pointer: String,
-    /// The first occurrence's key span.
-    pub first: Span,
-    /// The later occurrence's key span.
-    pub second: Span,
-}
-
-/// Limits that keep hostile input from exhausting memory or stack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest input, bytes.
-    pub max_bytes: usize,
-    /// Deepest nesting of arrays and objects.
-    pub max_depth: usize,
-}
-
-impl Limits {
-    /// 64 MiB and 128 levels: real configs are under 10 KiB and 6 levels deep.
-    pub const DEFAULT: Limits = Limits { max_bytes: 64 * 1024 * 1024, max_depth: 128 };
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits::DEFAULT
-    }
-}
-
-/// A parsed source.
-#[derive(Debug, Clone)]
-pub struct ParsedSource {
-    /// The document.
-    pub value: Value,
-    /// Where each value is.
-    pub spans: SpanMap,
-    /// Keys given twice.
-    pub duplicates: Vec<DuplicateKey>,
-    /// Whether the input began with a UTF-8 byte order mark (skipped).
-    pub had_bom: bool,
-}
-
-/// Why a source is not a JSON document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SourceError {
-    /// Not JSON at `position`; `pointer` is the deepest complete value before it.
-    Syntax { message: String, position: Position, pointer: String },
-    /// Not UTF-8.
-    Utf8 { position: Position },
-    /// Nested deeper than the limit.
-    TooDeep { limit: usize, position: Position, pointer: String },
-    /// Larger than the limit.
-    TooLarge { size: usize, limit: usize },
-}
-
-impl SourceError {
-    /// Where the error is, if it has a place.
-    pub fn position(&self) -> Option<Position> {
-        match self {
-            SourceError::Syntax { position, .. }
-            | SourceError::Utf8 { position }
-            | SourceError::TooDeep { position, .. } => Some(*position),
-            SourceError::TooLarge { .. } => None,
-        }
-    }
-
-    /// The JSON pointer of the deepest complete value before the error.
-    pub fn pointer(&self) -> &str {
-        match self {
-            SourceError::Syntax { pointer, .. } | SourceError::TooDeep { pointer, .. } => pointer,
-            _ => "",
-        }
-    }
-}
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SourceError::Syntax { message, .. } => f.write_str(message),
-            SourceError::Utf8 { .. } => f.write_str("the file is not valid UTF-8; JSON text must be UTF-8"),
-            SourceError::TooDeep { limit, .. } => {
-                write!(
-                    f,
-                    "arrays and objects nest deeper than {limit} levels; async invocation configs need fewer than 10"
-                )
-            }
-            SourceError::TooLarge { size, limit } => {
-                write!(f, "the input has {size} bytes, more than the limit of {limit} bytes")
-            }
-        }
-    }
-}
-
-impl std::error::Error for SourceError {}
-
-/// Parses with [`Limits::DEFAULT`].
-pub fn parse(bytes: &[u8]) -> Result<ParsedSource, SourceError> {
-    parse_with(bytes, Limits::DEFAULT)
-}
-
-/// Parses `bytes` as one JSON document.
-pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceError> {
-    if bytes.len() > limits.max_bytes {
-        return Err(SourceError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
-    }
-    let (had_bom, body_start) = if bytes.starts_with(b"\xEF\xBB\xBF") { (true, 3) } else { (false, 0) };
-    let mut r = Reader::new(bytes, body_start, limits);
-    r.skip_ws();
-    if r.at_end() {
-        return Err(r.syntax("the file is empty; expected a JSON object"));
-    }
-    let value = r.value(NONE, KeyRef::Root, None, 0)?;
-    r.skip_ws();
-    if !r.at_end() {
-        return Err(r.syntax("unexpected text after the end of the JSON document"));
-    }
-    Ok(ParsedSource { value, spans: r.map, duplicates: r.duplicates, had_bom })
-}
-
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     b: &'a [u8],
     i: usize,
     line: usize,
     col: usize,
     limits: Limits,
-    map: SpanMap,
-    duplicates: Vec<DuplicateKey>,
+    pub(super) map: SpanMap,
+    pub(super) duplicates: Vec<DuplicateKey>,
     /// The deepest complete value so far, for error pointers.
     last_complete: u32,
 }
 
 impl<'a> Reader<'a> {
-    fn new(b: &'a [u8], start: usize, limits: Limits) -> Self {
+    pub(super) fn new(b: &'a [u8], start: usize, limits: Limits) -> Self {
         Reader {
             b,
             i: start,
@@ -337,7 +34,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn complete_pointer(&self) -> String {
+    pub(super) fn complete_pointer(&self) -> String {
         if self.last_complete == NONE {
             String::new()
         } else {
@@ -345,19 +42,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn pos(&self) -> Position {
+    pub(super) fn pos(&self) -> Position {
         Position { line: self.line, column: self.col, offset: self.i }
     }
 
-    fn at_end(&self) -> bool {
+    pub(super) fn at_end(&self) -> bool {
         self.i >= self.b.len()
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
-    fn bump(&mut self) {
+    pub(super) fn bump(&mut self) {
         if let Some(&c) = self.b.get(self.i) {
             if c == b'\n' {
                 self.line += 1;
@@ -369,17 +66,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn advance_to(&mut self, to: usize) {
+    pub(super) fn advance_to(&mut self, to: usize) {
         while self.i < to && self.i < self.b.len() {
             self.bump();
         }
     }
 
-    fn syntax(&self, message: impl Into<String>) -> SourceError {
+    pub(super) fn syntax(&self, message: impl Into<String>) -> SourceError {
         SourceError::Syntax { message: message.into(), position: self.pos(), pointer: self.complete_pointer() }
     }
 
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while let Some(c) = self.peek() {
             if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
                 self.bump();
@@ -389,7 +86,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn describe_here(&self) -> String {
+    pub(super) fn describe_here(&self) -> String {
         match self.peek() {
             None => "the end of the file".into(),
             Some(_) => {
@@ -408,7 +105,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, parent: u32, key: KeyRef, key_span: Option<Span>, depth: usize) -> Result<Value, SourceError> {
+    pub(super) fn value(
+        &mut self,
+        parent: u32,
+        key: KeyRef,
+        key_span: Option<Span>,
+        depth: usize,
+    ) -> Result<Value, SourceError> {
         let start = self.pos();
         let idx = self.map.nodes.len();
         self.map.nodes.push(Node {
@@ -440,7 +143,7 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
 
-    fn enter(&mut self, depth: usize) -> Result<(), SourceError> {
+    pub(super) fn enter(&mut self, depth: usize) -> Result<(), SourceError> {
         if depth > self.limits.max_depth {
             return Err(SourceError::TooDeep {
                 limit: self.limits.max_depth,
@@ -454,7 +157,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Links `child` as the next child of `container`.
-    fn link(&mut self, container: u32, last: &mut u32, child: u32) {
+    pub(super) fn link(&mut self, container: u32, last: &mut u32, child: u32) {
         if *last == NONE {
             self.map.nodes[container as usize].first_child = child;
         } else {
@@ -463,7 +166,7 @@ impl<'a> Reader<'a> {
         *last = child;
     }
 
-    fn object(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
+    pub(super) fn object(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
         let mut map = Map::new();
         let mut last = NONE;
@@ -538,7 +241,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn array(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
+    pub(super) fn array(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
         let mut items = Vec::new();
         let mut children = Vec::new();
@@ -578,7 +281,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SourceError> {
+    pub(super) fn literal(&mut self, word: &str, v: Value) -> Result<Value, SourceError> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
             for _ in 0..word.len() {
                 self.bump();
@@ -589,7 +292,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, SourceError> {
+    pub(super) fn number(&mut self) -> Result<Value, SourceError> {
         let start = self.i;
         let start_pos = self.pos();
         if self.peek() == Some(b'-') {
@@ -651,7 +354,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SourceError> {
+    pub(super) fn string(&mut self) -> Result<String, SourceError> {
         self.bump(); // opening quote
         let mut out = String::new();
         loop {
@@ -730,7 +433,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, SourceError> {
+    pub(super) fn hex4(&mut self) -> Result<u32, SourceError> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = self.peek().and_then(|c| (c as char).to_digit(16));
@@ -746,68 +449,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn abbreviate(s: &str) -> String {
+pub(super) fn abbreviate(s: &str) -> String {
     if s.len() > 40 {
         format!("{}…", &s[..40])
     } else {
         s.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spans_of_keys_and_values() {
-        let src = "{\n  \"a\": 1,\n  \"b\": {\"c\": [true, \"é\"]}\n}\n";
-        let p = parse(src.as_bytes()).unwrap();
-        let a = p.spans.get("/a").unwrap();
-        assert_eq!((a.key.unwrap().start.line, a.key.unwrap().start.column), (2, 3));
-        assert_eq!((a.value.start.line, a.value.start.column, a.value.end.column), (2, 8, 9));
-        let c1 = p.spans.get("/b/c/1").unwrap();
-        assert_eq!((c1.value.start.column, c1.value.end.column), (21, 24));
-        assert_eq!(p.value, serde_json::from_str::<Value>(src).unwrap());
-    }
-
-    #[test]
-    fn errors_have_places() {
-        let e = parse(b"{\n  \"a\": 1,\n}").unwrap_err();
-        assert_eq!(e.to_string(), "trailing comma before `}`: remove the last `,`");
-        assert_eq!(e.position().map(|p| (p.line, p.column)), Some((3, 1)));
-        assert_eq!(e.pointer(), "/a");
-        let e = parse(b"{\"a\": [1, 2").unwrap_err();
-        assert_eq!(e.pointer(), "/a/1");
-        assert!(parse(b"").unwrap_err().to_string().contains("empty"));
-        assert!(parse(b"{\"a\": NaN}").unwrap_err().to_string().contains("NaN"));
-        assert!(parse(b"{\"a\": 1e999}").unwrap_err().to_string().contains("out of range"));
-        let e = parse(b"{\n  \"a\": \"ok\xff\"}").unwrap_err();
-        assert!(matches!(e, SourceError::Utf8 { position: Position { line: 2, column: 11, .. } }), "{e:?}");
-        assert!(parse(b"\xff").unwrap_err().to_string().contains("not UTF-8"));
-        assert!(parse(b"{\"a\":\x00}").is_err());
-    }
-
-    #[test]
-    fn deep_nesting_is_refused_not_overflowed() {
-        let deep = "[".repeat(100_000);
-        assert!(matches!(parse(deep.as_bytes()), Err(SourceError::TooDeep { limit: 128, .. })));
-    }
-
-    #[test]
-    fn duplicates_and_bom() {
-        let p = parse("\u{feff}{\"a\": 1, \"a\": 2}".as_bytes()).unwrap();
-        assert!(p.had_bom);
-        assert_eq!(p.duplicates.len(), 1);
-        assert_eq!(p.value["a"], 2);
-        assert_eq!(p.duplicates[0].second.start.column, 10);
-    }
-
-    #[test]
-    fn numbers() {
-        let p = parse(b"[18446744073709551615, -9223372036854775808, 1.5, 1e3, 99999999999999999999]").unwrap();
-        assert_eq!(p.value[0].as_u64(), Some(u64::MAX));
-        assert_eq!(p.value[1].as_i64(), Some(i64::MIN));
-        assert!(p.value[4].is_f64());
-        assert!(parse(b"[01]").is_err());
     }
 }
