@@ -158,8 +158,9 @@ impl AwsConfig {
     }
 
     fn range_violations(&self, p: &str, out: &mut Vec<RangeViolation>) {
-        super::check(self.maximum_retry_attempts, aws::MAXIMUM_RETRY_ATTEMPTS_KEY, aws::RETRY_ATTEMPTS, p, out);
-        super::check(self.maximum_event_age_in_seconds, aws::MAXIMUM_EVENT_AGE_KEY, aws::MAX_EVENT_AGE, p, out);
+        // The one range check of every dialect, from its spec.
+        let values = super::values(self.maximum_event_age_in_seconds, self.maximum_retry_attempts, self.is_response());
+        super::ranges(crate::Dialect::AwsLambda, &values, p, out);
     }
 
     fn identifier_errors(&self, p: &str, out: &mut Vec<AwsIdentifierError>) {
