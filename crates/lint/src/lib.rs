@@ -134,32 +134,28 @@ fn enabled(rule: &RuleInfo, options: &LintOptions) -> bool {
         && !options.ignore.iter().any(|s| selector_matches(s, rule))
 }
 
+/// Lists longer than this are linted [`LIST_WINDOW`] items at a time, so
+/// memory stays a small multiple of the input however long the list is.
+pub const LIST_WINDOW: usize = 1024;
+
 /// Lints one source text.
 pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
+    lint_in_windows(source, options, LIST_WINDOW)
+}
+
+/// [`lint`], reading a list of more than `window` items `window` items at a
+/// time. The findings are the same as of one whole read (S108 reports at
+/// most 64 values per window instead of per document); a list that cannot
+/// be read in windows (invalid JSON, mixed dialects) is read whole.
+pub fn lint_in_windows(source: &[u8], options: &LintOptions, window: usize) -> LintResult {
     let mut out = Vec::new();
-    let mut dialect = options.dialect;
-    match span::parse(source) {
-        Err(e) => {
-            if enabled(&rules::s101_invalid_json::RULE.info, options) {
-                out.push(rules::s101_invalid_json::finding(&e, source));
-            }
+    let dialect = match windowed(source, options, window, &mut out) {
+        Some(d) => d,
+        None => {
+            out.clear();
+            whole(source, options, &mut out)
         }
-        Ok(parsed) => {
-            let ctx = ctx::Ctx::new(source, &parsed, options);
-            dialect = ctx.dialect;
-            for r in rules::RULES {
-                if enabled(&r.info, options) {
-                    (r.check)(&ctx, &mut out);
-                }
-            }
-            // A fix made in a guessed dialect could turn the file into the other one.
-            if ctx.tie {
-                for d in &mut out {
-                    d.fix = None;
-                }
-            }
-        }
-    }
+    };
     for d in &mut out {
         if let Some(r) = rule(&d.code) {
             for (sel, sev) in &options.severities {
@@ -179,6 +175,77 @@ pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
     });
     out.dedup();
     LintResult { dialect, diagnostics: out }
+}
+
+/// Runs the enabled rules over one parsed source (a whole document or a window).
+fn check(ctx: &ctx::Ctx, options: &LintOptions, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
+    for r in rules::RULES {
+        if enabled(&r.info, options) {
+            (r.check)(ctx, out);
+        }
+    }
+    // A fix made in a guessed dialect could turn the file into the other one.
+    if ctx.tie {
+        for d in &mut out[from..] {
+            d.fix = None;
+        }
+    }
+}
+
+/// Whether [`lint_in_windows`] reads `source` in windows of `size` items
+/// rather than whole (for tests: a fallback would make agreement trivial).
+#[doc(hidden)]
+pub fn reads_in_windows(source: &[u8], options: &LintOptions, size: usize) -> bool {
+    windowed(source, options, size, &mut Vec::new()).is_some()
+}
+
+fn whole(source: &[u8], options: &LintOptions, out: &mut Vec<Diagnostic>) -> Option<Dialect> {
+    match span::parse(source) {
+        Err(e) => {
+            if enabled(&rules::s101_invalid_json::RULE.info, options) {
+                out.push(rules::s101_invalid_json::finding(&e, source));
+            }
+            options.dialect
+        }
+        Ok(parsed) => {
+            let ctx = ctx::Ctx::new(source, &parsed, options);
+            check(&ctx, options, out);
+            ctx.dialect
+        }
+    }
+}
+
+/// Lints a long list a window of items at a time; `None` when it must be read whole.
+fn windowed(source: &[u8], options: &LintOptions, size: usize, out: &mut Vec<Diagnostic>) -> Option<Option<Dialect>> {
+    // Every item takes at least 3 bytes (`{},`): shorter sources cannot need windows.
+    if source.len() <= size.saturating_mul(3) {
+        return None;
+    }
+    let keys: Vec<&str> = Dialect::ALL.iter().map(|d| d.list_items_key()).collect();
+    let plan = span::ListPlan::scan(source, &keys)?;
+    if plan.len() <= size {
+        return None;
+    }
+    let mut dialect = None;
+    let mut untranslatable = false;
+    for (n, w) in plan.windows(size).enumerate() {
+        let parsed = span::parse_window(source, &plan, w, span::Limits::DEFAULT).ok()?;
+        let ctx = ctx::Ctx::new(source, &parsed, options);
+        // Each window must read as the same list: otherwise its findings would not be the document's.
+        let list_dialect = ctx.dialect.filter(|d| ctx.list.is_some() && d.list_items_key() == plan.items_key());
+        if list_dialect.is_none() || ctx.mixed.is_some() || (n > 0 && ctx.dialect != dialect) {
+            return None;
+        }
+        dialect = ctx.dialect;
+        check(&ctx, options, out);
+        untranslatable |= ctx.untranslatable();
+    }
+    // The translator reads a list whole: one unreadable item and there is no dry run of any.
+    if untranslatable {
+        out.retain(|d| !portability::is_portability_rule(&d.code));
+    }
+    Some(dialect)
 }
 
 /// Values quoted in messages (between backticks) longer than this are cut.

@@ -28,20 +28,34 @@ pub fn rule_of_note(code: &str) -> Option<&'static str> {
 }
 
 /// The notes of translating the linted document to `--target` (both ways a
-/// translation ends: a refusal's notes are what a user must act on).
-pub(crate) fn dry_run(ctx: &Ctx) -> Vec<Diagnostic> {
-    let (Some(source), Some(target)) = (ctx.dialect, ctx.options.target) else { return Vec::new() };
-    // `translate` refuses to read these (S104, S107 say why): there is nothing to dry-run.
+/// translation ends: a refusal's notes are what a user must act on); `None`
+/// when the translator would not read the document at all.
+pub(crate) fn dry_run(ctx: &Ctx) -> Option<Vec<Diagnostic>> {
+    let (Some(source), Some(target)) = (ctx.dialect, ctx.options.target) else { return Some(Vec::new()) };
+    // `translate` refuses to read these (S104, S107, S108 say why): there is nothing to dry-run.
     if ctx.mixed.is_some() || !ctx.duplicates.is_empty() {
-        return Vec::new();
+        return None;
     }
-    let Ok(doc) = Document::from_value(ctx.value, source) else { return Vec::new() };
+    let doc = Document::from_value(ctx.value, source).ok()?;
     let options = Options { function: ctx.options.function.clone(), ..Default::default() };
     let mapping = ctx.options.mapping.as_deref().cloned().unwrap_or_default();
-    match translate(&doc, target, &mapping, &options) {
+    let mut notes = match translate(&doc, target, &mapping, &options) {
         Ok(t) => t.notes,
+        // Read but not as the translator's model: refused before any item is translated.
+        Err(TranslateError::Refused { notes }) if notes.iter().any(|n| n.code == codes::SOURCE_INVALID) => return None,
         Err(TranslateError::Refused { notes }) => notes,
+    };
+    if ctx.window.is_some() {
+        for n in &mut notes {
+            n.pointer = ctx.in_document(&n.pointer).into_owned();
+        }
     }
+    Some(notes)
+}
+
+/// Whether `code` is a portability rule's.
+pub(crate) fn is_portability_rule(code: &str) -> bool {
+    RULE_OF_NOTE.iter().any(|(_, r)| *r == code)
 }
 
 /// Appends the findings of portability rule `rule`: every dry-run note that maps to it.

@@ -6,7 +6,7 @@ use crate::{LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
 use invokecfg_model::facts::{alibaba, aws, huawei};
 use invokecfg_model::neutral;
-use invokecfg_model::span::{DuplicateKey, ParsedSource};
+use invokecfg_model::span::{DuplicateKey, ItemWindow, ParsedSource};
 use invokecfg_model::{
     detect, AcsArn, ArnError, AwsArn, AwsArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix,
     FunctionRef, FunctionUrn, LambdaFunctionName, Position, Provider, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
@@ -75,10 +75,13 @@ pub(crate) struct Ctx<'a> {
     pub configs: Vec<Config<'a>>,
     /// The list document's top object.
     pub list: Option<&'a Map<String, Value>>,
+    /// A long list is linted a window of items at a time: which items `value` holds.
+    pub window: Option<&'a ItemWindow>,
     /// Every ARN and URN, in document order.
     pub idents: Vec<Ident>,
     /// The notes of a dry-run translation to `--target`, made on first use.
-    portability: std::sync::OnceLock<Vec<Diagnostic>>,
+    /// `None`: the translator cannot read the document (no dry run).
+    portability: std::sync::OnceLock<Option<Vec<Diagnostic>>>,
 }
 
 /// `p` + `/key`, escaped.
@@ -167,9 +170,37 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// A pointer into `value` (which holds only a window of a long list's
+    /// items) as a pointer into the document.
+    pub fn in_document<'p>(&self, pointer: &'p str) -> std::borrow::Cow<'p, str> {
+        match self.window {
+            Some(w) => w.to_document(pointer).into(),
+            None => pointer.into(),
+        }
+    }
+
+    /// The value at a pointer into the document.
+    pub fn value_at(&self, pointer: &str) -> Option<&'a Value> {
+        match self.window {
+            Some(w) => self.value.pointer(&w.to_window(pointer)?),
+            None => self.value.pointer(pointer),
+        }
+    }
+
+    /// How many items the list has (the whole list, not the window).
+    pub fn list_len(&self, items: &[Value]) -> usize {
+        self.window.map_or(items.len(), |w| w.total)
+    }
+
     /// The notes of translating the document to `--target` (none without one).
     pub fn portability(&self) -> &[Diagnostic] {
-        self.portability.get_or_init(|| crate::portability::dry_run(self))
+        self.portability.get_or_init(|| crate::portability::dry_run(self)).as_deref().unwrap_or_default()
+    }
+
+    /// Whether a dry run was asked for and the translator could not read the
+    /// document (a window of a list: then the whole list cannot be translated).
+    pub fn untranslatable(&self) -> bool {
+        matches!(self.portability.get(), Some(None))
     }
 
     /// Every FunctionGraph destination whose kind is known and whose `param` decodes to an object.
@@ -217,6 +248,7 @@ impl<'a> Ctx<'a> {
             objects: Vec::new(),
             configs: Vec::new(),
             list: None,
+            window: parsed.window.as_ref(),
             idents: Vec::new(),
             portability: std::sync::OnceLock::new(),
         };
@@ -239,7 +271,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some(Value::Array(items)) = top.get(items_key) {
-                for (i, item) in items.iter().enumerate() {
+                let first = self.window.map_or(0, |w| w.first);
+                for (i, item) in (first..).zip(items) {
                     if let Value::Object(m) = item {
                         self.config(d, format!("/{items_key}/{i}"), m, &option_fn);
                     }
@@ -419,7 +452,7 @@ impl<'a> Ctx<'a> {
 
     /// The span of bytes `at..at + len` of an identifier's text, in the string holding it.
     pub fn ident_part_span(&self, id: &Ident, (at, len): (usize, usize)) -> Option<Span> {
-        let holder = self.value.pointer(&id.pointer).and_then(Value::as_str).unwrap_or_default();
+        let holder = self.value_at(&id.pointer).and_then(Value::as_str).unwrap_or_default();
         match holder.find(&id.text) {
             Some(base) => self.string_part_span(&id.pointer, base + at, len),
             None => self.spans.value_span(&id.pointer),

@@ -39,8 +39,31 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if ctx.dialect != Some(Dialect::AwsLambda) {
         return;
     }
-    let Ok(Document::AwsLambda(doc)) = Document::from_value(ctx.value, Dialect::AwsLambda) else { return };
-    for e in doc.identifier_errors() {
+    let errors = match Document::from_value(ctx.value, Dialect::AwsLambda) {
+        Ok(Document::AwsLambda(doc)) => doc
+            .identifier_errors()
+            .into_iter()
+            .map(|mut e| {
+                e.pointer = ctx.in_document(&e.pointer).into_owned();
+                e
+            })
+            .collect(),
+        // One wrongly typed value (S108's) must not hide the other configs' identifiers.
+        _ => {
+            let mut errors = Vec::new();
+            for c in &ctx.configs {
+                let one = serde_json::Value::Object(c.map.clone());
+                if let Ok(Document::AwsLambda(doc)) = Document::from_value(&one, Dialect::AwsLambda) {
+                    errors.extend(doc.identifier_errors().into_iter().map(|mut e| {
+                        e.pointer = format!("{}{}", c.pointer, e.pointer);
+                        e
+                    }));
+                }
+            }
+            errors
+        }
+    };
+    for e in errors {
         out.push(ctx.finding(&RULE.info, &e.pointer, At::Value, e.error.to_string()));
     }
 }

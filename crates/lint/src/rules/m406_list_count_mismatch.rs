@@ -34,7 +34,7 @@ Re-fetch the list, or make the counts match the items.
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (Some(Dialect::Huawei), Some(top)) = (ctx.dialect, ctx.list) else { return };
     let Some(Value::Array(items)) = top.get(Dialect::Huawei.key(Field::ListItems)) else { return };
-    let n = items.len() as i128;
+    let n = ctx.list_len(items) as i128;
     if let Some(cc) = top.get(PAGE_INFO).and_then(|p| p.get("current_count")).and_then(int) {
         if cc >= 0 && cc != n {
             out.push(

@@ -43,10 +43,22 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // found and read again, so every wrong value is reported in one run.
     let mut doc = std::borrow::Cow::Borrowed(ctx.value);
     let mut seen: Vec<String> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
     while seen.len() < MAX_FINDINGS {
         let Err(e) = Document::from_value(&doc, d) else { return };
-        if e.pointer.is_empty() || seen.contains(&e.pointer) {
+        if e.pointer.is_empty() || removed.contains(&e.pointer) {
             return;
+        }
+        if seen.contains(&e.pointer) {
+            // Not even `null` is accepted there: take the member out and read on.
+            let (parent, key) = e.pointer.rsplit_once('/').unwrap_or_default();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            match doc.to_mut().pointer_mut(parent) {
+                Some(Value::Object(m)) => drop(m.remove(&key)),
+                _ => return,
+            }
+            removed.push(e.pointer);
+            continue;
         }
         let expected = expected(&e.message);
         if let Some(v) = doc.to_mut().pointer_mut(&e.pointer) {
@@ -62,7 +74,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if e.pointer.ends_with("/param") || (expected == "an integer" && int(found).is_some()) {
             continue;
         }
-        out.push(finding(ctx, d, &e.pointer, found, expected));
+        out.push(finding(ctx, d, &ctx.in_document(&e.pointer), found, expected));
     }
 }
 

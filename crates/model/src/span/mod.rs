@@ -10,7 +10,9 @@
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
+mod list;
 mod reader;
+pub use list::{parse_window, ItemWindow, ListPlan};
 use reader::*;
 
 /// A place in the source: 1-based line, 1-based column counted in characters, byte offset.
@@ -51,11 +53,15 @@ pub struct SpanEntry {
 #[derive(Debug, Clone, Default)]
 pub struct SpanMap {
     nodes: Vec<Node>,
+    /// The bytes keys are read from: the whole source, or for a window of a
+    /// list the window's items (from `source_base` on).
     source: Vec<u8>,
+    source_base: u32,
     escaped_keys: Vec<String>,
-    /// The items of each long array by index, so a pointer into a list finds
+    /// The items of each long array by index (from the index of the first,
+    /// which is not 0 in a window of a list), so a pointer into a list finds
     /// its item directly (a walk of the siblings made a finding per item quadratic).
-    arrays: std::collections::HashMap<u32, Vec<u32>>,
+    arrays: std::collections::HashMap<u32, (u32, Vec<u32>)>,
 }
 
 /// Arrays at least this long get an index of their items.
@@ -86,11 +92,17 @@ struct Node {
 }
 
 impl SpanMap {
+    fn raw_key(&self, key: KeyRef) -> Option<&[u8]> {
+        let KeyRef::Raw { start, end } = key else { return None };
+        let base = self.source_base;
+        self.source.get(start.checked_sub(base)? as usize..end.checked_sub(base)? as usize)
+    }
+
     fn key_is(&self, key: KeyRef, token: &str) -> bool {
         match key {
             KeyRef::Root => false,
             KeyRef::Index(i) => token.parse::<u32>().ok() == Some(i) && (token == "0" || !token.starts_with('0')),
-            KeyRef::Raw { start, end } => self.source.get(start as usize..end as usize) == Some(token.as_bytes()),
+            KeyRef::Raw { .. } => self.raw_key(key) == Some(token.as_bytes()),
             KeyRef::Escaped(i) => self.escaped_keys.get(i as usize).is_some_and(|k| k == token),
         }
     }
@@ -107,9 +119,9 @@ impl SpanMap {
         let rest = pointer.strip_prefix('/')?;
         for raw in rest.split('/') {
             let token = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~") } else { raw.to_string() };
-            if let Some(items) = self.arrays.get(&(cur as u32)) {
+            if let Some((first, items)) = self.arrays.get(&(cur as u32)) {
                 let item = token.parse::<usize>().ok().filter(|_| token == "0" || !token.starts_with('0'));
-                match item.and_then(|i| items.get(i)) {
+                match item.and_then(|i| i.checked_sub(*first as usize)).and_then(|i| items.get(i)) {
                     Some(&c) => cur = c as usize,
                     None if partial => return Some(cur),
                     None => return None,
@@ -161,7 +173,7 @@ impl SpanMap {
                 KeyRef::Root => break,
                 KeyRef::Index(x) => tokens.push(x.to_string()),
                 KeyRef::Raw { start, end } => tokens.push(crate::document::escape_pointer_token(
-                    &String::from_utf8_lossy(self.source.get(start as usize..end as usize).unwrap_or_default()),
+                    &String::from_utf8_lossy(self.raw_key(KeyRef::Raw { start, end }).unwrap_or_default()),
                 )),
                 KeyRef::Escaped(k) => tokens.push(crate::document::escape_pointer_token(
                     self.escaped_keys.get(k as usize).map_or("", String::as_str),
@@ -229,6 +241,8 @@ pub struct ParsedSource {
     pub duplicates: Vec<DuplicateKey>,
     /// Whether the input began with a UTF-8 byte order mark (skipped).
     pub had_bom: bool,
+    /// For a window of a long list ([`parse_window`]): which items it holds.
+    pub window: Option<ItemWindow>,
 }
 
 /// Why a source is not a JSON document.
@@ -294,8 +308,15 @@ pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceEr
     if bytes.len() > limits.max_bytes {
         return Err(SourceError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
     }
-    let (had_bom, body_start) = if bytes.starts_with(b"\xEF\xBB\xBF") { (true, 3) } else { (false, 0) };
-    let mut r = Reader::new(bytes, body_start, limits);
+    finish(Reader::new(bytes, 0..bytes.len(), limits), bytes)
+}
+
+/// Reads the document `r` stands at the start of.
+fn finish(mut r: Reader, bytes: &[u8]) -> Result<ParsedSource, SourceError> {
+    if bytes.len() > r.limits.max_bytes {
+        return Err(SourceError::TooLarge { size: bytes.len(), limit: r.limits.max_bytes });
+    }
+    let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
     r.skip_ws();
     if r.at_end() {
         return Err(r.syntax("the file is empty; expected a JSON object"));
@@ -305,7 +326,7 @@ pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceEr
     if !r.at_end() {
         return Err(r.syntax("unexpected text after the end of the JSON document"));
     }
-    Ok(ParsedSource { value, spans: r.map, duplicates: r.duplicates, had_bom })
+    Ok(ParsedSource { value, spans: r.map, duplicates: r.duplicates, had_bom, window: None })
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@ use super::*;
 
 pub(super) struct Reader<'a> {
     b: &'a [u8],
-    i: usize,
+    pub(super) i: usize,
     line: usize,
     col: usize,
-    limits: Limits,
+    pub(super) limits: Limits,
+    /// A windowed read: the plan and the items to read.
+    pub(super) window: Option<(&'a ListPlan, std::ops::Range<usize>)>,
     pub(super) map: SpanMap,
     pub(super) duplicates: Vec<DuplicateKey>,
     /// The deepest complete value so far, for error pointers.
@@ -15,17 +17,21 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(b: &'a [u8], start: usize, limits: Limits) -> Self {
+    /// A reader of `b`, past a byte order mark; the span map keeps a copy of
+    /// the bytes `keys` (the keys outside them are kept one by one).
+    pub(super) fn new(b: &'a [u8], keys: std::ops::Range<usize>, limits: Limits) -> Self {
         Reader {
             b,
-            i: start,
+            i: if b.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 },
             line: 1,
             col: 1,
             limits,
+            window: None,
             // About one value per 12 bytes in pretty-printed configs.
             map: SpanMap {
                 nodes: Vec::with_capacity((b.len() / 12).min(1 << 16)),
-                source: b.to_vec(),
+                source: b.get(keys.clone()).unwrap_or_default().to_vec(),
+                source_base: keys.start as u32,
                 escaped_keys: Vec::new(),
                 arrays: Default::default(),
             },
@@ -55,15 +61,12 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn bump(&mut self) {
-        if let Some(&c) = self.b.get(self.i) {
-            if c == b'\n' {
-                self.line += 1;
-                self.col = 1;
-            } else if c & 0xC0 != 0x80 {
-                self.col += 1;
-            }
-            self.i += 1;
-        }
+        step(self.b, &mut self.i, &mut self.line, &mut self.col);
+    }
+
+    /// Continues reading at `p` (a position the list scan found).
+    pub(super) fn jump(&mut self, p: Position) {
+        (self.i, self.line, self.col) = (p.offset, p.line, p.column);
     }
 
     pub(super) fn advance_to(&mut self, to: usize) {
@@ -123,7 +126,12 @@ impl<'a> Reader<'a> {
         });
         let v = match self.peek() {
             Some(b'{') => self.object(idx as u32, depth + 1)?,
-            Some(b'[') => self.array(idx as u32, depth + 1)?,
+            Some(b'[') => match self.window.clone() {
+                Some((plan, w)) if parent == 0 && self.map.key_is(key, plan.items_key()) => {
+                    self.window_items(idx as u32, depth + 1, plan, w)?
+                }
+                _ => self.array(idx as u32, depth + 1)?,
+            },
             Some(b'"') => Value::String(self.string()?),
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -187,7 +195,9 @@ impl<'a> Reader<'a> {
             let key = self.string()?;
             let kspan = Span { start: kstart, end: self.pos() };
             let (raw_start, raw_end) = (kstart.offset + 1, self.i.saturating_sub(1));
-            let key_ref = if self.b.get(raw_start..raw_end).is_some_and(|r| !r.contains(&b'\\')) {
+            let kept = raw_start >= self.map.source_base as usize
+                && raw_end <= self.map.source_base as usize + self.map.source.len();
+            let key_ref = if kept && self.b.get(raw_start..raw_end).is_some_and(|r| !r.contains(&b'\\')) {
                 KeyRef::Raw { start: raw_start as u32, end: raw_end as u32 }
             } else {
                 self.map.escaped_keys.push(key.clone());
@@ -268,7 +278,7 @@ impl<'a> Reader<'a> {
                 Some(b']') => {
                     self.bump();
                     if children.len() >= INDEXED_ARRAY {
-                        self.map.arrays.insert(me, children);
+                        self.map.arrays.insert(me, (0, children));
                     }
                     return Ok(Value::Array(items));
                 }
@@ -454,5 +464,19 @@ pub(super) fn abbreviate(s: &str) -> String {
         format!("{}…", &s[..40])
     } else {
         s.to_string()
+    }
+}
+
+/// Moves past one byte, counting lines and (UTF-8 aware) columns; the reader
+/// and the list scan share it so their positions agree.
+pub(super) fn step(b: &[u8], i: &mut usize, line: &mut usize, col: &mut usize) {
+    if let Some(&c) = b.get(*i) {
+        if c == b'\n' {
+            *line += 1;
+            *col = 1;
+        } else if c & 0xC0 != 0x80 {
+            *col += 1;
+        }
+        *i += 1;
     }
 }
