@@ -36,3 +36,15 @@ fn schema_rules_explain_help() {
 fn bad_flag_value_names_the_choices() {
     assert_cmd_snapshot!("bad_severity", cli(&["lint", "--severity", "I304=fatal", "x.json"]));
 }
+
+#[test]
+fn help_names_every_dialect_and_schema() {
+    let text = |args: &[&str]| String::from_utf8(cli(args).output().unwrap().stdout).unwrap();
+    let (translate, schema) = (text(&["translate", "--help"]), text(&["schema", "--help"]));
+    for d in invokecfg_model::Dialect::ALL {
+        assert!(translate.contains(d.id()), "translate --help does not name {d}");
+    }
+    for s in invokecfg_model::schema::SchemaName::ALL {
+        assert!(schema.contains(s.name()), "schema --help does not name {}", s.name());
+    }
+}

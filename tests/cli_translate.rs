@@ -146,3 +146,78 @@ fn help_and_version() {
     assert_eq!(v.stdout.trim(), format!("invokecfg {}", env!("CARGO_PKG_VERSION")));
     assert_eq!(run(&["frobnicate"]).code, 2);
 }
+
+/// A list longer than one window is translated window by window; the
+/// output, the notes and the verdict must be the library's for the whole
+/// document, and a list the windows cannot read is read whole.
+#[test]
+fn long_lists_translate_in_windows_as_one_document() {
+    use invokecfg_model::{detect, span::LIST_WINDOW, Document};
+    use invokecfg_translate::{note_json, translate, Mapping, Options, TranslateError};
+    use serde_json::json;
+    let n = 2 * LIST_WINDOW + 77;
+    let items: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut item = json!({
+                "service": "orders", "function": format!("fn-{i}"), "qualifier": if i % 3 == 0 { "LATEST" } else { "prod" },
+                "maxAsyncEventAgeInSeconds": 60 + i * 7, "maxAsyncRetryAttempts": i % 5,
+                "destinationConfig": {"onFailure": {"destination": format!("acs:mns:cn-shanghai:1234567890123456:/queues/q{}/messages", i % 4)}},
+            });
+            if i == n - 5 {
+                item["destinationConfig"]["onSuccess"] = json!({"destination": "acs:eventbridge:cn-shanghai:1234567890123456:eventbus/default"});
+            }
+            item
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let list = json!({"configs": items, "nextToken": "page-2"});
+    for (name, doc) in [
+        ("readable", list.clone()),
+        ("unreadable", {
+            let mut l = list.clone();
+            l["configs"][LIST_WINDOW + 3]["destinationConfig"]["onFailure"]["destination"] =
+                json!("acs:mns:cn-shanghai:xxx:/queues/q/messages");
+            l
+        }),
+    ] {
+        let input = dir.path().join(format!("{name}.json"));
+        std::fs::write(&input, serde_json::to_vec(&doc).unwrap()).unwrap();
+        let source = Document::from_value(&doc, detect(&doc).unwrap().dialect).unwrap();
+        for (target, lossy) in [("alibaba-fc3", false), ("huawei", false), ("huawei", true), ("aws-lambda", true)] {
+            let report = dir.path().join("report.json");
+            let mut args =
+                vec!["translate", "--to", target, "--report", report.to_str().unwrap(), input.to_str().unwrap()];
+            if lossy {
+                args.push("--allow-lossy");
+            }
+            let r = run(&args);
+            let options = Options { allow_lossy: lossy, ..Options::default() };
+            let whole = translate(&source, target.parse().unwrap(), &Mapping::default(), &options);
+            let notes = match &whole {
+                Ok(t) => {
+                    assert_eq!(r.code, 0, "{name} -> {target}: {}", r.stderr);
+                    assert_eq!(r.stdout, t.document.to_pretty_json(), "{name} -> {target}");
+                    &t.notes
+                }
+                Err(TranslateError::Refused { notes }) => {
+                    assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{name} -> {target}: {}", r.stderr);
+                    notes
+                }
+            };
+            let got: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+            let want: Vec<Value> = notes.iter().map(note_json).collect();
+            assert_eq!(got["files"][0]["notes"], Value::Array(want), "{name} -> {target}");
+            if name == "readable" {
+                assert!(notes.len() > n, "{name} -> {target}: {} notes", notes.len());
+            } else {
+                let at = format!("/configs/{}/", LIST_WINDOW + 3);
+                assert!(
+                    notes
+                        .iter()
+                        .all(|n| n.code == invokecfg_translate::codes::SOURCE_INVALID && n.pointer.starts_with(&at)),
+                    "{notes:?}"
+                );
+            }
+        }
+    }
+}

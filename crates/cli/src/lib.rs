@@ -43,7 +43,7 @@ enum Command {
     Translate(TranslateArgs),
     /// List the embedded JSON Schemas, or print one (byte-identical to schemas/NAME.schema.json).
     Schema {
-        /// alibaba-fc2, alibaba-fc3, huawei, mapping, lint-report, translate-report or config.
+        /// alibaba-fc2, alibaba-fc3, huawei, aws-lambda, mapping, lint-report, translate-report or config.
         name: Option<String>,
     },
     /// List every lint rule.
@@ -154,7 +154,7 @@ pub(crate) struct LintArgs {
 pub(crate) struct TranslateArgs {
     /// Input files; `-` (or none) reads stdin.
     pub inputs: Vec<String>,
-    /// Target dialect: alibaba-fc2, alibaba-fc3 or huawei.
+    /// Target dialect: alibaba-fc2, alibaba-fc3, huawei or aws-lambda.
     #[arg(long)]
     pub to: String,
     /// Source dialect (default: detected from the keys).

@@ -4,7 +4,7 @@ use crate::io::{describe, read_input, write_atomic};
 use crate::TranslateArgs;
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef, Severity};
-use invokecfg_translate::{note_json, translate, Mapping, Options, TranslateError};
+use invokecfg_translate::{note_json, translate, translate_in_windows, Mapping, Options, TranslateError};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,6 +60,9 @@ fn one(
         let output = write_output(out, &text)?;
         return Ok(FileReport { input: input.into(), output: Some(output), source: None, status: "translated", notes });
     }
+    if let Some(report) = in_windows(input, &bytes, args, (target, from), mapping, out) {
+        return report;
+    }
     let parsed = match span::parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -113,16 +116,56 @@ fn one(
         }
     };
     let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
-    match translate(&doc, target, mapping, &options) {
-        Ok(t) => {
-            print_notes(input, &t.notes);
-            let output = write_output(out, &t.document.to_pretty_json())?;
+    let outcome = translate(&doc, target, mapping, &options).map(|t| (t.document.to_pretty_json(), t.notes));
+    conclude(input, source, target, outcome, out)
+}
+
+/// A long list document translated [`span::LIST_WINDOW`] items at a time
+/// (the same output and notes as one whole read, a fraction of the memory);
+/// `None` when it is to be read whole, which also says what is wrong with it.
+fn in_windows(
+    input: &str,
+    bytes: &[u8],
+    args: &TranslateArgs,
+    (target, from): (Dialect, Option<Dialect>),
+    mapping: &Mapping,
+    out: Option<&Path>,
+) -> Option<Result<FileReport, String>> {
+    let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
+    let mut reason = None;
+    let dialect_of = |v: &Value| match from {
+        Some(d) => from_fits(v, d).ok().map(|()| d),
+        None => {
+            let found = detect(v).ok()?;
+            reason.get_or_insert(found.reason);
+            Some(found.dialect)
+        }
+    };
+    let (source, outcome) = translate_in_windows(bytes, span::LIST_WINDOW, dialect_of, target, mapping, &options)?;
+    if let (true, Some(reason)) = (args.verbose, reason) {
+        eprintln!("{input}: read as {source} ({reason}, in its first {} items)", span::LIST_WINDOW);
+    }
+    Some(conclude(input, source, target, outcome.map(|t| (t.text, t.notes)), out))
+}
+
+/// Prints the notes and writes the output of a translation, or says it was refused.
+fn conclude(
+    input: &str,
+    source: Dialect,
+    target: Dialect,
+    outcome: Result<(String, Vec<Diagnostic>), TranslateError>,
+    out: Option<&Path>,
+) -> Result<FileReport, String> {
+    match outcome {
+        Ok((text, notes)) => {
+            print_notes(input, &notes);
+            let output = write_output(out, &text)?;
             Ok(FileReport {
                 input: input.into(),
                 output: Some(output),
                 source: Some(source),
                 status: "translated",
-                notes: t.notes,
+                notes,
             })
         }
         Err(TranslateError::Refused { notes }) => {

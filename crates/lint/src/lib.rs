@@ -134,9 +134,7 @@ fn enabled(rule: &RuleInfo, options: &LintOptions) -> bool {
         && !options.ignore.iter().any(|s| selector_matches(s, rule))
 }
 
-/// Lists longer than this are linted [`LIST_WINDOW`] items at a time, so
-/// memory stays a small multiple of the input however long the list is.
-pub const LIST_WINDOW: usize = 1024;
+pub use invokecfg_model::span::LIST_WINDOW;
 
 /// Lints one source text.
 pub fn lint(source: &[u8], options: &LintOptions) -> LintResult {
@@ -218,15 +216,7 @@ fn whole(source: &[u8], options: &LintOptions, out: &mut Vec<Diagnostic>) -> Opt
 
 /// Lints a long list a window of items at a time; `None` when it must be read whole.
 fn windowed(source: &[u8], options: &LintOptions, size: usize, out: &mut Vec<Diagnostic>) -> Option<Option<Dialect>> {
-    // Every item takes at least 3 bytes (`{},`): shorter sources cannot need windows.
-    if source.len() <= size.saturating_mul(3) {
-        return None;
-    }
-    let keys: Vec<&str> = Dialect::ALL.iter().map(|d| d.list_items_key()).collect();
-    let plan = span::ListPlan::scan(source, &keys)?;
-    if plan.len() <= size {
-        return None;
-    }
+    let plan = span::ListPlan::for_windows(source, size)?;
     let mut dialect = None;
     let mut untranslatable = false;
     for (n, w) in plan.windows(size).enumerate() {

@@ -47,10 +47,12 @@ pub mod codes;
 mod destinations;
 mod extensions;
 mod identity;
+mod list;
 pub mod mapping;
 mod paging;
 mod ranges;
 
+pub use list::{translate_in_windows, ListTranslation, NotInWindows, TranslatedText};
 pub use mapping::{
     Mapping, MappingError, Tables, BUILTIN_AWS_ALIBABA_REGIONS, BUILTIN_AWS_HUAWEI_REGIONS, BUILTIN_REGIONS,
 };
@@ -130,12 +132,46 @@ pub fn translate(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<Translation, TranslateError> {
+    let parts = translate_parts(doc, target, mapping, options, None, &mut Default::default())?;
+    let mut notes = parts.notes;
+    notes.extend(parts.unrendered);
+    conclude(parts.document, notes, options).map(|(document, notes)| Translation { document, notes })
+}
+
+/// One translation before its verdict: notes deduplicated and anchored in
+/// the source (a window's rebased into the whole list).
+pub(crate) struct Parts {
+    pub(crate) document: Option<Document>,
+    /// The items' notes, then from `document_notes` on the document's own
+    /// (paging, unknown top-level keys).
+    pub(crate) notes: Vec<Diagnostic>,
+    pub(crate) document_notes: usize,
+    /// Why the target document could not be written.
+    pub(crate) unrendered: Vec<Diagnostic>,
+}
+
+/// The notes said once per translation however many items give them, as
+/// (code, message): kept across the windows of one list.
+pub(crate) type Globals = std::collections::HashSet<(String, String)>;
+
+/// Translates `doc` (a window of a longer list when `window` is given) up to
+/// the verdict; refuses, with only those notes, a source the neutral model
+/// cannot read.
+pub(crate) fn translate_parts(
+    doc: &Document,
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+    window: Option<&span::ItemWindow>,
+    globals: &mut Globals,
+) -> Result<Parts, TranslateError> {
     let source = doc.dialect();
     let neutral = doc.to_neutral().map_err(|errors| TranslateError::Refused {
         notes: errors
             .into_iter()
             .map(|e| {
-                note(codes::SOURCE_INVALID, &e.pointer, e.message)
+                let pointer = window.map_or_else(|| e.pointer.clone(), |w| w.to_document(&e.pointer));
+                note(codes::SOURCE_INVALID, &pointer, e.message)
                     .with_help("fix the source document first (`invokecfg lint` shows every problem)")
             })
             .collect(),
@@ -150,25 +186,52 @@ pub fn translate(
         options,
         option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
+        list_total: window.map(|w| w.total),
     };
     let mut notes = Vec::new();
-    let out = match neutral {
+    let (out, split) = match neutral {
         NeutralDocument::Config(c) => {
             let out = ctx.config(c, "", &mut notes);
             ctx.request_parameters(&out, &mut notes);
-            NeutralDocument::Config(out)
+            (NeutralDocument::Config(out), 0)
         }
-        NeutralDocument::List(l) => NeutralDocument::List(ctx.list(l, &mut notes)),
+        NeutralDocument::List(l) => {
+            let (l, split) = ctx.list(l, &mut notes);
+            (NeutralDocument::List(l), split)
+        }
     };
-    let mut notes = dedupe(notes);
+    let document_part = notes.split_off(split);
+    // No note is both an item's and the document's: the two halves dedupe alone.
+    let mut notes = dedupe(notes, globals);
+    let document_notes = notes.len();
+    notes.extend(dedupe(document_part, globals));
     anchor_pointers(&source_value, &mut notes);
-    let document = match Document::from_neutral(&out, target) {
-        Ok(d) => Some(d),
+    let (document, unrendered) = match Document::from_neutral(&out, target) {
+        Ok(d) => (Some(d), Vec::new()),
         Err(errors) => {
-            notes.extend(errors.into_iter().map(|e| note(codes::IDENTITY_UNMAPPED, &e.pointer, e.message)));
-            None
+            (None, errors.into_iter().map(|e| note(codes::IDENTITY_UNMAPPED, &e.pointer, e.message)).collect())
         }
     };
+    let mut parts = Parts { document, notes, document_notes, unrendered };
+    if let Some(w) = window {
+        let out_window = span::ItemWindow { items_key: target.list_items_key().to_string(), ..w.clone() };
+        for n in &mut parts.notes {
+            n.pointer = w.to_document(&n.pointer);
+        }
+        for n in &mut parts.unrendered {
+            n.pointer = out_window.to_document(&n.pointer);
+        }
+    }
+    Ok(parts)
+}
+
+/// The verdict: `--strict` counts the warnings, and any error refuses (its
+/// notes first).
+pub(crate) fn conclude<T>(
+    document: Option<T>,
+    mut notes: Vec<Diagnostic>,
+    options: &Options,
+) -> Result<(T, Vec<Diagnostic>), TranslateError> {
     let warnings = notes.iter().filter(|n| n.severity == Severity::Warning).count();
     if options.strict && warnings > 0 {
         notes.insert(
@@ -182,7 +245,7 @@ pub fn translate(
         );
     }
     match document {
-        Some(document) if !notes.iter().any(|n| n.severity == Severity::Error) => Ok(Translation { document, notes }),
+        Some(document) if !notes.iter().any(|n| n.severity == Severity::Error) => Ok((document, notes)),
         _ => {
             notes.sort_by_key(|n| std::cmp::Reverse(n.severity));
             Err(TranslateError::Refused { notes })
@@ -202,7 +265,7 @@ fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
     }
 }
 
-fn dedupe(mut notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> {
     // A set, not a scan of what is kept: a list of n items has O(n) notes.
     let keep: Vec<bool> = {
         let mut seen = std::collections::HashSet::with_capacity(notes.len());
@@ -210,8 +273,11 @@ fn dedupe(mut notes: Vec<Diagnostic>) -> Vec<Diagnostic> {
             .iter()
             .map(|n| {
                 // One note per built-in pair or resolution, however many identifiers use it.
-                let global = n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED;
-                seen.insert((n.code.as_str(), n.message.as_str(), if global { "" } else { n.pointer.as_str() }))
+                if n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED {
+                    globals.insert((n.code.clone(), n.message.clone()))
+                } else {
+                    seen.insert((n.code.as_str(), n.message.as_str(), n.pointer.as_str()))
+                }
             })
             .collect()
     };
@@ -231,6 +297,8 @@ struct Ctx<'a> {
     option_fn: Option<FunctionRef>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
+    /// A window's list: how many items the whole list has.
+    list_total: Option<usize>,
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).

@@ -7,9 +7,10 @@ use invokecfg_model::*;
 use serde_json::Value;
 
 impl Ctx<'_> {
-    pub(crate) fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> ConfigList {
+    /// The list and where its document-level notes begin in `notes`.
+    pub(crate) fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> (ConfigList, usize) {
         let (sl, tl) = (&self.s.list, &self.t.list);
-        let n = l.items.len() as i64;
+        let n = self.list_total.unwrap_or(l.items.len()) as i64;
         let items: Vec<AsyncInvokeConfig> = l
             .items
             .into_iter()
@@ -35,13 +36,14 @@ impl Ctx<'_> {
                 out
             })
             .collect();
+        let split = notes.len();
         let paging = if self.source == self.target {
             self.same_paging(l.paging, n, notes)
         } else {
             self.cross_paging(l.paging, n, notes)
         };
         let unknown = self.carry_unknown(l.unknown, "", notes);
-        ConfigList { items, paging, unknown }
+        (ConfigList { items, paging, unknown }, split)
     }
 
     /// Within one dialect paging is kept, except values the API never returns.

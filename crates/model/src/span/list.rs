@@ -63,6 +63,17 @@ impl ItemWindow {
 }
 
 impl ListPlan {
+    /// The plan of a list document (of any dialect) of more than `size`
+    /// items, to read `size` items at a time; `None` when it is read whole.
+    pub fn for_windows(bytes: &[u8], size: usize) -> Option<ListPlan> {
+        // Every item takes at least 3 bytes (`{},`): shorter sources cannot need windows.
+        if bytes.len() <= size.saturating_mul(3) {
+            return None;
+        }
+        let keys: Vec<&str> = crate::Dialect::ALL.iter().map(|d| d.list_items_key()).collect();
+        ListPlan::scan(bytes, &keys).filter(|plan| plan.len() > size)
+    }
+
     /// The plan of `bytes` when they are one object whose member named one
     /// of `items_keys` (once, with no key written with escapes beside it) is
     /// an array; `None` otherwise, or when the bytes are not JSON where the

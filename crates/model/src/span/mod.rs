@@ -13,6 +13,10 @@ use std::fmt;
 mod list;
 mod reader;
 pub use list::{parse_window, ItemWindow, ListPlan};
+
+/// Lists longer than this are linted and translated `LIST_WINDOW` items at a
+/// time, so memory stays a small multiple of the input however long the list is.
+pub const LIST_WINDOW: usize = 1024;
 use reader::*;
 
 /// A place in the source: 1-based line, 1-based column counted in characters, byte offset.

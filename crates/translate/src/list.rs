@@ -1,0 +1,253 @@
+//! Long lists translated window by window ([`span::ListPlan`]): the output
+//! text and the notes are those of [`crate::translate`] over the whole
+//! document, but only one window's documents are held at a time.
+
+use crate::{conclude, translate_parts, Globals, Mapping, Options, TranslateError};
+use invokecfg_model::{span, Diagnostic, Dialect, Document};
+use serde_json::{Map, Value};
+
+/// Translates a list document of more than `size` items `size` items at a
+/// time, so memory stays a small multiple of the input: each window is read
+/// ([`span::parse_window`]), given its dialect by `dialect_of` (the same for
+/// every window), and translated. `None` when the document must be read
+/// whole instead: not such a list, a syntax error, duplicate keys, a window
+/// `dialect_of` refuses or reads as another dialect, a source the translator
+/// refuses to read. The whole read then says exactly what is wrong.
+pub fn translate_in_windows(
+    bytes: &[u8],
+    size: usize,
+    mut dialect_of: impl FnMut(&Value) -> Option<Dialect>,
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+) -> Option<(Dialect, Result<TranslatedText, TranslateError>)> {
+    let plan = span::ListPlan::for_windows(bytes, size)?;
+    let mut list = ListTranslation::new(target, mapping, options);
+    let mut source = None;
+    for w in plan.windows(size) {
+        let parsed = span::parse_window(bytes, &plan, w, span::Limits::DEFAULT).ok()?;
+        if !parsed.duplicates.is_empty() {
+            return None;
+        }
+        let d = dialect_of(&parsed.value).filter(|d| d.list_items_key() == plan.items_key())?;
+        if source.is_some_and(|s| s != d) {
+            return None;
+        }
+        source = Some(d);
+        let doc = Document::from_value(&parsed.value, d).ok()?;
+        list.add(&doc, parsed.window.as_ref()?).ok()?;
+    }
+    Some((source?, list.finish()))
+}
+
+/// A translation written as text, with its notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TranslatedText {
+    /// The target document, pretty-printed as [`Document::to_pretty_json`] writes it.
+    pub text: String,
+    /// Every change, default, clamp and drop, in document order.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// A list document translated a window at a time: [`add`](Self::add) each
+/// window's document in order, then [`finish`](Self::finish).
+///
+/// ```
+/// use invokecfg_model::{span, Dialect, Document};
+/// use invokecfg_translate::{ListTranslation, Mapping, Options};
+///
+/// let item = r#"{"service":"s","function":"f","maxAsyncRetryAttempts":1}"#;
+/// let text = format!(r#"{{"configs":[{}]}}"#, vec![item; 5].join(","));
+/// let plan = span::ListPlan::for_windows(text.as_bytes(), 2).unwrap();
+/// let (mapping, options) = (Mapping::default(), Options::default());
+/// let mut list = ListTranslation::new(Dialect::AlibabaFc3, &mapping, &options);
+/// for w in plan.windows(2) {
+///     let parsed = span::parse_window(text.as_bytes(), &plan, w, span::Limits::DEFAULT).unwrap();
+///     let doc = Document::from_value(&parsed.value, Dialect::AlibabaFc2).unwrap();
+///     list.add(&doc, parsed.window.as_ref().unwrap()).unwrap();
+/// }
+/// let out = list.finish().unwrap();
+/// assert_eq!(out.text.matches("\"maxAsyncRetryAttempts\": 1").count(), 5);
+/// ```
+pub struct ListTranslation<'a> {
+    target: Dialect,
+    mapping: &'a Mapping,
+    options: &'a Options,
+    globals: Globals,
+    item_notes: Vec<Diagnostic>,
+    /// The first window's document-level notes, once it is translated.
+    document_notes: Option<Vec<Diagnostic>>,
+    unrendered: Vec<Diagnostic>,
+    /// The output so far (up to the last item written) and what closes it;
+    /// `None` once a window could not be written.
+    text: Option<(String, String)>,
+    written: usize,
+}
+
+/// Why a window cannot join a [`ListTranslation`]: the caller translates
+/// the document whole, which says exactly what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotInWindows {
+    /// The window is no list document of the target's reading, or its
+    /// source is refused before any item is translated.
+    Unreadable,
+}
+
+impl std::fmt::Display for NotInWindows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the window cannot be translated on its own: translate the document whole")
+    }
+}
+
+impl std::error::Error for NotInWindows {}
+
+impl<'a> ListTranslation<'a> {
+    /// An empty translation into `target`.
+    pub fn new(target: Dialect, mapping: &'a Mapping, options: &'a Options) -> Self {
+        ListTranslation {
+            target,
+            mapping,
+            options,
+            globals: Globals::default(),
+            item_notes: Vec::new(),
+            document_notes: None,
+            unrendered: Vec::new(),
+            text: None,
+            written: 0,
+        }
+    }
+
+    /// Translates the next window: `doc` read from the window's value.
+    pub fn add(&mut self, doc: &Document, window: &span::ItemWindow) -> Result<(), NotInWindows> {
+        if !doc.is_list() {
+            return Err(NotInWindows::Unreadable);
+        }
+        let parts = translate_parts(doc, self.target, self.mapping, self.options, Some(window), &mut self.globals)
+            .map_err(|_| NotInWindows::Unreadable)?;
+        let mut notes = parts.notes;
+        let document_notes = notes.split_off(parts.document_notes);
+        self.item_notes.extend(notes);
+        self.unrendered.extend(parts.unrendered);
+        let items_key = self.target.list_items_key();
+        let output = parts.document.map(|d| d.to_value());
+        if self.document_notes.is_none() {
+            self.document_notes = Some(document_notes);
+            // The frame (every member but the items) is the first window's: later ones say the same.
+            if let Some(Value::Object(top)) = &output {
+                self.text = Some(open_frame(top, items_key).ok_or(NotInWindows::Unreadable)?);
+            }
+        }
+        let Some(v) = output else {
+            // Not written: the unrendered notes refuse the translation.
+            self.text = None;
+            return Ok(());
+        };
+        let items = v.get(items_key).and_then(Value::as_array).ok_or(NotInWindows::Unreadable)?;
+        let first = self.written == 0;
+        if let Some((text, _)) = &mut self.text {
+            let before = text.len();
+            for item in items {
+                text.push_str(if self.written == 0 { "\n" } else { ",\n" });
+                indented(text, item, "    ");
+                self.written += 1;
+            }
+            if first {
+                // The first window tells how much an item writes: one allocation, not log(n) copies.
+                let rest = window.total.saturating_sub(items.len());
+                text.reserve(estimate(text.len() - before, items.len(), rest));
+                self.item_notes.reserve(estimate(self.item_notes.len(), items.len(), rest));
+            }
+        }
+        Ok(())
+    }
+
+    /// The verdict over every window: the output text, or the refusal with
+    /// every note (as [`crate::translate`] gives them).
+    pub fn finish(self) -> Result<TranslatedText, TranslateError> {
+        let mut notes = self.item_notes;
+        notes.extend(self.document_notes.unwrap_or_default());
+        notes.extend(self.unrendered);
+        let text = self.text.map(|(mut text, tail)| {
+            text.push_str(if self.written == 0 { "]" } else { "\n  ]" });
+            text.push_str(&tail);
+            text
+        });
+        let (text, notes) = conclude(text, notes, self.options)?;
+        Ok(TranslatedText { text, notes })
+    }
+}
+
+/// What `rest` more items need when `done` items needed `used`, with a
+/// little to spare (the items differ).
+fn estimate(used: usize, done: usize, rest: usize) -> usize {
+    let per_item = used as f64 / done.max(1) as f64;
+    (per_item * rest as f64 * 1.05) as usize
+}
+
+/// `value` pretty-printed into `out`, every line after `indent`.
+fn indented(out: &mut String, value: &Value, indent: &str) {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // serde_json escapes newlines in strings: every line break is the printer's.
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
+}
+
+/// The document `top` as `serde_json::to_string_pretty` prints it (and a
+/// final newline), cut at its `items_key` array: the text up to its `[`, and
+/// the text after its `]`. `None` when `top` has no such member.
+fn open_frame(top: &Map<String, Value>, items_key: &str) -> Option<(String, String)> {
+    let (mut head, mut tail) = (String::from("{\n"), String::new());
+    let mut seen = false;
+    for (i, (k, v)) in top.iter().enumerate() {
+        let out = if seen { &mut tail } else { &mut head };
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str("  ");
+        out.push_str(&serde_json::to_string(k).unwrap_or_default());
+        out.push_str(": ");
+        if k == items_key {
+            out.push('[');
+            seen = true;
+        } else {
+            let mut value = String::new();
+            indented(&mut value, v, "  ");
+            // The first line follows the key.
+            out.push_str(value.get(2..).unwrap_or_default());
+        }
+    }
+    tail.push_str("\n}\n");
+    seen.then_some((head, tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_frame_prints_as_serde_json_does() {
+        let items = vec![json!({"a": 1, "b": {"c": [1, 2], "d": {}}}), json!({}), json!({"e": "x\ny"})];
+        for (doc, n) in [
+            (json!({"nextToken": "t", "configs": items, "empty": [], "o": {"p": {"q": null}}}), 3),
+            (json!({"configs": items}), 3),
+            (json!({"configs": [], "count": 0}), 0),
+        ] {
+            let Value::Object(top) = &doc else { unreachable!() };
+            let (mut text, tail) = open_frame(top, "configs").unwrap();
+            for (i, item) in items.iter().take(n).enumerate() {
+                text.push_str(if i == 0 { "\n" } else { ",\n" });
+                indented(&mut text, item, "    ");
+            }
+            text.push_str(if n == 0 { "]" } else { "\n  ]" });
+            text.push_str(&tail);
+            assert_eq!(text, format!("{}\n", serde_json::to_string_pretty(&doc).unwrap()));
+        }
+        assert!(open_frame(&Map::new(), "configs").is_none());
+    }
+}
