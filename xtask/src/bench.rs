@@ -383,8 +383,35 @@ fn load_documents(files: &[PathBuf], dialect: Dialect) -> Result<Vec<(Document, 
         .collect()
 }
 
+/// One run of the binary on `path`: wall time and, where GNU time is on the
+/// machine, peak resident memory (KiB).
+fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option<u64>), String> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let mut cmd = if gnu_time.is_file() {
+        let mut c = Command::new(gnu_time);
+        c.args(["-f", "%M", "--"]).arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let t = Instant::now();
+    let out = cmd
+        .args(args)
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("running {}: {e}", bin.display()))?;
+    let wall = t.elapsed();
+    // GNU time writes its figure last, after the notes the binary printed.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let rss = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok()).filter(|_| gnu_time.is_file());
+    Ok((wall, rss))
+}
+
 /// Translation and lint of one list document as it grows: configs/s must not
-/// fall with the size (a quadratic step shows as a falling rate).
+/// fall with the size (a quadratic step shows as a falling rate), and peak
+/// memory stays a small multiple of the input (long lists are read in windows).
 fn list_scaling(bin: &Path, work: &Path) -> Result<Value, String> {
     let item = json!({
         "service": "orders", "function": "create-order", "qualifier": "LATEST",
@@ -394,43 +421,53 @@ fn list_scaling(bin: &Path, work: &Path) -> Result<Value, String> {
     let mut rows = Vec::new();
     for n in [1_000usize, 10_000, 100_000] {
         let v = json!({"configs": vec![item.clone(); n], "nextToken": "x"});
-        let doc = Document::from_value(&v, Dialect::AlibabaFc2).map_err(|e| format!("{e:?}"))?;
-        let options = Options { allow_lossy: true, ..Options::default() };
-        let t = Instant::now();
-        let tr = invokecfg_translate::translate(&doc, Dialect::AlibabaFc3, &Mapping::default(), &options)
-            .map_err(|e| e.to_string())?;
-        let lib = t.elapsed();
-        std::hint::black_box(tr);
-        let path = work.join(format!("list-{n}.json"));
         let text = serde_json::to_vec(&v).map_err(|e| e.to_string())?;
+        drop(v);
+        let options = Options { allow_lossy: true, ..Options::default() };
+        let mapping = Mapping::default();
+        // In-process, as the CLI does it: bytes -> windows (a list of more than one) -> translated text.
+        let t = Instant::now();
+        let read = |v: &Value| detect(v).ok().map(|d| d.dialect);
+        let target = Dialect::AlibabaFc3;
+        let out =
+            match invokecfg_translate::translate_in_windows(&text, span::LIST_WINDOW, read, target, &mapping, &options)
+            {
+                Some((_, out)) => out.map(|t| t.text),
+                None => {
+                    let parsed = span::parse(&text).map_err(|e| e.to_string())?;
+                    let doc = Document::from_value(&parsed.value, Dialect::AlibabaFc2).map_err(|e| format!("{e:?}"))?;
+                    invokecfg_translate::translate(&doc, target, &mapping, &options)
+                        .map(|t| t.document.to_pretty_json())
+                }
+            };
+        let lib = t.elapsed();
+        let out = out.map_err(|e| format!("list of {n}: {e}"))?;
+        drop(out);
+        let path = work.join(format!("list-{n}.json"));
         fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let wall = |args: &[&str]| -> Result<Duration, String> {
-            let t = Instant::now();
-            Command::new(bin)
-                .args(args)
-                .arg(&path)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .map_err(|e| format!("running {}: {e}", bin.display()))?;
-            Ok(t.elapsed())
-        };
-        let cli_translate = wall(&["translate", "--to", "alibaba-fc3"])?;
-        let cli_lint = wall(&["lint"])?;
+        let (translate_wall, translate_rss) = timed_run(bin, &["translate", "--to", "alibaba-fc3"], &path)?;
+        let (lint_wall, lint_rss) = timed_run(bin, &["lint"], &path)?;
+        let ratio = |kib: Option<u64>| kib.map(|k| k as f64 * 1024.0 / text.len() as f64);
         eprintln!(
-            "bench: list of {n}: translate {:.0} configs/s in-process, CLI translate {:.3} s, CLI lint {:.3} s",
+            "bench: list of {n}: translate {:.0} configs/s in-process, CLI translate {:.3} s ({:?} KiB), CLI lint {:.3} s ({:?} KiB)",
             n as f64 / secs(lib).max(1e-9),
-            secs(cli_translate),
-            secs(cli_lint)
+            secs(translate_wall),
+            translate_rss,
+            secs(lint_wall),
+            lint_rss,
         );
         rows.push(json!({
             "items": n,
             "bytes": text.len(),
             "translate_lib_configs_per_s": n as f64 / secs(lib).max(1e-9),
-            "translate_cli_s": secs(cli_translate),
-            "translate_cli_configs_per_s": n as f64 / secs(cli_translate).max(1e-9),
-            "lint_cli_s": secs(cli_lint),
-            "lint_cli_configs_per_s": n as f64 / secs(cli_lint).max(1e-9),
+            "translate_cli_s": secs(translate_wall),
+            "translate_cli_configs_per_s": n as f64 / secs(translate_wall).max(1e-9),
+            "translate_cli_peak_rss_kib": translate_rss,
+            "translate_cli_rss_per_input_byte": ratio(translate_rss),
+            "lint_cli_s": secs(lint_wall),
+            "lint_cli_configs_per_s": n as f64 / secs(lint_wall).max(1e-9),
+            "lint_cli_peak_rss_kib": lint_rss,
+            "lint_cli_rss_per_input_byte": ratio(lint_rss),
         }));
         fs::remove_file(&path).ok();
     }
@@ -883,18 +920,30 @@ fn render(r: &Value) -> String {
         "  end-to-end: bytes -> span::parse -> detect -> Document -> translate -> pretty JSON, one target\n"
     );
     let _ = writeln!(s, "one list document as it grows (FC 2.0 -> FC 3.0; configs/s must not fall)");
-    let _ = writeln!(s, "{:>8} {:>10} {:>16} {:>14} {:>14}", "items", "MB", "lib cfg/s", "CLI translate", "CLI lint");
+    let _ = writeln!(
+        s,
+        "{:>8} {:>8} {:>12} {:>14} {:>10} {:>14} {:>10}",
+        "items", "MB", "lib cfg/s", "translate cfg/s", "RSS/input", "lint cfg/s", "RSS/input"
+    );
     for row in t["list_scaling"].as_array().into_iter().flatten() {
+        let x = |k: &str| row[k].as_f64().map_or("-".to_string(), |v| format!("{v:.1}x"));
         let _ = writeln!(
             s,
-            "{:>8} {:>10.1} {:>16.0} {:>12.3} s {:>12.3} s",
+            "{:>8} {:>8.1} {:>12.0} {:>14.0} {:>10} {:>14.0} {:>10}",
             row["items"],
             f(row, "bytes") / 1e6,
             f(row, "translate_lib_configs_per_s"),
-            f(row, "translate_cli_s"),
-            f(row, "lint_cli_s"),
+            f(row, "translate_cli_configs_per_s"),
+            x("translate_cli_rss_per_input_byte"),
+            f(row, "lint_cli_configs_per_s"),
+            x("lint_cli_rss_per_input_byte"),
         );
     }
+    let _ = writeln!(
+        s,
+        "  lib: bytes -> windows of {} items -> FC 3.0 text, in-process; CLI: whole process, peak RSS from GNU time",
+        span::LIST_WINDOW
+    );
     let _ = writeln!(s);
     let o = &r["one_file_lint"];
     let _ = writeln!(
