@@ -16,6 +16,10 @@
 //! every fuzz target's body over that corpus (and `fuzz/regressions/`) on
 //! stable, without libFuzzer, optionally with seeded mutations.
 
+// As the binary (src/main.rs): the in-process figures are the shipped allocator's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod bench_iac;
 mod corpus;
