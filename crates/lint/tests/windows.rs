@@ -107,6 +107,13 @@ fn windows_find_what_the_whole_read_finds() {
 
 // ---------------------------------------------------------------- translation
 
+/// Whether the translator reads `v` as an item of a `d` list.
+fn translator_reads(d: Dialect, v: &Value) -> bool {
+    let list = json!({ d.list_items_key(): [v.clone()] });
+    Document::from_value(&list, d).is_ok_and(|doc| doc.to_neutral().is_ok())
+        && detect(&list).is_ok_and(|x| x.dialect == d)
+}
+
 /// Every list fixture, and the long lists of items the translator reads
 /// (one unreadable item and the list is read whole: a test of its own).
 fn translate_sources() -> Vec<(String, Vec<u8>)> {
@@ -118,12 +125,7 @@ fn translate_sources() -> Vec<(String, Vec<u8>)> {
         })
         .map(|(name, bytes, _)| (name, bytes))
         .collect();
-    let readable = |d: Dialect, v: &Value| {
-        let list = json!({ d.list_items_key(): [v.clone()] });
-        Document::from_value(&list, d).is_ok_and(|doc| doc.to_neutral().is_ok())
-            && detect(&list).is_ok_and(|x| x.dialect == d)
-    };
-    out.extend(long_lists(readable).into_iter().map(|(name, bytes, _)| (name, bytes)));
+    out.extend(long_lists(translator_reads).into_iter().map(|(name, bytes, _)| (name, bytes)));
     out
 }
 
@@ -213,4 +215,61 @@ fn an_unreadable_item_sends_the_list_to_the_whole_read() {
     let (_, out) = whole(&bytes, Dialect::AlibabaFc3, &mapping, &options).expect("read whole");
     let Err(TranslateError::Refused { notes }) = out else { panic!("the placeholder account is refused") };
     assert!(notes.iter().all(|n| n.code == codes::SOURCE_INVALID && n.pointer.starts_with("/configs/9/")));
+}
+
+// ---------------------------------------------------------------- any bytes
+
+fn edited_list() -> impl proptest::strategy::Strategy<Value = (Dialect, Vec<u8>)> {
+    use proptest::prelude::*;
+    // Every fixture item (lint), and only those the translator reads (so translation runs in windows).
+    let lists: Vec<(Dialect, Vec<u8>)> = long_lists(|_, _| true)
+        .into_iter()
+        .chain(long_lists(translator_reads))
+        .map(|(_, bytes, d)| (d, bytes))
+        .collect();
+    let n = lists.len();
+    (0..n, proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 0..4)).prop_map(
+        move |(i, edits)| {
+            let (d, mut bytes) = lists[i].clone();
+            for (at, byte, how) in edits {
+                let at = at.index(bytes.len());
+                match how {
+                    0 => bytes[at] = byte,
+                    1 => bytes.insert(at, byte),
+                    _ => {
+                        bytes.remove(at);
+                    }
+                }
+            }
+            (d, bytes)
+        },
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(96),
+        ..Default::default()
+    })]
+
+    /// Whatever the bytes (a long list with a few bytes changed, inserted or
+    /// removed, so syntax errors, odd keys and broken items inside or outside
+    /// a window), windows never panic and never say something else than the
+    /// whole read: lint gives the same findings; translate gives the same
+    /// outcome or leaves the document to the whole read.
+    #[test]
+    fn windows_agree_on_any_bytes((dialect, bytes) in edited_list()) {
+        let options = LintOptions { target: Some(Dialect::Huawei), ..Default::default() };
+        let read_whole = lint_in_windows(&bytes, &options, usize::MAX);
+        let windowed = lint_in_windows(&bytes, &options, 3);
+        proptest::prop_assert_eq!(windowed.diagnostics, read_whole.diagnostics);
+        for target in Dialect::ALL {
+            let (mapping, options) = (Mapping::default(), Options::default());
+            let read = |v: &Value| detect(v).ok().map(|d| d.dialect);
+            if let Some((source, got)) = translate_in_windows(&bytes, 3, read, target, &mapping, &options) {
+                let want = whole(&bytes, target, &mapping, &options);
+                proptest::prop_assert_eq!(Some((source, got)), want, "{} -> {}", dialect, target);
+            }
+        }
+    }
 }
