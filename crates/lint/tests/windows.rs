@@ -53,6 +53,10 @@ fn long_lists(keep: impl Fn(Dialect, &Value) -> bool) -> Vec<(String, Vec<u8>, D
         let v = Value::Object(list);
         out.push((format!("{}-long-pretty", d.id()), serde_json::to_vec_pretty(&v).expect("serialises"), d));
         out.push((format!("{}-long-line", d.id()), serde_json::to_vec(&v).expect("serialises"), d));
+        // Windows text: a byte order mark and CRLF line ends.
+        let pretty = serde_json::to_string_pretty(&v).expect("serialises");
+        let crlf = format!("\u{feff}{}\r\n", pretty.replace('\n', "\r\n"));
+        out.push((format!("{}-long-crlf-bom", d.id()), crlf.into_bytes(), d));
     }
     out
 }
