@@ -186,11 +186,14 @@ fn long_lists_translate_in_windows_as_one_document() {
         for (target, lossy) in [("alibaba-fc3", false), ("huawei", false), ("huawei", true), ("aws-lambda", true)] {
             let report = dir.path().join("report.json");
             let mut args =
-                vec!["translate", "--to", target, "--report", report.to_str().unwrap(), input.to_str().unwrap()];
+                vec!["translate", "-v", "--to", target, "--report", report.to_str().unwrap(), input.to_str().unwrap()];
             if lossy {
                 args.push("--allow-lossy");
             }
             let r = run(&args);
+            // The readable list really went through the windows (else this test compares the whole read with itself).
+            let windowed = r.stderr.contains(&format!("in its first {LIST_WINDOW} items)"));
+            assert_eq!(windowed, name == "readable", "{name} -> {target}: {}", r.stderr);
             let options = Options { allow_lossy: lossy, ..Options::default() };
             let whole = translate(&source, target.parse().unwrap(), &Mapping::default(), &options);
             let notes = match &whole {

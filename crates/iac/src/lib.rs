@@ -117,7 +117,8 @@ pub(crate) fn placeholder(found: &mut Found, text: String) -> String {
 /// Sets `pointer` in `doc`, creating objects on the way.
 pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
     let mut at = doc;
-    let tokens: Vec<String> = pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect();
+    let tokens: Vec<String> =
+        pointer.split('/').skip(1).map(invokecfg_model::document::unescape_pointer_token).collect();
     for (i, t) in tokens.iter().enumerate() {
         if !at.is_object() {
             *at = Value::Object(serde_json::Map::new());

@@ -38,7 +38,7 @@ impl Ctx<'_> {
 
 /// The key a JSON pointer ends in, unescaped.
 fn last_token(pointer: &str) -> String {
-    pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
+    invokecfg_model::document::last_pointer_token(pointer)
 }
 
 impl Ctx<'_> {

@@ -31,7 +31,7 @@ Remove one of the two members.
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for dup in ctx.duplicates {
-        let key = dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+        let key = invokecfg_model::document::last_pointer_token(&dup.pointer);
         let mut f = ctx.finding(
             &RULE.info,
             &dup.pointer,

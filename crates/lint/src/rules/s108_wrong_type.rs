@@ -52,7 +52,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if seen.contains(&e.pointer) {
             // Not even `null` is accepted there: take the member out and read on.
             let (parent, key) = e.pointer.rsplit_once('/').unwrap_or_default();
-            let key = key.replace("~1", "/").replace("~0", "~");
+            let key = invokecfg_model::document::unescape_pointer_token(key);
             match doc.to_mut().pointer_mut(parent) {
                 Some(Value::Object(m)) => drop(m.remove(&key)),
                 _ => return,
@@ -99,7 +99,7 @@ fn expected(message: &str) -> &'static str {
 }
 
 fn finding(ctx: &Ctx, d: Dialect, pointer: &str, found: &Value, expected: &str) -> Diagnostic {
-    let key = pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+    let key = invokecfg_model::document::last_pointer_token(pointer);
     let span = ctx.spans.value_span(pointer);
     // Numbers as written (`1e3`, not `1000.0`).
     let raw = span

@@ -72,6 +72,16 @@ pub fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// Unescapes one JSON pointer reference token (RFC 6901: `~1` first, then `~0`).
+pub fn unescape_pointer_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// The last reference token of a JSON pointer, unescaped (`""` for the root).
+pub fn last_pointer_token(pointer: &str) -> String {
+    unescape_pointer_token(pointer.rsplit('/').next().unwrap_or_default())
+}
+
 fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, DocumentError> {
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let mut pointer = String::new();

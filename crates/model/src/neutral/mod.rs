@@ -410,7 +410,7 @@ pub(crate) fn restore(map: &mut Map<String, Value>, unknown: &[(String, Value)],
     for (pointer, value) in unknown {
         if let Some(rest) = pointer.strip_prefix(prefix).and_then(|r| r.strip_prefix('/')) {
             if !rest.contains('/') {
-                map.insert(rest.replace("~1", "/").replace("~0", "~"), value.clone());
+                map.insert(crate::document::unescape_pointer_token(rest), value.clone());
             }
         }
     }

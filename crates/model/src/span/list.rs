@@ -67,7 +67,8 @@ impl ListPlan {
     /// items, to read `size` items at a time; `None` when it is read whole.
     pub fn for_windows(bytes: &[u8], size: usize) -> Option<ListPlan> {
         // Every item takes at least 3 bytes (`{},`): shorter sources cannot need windows.
-        if bytes.len() <= size.saturating_mul(3) {
+        // Longer than a read allows: the whole read says so.
+        if bytes.len() <= size.saturating_mul(3) || bytes.len() > Limits::DEFAULT.max_bytes {
             return None;
         }
         let keys: Vec<&str> = crate::Dialect::ALL.iter().map(|d| d.list_items_key()).collect();
@@ -152,6 +153,7 @@ pub fn parse_window(
     window: Range<usize>,
     limits: Limits,
 ) -> Result<ParsedSource, SourceError> {
+    too_large(source, limits)?;
     // The window's bytes are kept for its keys; room for its values, not the
     // whole list's (about one per 12 bytes).
     let keys = match (plan.starts.get(window.start), window.end.checked_sub(1).and_then(|l| plan.ends.get(l))) {

@@ -122,7 +122,7 @@ impl SpanMap {
         }
         let rest = pointer.strip_prefix('/')?;
         for raw in rest.split('/') {
-            let token = if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~") } else { raw.to_string() };
+            let token = if raw.contains('~') { crate::document::unescape_pointer_token(raw) } else { raw.to_string() };
             if let Some((first, items)) = self.arrays.get(&(cur as u32)) {
                 let item = token.parse::<usize>().ok().filter(|_| token == "0" || !token.starts_with('0'));
                 match item.and_then(|i| i.checked_sub(*first as usize)).and_then(|i| items.get(i)) {
@@ -309,17 +309,20 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedSource, SourceError> {
 
 /// Parses `bytes` as one JSON document.
 pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceError> {
+    too_large(bytes, limits)?;
+    finish(Reader::new(bytes, 0..bytes.len(), limits), bytes)
+}
+
+/// Refuses a source over the size limit before anything is copied or read.
+fn too_large(bytes: &[u8], limits: Limits) -> Result<(), SourceError> {
     if bytes.len() > limits.max_bytes {
         return Err(SourceError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
     }
-    finish(Reader::new(bytes, 0..bytes.len(), limits), bytes)
+    Ok(())
 }
 
 /// Reads the document `r` stands at the start of.
 fn finish(mut r: Reader, bytes: &[u8]) -> Result<ParsedSource, SourceError> {
-    if bytes.len() > r.limits.max_bytes {
-        return Err(SourceError::TooLarge { size: bytes.len(), limit: r.limits.max_bytes });
-    }
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
     r.skip_ws();
     if r.at_end() {
