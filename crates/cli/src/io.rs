@@ -18,36 +18,68 @@ pub fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
 /// a rename, so readers see the old file or the new one, never a torn one.
 /// An existing file's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // A new file gets 0666 less the umask, as any program's output does (not the temp file's 0600).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written a piece at a time, atomically: the pieces go to a
+/// temporary file in the same directory, and [`commit`](Self::commit)
+/// renames it over `path` (its permissions and owner kept). Dropped
+/// without a commit, it leaves `path` as it was.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        // A new file gets 0666 less the umask, as any program's output does (not the temp file's 0600).
         #[cfg(unix)]
         {
-            use std::os::unix::fs::MetadataExt;
-            // Keep the owner (root fixing someone else's file); an
-            // unprivileged user can only chown to itself, which is a no-op.
-            if let Err(e) = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid())) {
-                if std::fs::metadata(tmp.path()).is_ok_and(|m| m.uid() != meta.uid()) {
-                    return Err(e);
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        Ok(AtomicFile { path: path.to_path_buf(), tmp: builder.tempfile_in(dir)? })
+    }
+
+    /// Puts the file written in place of `path`.
+    pub fn commit(self) -> std::io::Result<()> {
+        let AtomicFile { path, tmp } = self;
+        tmp.as_file().sync_all()?;
+        if let Ok(meta) = std::fs::metadata(&path) {
+            std::fs::set_permissions(tmp.path(), meta.permissions())?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                // Keep the owner (root fixing someone else's file); an
+                // unprivileged user can only chown to itself, which is a no-op.
+                if let Err(e) = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid())) {
+                    if std::fs::metadata(tmp.path()).is_ok_and(|m| m.uid() != meta.uid()) {
+                        return Err(e);
+                    }
                 }
             }
         }
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
 }
 
 /// How a fix was written.

@@ -15,6 +15,8 @@ mod formats;
 mod iac;
 mod io;
 mod lint_cmd;
+mod notes;
+mod report;
 mod translate_cmd;
 mod values;
 

@@ -1,11 +1,12 @@
 //! `invokecfg translate`.
 
 use crate::io::{describe, read_input, write_atomic};
+use crate::notes::{print_each, NoteGroups};
+use crate::report::{note_from_json, Entry, NoteSpill, Notes, ReportWriter};
 use crate::TranslateArgs;
-use invokecfg_model::schema::SchemaName;
-use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef, Severity};
-use invokecfg_translate::{note_json, translate, translate_in_windows, Mapping, Options, TranslateError};
-use serde_json::{json, Value};
+use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef};
+use invokecfg_translate::{translate, translate_in_windows_streamed, Mapping, Options, TranslateError};
+use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,24 +16,28 @@ struct FileReport {
     output: Option<String>,
     source: Option<Dialect>,
     status: &'static str,
-    notes: Vec<Diagnostic>,
+    /// Taken by the report when it is written.
+    notes: Notes,
 }
 
-fn print_notes(input: &str, notes: &[Diagnostic]) {
-    // Buffered: a list of n items has O(n) notes, and one write each would be O(n) syscalls.
-    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for n in notes {
-        let at = if n.pointer.is_empty() { String::new() } else { format!(" (at {})", n.pointer) };
-        let _ = writeln!(err, "{input}: {}[{}] {}{at}", n.severity, n.code, n.message);
-        if let Some(h) = &n.help {
-            let _ = writeln!(err, "  help: {h}");
-        }
+/// A whole read's notes, kept for the report if there is one.
+fn keep(args: &TranslateArgs, notes: Vec<Diagnostic>) -> Notes {
+    if args.report.is_some() {
+        Notes::Held(notes)
+    } else {
+        Notes::Dropped
     }
+}
+
+/// Groups over the items of any dialect's list (a note's pointer names the
+/// source's items; why an output cannot be written, the target's).
+fn list_groups() -> NoteGroups {
+    NoteGroups::new(Dialect::ALL.iter().map(|d| d.list_items_key()).collect())
 }
 
 fn input_error(input: &str, message: String) -> FileReport {
     eprintln!("{message}");
-    FileReport { input: input.into(), output: None, source: None, status: "error", notes: Vec::new() }
+    FileReport { input: input.into(), output: None, source: None, status: "error", notes: Notes::Held(Vec::new()) }
 }
 
 fn one(
@@ -52,7 +57,8 @@ fn one(
             Ok(t) => t,
             Err(e) => return Ok(input_error(input, e)),
         };
-        print_notes(input, &notes);
+        print_each(input, &notes);
+        let notes = keep(args, notes);
         let Ok(text) = text else {
             eprintln!("{input}: translation to {target} refused");
             return Ok(FileReport { input: input.into(), output: None, source: None, status: "refused", notes });
@@ -117,7 +123,15 @@ fn one(
     };
     let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
     let outcome = translate(&doc, target, mapping, &options).map(|t| (t.document.to_pretty_json(), t.notes));
-    conclude(input, source, target, outcome, out)
+    // A list's notes are grouped over its items; a single config's print one per line, as ever.
+    let grouped = (doc.is_list() && !args.verbose).then(list_groups);
+    conclude(input, source, target, outcome, grouped, out).map(|mut r| {
+        r.notes = match std::mem::replace(&mut r.notes, Notes::Dropped) {
+            Notes::Held(notes) => keep(args, notes),
+            other => other,
+        };
+        r
+    })
 }
 
 /// A long list document translated [`span::LIST_WINDOW`] items at a time
@@ -141,11 +155,56 @@ fn in_windows(
             Some(found.dialect)
         }
     };
-    let (source, outcome) = translate_in_windows(bytes, span::LIST_WINDOW, dialect_of, target, mapping, &options)?;
+    // Notes are grouped as they come, and kept (spilled to a file) only for the report or -v.
+    let mut groups = list_groups();
+    let mut spill = match (args.report.is_some() || args.verbose).then(NoteSpill::new).transpose() {
+        Ok(s) => s,
+        Err(e) => return Some(Err(format!("a temporary file for the notes: {}", describe(&e)))),
+    };
+    let mut spill_error = None;
+    let on_note = |n: Diagnostic| {
+        groups.add(&n);
+        if let Some(Err(e)) = spill.as_mut().map(|s| s.push(&n)) {
+            spill_error.get_or_insert(e);
+        }
+    };
+    let (source, verdict) =
+        translate_in_windows_streamed(bytes, span::LIST_WINDOW, dialect_of, target, mapping, &options, on_note)?;
+    if let Some(e) = spill_error {
+        return Some(Err(format!("a temporary file for the notes: {}", describe(&e))));
+    }
     if let (true, Some(reason)) = (args.verbose, reason) {
         eprintln!("{input}: read as {source} ({reason}, in its first {} items)", span::LIST_WINDOW);
     }
-    Some(conclude(input, source, target, outcome.map(|t| (t.text, t.notes)), out))
+    let refused = verdict.text.is_none();
+    let mut notes = match spill {
+        Some(spill) => Notes::Spilled { spill, refused, leading: verdict.strict_refusal.clone().map(Box::new) },
+        None => Notes::Dropped,
+    };
+    if args.verbose {
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        let printed =
+            notes.each(&mut |v| note_from_json(&v).map_or(Ok(()), |n| crate::notes::each_line(&mut err, input, &n)));
+        if let Err(e) = printed {
+            return Some(Err(format!("a temporary file for the notes: {}", describe(&e))));
+        }
+    } else {
+        if let Some(n) = &verdict.strict_refusal {
+            groups.lead(n);
+        }
+        groups.print(input);
+    }
+    if args.report.is_none() {
+        notes = Notes::Dropped;
+    }
+    let report = |status, output| FileReport { input: input.into(), output, source: Some(source), status, notes };
+    Some(match verdict.text {
+        Some(text) => write_output(out, &text).map(|o| report("translated", Some(o))),
+        None => {
+            eprintln!("{input}: translation to {target} refused");
+            Ok(report("refused", None))
+        }
+    })
 }
 
 /// Prints the notes and writes the output of a translation, or says it was refused.
@@ -154,24 +213,38 @@ fn conclude(
     source: Dialect,
     target: Dialect,
     outcome: Result<(String, Vec<Diagnostic>), TranslateError>,
+    grouped: Option<NoteGroups>,
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
+    let print = |notes: &[Diagnostic]| match grouped {
+        Some(mut groups) => {
+            notes.iter().for_each(|n| groups.add(n));
+            groups.print(input);
+        }
+        None => print_each(input, notes),
+    };
     match outcome {
         Ok((text, notes)) => {
-            print_notes(input, &notes);
+            print(&notes);
             let output = write_output(out, &text)?;
             Ok(FileReport {
                 input: input.into(),
                 output: Some(output),
                 source: Some(source),
                 status: "translated",
-                notes,
+                notes: Notes::Held(notes),
             })
         }
         Err(TranslateError::Refused { notes }) => {
-            print_notes(input, &notes);
+            print(&notes);
             eprintln!("{input}: translation to {target} refused");
-            Ok(FileReport { input: input.into(), output: None, source: Some(source), status: "refused", notes })
+            Ok(FileReport {
+                input: input.into(),
+                output: None,
+                source: Some(source),
+                status: "refused",
+                notes: Notes::Held(notes),
+            })
         }
     }
 }
@@ -305,29 +378,6 @@ fn check_writable(flag: &str, path: &Path) -> Result<(), String> {
     })
 }
 
-fn report_json(target: Dialect, files: &[FileReport]) -> Value {
-    let count = |s: Severity| files.iter().flat_map(|f| &f.notes).filter(|n| n.severity == s).count();
-    json!({
-        "version": 1,
-        "target": target.id(),
-        "files": files.iter().map(|f| json!({
-            "input": f.input,
-            "output": f.output,
-            "source": f.source.map(|d| d.id()),
-            "status": f.status,
-            "notes": f.notes.iter().map(note_json).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "summary": {
-            "files": files.len(),
-            "translated": files.iter().filter(|f| f.status == "translated").count(),
-            "refused": files.iter().filter(|f| f.status == "refused").count(),
-            "errors": count(Severity::Error),
-            "warnings": count(Severity::Warning),
-            "infos": count(Severity::Info),
-        },
-    })
-}
-
 pub fn run(args: &TranslateArgs) -> ExitCode {
     let usage = |m: String| {
         eprintln!("invokecfg: error: {m}");
@@ -398,6 +448,10 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             return usage(format!("{}: {}", job.input, describe(&e)));
         }
     }
+    let mut report = match args.report.as_deref().map(|r| ReportWriter::create(Path::new(r), target)).transpose() {
+        Ok(r) => r,
+        Err(e) => return usage(format!("--report {}: {}", args.report.as_deref().unwrap_or_default(), describe(&e))),
+    };
     let mut reports = Vec::new();
     let mut written = Vec::new();
     for job in &inputs {
@@ -416,11 +470,23 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             _ => None,
         };
         match one(input, args, target, from, &mapping, out.as_deref()) {
-            Ok(r) => {
+            Ok(mut r) => {
                 if let (Some(o), "translated") = (&r.output, r.status) {
                     if o != "-" {
                         written.push(o.clone());
                     }
+                }
+                if let Some(writer) = &mut report {
+                    let entry =
+                        Entry { input: &r.input, output: r.output.as_deref(), source: r.source, status: r.status };
+                    if let Err(e) = writer.add(&entry, &mut r.notes) {
+                        return usage(format!(
+                            "--report {}: {}",
+                            args.report.as_deref().unwrap_or_default(),
+                            describe(&e)
+                        ));
+                    }
+                    r.notes = Notes::Dropped;
                 }
                 reports.push(r);
             }
@@ -436,12 +502,9 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
     if args.out_dir.is_some() && !written.is_empty() {
         eprintln!("wrote {} file{}: {}", written.len(), if written.len() == 1 { "" } else { "s" }, written.join(", "));
     }
-    if let Some(report) = &args.report {
-        let v = report_json(target, &reports);
-        debug_assert!(SchemaName::TranslateReport.is_valid(&v));
-        let text = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        if let Err(e) = write_atomic(Path::new(report), text.as_bytes()) {
-            return usage(format!("--report {report}: {}", describe(&e)));
+    if let Some(writer) = report {
+        if let Err(e) = writer.finish() {
+            return usage(format!("--report {}: {}", args.report.as_deref().unwrap_or_default(), describe(&e)));
         }
     }
     if reports.iter().all(|r| r.status == "translated") {
@@ -460,6 +523,7 @@ pub(crate) fn load_mapping(path: &str) -> Result<Mapping, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn out_dir_never_escapes_and_never_overwrites() {
@@ -486,22 +550,5 @@ mod tests {
         assert!(from_fits(&json!({"maxAsyncRetryAttempts": 1}), Dialect::AlibabaFc3).is_ok());
         let list = json!({"configs": [{"max_async_retry_attempts": 1}]});
         assert!(from_fits(&list, Dialect::AlibabaFc3).unwrap_err().contains("`max_async_retry_attempts` (huawei)"));
-    }
-
-    #[test]
-    fn report_follows_its_schema() {
-        let r = FileReport {
-            input: "a.json".into(),
-            output: None,
-            source: None,
-            status: "error",
-            notes: vec![Diagnostic::new("T101", Severity::Warning, "/x", "m").with_change(
-                json!(8),
-                json!(3),
-                Some((0, 3)),
-            )],
-        };
-        let v = report_json(Dialect::Huawei, &[r]);
-        assert!(SchemaName::TranslateReport.validate(&v).is_empty(), "{:?}", SchemaName::TranslateReport.validate(&v));
     }
 }

@@ -52,7 +52,9 @@ pub mod mapping;
 mod paging;
 mod ranges;
 
-pub use list::{translate_in_windows, ListTranslation, NotInWindows, TranslatedText};
+pub use list::{
+    translate_in_windows, translate_in_windows_streamed, ListTranslation, NotInWindows, StreamedVerdict, TranslatedText,
+};
 pub use mapping::{
     Mapping, MappingError, Tables, BUILTIN_AWS_ALIBABA_REGIONS, BUILTIN_AWS_HUAWEI_REGIONS, BUILTIN_REGIONS,
 };
@@ -233,17 +235,7 @@ pub(crate) fn conclude<T>(
     options: &Options,
 ) -> Result<(T, Vec<Diagnostic>), TranslateError> {
     let warnings = notes.iter().filter(|n| n.severity == Severity::Warning).count();
-    if options.strict && warnings > 0 {
-        notes.insert(
-            0,
-            note(
-                codes::STRICT_REFUSAL,
-                "",
-                format!("refused by --strict: the translation has {warnings} warning note(s)"),
-            )
-            .with_help("drop --strict to accept the changes the warnings describe"),
-        );
-    }
+    notes.splice(0..0, strict_refusal(warnings, options));
     match document {
         Some(document) if !notes.iter().any(|n| n.severity == Severity::Error) => Ok((document, notes)),
         _ => {
@@ -251,6 +243,14 @@ pub(crate) fn conclude<T>(
             Err(TranslateError::Refused { notes })
         }
     }
+}
+
+/// `T301` when `--strict` refuses a translation with `warnings` warning notes.
+pub(crate) fn strict_refusal(warnings: usize, options: &Options) -> Option<Diagnostic> {
+    (options.strict && warnings > 0).then(|| {
+        note(codes::STRICT_REFUSAL, "", format!("refused by --strict: the translation has {warnings} warning note(s)"))
+            .with_help("drop --strict to accept the changes the warnings describe")
+    })
 }
 
 /// Points every note at a place that exists in the source: a note about an

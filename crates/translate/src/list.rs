@@ -2,8 +2,8 @@
 //! text and the notes are those of [`crate::translate`] over the whole
 //! document, but only one window's documents are held at a time.
 
-use crate::{conclude, translate_parts, Globals, Mapping, Options, TranslateError};
-use invokecfg_model::{span, Diagnostic, Dialect, Document};
+use crate::{strict_refusal, translate_parts, Globals, Mapping, Options, TranslateError};
+use invokecfg_model::{span, Diagnostic, Dialect, Document, Severity};
 use serde_json::{Map, Value};
 
 /// Translates a list document of more than `size` items `size` items at a
@@ -16,11 +16,32 @@ use serde_json::{Map, Value};
 pub fn translate_in_windows(
     bytes: &[u8],
     size: usize,
-    mut dialect_of: impl FnMut(&Value) -> Option<Dialect>,
+    dialect_of: impl FnMut(&Value) -> Option<Dialect>,
     target: Dialect,
     mapping: &Mapping,
     options: &Options,
 ) -> Option<(Dialect, Result<TranslatedText, TranslateError>)> {
+    let mut notes = Vec::new();
+    let (source, verdict) =
+        translate_in_windows_streamed(bytes, size, dialect_of, target, mapping, options, |n| notes.push(n))?;
+    Some((source, verdict.into_result(notes)))
+}
+
+/// [`translate_in_windows`] that hands every note to `on_note` as its window
+/// is translated, in document order, instead of holding them: memory then
+/// stays a small multiple of the input whatever the number of notes. The
+/// verdict is still decided over the whole list ([`StreamedVerdict`]). When
+/// it returns `None` (the document is to be read whole), the notes already
+/// handed over are to be forgotten.
+pub fn translate_in_windows_streamed(
+    bytes: &[u8],
+    size: usize,
+    mut dialect_of: impl FnMut(&Value) -> Option<Dialect>,
+    target: Dialect,
+    mapping: &Mapping,
+    options: &Options,
+    mut on_note: impl FnMut(Diagnostic),
+) -> Option<(Dialect, StreamedVerdict)> {
     let plan = span::ListPlan::for_windows(bytes, size)?;
     let mut list = ListTranslation::new(target, mapping, options);
     let mut source = None;
@@ -36,8 +57,39 @@ pub fn translate_in_windows(
         source = Some(d);
         let doc = Document::from_value(&parsed.value, d).ok()?;
         list.add(&doc, parsed.window.as_ref()?).ok()?;
+        list.take_notes().for_each(&mut on_note);
     }
-    Some((source?, list.finish()))
+    let (rest, verdict) = list.finish_streamed();
+    rest.into_iter().for_each(on_note);
+    Some((source?, verdict))
+}
+
+/// The verdict of a translation whose notes were handed out as they came
+/// ([`translate_in_windows_streamed`], [`ListTranslation::take_notes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamedVerdict {
+    /// The output text; `None` when the translation is refused. A refusal
+    /// lists its notes errors first (each severity in document order), as
+    /// [`TranslateError::Refused`] does.
+    pub text: Option<String>,
+    /// `T301`, when `--strict` refuses because of warnings: the refusal's
+    /// first note, before every streamed one.
+    pub strict_refusal: Option<Diagnostic>,
+}
+
+impl StreamedVerdict {
+    /// The result [`crate::translate`] gives, from every note handed out in
+    /// document order.
+    pub fn into_result(self, mut notes: Vec<Diagnostic>) -> Result<TranslatedText, TranslateError> {
+        match self.text {
+            Some(text) => Ok(TranslatedText { text, notes }),
+            None => {
+                notes.splice(0..0, self.strict_refusal);
+                notes.sort_by_key(|n| std::cmp::Reverse(n.severity));
+                Err(TranslateError::Refused { notes })
+            }
+        }
+    }
 }
 
 /// A translation written as text, with its notes.
@@ -74,7 +126,11 @@ pub struct ListTranslation<'a> {
     mapping: &'a Mapping,
     options: &'a Options,
     globals: Globals,
+    /// The items' notes not yet taken ([`Self::take_notes`]).
     item_notes: Vec<Diagnostic>,
+    /// Warnings and errors among every note so far, taken or not: the verdict's.
+    warnings: usize,
+    errors: usize,
     /// The first window's document-level notes, once it is translated.
     document_notes: Option<Vec<Diagnostic>>,
     unrendered: Vec<Diagnostic>,
@@ -110,6 +166,8 @@ impl<'a> ListTranslation<'a> {
             options,
             globals: Globals::default(),
             item_notes: Vec::new(),
+            warnings: 0,
+            errors: 0,
             document_notes: None,
             unrendered: Vec::new(),
             text: None,
@@ -126,6 +184,15 @@ impl<'a> ListTranslation<'a> {
             .map_err(|_| NotInWindows::Unreadable)?;
         let mut notes = parts.notes;
         let document_notes = notes.split_off(parts.document_notes);
+        let first_window = self.document_notes.is_none();
+        let counted = notes.iter().chain(&parts.unrendered).chain(document_notes.iter().filter(|_| first_window));
+        for n in counted {
+            match n.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => {}
+            }
+        }
         self.item_notes.extend(notes);
         self.unrendered.extend(parts.unrendered);
         let items_key = self.target.list_items_key();
@@ -155,25 +222,40 @@ impl<'a> ListTranslation<'a> {
                 // The first window tells how much an item writes: one allocation, not log(n) copies.
                 let rest = window.total.saturating_sub(items.len());
                 text.reserve(estimate(text.len() - before, items.len(), rest));
-                self.item_notes.reserve(estimate(self.item_notes.len(), items.len(), rest));
             }
         }
         Ok(())
     }
 
+    /// The items' notes of the windows added so far that were not taken
+    /// yet, in document order; the verdict still counts them. Taking them
+    /// after each window keeps memory a small multiple of the input.
+    pub fn take_notes(&mut self) -> std::vec::Drain<'_, Diagnostic> {
+        self.item_notes.drain(..)
+    }
+
     /// The verdict over every window: the output text, or the refusal with
-    /// every note (as [`crate::translate`] gives them).
+    /// every note (as [`crate::translate`] gives them). Only the notes not
+    /// taken ([`Self::take_notes`]) are in it.
     pub fn finish(self) -> Result<TranslatedText, TranslateError> {
+        let (notes, verdict) = self.finish_streamed();
+        verdict.into_result(notes)
+    }
+
+    /// The verdict over every window, and the notes not taken yet, in
+    /// document order: the items', then the document's own, then why the
+    /// output cannot be written.
+    pub fn finish_streamed(self) -> (Vec<Diagnostic>, StreamedVerdict) {
         let mut notes = self.item_notes;
         notes.extend(self.document_notes.unwrap_or_default());
         notes.extend(self.unrendered);
-        let text = self.text.map(|(mut text, tail)| {
+        let strict_refusal = strict_refusal(self.warnings, self.options);
+        let text = self.text.filter(|_| self.errors == 0 && strict_refusal.is_none()).map(|(mut text, tail)| {
             text.push_str(if self.written == 0 { "]" } else { "\n  ]" });
             text.push_str(&tail);
             text
         });
-        let (text, notes) = conclude(text, notes, self.options)?;
-        Ok(TranslatedText { text, notes })
+        (notes, StreamedVerdict { text, strict_refusal })
     }
 }
 
