@@ -204,7 +204,7 @@ fn cargo() -> String {
 }
 
 /// `$CARGO_TARGET_DIR` (relative to the workspace root when relative), else `<root>/target`.
-fn target_dir(root: &Path) -> PathBuf {
+pub fn target_dir(root: &Path) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(d) if !d.is_empty() => {
             let d = PathBuf::from(d);
@@ -409,20 +409,24 @@ fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option
     Ok((wall, rss))
 }
 
-/// Translation and lint of one list document as it grows: configs/s must not
-/// fall with the size (a quadratic step shows as a falling rate), and peak
-/// memory stays a small multiple of the input (long lists are read in windows).
-fn list_scaling(bin: &Path, work: &Path) -> Result<Value, String> {
+/// An FC 2.0 List response of `n` copies of one config (a service's
+/// functions as a large organisation exports them), compact JSON.
+pub fn list_document(n: usize) -> Result<Vec<u8>, String> {
     let item = json!({
         "service": "orders", "function": "create-order", "qualifier": "LATEST",
         "maxAsyncEventAgeInSeconds": 3600, "maxAsyncRetryAttempts": 2,
         "destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages"}},
     });
+    serde_json::to_vec(&json!({"configs": vec![item; n], "nextToken": "x"})).map_err(|e| e.to_string())
+}
+
+/// Translation and lint of one list document as it grows: configs/s must not
+/// fall with the size (a quadratic step shows as a falling rate), and peak
+/// memory stays a small multiple of the input (long lists are read in windows).
+fn list_scaling(bin: &Path, work: &Path) -> Result<Value, String> {
     let mut rows = Vec::new();
     for n in [1_000usize, 10_000, 100_000] {
-        let v = json!({"configs": vec![item.clone(); n], "nextToken": "x"});
-        let text = serde_json::to_vec(&v).map_err(|e| e.to_string())?;
-        drop(v);
+        let text = list_document(n)?;
         let options = Options { allow_lossy: true, ..Options::default() };
         let mapping = Mapping::default();
         // In-process, as the CLI does it: bytes -> windows (a list of more than one) -> translated text.
@@ -685,8 +689,11 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
     let scaling_dir = std::env::temp_dir().join(format!("invokecfg-bench-lists-{}", std::process::id()));
     fs::create_dir_all(&scaling_dir).map_err(|e| format!("{}: {e}", scaling_dir.display()))?;
     let scaling = list_scaling(&bin, &scaling_dir);
+    // Notes at scale: the 200,000-item list to every target, once (`bench-notes` for more runs or a baseline).
+    let notes_at_scale = scaling.is_ok().then(|| crate::bench_notes::measure(&bin, None, &scaling_dir, 200_000, 1));
     fs::remove_dir_all(&scaling_dir).ok();
     let scaling = scaling?;
+    let notes_at_scale = notes_at_scale.transpose()?;
 
     // One-file latency of the whole process.
     let one = corpus.configs.first().and_then(|(_, _, f)| f.first()).ok_or("empty corpus")?;
@@ -762,6 +769,7 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
             "list_configs_per_s_per_core": list_rate,
             "mapping": "generated mapping covering every corpus region and account; allow_lossy = true",
             "list_scaling": scaling,
+            "notes_at_scale": notes_at_scale,
         },
         "one_file_lint": {
             "file": one.display().to_string(),
@@ -954,6 +962,9 @@ fn render(r: &Value) -> String {
         span::LIST_WINDOW
     );
     let _ = writeln!(s);
+    if !t["notes_at_scale"].is_null() {
+        let _ = writeln!(s, "{}", crate::bench_notes::render(&t["notes_at_scale"]));
+    }
     let o = &r["one_file_lint"];
     let _ = writeln!(
         s,

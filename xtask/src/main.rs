@@ -6,6 +6,7 @@
 //!                                       [--no-check-jsonschema] [--generate-only]
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
 //! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
+//! cargo run --release -p xtask -- bench-notes [--items N] [--runs K] [--bin PATH] [--baseline PATH] [--json]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
 //! ```
@@ -22,6 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_iac;
+mod bench_notes;
 mod corpus;
 mod fuzz;
 mod fuzz_entries;
@@ -35,6 +37,10 @@ usage:
   cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
       lint of one .tf file of N resources and of N small .tf files (default 10000),
       beside `terraform fmt -check` on the same inputs (needs target/release/invokecfg)
+  cargo run --release -p xtask -- bench-notes [--items N] [--runs K] [--bin PATH] [--baseline PATH] [--json]
+      one list of N configs (default 200000) linted and translated to every target, side by side:
+      time against lint, peak RSS against the input, stderr lines (default binary:
+      target/release/invokecfg; --baseline PATH measures another binary, e.g. main's, in the same run)
   cargo run --release -p xtask -- bench [options]
       --configs N           single configs per dialect (default 10000)
       --lists N             list documents per dialect (default 1000)
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::Args::parse(&args[1..]).and_then(|a| bench::run(&a)),
         Some("profile") => bench::profile(&args[1..]),
         Some("bench-iac") => bench_iac::run(&args[1..]),
+        Some("bench-notes") => bench_notes::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
         Some("-h" | "--help" | "help") => {

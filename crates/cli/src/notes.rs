@@ -33,33 +33,79 @@ pub(crate) fn print_each<'a>(input: &str, notes: impl IntoIterator<Item = &'a Di
     }
 }
 
-/// A message cut at its values: the text between them, and the values.
-/// A value is a backquoted span (with its backquotes) or a number outside one.
-fn values_of(message: &str) -> (String, Vec<&str>) {
-    let (mut skeleton, mut values) = (String::with_capacity(message.len()), Vec::new());
-    let bytes = message.as_bytes();
+/// A piece of a message: text, or a value (a backquoted span with its
+/// backquotes, or a number outside one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Piece<'a> {
+    Text(&'a str),
+    Value(&'a str),
+}
+
+/// A message's pieces, in order.
+fn pieces(message: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut i = 0;
-    while i < bytes.len() {
-        let end = match bytes[i] {
+    std::iter::from_fn(move || {
+        let bytes = message.as_bytes();
+        let first = *bytes.get(i)?;
+        let start = i;
+        let value_end = match first {
             b'`' => message[i + 1..].find('`').map(|j| i + j + 2),
             b'0'..=b'9' => Some(bytes[i..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |j| i + j)),
             _ => None,
         };
-        match end {
+        Some(match value_end {
             Some(end) => {
-                values.push(&message[i..end]);
-                skeleton.push('\u{0}');
                 i = end;
+                Piece::Value(&message[start..end])
             }
             None => {
-                let next = message[i + 1..].find(['`', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-                let end = next.map_or(message.len(), |j| i + 1 + j);
-                skeleton.push_str(&message[i..end]);
-                i = end;
+                let next = bytes[i + 1..].iter().position(|b| *b == b'`' || b.is_ascii_digit());
+                i = next.map_or(bytes.len(), |j| i + 1 + j);
+                Piece::Text(&message[start..i])
             }
+        })
+    })
+}
+
+/// The values of a message.
+fn values_of(message: &str) -> impl Iterator<Item = &str> {
+    pieces(message).filter_map(|p| match p {
+        Piece::Value(v) => Some(v),
+        Piece::Text(_) => None,
+    })
+}
+
+/// Whether two messages are the same but for their values.
+fn same_but_values(a: &str, b: &str) -> bool {
+    fn text(p: Piece<'_>) -> Option<&str> {
+        match p {
+            Piece::Text(t) => Some(t),
+            Piece::Value(_) => None,
         }
     }
-    (skeleton, values)
+    pieces(a).map(text).eq(pieces(b).map(text))
+}
+
+/// The item `pointer` is in (`/KEY/N` with KEY one of `items_keys`): its
+/// pointer, its index and the rest of the pointer.
+fn item_of<'p>(items_keys: &[&str], pointer: &'p str) -> Option<(&'p str, usize, &'p str)> {
+    let rest = pointer.strip_prefix('/')?;
+    let (key, rest) = rest.split_once('/')?;
+    if !items_keys.contains(&key) {
+        return None;
+    }
+    let digits = rest.find('/').unwrap_or(rest.len());
+    let index = rest[..digits].parse().ok()?;
+    let item_end = 1 + key.len() + 1 + digits;
+    Some((&pointer[..item_end], index, &rest[digits..]))
+}
+
+/// Where in its item (or else in the document) a note points.
+fn place_of<'p>(items_keys: &[&str], pointer: &'p str) -> (bool, &'p str) {
+    match item_of(items_keys, pointer) {
+        Some((_, _, rest)) => (true, rest),
+        None => (false, pointer),
+    }
 }
 
 /// Notes that say the same of different items.
@@ -81,7 +127,11 @@ struct Group {
 pub(crate) struct NoteGroups {
     /// The list documents' item arrays (`configs`, ...): `/KEY/N` is item N.
     items_keys: Vec<&'static str>,
-    index: HashMap<String, usize>,
+    /// Groups by the hash of what makes them one (collisions told apart).
+    index: HashMap<u64, Vec<usize>>,
+    /// Groups by the hash of their first note's whole message.
+    exact: HashMap<u64, usize>,
+    hasher: std::collections::hash_map::RandomState,
     groups: Vec<Group>,
     /// A note decided over the whole document (`--strict`'s refusal): printed first.
     leading: Option<Diagnostic>,
@@ -117,66 +167,115 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 impl NoteGroups {
     /// Groups over the items of the list arrays named `items_keys`.
     pub(crate) fn new(items_keys: Vec<&'static str>) -> Self {
-        NoteGroups { items_keys, index: HashMap::new(), groups: Vec::new(), leading: None, counts: [0; 3] }
-    }
-
-    /// The item `pointer` is in: its pointer, its index and the rest of the pointer.
-    fn item_of<'p>(&self, pointer: &'p str) -> Option<(&'p str, usize, &'p str)> {
-        let rest = pointer.strip_prefix('/')?;
-        let (key, rest) = rest.split_once('/')?;
-        if !self.items_keys.contains(&key) {
-            return None;
+        NoteGroups {
+            items_keys,
+            index: HashMap::new(),
+            exact: HashMap::new(),
+            hasher: Default::default(),
+            groups: Vec::new(),
+            leading: None,
+            counts: [0; 3],
         }
-        let digits = rest.find('/').unwrap_or(rest.len());
-        let index = rest[..digits].parse().ok()?;
-        let item_end = 1 + key.len() + 1 + digits;
-        Some((&pointer[..item_end], index, &rest[digits..]))
     }
 
     /// Counts `note` into its group.
     pub(crate) fn add(&mut self, note: &Diagnostic) {
         self.counts[rank(note.severity)] += 1;
-        let item = self.item_of(&note.pointer);
-        let (skeleton, values) = values_of(&note.message);
-        let place = match item {
-            Some((_, _, rest)) => format!("item{rest}"),
-            None => note.pointer.clone(),
-        };
-        let key = format!("{}\u{1}{}\u{1}{place}\u{1}{skeleton}", note.severity, note.code);
-        let at = match self.index.get(&key) {
-            Some(&at) => at,
-            None => {
-                self.index.insert(key, self.groups.len());
-                self.groups.push(Group {
-                    first: note.clone(),
-                    differs: vec![false; values.len()],
-                    help_differs: false,
-                    notes: 0,
-                    items: 0,
-                    samples: Vec::new(),
-                    last: None,
-                });
-                self.groups.len() - 1
-            }
+        let item = item_of(&self.items_keys, &note.pointer);
+        let (in_item, rest) = place_of(&self.items_keys, &note.pointer);
+        let at = match self.exact_group(note, in_item, rest) {
+            Some(at) => at,
+            None => self.group_of(note, in_item, rest),
         };
         let group = &mut self.groups[at];
         group.notes += 1;
-        if group.notes > 1 {
-            let (_, firsts) = values_of(&group.first.message);
-            for ((differs, a), b) in group.differs.iter_mut().zip(firsts).zip(values) {
+        if group.notes > 1 && group.first.message != note.message {
+            for ((differs, a), b) in
+                group.differs.iter_mut().zip(values_of(&group.first.message)).zip(values_of(&note.message))
+            {
                 *differs |= a != b;
             }
+        }
+        if group.notes > 1 {
             group.help_differs |= group.first.help != note.help;
         }
         if let Some((pointer, index, _)) = item {
-            if group.last.as_ref().is_none_or(|(last, _)| *last != index) {
-                group.items += 1;
-                if group.samples.len() < 2 {
-                    group.samples.push(pointer.to_string());
+            match &mut group.last {
+                Some((last, _)) if *last == index => {}
+                Some((last, last_pointer)) => {
+                    group.items += 1;
+                    if group.samples.len() < 2 {
+                        group.samples.push(pointer.to_string());
+                    }
+                    *last = index;
+                    last_pointer.clear();
+                    last_pointer.push_str(pointer);
                 }
-                group.last = Some((index, pointer.to_string()));
+                None => {
+                    group.items += 1;
+                    group.samples.push(pointer.to_string());
+                    group.last = Some((index, pointer.to_string()));
+                }
             }
         }
+    }
+
+    /// The group whose first note says exactly what `note` says (most
+    /// notes of a list): found by one hash of the whole message.
+    fn exact_group(&self, note: &Diagnostic, in_item: bool, rest: &str) -> Option<usize> {
+        let at = *self.exact.get(&self.exact_key(note, in_item, rest))?;
+        let first = &self.groups[at].first;
+        let same = first.severity == note.severity
+            && first.code == note.code
+            && first.message == note.message
+            && place_of(&self.items_keys, &first.pointer) == (in_item, rest);
+        same.then_some(at)
+    }
+
+    fn exact_key(&self, note: &Diagnostic, in_item: bool, rest: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one((rank(note.severity), &note.code, in_item, rest, &note.message))
+    }
+
+    /// The group of `note` (made when it is the first of its kind).
+    fn group_of(&mut self, note: &Diagnostic, in_item: bool, rest: &str) -> usize {
+        // Hashed as it is read, not built as a key: a list gives a million notes.
+        let key = {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut h = self.hasher.build_hasher();
+            (rank(note.severity), &note.code, in_item, rest).hash(&mut h);
+            for p in pieces(&note.message) {
+                match p {
+                    Piece::Text(t) => t.hash(&mut h),
+                    Piece::Value(_) => 0u8.hash(&mut h),
+                }
+            }
+            h.finish()
+        };
+        let candidates = self.index.entry(key).or_default();
+        let found = candidates.iter().copied().find(|&at| {
+            let first = &self.groups[at].first;
+            first.severity == note.severity
+                && first.code == note.code
+                && place_of(&self.items_keys, &first.pointer) == (in_item, rest)
+                && same_but_values(&first.message, &note.message)
+        });
+        if let Some(at) = found {
+            return at;
+        }
+        candidates.push(self.groups.len());
+        let exact = self.exact_key(note, in_item, rest);
+        self.exact.insert(exact, self.groups.len());
+        self.groups.push(Group {
+            first: note.clone(),
+            differs: vec![false; values_of(&note.message).count()],
+            help_differs: false,
+            notes: 0,
+            items: 0,
+            samples: Vec::new(),
+            last: None,
+        });
+        self.groups.len() - 1
     }
 
     /// Counts `note` and prints it before every group.
@@ -232,18 +331,16 @@ impl NoteGroups {
 /// A group of more than one note: its message with the values its notes
 /// share, the count and the items.
 fn group_lines(out: &mut impl Write, input: &str, g: &Group) -> std::io::Result<()> {
-    let (skeleton, values) = values_of(&g.first.message);
     let mut message = String::with_capacity(g.first.message.len());
-    let mut values = values.into_iter().zip(&g.differs);
-    for (i, piece) in skeleton.split('\u{0}').enumerate() {
-        if i > 0 {
-            match values.next() {
-                Some((v, false)) => message.push_str(v),
-                Some((v, true)) => message.push_str(if v.starts_with('`') { "`…`" } else { "…" }),
-                None => {}
-            }
+    let mut differs = g.differs.iter();
+    for piece in pieces(&g.first.message) {
+        match piece {
+            Piece::Text(t) => message.push_str(t),
+            Piece::Value(v) => match differs.next() {
+                Some(true) => message.push_str(if v.starts_with('`') { "`…`" } else { "…" }),
+                _ => message.push_str(v),
+            },
         }
-        message.push_str(piece);
     }
     let code = format!("{}[{}]", g.first.severity, g.first.code);
     if g.items == 0 {
@@ -282,13 +379,37 @@ mod tests {
 
     #[test]
     fn values_are_backquoted_spans_and_numbers() {
-        let (skeleton, values) = values_of("`maxAsyncEventAgeInSeconds` 604800 is outside huawei's range 1..86400");
-        assert_eq!(values, ["`maxAsyncEventAgeInSeconds`", "604800", "1", "86400"]);
-        assert_eq!(skeleton, "\u{0} \u{0} is outside huawei's range \u{0}..\u{0}");
-        let (skeleton, values) = values_of("service `orders` is not carried: FC 3.0 has no `");
-        assert_eq!(values, ["`orders`", "3", "0"]);
-        assert_eq!(skeleton, "service \u{0} is not carried: FC \u{0}.\u{0} has no `");
-        assert_eq!(values_of(""), (String::new(), vec![]));
+        use Piece::*;
+        let all = |m| pieces(m).collect::<Vec<_>>();
+        assert_eq!(
+            all("`maxAsyncEventAgeInSeconds` 604800 is outside huawei's range 1..86400"),
+            [
+                Value("`maxAsyncEventAgeInSeconds`"),
+                Text(" "),
+                Value("604800"),
+                Text(" is outside huawei's range "),
+                Value("1"),
+                Text(".."),
+                Value("86400")
+            ]
+        );
+        assert_eq!(
+            all("service `orders` is not carried: FC 3.0 has no `"),
+            [
+                Text("service "),
+                Value("`orders`"),
+                Text(" is not carried: FC "),
+                Value("3"),
+                Text("."),
+                Value("0"),
+                Text(" has no "),
+                Text("`")
+            ]
+        );
+        assert_eq!(all(""), []);
+        assert!(same_but_values("service `orders` is gone", "service `billing` is gone"));
+        assert!(!same_but_values("service `orders` is gone", "package `orders` is gone"));
+        assert!(!same_but_values("`a` `b`", "`a`"));
     }
 
     #[test]
