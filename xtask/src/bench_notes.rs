@@ -22,11 +22,14 @@ const TARGET_VS_LINT: f64 = 2.0;
 const TARGETS: [(&str, &[&str]); 4] =
     [("alibaba-fc2", &[]), ("alibaba-fc3", &[]), ("huawei", &["--allow-lossy"]), ("aws-lambda", &["--allow-lossy"])];
 
-/// One whole-process run: wall time, peak RSS in KiB (GNU time), exit
-/// code and stderr's line count (counted as it comes, not held).
+/// One whole-process run: wall time, peak RSS in KiB and CPU seconds (user
+/// and system, from GNU time), exit code and stderr's line count (counted
+/// as it comes, not held). CPU time is the figure a busy shared machine
+/// disturbs least.
 struct Run {
     wall: Duration,
     rss_kib: Option<u64>,
+    cpu_s: Option<f64>,
     code: Option<i32>,
     stderr_lines: usize,
 }
@@ -35,7 +38,7 @@ fn run_once(bin: &Path, args: &[&str], input: &Path) -> Result<Run, String> {
     let gnu_time = Path::new("/usr/bin/time");
     let mut cmd = if gnu_time.is_file() {
         let mut c = Command::new(gnu_time);
-        c.args(["-f", "%M", "--"]).arg(bin);
+        c.args(["-f", "%M %U %S", "--"]).arg(bin);
         c
     } else {
         Command::new(bin)
@@ -59,9 +62,15 @@ fn run_once(bin: &Path, args: &[&str], input: &Path) -> Result<Run, String> {
     let status = child.wait().map_err(|e| format!("waiting for {}: {e}", bin.display()))?;
     let wall = t.elapsed();
     // GNU time writes its figure last, after the binary's own lines.
-    let rss_kib = last.trim().parse().ok().filter(|_| gnu_time.is_file());
+    let figures: Vec<&str> = last.split_whitespace().collect();
+    let (rss_kib, cpu_s) = match (gnu_time.is_file(), figures.as_slice()) {
+        (true, [rss, user, system]) => {
+            (rss.parse().ok(), user.parse::<f64>().ok().zip(system.parse::<f64>().ok()).map(|(u, s)| u + s))
+        }
+        _ => (None, None),
+    };
     let stderr_lines = if rss_kib.is_some() { lines.saturating_sub(1) } else { lines };
-    Ok(Run { wall, rss_kib, code: status.code(), stderr_lines })
+    Ok(Run { wall, rss_kib, cpu_s, code: status.code(), stderr_lines })
 }
 
 /// The median run by wall time of `runs`.
@@ -72,40 +81,59 @@ fn median_run(bin: &Path, args: &[&str], input: &Path, runs: usize) -> Result<Ru
     Ok(all.swap_remove(mid))
 }
 
-/// Lint and every target's translation of `input` by `bin`.
-fn measure_binary(bin: &Path, input: &Path, bytes: usize, runs: usize) -> Result<Value, String> {
-    eprintln!("bench-notes: {}: lint", bin.display());
-    let lint = median_run(bin, &["lint"], input, runs)?;
+/// Lint and every target's translation of `input` by each binary, one
+/// command at a time across the binaries (so a busy spell of the machine
+/// falls on both).
+fn measure_binaries(bins: &[&Path], input: &Path, bytes: usize, runs: usize) -> Result<Vec<Value>, String> {
     let per_input = |kib: Option<u64>| kib.map(|k| k as f64 * 1024.0 / bytes as f64);
-    let mut rows = Vec::new();
+    let mut lints = Vec::new();
+    for bin in bins {
+        eprintln!("bench-notes: {}: lint", bin.display());
+        lints.push(median_run(bin, &["lint"], input, runs)?);
+    }
+    let mut rows: Vec<Vec<Value>> = vec![Vec::new(); bins.len()];
     for (target, flags) in TARGETS {
-        eprintln!("bench-notes: {}: translate --to {target} {}", bin.display(), flags.join(" "));
         let mut args = vec!["translate", "--to", target];
         args.extend_from_slice(flags);
-        let t = median_run(bin, &args, input, runs)?;
-        let rss = per_input(t.rss_kib);
-        let vs_lint = t.wall.as_secs_f64() / lint.wall.as_secs_f64().max(1e-9);
-        rows.push(json!({
-            "target": target,
-            "flags": flags.join(" "),
-            "exit_code": t.code,
-            "translate_s": t.wall.as_secs_f64(),
-            "translate_vs_lint": vs_lint,
-            "peak_rss_kib": t.rss_kib,
-            "rss_per_input_byte": rss,
-            "stderr_lines": t.stderr_lines,
-            "meets_rss": rss.map(|r| r <= TARGET_RSS_PER_INPUT),
-            "meets_time": vs_lint <= TARGET_VS_LINT,
-        }));
+        for ((bin, lint), rows) in bins.iter().zip(&lints).zip(&mut rows) {
+            eprintln!("bench-notes: {}: translate --to {target} {}", bin.display(), flags.join(" "));
+            let t = median_run(bin, &args, input, runs)?;
+            let rss = per_input(t.rss_kib);
+            let vs_lint = t.wall.as_secs_f64() / lint.wall.as_secs_f64().max(1e-9);
+            let cpu_vs_lint = t.cpu_s.zip(lint.cpu_s).map(|(t, l)| t / l.max(1e-9));
+            rows.push(json!({
+                "target": target,
+                "flags": flags.join(" "),
+                "exit_code": t.code,
+                "translate_s": t.wall.as_secs_f64(),
+                "translate_vs_lint": vs_lint,
+                "translate_cpu_s": t.cpu_s,
+                "translate_cpu_vs_lint": cpu_vs_lint,
+                "peak_rss_kib": t.rss_kib,
+                "rss_per_input_byte": rss,
+                "stderr_lines": t.stderr_lines,
+                "meets_rss": rss.map(|r| r <= TARGET_RSS_PER_INPUT),
+                "meets_time": vs_lint <= TARGET_VS_LINT,
+                "meets_cpu_time": cpu_vs_lint.map(|r| r <= TARGET_VS_LINT),
+            }));
+        }
     }
-    Ok(json!({
-        "binary": bin.display().to_string(),
-        "lint_s": lint.wall.as_secs_f64(),
-        "lint_peak_rss_kib": lint.rss_kib,
-        "lint_rss_per_input_byte": per_input(lint.rss_kib),
-        "lint_stderr_lines": lint.stderr_lines,
-        "targets": rows,
-    }))
+    Ok(bins
+        .iter()
+        .zip(lints)
+        .zip(rows)
+        .map(|((bin, lint), rows)| {
+            json!({
+                "binary": bin.display().to_string(),
+                "lint_s": lint.wall.as_secs_f64(),
+                "lint_cpu_s": lint.cpu_s,
+                "lint_peak_rss_kib": lint.rss_kib,
+                "lint_rss_per_input_byte": per_input(lint.rss_kib),
+                "lint_stderr_lines": lint.stderr_lines,
+                "targets": rows,
+            })
+        })
+        .collect())
 }
 
 /// Writes the list of `items` configs to `dir` and measures `bin` (and
@@ -114,10 +142,8 @@ pub fn measure(bin: &Path, baseline: Option<&Path>, dir: &Path, items: usize, ru
     let text = crate::bench::list_document(items)?;
     let input = dir.join(format!("list-{items}.json"));
     std::fs::write(&input, &text).map_err(|e| format!("{}: {e}", input.display()))?;
-    let mut binaries = Vec::new();
-    for b in baseline.into_iter().chain([bin]) {
-        binaries.push(measure_binary(b, &input, text.len(), runs));
-    }
+    let bins: Vec<&Path> = baseline.into_iter().chain([bin]).collect();
+    let binaries = measure_binaries(&bins, &input, text.len(), runs);
     std::fs::remove_file(&input).ok();
     Ok(json!({
         "items": items,
@@ -125,7 +151,7 @@ pub fn measure(bin: &Path, baseline: Option<&Path>, dir: &Path, items: usize, ru
         "runs": runs,
         "target_rss_per_input": TARGET_RSS_PER_INPUT,
         "target_translate_vs_lint": TARGET_VS_LINT,
-        "binaries": binaries.into_iter().collect::<Result<Vec<_>, _>>()?,
+        "binaries": binaries?,
     }))
 }
 
@@ -144,26 +170,29 @@ pub fn render(r: &Value) -> String {
         let _ = writeln!(s, "{}", b["binary"].as_str().unwrap_or_default());
         let _ = writeln!(
             s,
-            "  lint: {:.2} s, peak {:.0} MB ({:.1}x the input), {} stderr lines",
+            "  lint: {:.2} s ({:.2} s CPU), peak {:.0} MB ({:.1}x the input), {} stderr lines",
             f(&b["lint_s"]),
+            f(&b["lint_cpu_s"]),
             f(&b["lint_peak_rss_kib"]) / 1024.0,
             f(&b["lint_rss_per_input_byte"]),
             b["lint_stderr_lines"]
         );
         let _ = writeln!(
             s,
-            "  {:<28} {:>5} {:>9} {:>9} {:>9} {:>9} {:>13}",
-            "translate --to", "exit", "s", "x lint", "MB", "x input", "stderr lines"
+            "  {:<28} {:>5} {:>7} {:>13} {:>7} {:>13} {:>6} {:>13} {:>13}",
+            "translate --to", "exit", "s", "x lint", "CPU s", "CPU x lint", "MB", "x input", "stderr lines"
         );
         for t in b["targets"].as_array().into_iter().flatten() {
             let mark = |ok: &Value| if ok.as_bool() == Some(false) { " (over)" } else { "" };
             let _ = writeln!(
                 s,
-                "  {:<28} {:>5} {:>9.2} {:>9} {:>9.0} {:>9} {:>13}",
+                "  {:<28} {:>5} {:>7.2} {:>13} {:>7.2} {:>13} {:>6.0} {:>13} {:>13}",
                 format!("{} {}", t["target"].as_str().unwrap_or_default(), t["flags"].as_str().unwrap_or_default()),
                 t["exit_code"],
                 f(&t["translate_s"]),
                 format!("{:.2}{}", f(&t["translate_vs_lint"]), mark(&t["meets_time"])),
+                f(&t["translate_cpu_s"]),
+                format!("{:.2}{}", f(&t["translate_cpu_vs_lint"]), mark(&t["meets_cpu_time"])),
                 f(&t["peak_rss_kib"]) / 1024.0,
                 format!("{:.1}{}", f(&t["rss_per_input_byte"]), mark(&t["meets_rss"])),
                 t["stderr_lines"]

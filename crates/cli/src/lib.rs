@@ -187,7 +187,8 @@ pub(crate) struct TranslateArgs {
     /// `json` its API JSON (default: YAML in place for alibaba-fc3, else JSON).
     #[arg(long, value_parser = ["terraform", "json"])]
     pub format: Option<String>,
-    /// Say which dialect was detected and why.
+    /// Say which dialect was detected and why, and print every note on its
+    /// own line (a list's notes are otherwise grouped: one line per kind).
     #[arg(long, short)]
     pub verbose: bool,
 }

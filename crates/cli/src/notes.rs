@@ -420,4 +420,77 @@ mod tests {
         assert_eq!(thousands(200000), "200,000");
         assert_eq!(thousands(1234567), "1,234,567");
     }
+
+    use proptest::prelude::*;
+
+    fn note() -> impl Strategy<Value = Diagnostic> {
+        let severity = prop_oneof![Just(Severity::Error), Just(Severity::Warning), Just(Severity::Info)];
+        let pointer = prop_oneof![
+            (0usize..40, prop::sample::select(vec!["", "/function", "/createdTime"]))
+                .prop_map(|(i, rest)| format!("/configs/{i}{rest}")),
+            prop::sample::select(vec!["", "/nextToken", "/configs", "/configs/x"]).prop_map(String::from),
+        ];
+        let message = (
+            prop::sample::select(vec!["service ", "read-only ", "", "`a` and "]),
+            prop::sample::select(vec!["`orders`", "`billing`", "700000", "3600", "`"]),
+            prop::sample::select(vec![" is not carried", " is clamped to 86400", ""]),
+        )
+            .prop_map(|(a, b, c)| format!("{a}{b}{c}"));
+        let help = prop::option::of(prop::sample::select(vec!["add `x`", "add `y`"]));
+        (prop::sample::select(vec!["T101", "T103", "T106"]), severity, pointer, message, help).prop_map(
+            |(code, severity, pointer, message, help)| {
+                let mut n = Diagnostic::new(code, severity, &pointer, message);
+                n.help = help.map(String::from);
+                n
+            },
+        )
+    }
+
+    proptest! {
+        /// Grouping never loses a note: the groups' counts add up to the
+        /// notes per severity, and every note's code, place and message
+        /// pattern is its group's, whose printed line shows its code.
+        #[test]
+        fn grouping_never_loses_a_note(notes in prop::collection::vec(note(), 0..200)) {
+            let mut groups = NoteGroups::new(vec!["configs"]);
+            for n in &notes {
+                groups.add(n);
+            }
+            for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+                let of = |n: &&Diagnostic| n.severity == severity;
+                let in_groups: usize = groups.groups.iter().filter(|g| g.first.severity == severity).map(|g| g.notes).sum();
+                prop_assert_eq!(in_groups, notes.iter().filter(of).count());
+                prop_assert_eq!(groups.counts[rank(severity)], in_groups);
+            }
+            for n in &notes {
+                let place = place_of(&groups.items_keys, &n.pointer);
+                let mine: Vec<&Group> = groups
+                    .groups
+                    .iter()
+                    .filter(|g| {
+                        g.first.severity == n.severity
+                            && g.first.code == n.code
+                            && place_of(&groups.items_keys, &g.first.pointer) == place
+                            && same_but_values(&g.first.message, &n.message)
+                    })
+                    .collect();
+                prop_assert_eq!(mine.len(), 1, "{:?}", n);
+                let g = mine[0];
+                prop_assert!(g.items <= g.notes);
+                if g.first.message != n.message {
+                    prop_assert!(g.differs.iter().any(|d| *d), "{:?} and {:?}", g.first.message, n.message);
+                }
+            }
+            let mut out = Vec::new();
+            groups.write(&mut out, "f.json").unwrap();
+            let out = String::from_utf8(out).unwrap();
+            let lines = out.lines().filter(|l| !l.starts_with("  help")).count();
+            prop_assert_eq!(lines, groups.groups.len() + 3 + usize::from(groups.grouped_any()));
+            for (severity, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")] {
+                let count = notes.iter().filter(|n| n.severity == severity).count();
+                let summary = format!("f.json: {} {word}", thousands(count));
+                prop_assert!(out.contains(&summary), "{}", out);
+            }
+        }
+    }
 }

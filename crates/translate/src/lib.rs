@@ -258,11 +258,39 @@ pub(crate) fn strict_refusal(warnings: usize, options: &Options) -> Option<Diagn
 /// (`""` for the document); its message names the field.
 fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
     for n in notes {
-        while !n.pointer.is_empty() && source.pointer(&n.pointer).is_none() {
+        while !n.pointer.is_empty() && value_at(source, &n.pointer).is_none() {
             let cut = n.pointer.rfind('/').unwrap_or(0);
             n.pointer.truncate(cut);
         }
     }
+}
+
+/// `value.pointer(pointer)`, without an allocation per token when the token
+/// has nothing escaped (a list's notes look up millions of pointers).
+fn value_at<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut at = value;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token: std::borrow::Cow<'_, str> = match token.contains('~') {
+            true => document::unescape_pointer_token(token).into(),
+            false => token.into(),
+        };
+        at = match at {
+            Value::Object(map) => map.get(token.as_ref())?,
+            Value::Array(items) => {
+                // RFC 6901: an index has no sign and no leading zero.
+                let digits = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
+                if !digits || (token.len() > 1 && token.starts_with('0')) {
+                    return None;
+                }
+                items.get(token.parse::<usize>().ok()?)?
+            }
+            _ => return None,
+        };
+    }
+    Some(at)
 }
 
 fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> {
@@ -315,7 +343,7 @@ impl Ctx<'_> {
     /// first identity key present, else the dialect's function key.
     fn identity_pointer(&self, p: &str) -> String {
         let keys = self.s.identity_keys;
-        let config = self.source_value.pointer(p).and_then(Value::as_object);
+        let config = value_at(self.source_value, p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
         format!("{p}/{}", present.unwrap_or(&self.s.keys.function))
     }
@@ -388,5 +416,34 @@ impl Ctx<'_> {
         out.on_failure =
             self.destination(c.on_failure, &format!("{dc}/{}", sk.on_failure), false, src_fn.as_ref(), notes);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_at_is_serde_jsons_pointer() {
+        let v = json!({"a": [1, {"b/c": 2, "d~e": 3, "": 4}], "01": 5});
+        for p in [
+            "",
+            "/a",
+            "/a/0",
+            "/a/1/b~1c",
+            "/a/1/d~0e",
+            "/a/1/",
+            "/01",
+            "/a/01",
+            "/a/-1",
+            "/a/+1",
+            "/a/2",
+            "/x",
+            "a",
+            "/a/0/x",
+            "/a/1/b/c",
+        ] {
+            assert_eq!(value_at(&v, p), v.pointer(p), "{p}");
+        }
     }
 }
