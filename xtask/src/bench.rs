@@ -385,15 +385,20 @@ fn load_documents(files: &[PathBuf], dialect: Dialect) -> Result<Vec<(Document, 
 
 /// One run of the binary on `path`: wall time and, where GNU time is on the
 /// machine, peak resident memory (KiB).
-fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option<u64>), String> {
+/// GNU time, where there is one, running `bin` and writing `format` last on stderr.
+pub fn under_gnu_time(bin: &Path, format: &str) -> (Command, bool) {
     let gnu_time = Path::new("/usr/bin/time");
-    let mut cmd = if gnu_time.is_file() {
+    if gnu_time.is_file() {
         let mut c = Command::new(gnu_time);
-        c.args(["-f", "%M", "--"]).arg(bin);
-        c
+        c.args(["-f", format, "--"]).arg(bin);
+        (c, true)
     } else {
-        Command::new(bin)
-    };
+        (Command::new(bin), false)
+    }
+}
+
+fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option<u64>), String> {
+    let (mut cmd, timed) = under_gnu_time(bin, "%M");
     let t = Instant::now();
     let out = cmd
         .args(args)
@@ -405,7 +410,7 @@ fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option
     let wall = t.elapsed();
     // GNU time writes its figure last, after the notes the binary printed.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let rss = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok()).filter(|_| gnu_time.is_file());
+    let rss = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok()).filter(|_| timed);
     Ok((wall, rss))
 }
 

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// The figures the issue sets: peak memory at most this multiple of the input...
@@ -35,14 +35,7 @@ struct Run {
 }
 
 fn run_once(bin: &Path, args: &[&str], input: &Path) -> Result<Run, String> {
-    let gnu_time = Path::new("/usr/bin/time");
-    let mut cmd = if gnu_time.is_file() {
-        let mut c = Command::new(gnu_time);
-        c.args(["-f", "%M %U %S", "--"]).arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
+    let (mut cmd, timed) = crate::bench::under_gnu_time(bin, "%M %U %S");
     let t = Instant::now();
     let mut child = cmd
         .args(args)
@@ -63,7 +56,7 @@ fn run_once(bin: &Path, args: &[&str], input: &Path) -> Result<Run, String> {
     let wall = t.elapsed();
     // GNU time writes its figure last, after the binary's own lines.
     let figures: Vec<&str> = last.split_whitespace().collect();
-    let (rss_kib, cpu_s) = match (gnu_time.is_file(), figures.as_slice()) {
+    let (rss_kib, cpu_s) = match (timed, figures.as_slice()) {
         (true, [rss, user, system]) => {
             (rss.parse().ok(), user.parse::<f64>().ok().zip(system.parse::<f64>().ok()).map(|(u, s)| u + s))
         }
