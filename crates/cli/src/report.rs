@@ -1,7 +1,8 @@
 //! The `--report` file (`schemas/translate-report.schema.json`), written as
 //! the translation proceeds: each input's entry is written when the input is
 //! done, into a temporary file beside the report that is renamed over it at
-//! the end ([`AtomicFile`]), so a reader never sees half a report. A long
+//! the end ([`AtomicFile`]), so a reader never sees half a report (through
+//! symlinks and into hard-linked files as a fix is written). A long
 //! list's notes are not held meanwhile: they go, as they come, to a spill
 //! file ([`NoteSpill`]), and from it into the report in the verdict's order
 //! (a refusal's errors first), which is known only once the whole list is
@@ -108,9 +109,64 @@ pub(crate) struct Entry<'a> {
     pub status: &'static str,
 }
 
+/// Where the report's bytes go, decided as a fix's are (`io::write_fix`):
+/// through a symlink, to the file it names; into a file with other hard
+/// links, or a device or pipe, in place, copied there at the end from a
+/// temporary file (so a failed run leaves it as it was); else atomically.
+enum Sink {
+    Atomic(AtomicFile),
+    Copied { tmp: std::fs::File, to: std::path::PathBuf },
+}
+
+impl Sink {
+    fn open(path: &Path) -> std::io::Result<Self> {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let to = match link {
+            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if std::fs::metadata(&to).is_ok_and(|m| !m.is_file() || m.nlink() > 1) {
+                return Ok(Sink::Copied { tmp: tempfile::tempfile()?, to });
+            }
+        }
+        AtomicFile::create(&to).map(Sink::Atomic)
+    }
+
+    fn commit(self) -> std::io::Result<()> {
+        match self {
+            Sink::Atomic(file) => file.commit(),
+            Sink::Copied { mut tmp, to } => {
+                tmp.rewind()?;
+                let mut out = std::fs::OpenOptions::new().write(true).truncate(true).open(&to)?;
+                std::io::copy(&mut tmp, &mut out)?;
+                out.flush()
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Atomic(file) => file.write(buf),
+            Sink::Copied { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Atomic(file) => file.flush(),
+            Sink::Copied { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
 /// The report, written an input at a time.
 pub(crate) struct ReportWriter {
-    file: BufWriter<AtomicFile>,
+    file: BufWriter<Sink>,
     files: usize,
     translated: usize,
     refused: usize,
@@ -135,7 +191,7 @@ fn pretty(out: &mut impl Write, value: &Value, indent: &str) -> std::io::Result<
 impl ReportWriter {
     /// Starts the report at `path` for a translation into `target`.
     pub(crate) fn create(path: &Path, target: Dialect) -> std::io::Result<Self> {
-        let mut file = BufWriter::new(AtomicFile::create(path)?);
+        let mut file = BufWriter::new(Sink::open(path)?);
         write!(file, "{{\n  \"version\": 1,\n  \"target\": {},\n  \"files\": [", json!(target.id()))?;
         Ok(ReportWriter { file, files: 0, translated: 0, refused: 0, counts: [0; 3] })
     }
@@ -242,5 +298,27 @@ mod tests {
         ReportWriter::create(&empty, Dialect::Huawei).unwrap().finish().unwrap();
         let v: Value = serde_json::from_str(&std::fs::read_to_string(&empty).unwrap()).unwrap();
         assert_eq!(v["files"], json!([]));
+    }
+
+    /// Through a symlink the report lands in the file it names, the link
+    /// kept; a file with another hard link is written in place, so both names show it.
+    #[cfg(unix)]
+    #[test]
+    fn report_is_written_through_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let (real, link, hard) =
+            (dir.path().join("real.json"), dir.path().join("link.json"), dir.path().join("hard.json"));
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real.json", &link).unwrap();
+        ReportWriter::create(&link, Dialect::Huawei).unwrap().finish().unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::read_to_string(&real).unwrap().contains("\"target\": \"huawei\""));
+        std::fs::hard_link(&real, &hard).unwrap();
+        ReportWriter::create(&real, Dialect::AwsLambda).unwrap().finish().unwrap();
+        assert!(std::fs::read_to_string(&hard).unwrap().contains("\"target\": \"aws-lambda\""));
+        // Dropped before `finish` (a run that fails midway): the file is as it was.
+        let before = std::fs::read_to_string(&real).unwrap();
+        drop(ReportWriter::create(&real, Dialect::Huawei).unwrap());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), before);
     }
 }
