@@ -146,6 +146,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
         severities,
         function: args.function.clone().or_else(|| config.and_then(|c| c.function.clone())),
         mapping: mapping.cloned(),
+        role: invokecfg_lint::DocumentRole::default(),
     }
 }
 

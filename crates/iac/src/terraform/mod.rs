@@ -4,7 +4,7 @@
 use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, Lines};
-use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
+use crate::{set, Expression, Found, Quoted, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::Element;
@@ -63,6 +63,7 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             header,
             unknown: Vec::new(),
             not_sent: Vec::new(),
+            quoted: Vec::new(),
             function_name: None,
             fields: resource.arguments,
         },
@@ -148,7 +149,15 @@ impl Reader<'_> {
         };
         self.found.spans.insert(pointer.to_string(), SourceSpan { key, value: range.clone() });
         let zero_not_sent = facts::ZERO_NOT_SENT.contains(&(self.resource.resource_type, names.join(".").as_str()));
-        match literal(value, arg.kind) {
+        let literal = literal(value, arg.kind).map(|v| match unquoted(&v, arg.kind) {
+            Some(converted) => {
+                let quoted = Quoted { pointer: pointer.to_string(), value: converted.clone(), range: range.clone() };
+                self.found.quoted.push(quoted);
+                converted
+            }
+            None => v,
+        });
+        match literal {
             Some(Value::Null) => {}
             Some(v) if zero_not_sent && v.as_i64() == Some(0) => self.found.not_sent.push(pointer.to_string()),
             Some(v) => set(&mut self.found.document, pointer, v),
@@ -223,6 +232,23 @@ fn literal(e: &Expr, kind: ValueKind) -> Option<Value> {
             Some(Value::String(serde_json::to_string(&v).ok()?))
         }
         _ => None,
+    }
+}
+
+/// The value Terraform converts a quoted primitive to, for a number or
+/// boolean argument: an integer's digits, and the strings cty's string to
+/// bool conversion accepts (`"true"`, `"false"`, `"1"`, `"0"`); `None` when
+/// `value` is not a string Terraform would convert.
+fn unquoted(value: &Value, kind: ValueKind) -> Option<Value> {
+    let Value::String(s) = value else { return None };
+    match kind {
+        ValueKind::Int => s.parse::<i64>().ok().map(Value::from),
+        ValueKind::Bool => match s.as_str() {
+            "true" | "1" => Some(Value::Bool(true)),
+            "false" | "0" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        ValueKind::String | ValueKind::JsonString => None,
     }
 }
 

@@ -154,6 +154,7 @@ fn read_section(
             header,
             unknown: Vec::new(),
             not_sent: Vec::new(),
+            quoted: Vec::new(),
             function_name: None,
             fields: section.fields,
         },

@@ -285,7 +285,8 @@ impl<'a> Ctx<'a> {
 
     fn config(&mut self, d: Dialect, pointer: String, map: &'a Map<String, Value>, option_fn: &Option<FunctionRef>) {
         self.objects.push(Obj { pointer: pointer.clone(), map, level: Level::Config });
-        let response = d == Dialect::Huawei
+        let response = self.options.role == crate::DocumentRole::FromKeys
+            && d == Dialect::Huawei
             && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
         let doc_fn = match d {
             Dialect::AlibabaFc2 => {

@@ -88,11 +88,14 @@ registry! {
     S114 => s114_invalid_timestamp,
     S115 => s115_unused_suppression,
     S116 => s116_missing_required_argument,
+    S117 => s117_quoted_primitive,
     R201 => r201_event_age_out_of_range,
     R202 => r202_retry_attempts_out_of_range,
     R203 => r203_response_outside_request_range,
     R204 => r204_obs_expires_out_of_range,
     R205 => r205_negative_paging_value,
+    R206 => r206_zero_not_sent,
+    R207 => r207_outside_wrapper_range,
     I301 => i301_malformed_arn,
     I302 => i302_function_arn_wrong_kind,
     I303 => i303_malformed_urn,
@@ -124,6 +127,10 @@ registry! {
     P506 => p506_field_dropped_on_target,
     P507 => p507_identity_needs_mapping,
 }
+
+/// The rules that exist only because of an IaC wrapper (Terraform, s.yaml,
+/// ROS): the one list of where a resource and its API JSON twin may differ.
+pub const WRAPPER_ONLY: &[RuleCode] = &[RuleCode::S116, RuleCode::S117, RuleCode::R206, RuleCode::R207];
 
 impl RuleCode {
     /// The rule's registry entry.

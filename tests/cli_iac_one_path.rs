@@ -1,0 +1,117 @@
+//! Issue #18, "One path for every surface": one test per numbered item,
+//! through the binary, each comparing the Terraform file with its API JSON
+//! twin where the item is about agreement.
+
+mod common;
+
+use common::run_in;
+use serde_json::Value;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `(code, severity, fixable)` of every finding `lint --format json` gives for `file`.
+fn findings(dir: &Path, args: &[&str]) -> Vec<(String, String, bool)> {
+    let mut all = vec!["lint", "--format", "json"];
+    all.extend_from_slice(args);
+    let r = run_in(dir, &all, None);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    let mut out: Vec<(String, String, bool)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (f["code"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string(), !f["fix"].is_null())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn owned(list: &[(&str, &str, bool)]) -> Vec<(String, String, bool)> {
+    list.iter().map(|(c, s, f)| (c.to_string(), s.to_string(), *f)).collect()
+}
+
+const HUAWEI_URN: &str = "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:orders:latest";
+
+#[test]
+fn item_1_a_terraform_resource_is_a_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        &format!(
+            "resource \"huaweicloud_fgs_async_invoke_configuration\" \"test\" {{\n  function_urn                   = \"{HUAWEI_URN}\"\n  max_async_event_age_in_seconds = 172800\n  max_async_retry_attempts       = 5\n}}\n"
+        ),
+    );
+    let twin = write(
+        dir.path(),
+        "twin.json",
+        &format!(
+            "{{\"func_urn\": \"{HUAWEI_URN}\", \"max_async_event_age_in_seconds\": 172800, \"max_async_retry_attempts\": 5}}"
+        ),
+    );
+    let expected = owned(&[("R201", "error", true), ("R202", "error", true)]);
+    assert_eq!(findings(dir.path(), &[&tf]), expected);
+    // The JSON twin is a request when it says so: without response-only keys.
+    let request_twin = write(
+        dir.path(),
+        "request.json",
+        "{\"max_async_event_age_in_seconds\": 172800, \"max_async_retry_attempts\": 5}",
+    );
+    assert_eq!(findings(dir.path(), &[&request_twin]), expected);
+    // A response holding the same values is told apart by its keys (R203), never a resource.
+    assert!(findings(dir.path(), &[&twin]).iter().all(|(c, _, _)| c == "R203"));
+    // --fix clamps the resource, as it clamps the JSON request.
+    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fixed = std::fs::read_to_string(&tf).unwrap();
+    assert!(fixed.contains("max_async_event_age_in_seconds = 86400\n"), "{fixed}");
+    assert!(fixed.contains("max_async_retry_attempts       = 3\n"), "{fixed}");
+}
+
+#[test]
+fn item_2_quoted_primitives_are_read_as_their_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = \"1\"\n  async_task               = \"true\"\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&tf]), owned(&[("S117", "info", true), ("S117", "info", true)]));
+    // translate carries the values (no T001 refusal).
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--function", HUAWEI_URN, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("max_async_retry_attempts       = 1\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("enable_async_status_log        = true\n"), "{}", r.stdout);
+    // The safe fix unquotes them.
+    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fixed = std::fs::read_to_string(&tf).unwrap();
+    assert!(fixed.contains("max_async_retry_attempts = 1\n") && fixed.contains("async_task               = true\n"));
+    // A quoted value Terraform cannot convert stays an error.
+    let bad = write(
+        dir.path(),
+        "bad.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = \"one\"\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&bad]), owned(&[("S108", "error", false)]));
+}
+
+#[test]
+fn item_11_fcv3_zero_arguments_are_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name                  = \"orders\"\n  max_async_event_age_in_seconds = 0\n  max_async_retry_attempts       = 0\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&tf]), owned(&[("R206", "warning", false), ("R206", "warning", false)]));
+    let r = run_in(dir.path(), &["lint", &tf], None);
+    assert_eq!(r.code, 0, "warnings only: {}", r.stdout);
+    assert!(r.stdout.contains("the API's default 3 applies"), "{}", r.stdout);
+}
