@@ -50,40 +50,85 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// How a fix was written.
+/// How a fix or an output was written.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Written {
-    /// Replaced atomically (temp file + rename), mode and owner kept.
+    /// Replaced (or created) atomically (temp file + rename), mode and owner kept.
     Atomically,
     /// Through a symlink, to the file it points at.
     ThroughLink(PathBuf),
     /// In place through the file's inode, which other hard links share.
     InPlace,
+    /// Into a device or a pipe (`/dev/null`, `/dev/stdout`), as a shell's `>` would.
+    Stream,
 }
 
-/// Writes a fix to `path` without breaking the file system around it:
-/// through symlinks to their target (as ruff does), in place when the file
-/// has other hard links (so every name sees the fix), keeping mode and owner.
-/// A read-only file is left untouched: that is an error.
+/// The file a write to `path` lands in: `path`, or for a symlink the file at
+/// the end of its chain (which need not exist yet). Relative link targets
+/// are read from the link's directory, as the OS does.
+pub fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    // The OS's own limit on a chain of links (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&at)?;
+                at = match at.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+}
+
+/// Writes a fix to `path` (a file that exists) as [`write_through`] does.
 pub fn write_fix(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
-    let link = std::fs::symlink_metadata(path)?.file_type().is_symlink();
-    let target = if link { std::fs::canonicalize(path)? } else { path.to_path_buf() };
-    let meta = std::fs::metadata(&target)?;
+    std::fs::metadata(path)?;
+    write_through(path, bytes)
+}
+
+/// Writes `bytes` to `path` without breaking the file system around it:
+/// through symlinks to their target (as ruff's fixes do), in place when the
+/// file has other hard links (so every name sees the new text), straight
+/// into a device or pipe, else atomically; mode and owner kept. A read-only
+/// file is left untouched: that is an error.
+pub fn write_through(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
+    let target = link_target(path)?;
+    let link = target != path;
+    let Ok(meta) = std::fs::metadata(&target) else {
+        write_atomic(&target, bytes)?;
+        return Ok(if link { Written::ThroughLink(shown_target(&target)) } else { Written::Atomically });
+    };
     if meta.permissions().readonly() {
         return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only; left untouched"));
+    }
+    let in_place = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
+        f.write_all(bytes)?;
+        f.sync_all().or_else(|e| if meta.is_file() { Err(e) } else { Ok(()) })
+    };
+    if !meta.is_file() {
+        in_place()?;
+        return Ok(Written::Stream);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
-            let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
+            in_place()?;
             return Ok(Written::InPlace);
         }
     }
     write_atomic(&target, bytes)?;
-    Ok(if link { Written::ThroughLink(target) } else { Written::Atomically })
+    Ok(if link { Written::ThroughLink(shown_target(&target)) } else { Written::Atomically })
+}
+
+/// A link's target as messages show it: resolved, else as the link spells it.
+fn shown_target(target: &Path) -> PathBuf {
+    std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf())
 }
 
 /// A one-line description of an I/O error, without Rust's `(os error N)` noise.

@@ -15,6 +15,7 @@ mod formats;
 mod iac;
 mod io;
 mod lint_cmd;
+mod outputs;
 mod translate_cmd;
 mod values;
 
