@@ -225,12 +225,26 @@ fn two_outputs_on_one_file_are_refused() {
 }
 
 #[test]
-fn a_device_output_is_written_not_replaced() {
+fn a_pipe_output_is_written_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "prod.json", PROD);
-    let r = run_in(dir.path(), &["translate", "--to", "alibaba-fc3", "-o", "/dev/null", "prod.json"], None);
+    let d = dir.path();
+    write(d, "prod.json", PROD);
+    // A named pipe stands for any device (`-o /dev/null`, `/dev/stdout`): replacing it
+    // with a regular file, as a rename does, would break it for everyone after.
+    let made = std::process::Command::new("mkfifo").arg(d.join("pipe")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let pipe = d.join("pipe");
+    let reader = std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap());
+    let r = run_in(d, &["translate", "--to", "alibaba-fc3", "-o", "pipe", "prod.json"], None);
+    if r.code != 0 {
+        // The reader waits for a writer: give it one, so a failure fails instead of hanging.
+        let _ = std::fs::OpenOptions::new().write(true).open(d.join("pipe"));
+    }
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null stays a device");
+    assert!(reader.join().unwrap().contains("\"maxAsyncRetryAttempts\": 1"), "the pipe's reader gets the output");
+    assert!(std::fs::symlink_metadata(d.join("pipe")).unwrap().file_type().is_fifo(), "the pipe stays a pipe");
 }
 
 /// How a generated case names a file or directory of the tree below.

@@ -43,7 +43,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     let overlap = paths.len() > 1;
     let mut seen = HashSet::new();
     let mut push = |inputs: &mut Vec<Input>, input: Input| {
-        let key = input.path.as_deref().filter(|_| overlap).map(file_identity);
+        let key = input.path.as_deref().filter(|_| overlap).map(crate::io::identity);
         if key.is_none() || seen.insert(key) {
             inputs.push(input);
         }
@@ -96,24 +96,6 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
         }
     }
     inputs
-}
-
-/// What makes two paths the same file: device and inode where there are
-/// such (one `stat`, where resolving the path costs one `readlink` per
-/// component), else the resolved path.
-#[derive(PartialEq, Eq, Hash)]
-enum FileIdentity {
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-fn file_identity(p: &Path) -> FileIdentity {
-    #[cfg(unix)]
-    if let Ok(m) = std::fs::metadata(p) {
-        use std::os::unix::fs::MetadataExt;
-        return FileIdentity::Inode(m.dev(), m.ino());
-    }
-    FileIdentity::Path(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
 }
 
 fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> LintOptions {

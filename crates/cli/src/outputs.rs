@@ -5,9 +5,9 @@
 //! then written as `--fix` writes (`io::write_through`), saying so on stderr
 //! when a symlink or a hard link decides where the bytes go.
 
-use crate::io::{describe, link_target, write_through, Written};
+use crate::io::{describe, identity, link_target, write_through, Identity, Written};
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// A file the command reads.
 pub struct Input<'a> {
@@ -27,73 +27,6 @@ pub struct Output {
     pub path: PathBuf,
     /// What to do instead when it is an input.
     pub instead: &'static str,
-}
-
-/// What a path names: the file it reaches, else the place a write creates.
-#[derive(Debug, PartialEq, Eq, Hash)]
-enum Identity {
-    /// An existing file, by device and inode (every spelling, symlink and hard link of it).
-    File(u64, u64),
-    /// A file not there yet: its absolute path, symlinks resolved, `..` applied.
-    Place(PathBuf),
-}
-
-fn identity(path: &Path) -> Identity {
-    #[cfg(unix)]
-    if let Ok(m) = std::fs::metadata(path) {
-        use std::os::unix::fs::MetadataExt;
-        return Identity::File(m.dev(), m.ino());
-    }
-    let place = would_be(path, 0);
-    #[cfg(unix)]
-    if let Ok(m) = std::fs::metadata(&place) {
-        use std::os::unix::fs::MetadataExt;
-        return Identity::File(m.dev(), m.ino());
-    }
-    Identity::Place(place)
-}
-
-/// Where a write to `path` lands once missing directories are created
-/// (`create_dir_all` makes `new/..` real): the end of a dangling link's
-/// chain, its longest existing ancestor resolved, the rest applied in order.
-fn would_be(path: &Path, depth: u8) -> PathBuf {
-    let target = link_target(path).unwrap_or_else(|_| path.to_path_buf());
-    let absolute = std::path::absolute(&target).unwrap_or(target);
-    let mut rest = Vec::new();
-    let mut base = absolute.as_path();
-    let mut resolved = loop {
-        if let Ok(real) = std::fs::canonicalize(base) {
-            break real;
-        }
-        match (base.parent(), base.file_name()) {
-            (Some(parent), Some(_)) => {
-                rest.extend(base.components().next_back());
-                base = parent;
-            }
-            // `x/..` with `x` missing, or the root: applied as it is spelled.
-            _ => {
-                rest.extend(base.components().rev());
-                break PathBuf::new();
-            }
-        }
-    };
-    let mut changed = false;
-    for c in rest.iter().rev() {
-        match c {
-            Component::ParentDir => {
-                resolved.pop();
-                changed = true;
-            }
-            Component::CurDir => {}
-            other => resolved.push(other.as_os_str()),
-        }
-    }
-    // `..` may lead back into existing directories (or links): resolve them
-    // too, as far as the OS follows a chain of links.
-    if changed && resolved != absolute && depth < 40 {
-        return would_be(&resolved, depth + 1);
-    }
-    resolved
 }
 
 /// Refuses, before any work, an output that is one of the inputs or another
