@@ -298,7 +298,7 @@ enum Command {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     /// Whatever the spellings, a run writes over no input: when the output
     /// is (a name of) an input it exits 2 and writes nothing; otherwise it
@@ -310,6 +310,7 @@ proptest! {
         output in 0usize..FILES.len() + 1,
         output_spelling in spelling(),
         out_dir_is_cfg in any::<bool>(),
+        walk in any::<bool>(),
         command in prop_oneof![Just(Command::Output), Just(Command::Report), Just(Command::OutDir), Just(Command::LintOutputFile)],
     ) {
         let dir = tempfile::tempdir().unwrap();
@@ -328,12 +329,16 @@ proptest! {
             Command::Output | Command::Report => inputs[..1].to_vec(),
             _ => inputs,
         };
-        let given: Vec<String> = inputs
-            .iter()
-            .zip(&input_spellings)
-            .map(|(&i, &s)| spell(d, FILES[i].0, FILES[i].1, s))
-            .collect();
-        let read_real: Vec<&str> = inputs.iter().map(|&i| FILES[i].2).collect();
+        let walk = walk && matches!(command, Command::OutDir | Command::LintOutputFile);
+        let (given, read_real): (Vec<String>, Vec<&str>) = if walk {
+            // The directory, walked: prod.json, hard.json, other.json (a symlink is not followed).
+            (vec![spell(d, "cfg", "", input_spellings[0])], vec!["prod", "other"])
+        } else {
+            (
+                inputs.iter().zip(&input_spellings).map(|(&i, &s)| spell(d, FILES[i].0, FILES[i].1, s)).collect(),
+                inputs.iter().map(|&i| FILES[i].2).collect(),
+            )
+        };
         // The output: one of the files above, or a new one.
         let (out_dir, out_name, out_real) = FILES.get(output).copied().unwrap_or(("cfg", "new.json", "new"));
         let out_path = spell(d, out_dir, out_name, output_spelling);
@@ -348,8 +353,9 @@ proptest! {
         };
         args.extend(given.iter().cloned());
         // What the oracle says: does an output name a file that is read?
-        // Under --out-dir each input is written as DIR/its name, and every
-        // input is a name in cfg/, so the output is the input itself.
+        // Under --out-dir each input is written as DIR/its name (DIR/its path
+        // under a walked directory), and every input is a name in cfg/, so
+        // with DIR = cfg the output is the input itself.
         let clash = match command {
             Command::OutDir => out_dir_is_cfg,
             _ => read_real.contains(&out_real),
