@@ -93,6 +93,8 @@ pub enum Identity {
     Place(PathBuf),
 }
 
+/// The identity of `path`: one `stat` for a file that exists (resolving
+/// the path would cost a `readlink` per component), else its would-be place.
 pub fn identity(path: &Path) -> Identity {
     #[cfg(unix)]
     if let Ok(m) = std::fs::metadata(path) {
