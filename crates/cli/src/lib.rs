@@ -13,6 +13,7 @@ mod escape;
 mod formats;
 mod io;
 mod lint_cmd;
+mod outputs;
 mod translate_cmd;
 mod values;
 
