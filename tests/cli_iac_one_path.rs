@@ -115,3 +115,99 @@ fn item_11_fcv3_zero_arguments_are_warnings() {
     assert_eq!(r.code, 0, "warnings only: {}", r.stdout);
     assert!(r.stdout.contains("the API's default 3 applies"), "{}", r.stdout);
 }
+
+const TYPO_RESOURCE: &str = "resource \"aws_lambda_function_event_invoke_config\" \"example\" {\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n  destination_configs {\n    on_failure {\n      destination = \"arn:aws:sqs:us-east-1:123456789012:dlq\"\n    }\n  }\n}\n";
+
+#[test]
+fn item_3_misspelt_arguments_and_blocks_are_named_by_t105_and_strict_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(dir.path(), "main.tf", TYPO_RESOURCE);
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (name, line, help) in [
+        ("maximum_retry_attempt", "3:3", "did you mean `maximum_retry_attempts`?"),
+        ("maximum_event_age_in_second", "4:3", "did you mean `maximum_event_age_in_seconds`?"),
+        ("destination_configs", "5:3", "remove it"),
+    ] {
+        let note = format!(
+            "warning[T105] {line}: aws_lambda_function_event_invoke_config.example: `{name}` is no aws_lambda_function_event_invoke_config argument and is not carried"
+        );
+        assert!(r.stderr.contains(&note), "{note}\n{}", r.stderr);
+        assert!(r.stderr.contains(help), "{help}\n{}", r.stderr);
+    }
+    // The JSON twin of a misspelt key gets T105 too.
+    let twin = write(dir.path(), "twin.json", "{\"FunctionName\": \"orders\", \"MaximumRetryAttempt\": 1}");
+    let r =
+        run_in(dir.path(), &["translate", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &twin], None);
+    assert!(r.stderr.contains("warning[T105]"), "{}", r.stderr);
+    // --strict refuses, and writes nothing.
+    let out = dir.path().join("out.tf");
+    let r = run_in(
+        dir.path(),
+        &["translate", "--to", "huawei", "--strict", "--function", HUAWEI_URN, &tf, "-o", out.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("refused by --strict"), "{}", r.stderr);
+    assert!(!out.exists());
+}
+
+const HUAWEI_EXAMPLE: &str = "fixtures/terraform/read/huawei-smn.tf";
+
+#[test]
+fn item_4_a_resource_already_of_the_target_type_is_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(common::root().join(HUAWEI_EXAMPLE)).unwrap();
+    // The provider's example, plus what a rewrite used to destroy: a region, a
+    // reference, a `dynamic` block, odd formatting and comments.
+    let mut source = example.replace(
+        "  enable_async_status_log        = true\n",
+        "  enable_async_status_log        = true\n  region = \"cn-north-4\" # 北京四\n",
+    );
+    source.push_str("\nresource \"huaweicloud_fgs_async_invoke_configuration\" \"dyn\" {\n  function_urn = var.function_urn\n  max_async_event_age_in_seconds = 60\n  max_async_retry_attempts = 0\n  dynamic \"on_failure\" {\n    for_each = var.dlq == null ? [] : [var.dlq]\n    content {\n      destination = \"SMN\"\n      param = jsonencode({ topic_urn = on_failure.value })\n    }\n  }\n}\n");
+    let tf = write(dir.path(), "main.tf", &source);
+    for args in [vec!["--to", "huawei"], vec!["--to", "huawei", "--strict"]] {
+        let out = dir.path().join("out.tf");
+        let mut all = vec!["translate"];
+        all.extend(args);
+        all.extend([tf.as_str(), "-o", out.to_str().unwrap()]);
+        let r = run_in(dir.path(), &all, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), source, "the file must be byte-identical");
+    }
+    // In a mixed file, the huaweicloud resources are byte-identical too.
+    let alicloud = "resource \"alicloud_fc_function_async_invoke_config\" \"other\" {\n  service_name  = \"media\"\n  function_name = \"resize\"\n}\n\n";
+    let mixed = write(dir.path(), "mixed.tf", &format!("{alicloud}{source}"));
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--function", HUAWEI_URN, &mixed], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.ends_with(&source), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("resource \"huaweicloud_fgs_async_invoke_configuration\" \"other\" {"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn item_5_no_duplicate_address_is_ever_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = format!(
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {{\n  service_name  = \"svc\"\n  function_name = \"orders\"\n}}\n\nresource \"huaweicloud_fgs_async_invoke_configuration\" \"orders\" {{\n  function_urn                   = \"{HUAWEI_URN}\"\n  max_async_event_age_in_seconds = 3600\n  max_async_retry_attempts       = 2\n}}\n\nresource \"aws_lambda_function_event_invoke_config\" \"orders\" {{\n  function_name = \"orders\"\n}}\n\nresource \"aws_lambda_function_event_invoke_config\" \"orders_aws\" {{\n  function_name = \"orders\"\n}}\n"
+    );
+    let tf = write(dir.path(), "main.tf", &source);
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--function", HUAWEI_URN, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let labels: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("resource \"huaweicloud_fgs_async_invoke_configuration\" \""))
+        .map(|l| l.trim_end_matches("\" {"))
+        .collect();
+    // The huaweicloud `orders` keeps its name; the others are renamed in file order.
+    assert_eq!(labels, ["orders_alicloud", "orders", "orders_aws", "orders_aws_aws"]);
+    for label in ["orders_alicloud", "orders_aws", "orders_aws_aws"] {
+        let note = format!("written as `huaweicloud_fgs_async_invoke_configuration.{label}`");
+        assert!(r.stderr.contains(&note), "{note}\n{}", r.stderr);
+    }
+    assert!(r.stderr.contains("info[T407]"), "{}", r.stderr);
+}

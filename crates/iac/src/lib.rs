@@ -87,6 +87,20 @@ pub struct Found {
 }
 
 impl Found {
+    /// The wrapper's argument names, as the file writes them (`a.b` in blocks).
+    pub fn known_names(&self) -> Vec<String> {
+        self.fields.iter().map(|a| a.path.join(".")).collect()
+    }
+
+    /// The argument name nearest to an unknown `name`: a near spelling, or a
+    /// name cut short (`MaxAsyncEventAge`).
+    pub fn nearest_name(&self, name: &str) -> Option<String> {
+        let known = self.known_names();
+        let near =
+            known.iter().min_by_key(|k| strsim::levenshtein(k, name)).filter(|k| strsim::levenshtein(k, name) <= 3);
+        near.or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name))).cloned()
+    }
+
     /// Whether the value at `pointer` (or one it lies inside) is an expression.
     pub fn is_expression(&self, pointer: &str) -> bool {
         self.expressions.iter().any(|e| {
@@ -241,13 +255,8 @@ fn unknown_argument(
     severity: Severity,
 ) -> Diagnostic {
     let code = UNKNOWN_KEY_RULE;
-    let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
-    // A near spelling, or a name cut short (`MaxAsyncEventAge`).
-    let nearest = known
-        .iter()
-        .min_by_key(|k| strsim::levenshtein(k, name))
-        .filter(|k| strsim::levenshtein(k, name) <= 3)
-        .or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name)));
+    let known = found.known_names();
+    let nearest = found.nearest_name(name);
     let mut d = Diagnostic::new(
         code,
         severity,

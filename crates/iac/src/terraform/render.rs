@@ -13,15 +13,14 @@ pub(super) enum Line {
 pub(super) fn render(
     source: &str,
     f: &Found,
-    from: Dialect,
-    target: Dialect,
+    name: &str,
+    (from, target): (Dialect, Dialect),
     to: &'static Resource,
     doc: &Value,
     lost: &[(String, String)],
     notes: &mut Vec<Diagnostic>,
 ) -> String {
     let nl = newline(source);
-    let name = resource_name(f);
     let mut lines: Vec<Line> = Vec::new();
     // Meta-arguments (`count`, `provider`, ...) first, as they were; meta blocks (`lifecycle`) last.
     let (mut meta_attrs, meta_blocks): (Vec<Line>, Vec<Line>) =
@@ -101,7 +100,7 @@ pub(super) fn render(
         lines.push(Line::Raw(String::new()));
         lines.push(b);
     }
-    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(&name));
+    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(name));
     write_lines(&mut out, &lines, 1, nl);
     out.push('}');
     out
