@@ -211,3 +211,69 @@ fn item_5_no_duplicate_address_is_ever_written() {
     }
     assert!(r.stderr.contains("info[T407]"), "{}", r.stderr);
 }
+
+#[test]
+fn item_6_comments_inside_a_rewritten_resource_are_carried() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\r\n\tservice_name  = \"svc\" // the service\r\n  function_name = \"orders\"\r\n  # retry up to 10 times\r\n  maximum_retry_attempts = 1 # one retry is enough\r\n  // 事件最长保留时间 🕒\r\n  maximum_event_age_in_seconds = 600\r\n  maximum_retry_attempt = 2 # a typo, kept as a comment\r\n  destination_config {\r\n    # failures go to the topic\r\n    on_failure {\r\n      destination = \"acs:mns:cn-shanghai:1234567890123456:/topics/dlq/messages\" /* the topic */\r\n    }\r\n  }\r\n  count = 1 # one of them\r\n  /* the end */\r\n}\r\n";
+    let tf = write(dir.path(), "main.tf", source);
+    let map = common::root().join("fixtures/mapping/seed.json");
+    let out = dir.path().join("out.tf");
+    let args = ["translate", "--to", "huawei", "--map", map.to_str().unwrap(), &tf, "-o", out.to_str().unwrap()];
+    let r = run_in(dir.path(), &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    // Each comment above the argument it annotated, under its new name.
+    for (comment, argument) in [
+        ("# one of them", "count = 1"),
+        ("// the service", "function_urn ="),
+        ("// 事件最长保留时间 🕒", "max_async_event_age_in_seconds = 600"),
+        ("# retry up to 10 times\r\n  # one retry is enough", "max_async_retry_attempts = 1"),
+        ("# failures go to the topic\r\n    /* the topic */", "destination = \"SMN\""),
+    ] {
+        let at = text.find(comment).unwrap_or_else(|| panic!("`{comment}` is lost:\n{text}"));
+        let next = text[at + comment.len()..].trim_start();
+        assert!(next.starts_with(argument), "`{comment}` is not above `{argument}`:\n{text}");
+    }
+    // A comment whose argument has no counterpart stays in the resource; its argument has its note.
+    assert!(text.contains("  # a typo, kept as a comment\r\n  /* the end */\r\n}"), "{text}");
+    assert!(r.stderr.contains("`maximum_retry_attempt` is no"), "{}", r.stderr);
+    // CRLF kept; the output is what `terraform fmt` writes (when Terraform is here).
+    assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    if let Ok(fmt) =
+        std::process::Command::new("terraform").args(["fmt", "-check", "out.tf"]).current_dir(dir.path()).output()
+    {
+        assert!(fmt.status.success(), "terraform fmt -check: {}", String::from_utf8_lossy(&fmt.stdout));
+    }
+}
+
+#[test]
+fn same_provider_law_every_terraform_fixture_of_one_type_is_byte_identical() {
+    let dir = common::root().join("fixtures/terraform");
+    let mut checked = 0;
+    for entry in walk(&dir) {
+        let source = std::fs::read_to_string(&entry).unwrap();
+        let Ok(found) = invokecfg_iac::terraform::read(&source) else { continue };
+        let dialects: std::collections::BTreeSet<&str> = found.iter().map(|f| f.dialect).collect();
+        let [dialect] = dialects.into_iter().collect::<Vec<_>>()[..] else { continue };
+        let r = run_in(&common::root(), &["translate", "--to", dialect, entry.to_str().unwrap()], None);
+        assert_eq!(r.code, 0, "{}: {}", entry.display(), r.stderr);
+        assert_eq!(r.stdout, source, "{} --to {dialect} changed bytes", entry.display());
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} fixtures checked");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "tf") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}

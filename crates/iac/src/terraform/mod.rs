@@ -17,7 +17,9 @@ use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod comments;
 mod render;
+pub use comments::{Anchor, Comment};
 use render::*;
 
 /// Reads every async invocation config resource of a `.tf` file.
@@ -65,12 +67,14 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             unknown: Vec::new(),
             not_sent: Vec::new(),
             quoted: Vec::new(),
+            comments: Vec::new(),
             function_name: None,
             fields: resource.arguments,
         },
     };
     r.body(&block.body, &mut Vec::new());
     r.wrapper_defaults();
+    r.found.comments = comments::read(source, block, resource);
     r.found
 }
 

@@ -57,10 +57,6 @@ pub(super) fn render(
             }
         }
     }
-    if !meta_attrs.is_empty() {
-        lines.extend(meta_attrs);
-        lines.push(Line::Raw(String::new()));
-    }
     // Expressions of numbers and booleans, by the field they stand for.
     let field_of =
         |d: Dialect, pointer: &str| scalar_fields(d).iter().position(|k| k.is_some_and(|k| pointer == format!("/{k}")));
@@ -87,6 +83,24 @@ pub(super) fn render(
             None => {}
         }
     }
+    // The source's comments, under the target's argument of the same topic;
+    // those with no counterpart stay in the resource, at its end.
+    let mut leftover = Vec::new();
+    for c in &f.comments {
+        let placed = match &c.anchor {
+            comments::Anchor::Meta(key) => attach_meta(&mut meta_attrs, key, &c.text),
+            anchor => comments::anchor_topic(anchor, from).is_some_and(|t| {
+                to.arguments
+                    .iter()
+                    .filter(|a| comments::argument_topic(a, target) == Some(t))
+                    .any(|a| attach(&mut tree, a.path, &c.text))
+            }),
+        };
+        if !placed {
+            leftover.push(Line::Raw(c.text.clone()));
+        }
+    }
+    tree.extend(leftover);
     for (name, text) in lost {
         let comment = format!(
             "# invokecfg: `{name}` was `{}` (an expression): write the {} value by hand",
@@ -94,6 +108,10 @@ pub(super) fn render(
             target.id()
         );
         tree.push(Line::Raw(comment));
+    }
+    if !meta_attrs.is_empty() {
+        lines.extend(meta_attrs);
+        lines.push(Line::Raw(String::new()));
     }
     lines.extend(tree);
     for b in meta_blocks {
@@ -272,6 +290,40 @@ pub(super) fn insert(lines: &mut Vec<Line>, path: &[&str], value: String, commen
     }
 }
 
+/// Puts comment `text` above the attribute at `path` of `lines`: whether
+/// there is one.
+pub(super) fn attach(lines: &mut [Line], path: &[&str], text: &str) -> bool {
+    match path {
+        [] => false,
+        [key] => lines.iter_mut().any(|l| match l {
+            Line::Attr { key: k, comment, .. } if k == key => {
+                add_comment(comment, text);
+                true
+            }
+            _ => false,
+        }),
+        [block, rest @ ..] => lines.iter_mut().any(|l| match l {
+            Line::Block { name, body } if name == block => attach(body, rest, text),
+            _ => false,
+        }),
+    }
+}
+
+/// Puts comment `text` above the meta-argument `key` (an attribute).
+fn attach_meta(lines: &mut [Line], key: &str, text: &str) -> bool {
+    attach(lines, &[key], text)
+}
+
+fn add_comment(comment: &mut Option<String>, text: &str) {
+    match comment {
+        Some(c) => {
+            c.push('\n');
+            c.push_str(text);
+        }
+        None => *comment = Some(text.to_string()),
+    }
+}
+
 /// Writes `lines` as `terraform fmt` would: two spaces per level, the `=` of
 /// consecutive one-line attributes aligned.
 pub(super) fn write_lines(out: &mut String, lines: &[Line], depth: usize, nl: &str) {
@@ -295,7 +347,7 @@ pub(super) fn write_lines(out: &mut String, lines: &[Line], depth: usize, nl: &s
         for line in &lines[i..j] {
             match line {
                 Line::Attr { key, value, comment } => {
-                    if let Some(c) = comment {
+                    for c in comment.iter().flat_map(|c| c.lines()) {
                         out.push_str(&format!("{indent}{c}{nl}"));
                     }
                     let pad = " ".repeat(width.saturating_sub(key.chars().count()));

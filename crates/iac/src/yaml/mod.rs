@@ -155,6 +155,7 @@ fn read_section(
             unknown: Vec::new(),
             not_sent: Vec::new(),
             quoted: Vec::new(),
+            comments: Vec::new(),
             function_name: None,
             fields: section.fields,
         },
