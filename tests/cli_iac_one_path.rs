@@ -277,3 +277,47 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+const ROS_WITH_INTRINSICS: &str = "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  Service:\n    Type: ALIYUN::FC::Service\n    Properties:\n      ServiceName: reports\n  Function:\n    Type: ALIYUN::FC::Function\n    Properties:\n      ServiceName:\n        Fn::GetAtt: [Service, ServiceName]\n      FunctionName: daily\n      Handler: index.handler\n      Runtime: python3.9\n      AsyncConfiguration:\n        Destination:\n          OnFailure: acs:fc:cn-shanghai:1234567890123456:services/reports.LATEST/functions/alert\n        MaxAsyncRetryAttempts:\n          Ref: Retries\n        MaxAsyncEventAgeInSeconds: 600\n";
+
+#[test]
+fn item_9_ros_intrinsics_are_never_spliced_into_an_identifier() {
+    let dir = tempfile::tempdir().unwrap();
+    let yml = write(dir.path(), "template.yml", ROS_WITH_INTRINSICS);
+    let map = common::root().join("fixtures/mapping/seed.json");
+    for extra in [&[][..], &["--format", "terraform"][..]] {
+        let out = dir.path().join(if extra.is_empty() { "out.json" } else { "out.tf" });
+        let mut args = vec!["translate", "--to", "huawei", "--map", map.to_str().unwrap(), &yml, "-o"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        let r = run_in(dir.path(), &args, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains("invokecfgexpr"), "{text}");
+        // No expression text in any value (a `# invokecfg:` comment may name it).
+        let values: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+        for leaked in ["Fn::GetAtt", "Ref:", "Retries"] {
+            assert!(values.iter().all(|l| !l.contains(leaked)), "`{leaked}` in the output:\n{text}");
+        }
+        assert!(!r.stderr.contains("invokecfgexpr"), "{}", r.stderr);
+        // Each expression named as written, the identity one saying what it costs.
+        assert!(
+            r.stderr.contains(
+                "`Fn::GetAtt: [Service, ServiceName]` is an expression the translation to huawei cannot carry; the output names no function"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("`Ref: Retries` is an expression the translation to huawei cannot carry"),
+            "{}",
+            r.stderr
+        );
+        // What is written passes the project's own lint.
+        let lint = run_in(dir.path(), &["lint", "--format", "json", out.to_str().unwrap()], None);
+        let report: Value = serde_json::from_str(&lint.stdout).unwrap();
+        let errors: Vec<&Value> =
+            report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+        assert!(errors.iter().all(|f| f["code"] == "S116"), "{errors:?}");
+    }
+}

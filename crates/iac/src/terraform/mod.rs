@@ -483,9 +483,13 @@ pub(crate) fn located(
         Ok((address, notes)) => (Some(address), notes, false),
         Err(notes) => (None, notes, true),
     };
-    for n in notes.iter_mut().filter(|n| n.span.is_none()) {
-        let (_, value) = f.span_of(&n.pointer);
-        n.span = Some(lines.span(value));
+    for n in &mut notes {
+        if n.span.is_none() {
+            let (_, value) = f.span_of(&n.pointer);
+            n.span = Some(lines.span(value));
+        }
+        n.message = crate::carry::as_written(f, &n.message);
+        n.help = n.help.as_deref().map(|h| crate::carry::as_written(f, h));
     }
     Outcome { address: f.address.clone(), new_address, notes, refused }
 }
@@ -511,7 +515,9 @@ fn translate_one(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut c = crate::carry::translate(f, target, mapping, options)?;
+    // A YAML section written as Terraform (`source` is no HCL) cannot keep its expressions.
+    let syntax = if source.is_empty() { crate::carry::Syntax::Foreign } else { crate::carry::Syntax::Same };
+    let mut c = crate::carry::translate(f, target, mapping, options, syntax)?;
     let block = render(source, f, &name.label, (c.from, target), to, &c.document, &c.lost, &mut c.notes);
     crate::carry::expression_notes(f, &mut c, &block, to.resource_type, target);
     let src_provider = provider(f.wrapper);

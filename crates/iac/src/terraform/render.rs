@@ -61,7 +61,9 @@ pub(super) fn render(
     let field_of =
         |d: Dialect, pointer: &str| scalar_fields(d).iter().position(|k| k.is_some_and(|k| pointer == format!("/{k}")));
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for e in &f.expressions {
+    // A YAML section's expressions are no HCL (`source` is empty): never kept.
+    let hcl_source = !source.is_empty();
+    for e in f.expressions.iter().filter(|_| hcl_source) {
         if let Some(fl) = field_of(from, &e.pointer) {
             kept.push((fl, e.text.as_str()));
         }
