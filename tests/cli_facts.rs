@@ -42,3 +42,21 @@ fn function_name_region_prefix_is_accepted_and_a_wrong_part_named() {
     assert!(r.stdout.contains("I317"), "{}", r.stdout);
     assert!(r.stdout.contains("account id `21098765` is not 12 digits"), "{}", r.stdout);
 }
+
+/// A FIFO SQS queue or FIFO SNS topic as a Lambda destination: the API
+/// accepts it and delivery fails, so it is a warning (exit 0) with the Lambda
+/// guide's explanation, not an I317 error.
+#[test]
+fn fifo_destination_is_a_warning_with_the_guide_explanation() {
+    for fixture in ["sqs-queue-on-failure.json", "sns-topic-on-success.json"] {
+        let path = format!("fixtures/lint/M407-fifo-destination/{fixture}");
+        let r = run(&["lint", &path]);
+        assert_eq!(r.code, 0, "{}", r.stdout);
+        assert!(r.stdout.contains("M407 [warning]"), "{}", r.stdout);
+        assert!(!r.stdout.contains("I317"), "{}", r.stdout);
+        assert!(r.stdout.contains("`DestinationDeliveryFailures`"), "{}", r.stdout);
+        assert!(r.stdout.contains("invocation-async-retain-records.html"), "{}", r.stdout);
+    }
+    let r = run(&["explain", "M407"]);
+    assert!(r.stdout.contains("Capturing records of Lambda asynchronous invocations"), "{}", r.stdout);
+}

@@ -116,7 +116,7 @@ pub enum AwsArnError {
     FunctionName { found: String },
     /// A `FunctionArn` naming another kind of resource.
     NotFunctionArn { arn: String, kind: &'static str },
-    /// A destination kind the side does not accept (S3 on success, FIFO queues).
+    /// A destination kind the side does not accept (S3 on success).
     Destination { arn: String, reason: String },
     /// A name breaking its rule.
     Name(NameError),
@@ -327,23 +327,30 @@ impl FromStr for AwsArn {
 
 impl AwsArn {
     /// Checks that the ARN may be the `OnSuccess` (`on_success`) or `OnFailure`
-    /// destination: its kind is accepted on that side, and queues and topics
-    /// are standard, not FIFO.
+    /// destination: its kind is accepted on that side. (A FIFO queue or topic
+    /// is accepted by the API and fails at delivery: see [`AwsArn::fifo_kind`].)
     pub fn check_destination(&self, on_success: bool) -> Result<(), AwsArnError> {
-        let bad = |reason: String| AwsArnError::Destination { arn: self.to_string(), reason };
         let kind = self.resource.kind_name();
         match aws::destination_service(self.resource.service()) {
-            Some(d) if on_success && !d.on_success => {
-                Err(bad(format!("is an {kind}, which Lambda accepts only as `OnFailure`")))
+            Some(d) if on_success && !d.on_success => Err(AwsArnError::Destination {
+                arn: self.to_string(),
+                reason: format!("is an {kind}, which Lambda accepts only as `OnFailure`"),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The kind (`SQS queue`, `SNS topic`) when the ARN names a FIFO queue or
+    /// topic: PutFunctionEventInvokeConfig accepts it, but Lambda delivers
+    /// records only to standard ones (see [`aws::FIFO_DELIVERY`]).
+    pub fn fifo_kind(&self) -> Option<&'static str> {
+        match &self.resource {
+            AwsResource::SqsQueue { queue: name } | AwsResource::SnsTopic { topic: name }
+                if name.ends_with(aws::FIFO_SUFFIX) =>
+            {
+                Some(self.resource.kind_name())
             }
-            _ => match &self.resource {
-                AwsResource::SqsQueue { queue: name } | AwsResource::SnsTopic { topic: name }
-                    if name.ends_with(aws::FIFO_SUFFIX) =>
-                {
-                    Err(bad(format!("is a FIFO {kind}; Lambda sends only to standard ones")))
-                }
-                _ => Ok(()),
-            },
+            _ => None,
         }
     }
 
@@ -431,7 +438,11 @@ mod tests {
             "destination `arn:aws:s3:::failures` is an S3 bucket, which Lambda accepts only as `OnFailure`"
         );
         let fifo: AwsArn = "arn:aws:sqs:us-east-1:210987654321:jobs.fifo".parse().unwrap();
-        assert!(fifo.check_destination(false).unwrap_err().to_string().contains("FIFO SQS queue"));
+        assert!(fifo.check_destination(false).is_ok());
+        assert_eq!(fifo.fifo_kind(), Some("SQS queue"));
+        let topic: AwsArn = "arn:aws:sns:us-east-1:210987654321:alerts.fifo".parse().unwrap();
+        assert_eq!(topic.fifo_kind(), Some("SNS topic"));
+        assert_eq!(s3.fifo_kind(), None);
     }
 
     #[test]

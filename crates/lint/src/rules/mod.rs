@@ -60,6 +60,7 @@ pub(crate) mod m403_identical_destinations;
 pub(crate) mod m404_age_too_short_for_retries;
 pub(crate) mod m405_empty_destination_config;
 pub(crate) mod m406_list_count_mismatch;
+pub(crate) mod m407_fifo_destination;
 pub(crate) mod p501_value_clamped_on_target;
 pub(crate) mod p502_destination_unsupported_on_target;
 pub(crate) mod p503_name_invalid_on_target;
@@ -135,6 +136,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &m404_age_too_short_for_retries::RULE,
     &m405_empty_destination_config::RULE,
     &m406_list_count_mismatch::RULE,
+    &m407_fifo_destination::RULE,
     &p501_value_clamped_on_target::RULE,
     &p502_destination_unsupported_on_target::RULE,
     &p503_name_invalid_on_target::RULE,

@@ -345,8 +345,19 @@ pub fn check_bucket_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The suffix of a FIFO queue name; Lambda destinations must be standard queues.
+/// The suffix of a FIFO queue or topic name; Lambda destinations must be standard ones.
 pub const FIFO_SUFFIX: &str = ".fifo";
+
+/// What happens to a FIFO queue or topic as a destination, in the Lambda
+/// developer guide's words ("Capturing records of Lambda asynchronous
+/// invocations", [`FIFO_DELIVERY_SOURCE`]): the API accepts the
+/// configuration; delivery then fails.
+pub const FIFO_DELIVERY: &str = "Lambda delivers records only to standard queues and topics; a FIFO one is an \
+unsupported destination type, so every record fails to arrive and counts in the `DestinationDeliveryFailures` metric";
+
+/// The Lambda developer guide page on capturing records of asynchronous invocations.
+pub const FIFO_DELIVERY_SOURCE: &str =
+    "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html";
 
 /// Lambda's destination kinds ([`DESTINATION_SERVICES`]): S3 on failure
 /// only, and its bucket names are global (each needs a `destinations` entry).
