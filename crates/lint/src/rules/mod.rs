@@ -37,6 +37,7 @@ mod prelude {
     pub(crate) const PAGE_INFO: &str = huawei::LIST_KEYS[2];
 }
 
+mod docs;
 pub(crate) mod i301_malformed_arn;
 pub(crate) mod i302_function_arn_wrong_kind;
 pub(crate) mod i303_malformed_urn;
@@ -147,4 +148,8 @@ pub(crate) static RULES: &[&Rule] = &[
 ];
 
 /// The registry entries of [`RULES`].
-pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
+/// Each rule's docs are completed once per process (facts filled in, source
+/// appended: see [`docs`]) and kept for its life, as the registry is.
+pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
+    RULES.iter().map(|r| RuleInfo { docs: Box::leak(docs::complete(r).into_boxed_str()), ..r.info }).collect()
+});
