@@ -228,6 +228,14 @@ pub(crate) fn parse_function_tail(tail: &str) -> Result<(String, Option<Qualifie
     Ok((name.into(), qualifier))
 }
 
+/// Refuses text longer than the API's `max` for it.
+pub(crate) fn check_len(s: &str, what: &'static str, max: usize) -> Result<(), AwsArnError> {
+    if s.len() > max {
+        return Err(AwsArnError::TooLong { what, len: s.len(), max });
+    }
+    Ok(())
+}
+
 pub(crate) fn check_account(account: &str) -> Result<(), AwsArnError> {
     if account.len() == aws::ACCOUNT_ID_DIGITS && account.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
@@ -279,13 +287,7 @@ impl FromStr for AwsArn {
     type Err = AwsArnError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.len() > aws::DESTINATION_ARN_MAX_LEN {
-            return Err(AwsArnError::TooLong {
-                what: "destination ARN",
-                len: s.len(),
-                max: aws::DESTINATION_ARN_MAX_LEN,
-            });
-        }
+        check_len(s, "destination ARN", aws::DESTINATION_ARN_MAX_LEN)?;
         let rest = s.strip_prefix("arn:").ok_or_else(|| AwsArnError::Prefix { found: s.chars().take(24).collect() })?;
         let mut parts = rest.splitn(5, ':');
         let partition = parts.next().unwrap_or_default();

@@ -10,7 +10,7 @@
 //! `.` in a name, [`aws::FUNCTION_NAME`] does not: no function can be named so
 //! (neither `FunctionArn` nor CreateFunction's `FunctionName` admits it).
 
-use super::{parse_function_tail, AwsArn, AwsArnError, AwsResource};
+use super::{check_account, check_len, parse_function_tail, AwsArn, AwsArnError, AwsResource};
 use crate::facts::{aws, looks_like_placeholder};
 use crate::urn::Qualifier;
 use std::fmt;
@@ -141,10 +141,6 @@ impl fmt::Display for LambdaFunctionName {
     }
 }
 
-fn is_account(segment: &str) -> bool {
-    segment.len() == aws::ACCOUNT_ID_DIGITS && segment.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The error for a segment left before the name that is no prefix part:
 /// named as the part it was meant to be, when that can be told.
 fn wrong_prefix(segment: &str, region_read: bool, whole: &str) -> AwsArnError {
@@ -163,13 +159,7 @@ impl FromStr for LambdaFunctionName {
     type Err = AwsArnError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.len() > aws::FUNCTION_REFERENCE_MAX_LEN {
-            return Err(AwsArnError::TooLong {
-                what: "function name or ARN",
-                len: s.len(),
-                max: aws::FUNCTION_REFERENCE_MAX_LEN,
-            });
-        }
+        check_len(s, "function name or ARN", aws::FUNCTION_REFERENCE_MAX_LEN)?;
         let mut parts = FunctionNameParts {
             partition: None,
             region: None,
@@ -195,7 +185,7 @@ impl FromStr for LambdaFunctionName {
             parts.region = Some(segments[i].into());
             i += 1;
         }
-        if segments.len() - i > 1 && is_account(segments[i]) {
+        if segments.len() - i > 1 && check_account(segments[i]).is_ok() {
             parts.account = Some(segments[i].into());
             i += 1;
         }

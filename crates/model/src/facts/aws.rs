@@ -1,11 +1,13 @@
 //! AWS Lambda EventInvokeConfig, API 2015-03-31 (dialect `aws-lambda`).
 //!
 //! Source of every value: the Lambda service model shipped in PyPI `botocore`
-//! 1.43.11, `botocore/data/lambda/2015-03-31/service-2.json.gz` (shape names
-//! cited per constant), and for partitions and regions
-//! `botocore/data/partitions.json` and `botocore/data/endpoints.json`
-//! (service `lambda`). `shared/reference/providers.md` (AWS section) agrees
-//! except where a comment says otherwise; there botocore holds.
+//! (1.43.11, unchanged in 1.44.8), `botocore/data/lambda/2015-03-31/service-2.json.gz`
+//! (shape names cited per constant). Partitions, regions and the model's
+//! identifier patterns are generated from the installed botocore's
+//! `data/partitions.json`, `data/endpoints.json` (service `lambda`) and that
+//! model by `xtask facts` into [`super::sdk`], where `.ci/run` holds them.
+//! `shared/reference/providers.md` (AWS section) agrees except where a
+//! comment says otherwise; there botocore holds.
 
 use super::{CharClass, IntRange, NameRule};
 use crate::neutral::{Provider, TargetKind};
