@@ -321,3 +321,42 @@ fn item_9_ros_intrinsics_are_never_spliced_into_an_identifier() {
         assert!(errors.iter().all(|f| f["code"] == "S116"), "{errors:?}");
     }
 }
+
+#[test]
+fn item_12_the_mapping_file_names_the_fc2_service_of_fc3_functions() {
+    let dir = tempfile::tempdir().unwrap();
+    let resource = |name: &str, dest: &str| {
+        format!(
+            "resource \"alicloud_fcv3_async_invoke_config\" \"{name}\" {{\n  function_name = \"{name}\"\n  destination_config {{\n    on_failure {{\n      destination = \"acs:fc:cn-shanghai:1234567890123456:functions/{dest}\"\n    }}\n  }}\n}}\n"
+        )
+    };
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        &format!("{}\n{}", resource("orders", "orders-audit"), resource("billing", "billing-audit")),
+    );
+    // Without an entry: refused, naming the entry to add.
+    let r = run_in(dir.path(), &["translate", "--to", "alibaba-fc2", &tf], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("add \"services\": {\"orders-audit\": \"<service>\"} to the mapping file"),
+        "{}",
+        r.stderr
+    );
+    // Per function, with a default: every resource of the file translates.
+    let map = write(dir.path(), "map.json", "{\"services\": {\"orders-audit\": \"audit\", \"\": \"shop\"}}");
+    let r = run_in(dir.path(), &["translate", "--to", "alibaba-fc2", "--map", &map, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for line in [
+        "  service_name           = \"shop\"\n  function_name          = \"orders\"\n",
+        "destination = \"acs:fc:cn-shanghai:1234567890123456:services/audit/functions/orders-audit\"",
+        "destination = \"acs:fc:cn-shanghai:1234567890123456:services/shop/functions/billing-audit\"",
+    ] {
+        assert!(r.stdout.contains(line), "{line}\n{}", r.stdout);
+    }
+    assert!(r.stderr.contains("by the mapping file's `services` entry `\"orders-audit\"`"), "{}", r.stderr);
+    assert!(r.stderr.contains("by the mapping file's `services` entry `\"\"`"), "{}", r.stderr);
+    // lint --target says the same with the same mapping.
+    let lint = findings(dir.path(), &["--target", "alibaba-fc2", "--map", &map, &tf]);
+    assert!(lint.iter().all(|(_, severity, _)| severity != "error"), "{lint:?}");
+}

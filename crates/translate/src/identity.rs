@@ -120,10 +120,47 @@ impl Ctx<'_> {
                     );
                 }
             }
-            NamespaceRule::Required => self.note_missing_namespace(&f, fp, notes),
+            NamespaceRule::Required if f.namespace.is_none() => {
+                match f.name.clone().and_then(|name| self.service_from_mapping(&name, fp, notes)) {
+                    Some(service) => f.namespace = Some(service),
+                    None => self.note_missing_namespace(&f, fp, notes),
+                }
+            }
             _ => {}
         }
         f
+    }
+
+    /// The namespace (FC 2.0 service) the mapping file's `services` table
+    /// gives a function of the same provider's namespace-less dialect (FC 3.0).
+    pub(crate) fn service_from_mapping(
+        &self,
+        name: &str,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let (service, entry) = mapping::service_in(self.services, name)?;
+        let noun = self.t.provider.nouns().namespace;
+        notes.push(note(
+            codes::IDENTITY_RESOLVED,
+            pointer,
+            format!(
+                "{} function `{name}` belongs to {noun} `{service}` by the mapping file's `{}` entry `{}`",
+                self.s.label,
+                mapping::SERVICES,
+                serde_json::Value::from(entry)
+            ),
+        ));
+        Some(service.to_string())
+    }
+
+    /// The `services` entry that would name the namespace of function `name`.
+    pub(crate) fn services_hint(&self, name: &str) -> String {
+        format!(
+            "add \"{}\": {{\"{name}\": \"<service>\"}} to the mapping file (the key \"\" serves every {} function not listed)",
+            mapping::SERVICES,
+            self.s.label
+        )
     }
 
     /// Every path that leaves a target needing a namespace (FC 2.0's service)
@@ -133,13 +170,18 @@ impl Ctx<'_> {
             return;
         }
         let noun = f.provider.nouns().namespace;
+        let mut help =
+            String::from("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}");
+        if let (Some(name), true) = (&f.name, f.provider == self.t.provider) {
+            help = format!("{}, or {help}", self.services_hint(name));
+        }
         notes.push(
             note(
                 codes::IDENTITY_INCOMPLETE,
                 fp,
                 format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
             )
-            .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
+            .with_help(help),
         );
     }
 

@@ -187,6 +187,7 @@ pub(crate) fn translate_parts(
         option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
+        services: &mapping.services,
     };
     let mut notes = Vec::new();
     let (out, split) = match neutral {
@@ -300,6 +301,8 @@ struct Ctx<'a> {
     source_value: &'a Value,
     /// A window's list: how many items the whole list has.
     list_total: Option<usize>,
+    /// The mapping file's `services`: FC 3.0 function -> FC 2.0 service.
+    services: &'a [(String, String)],
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).
