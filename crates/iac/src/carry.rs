@@ -179,10 +179,13 @@ pub(crate) fn expression_notes(f: &Found, c: &mut Carried, text: &str, to: &str,
                 .enumerate()
                 .any(|(i, t)| standin.contains(&format!("{PLACEHOLDER}{i}")) && text.contains(t.as_str()));
         if !carried {
-            // A number or boolean expression (left out of the document) the
-            // output does not hold: name it, unless it was named when left out.
-            let named = c.dropped.contains(&e.pointer);
-            if standin.is_empty() && !named && !text.contains(e.text.trim()) {
+            // An expression the output does not hold (a number left out of
+            // the document, an identity part no identifier was built from):
+            // name it, unless a note already does.
+            let shown = one_line(&e.text);
+            let named = c.dropped.contains(&e.pointer)
+                || c.notes.iter().any(|n| n.pointer == e.pointer && n.message.contains(&shown));
+            if !named && !text.contains(e.text.trim()) {
                 c.notes.push(
                     note(
                         codes::EXPRESSION_NOT_CARRIED,

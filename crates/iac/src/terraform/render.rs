@@ -178,15 +178,10 @@ pub(super) fn argument_value(
         return Some((text.to_string(), Some(kept_comment(text, to))));
     }
     if a.role == Role::FunctionNameOfArn {
-        let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
-        // Interpolated region and account parts (a template) do not matter here.
-        let arn = arn.parse::<AcsArn>().or_else(|_| {
-            crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>()
-        });
-        let name = match arn.ok()?.resource {
-            AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => function,
-            _ => return None,
-        };
+        // The translated ARN's function; without one (the source states no
+        // region or account, as no Terraform resource does), the source's own
+        // function name: this argument is the request path, not an ARN.
+        let name = function_of_arn(doc, target).or_else(|| source_function_name(f, from))?;
         let (text, any) = hcl_value(&name, &f.placeholders);
         let comment = any.then(|| kept_comment(&text, to));
         return Some((text, comment));
@@ -235,6 +230,31 @@ pub(super) fn argument_value(
     let interpolated = f.placeholders.iter().any(|p| text.contains(p.as_str()));
     let comment = interpolated.then(|| kept_comment(&text, to));
     Some((text, comment))
+}
+
+/// The function an ARN at the target's function key names.
+fn function_of_arn(doc: &Value, target: Dialect) -> Option<String> {
+    let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
+    // Interpolated region and account parts (a template) do not matter here.
+    let arn = arn
+        .parse::<AcsArn>()
+        .or_else(|_| crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>());
+    match arn.ok()?.resource {
+        AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => Some(function),
+        _ => None,
+    }
+}
+
+/// The function name the source resource states (with its placeholders).
+fn source_function_name(f: &Found, from: Dialect) -> Option<String> {
+    if let Some(name) = &f.function_name {
+        return Some(name.clone());
+    }
+    let document = invokecfg_model::Document::from_value(&f.document, from).ok()?;
+    match document.to_neutral().ok()? {
+        invokecfg_model::NeutralDocument::Config(c) => c.function?.name,
+        invokecfg_model::NeutralDocument::List(_) => None,
+    }
 }
 
 pub(super) fn kept_comment(text: &str, to: &Resource) -> String {
