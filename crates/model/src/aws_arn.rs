@@ -312,13 +312,16 @@ impl FromStr for AwsArn {
             if !aws::is_region(region) {
                 return Err(AwsArnError::Region { region: region.into() });
             }
-            let expected = aws::partition_of(region);
-            if aws::REGIONS.contains(&region) && expected != partition {
-                return Err(AwsArnError::PartitionOfRegion {
-                    partition: partition.into(),
-                    region: region.into(),
-                    expected,
-                });
+            // Only a listed region's partition is known for sure.
+            if aws::REGIONS.contains(&region) {
+                let expected = aws::partition_of(region);
+                if expected != partition {
+                    return Err(AwsArnError::PartitionOfRegion {
+                        partition: partition.into(),
+                        region: region.into(),
+                        expected,
+                    });
+                }
             }
             check_account(account)?;
         }

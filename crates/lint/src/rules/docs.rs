@@ -6,8 +6,10 @@
 //!
 //! `$facts(...)` names: `age-ranges`, `retry-ranges` (one line per dialect),
 //! `unchecked-response-ranges`, `all-ranges`, `age:ID`, `retries:ID`,
-//! `function-name:ID` (a dialect id), `service-name`, `obs-expires`,
-//! `alibaba-account-digits`, `alibaba-legacy-age-max`.
+//! `function-name:ID`, `function-name-max:ID` (a dialect id),
+//! `region-count:PROVIDER` (`alibaba`, `huawei`, `aws`), `service-name`,
+//! `obs-expires`, `alibaba-account-digits`, `aws-account-digits`,
+//! `huawei-project-id-len`, `alibaba-legacy-age-max`.
 
 use super::*;
 use invokecfg_model::facts::{alibaba, aws, huawei, IntRange};
@@ -152,6 +154,14 @@ fn fact(name: &str) -> Option<String> {
     Some(match name.split_once(':') {
         Some(("age", id)) => range(dialect(id)?.max_event_age.request),
         Some(("retries", id)) => range(dialect(id)?.retry_attempts.request),
+        Some(("function-name-max", id)) => dialect(id)?.identity.function_name.max_len.to_string(),
+        Some(("region-count", provider)) => match provider {
+            "alibaba" => alibaba::REGIONS.len(),
+            "huawei" => huawei::REGIONS.len(),
+            "aws" => aws::REGIONS.len(),
+            _ => return None,
+        }
+        .to_string(),
         Some(("function-name", id)) => {
             let rule = dialect(id)?.identity.function_name;
             format!("{}..{}", rule.min_len, rule.max_len)
@@ -178,6 +188,7 @@ fn fact(name: &str) -> Option<String> {
             "alibaba-account-digits" => alibaba::ACCOUNT_ID_DIGITS.to_string(),
             "alibaba-legacy-age-max" => alibaba::LEGACY_MAX_EVENT_AGE.to_string(),
             "aws-account-digits" => aws::ACCOUNT_ID_DIGITS.to_string(),
+            "huawei-project-id-len" => huawei::PROJECT_ID_LEN.to_string(),
             _ => return None,
         },
     })
