@@ -49,6 +49,7 @@ mod extensions;
 mod identity;
 mod list;
 pub mod mapping;
+mod namespace;
 mod paging;
 mod ranges;
 
