@@ -115,3 +115,36 @@ fn item_11_fcv3_zero_arguments_are_warnings() {
     assert_eq!(r.code, 0, "warnings only: {}", r.stdout);
     assert!(r.stdout.contains("the API's default 3 applies"), "{}", r.stdout);
 }
+
+#[test]
+fn item_7_an_empty_destination_block_gets_m405_as_its_json_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = 1\n\n  destination_config {}\n}\n",
+    );
+    let twin = write(dir.path(), "twin.json", "{\"maxAsyncRetryAttempts\": 1, \"destinationConfig\": {}}");
+    let expected = owned(&[("M405", "info", false)]);
+    assert_eq!(findings(dir.path(), &[&twin]), expected);
+    assert_eq!(findings(dir.path(), &[&tf]), expected);
+    // Pointed at the block's name, in the file's words.
+    let r = run_in(dir.path(), &["lint", &tf], None);
+    assert!(r.stdout.contains("main.tf:5:3: M405"), "{}", r.stdout);
+    // An empty slot inside the block, and the s.yaml mapping, say the same.
+    let slot = write(
+        dir.path(),
+        "slot.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name = \"orders\"\n  destination_config {\n    on_failure {}\n  }\n}\n",
+    );
+    let slot_twin = write(dir.path(), "slot.json", "{\"destinationConfig\": {\"onFailure\": {}}}");
+    assert_eq!(findings(dir.path(), &[&slot]), findings(dir.path(), &[&slot_twin]));
+    assert!(findings(dir.path(), &[&slot]).iter().any(|(c, _, _)| c == "M405"));
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    let yaml = write(
+        &dir.path().join("app"),
+        "s.yaml",
+        "edition: 3.0.0\nname: app\nresources:\n  orders:\n    component: fc3\n    props:\n      functionName: orders\n      asyncInvokeConfig:\n        maxAsyncRetryAttempts: 1\n        destinationConfig: {}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&yaml]), expected);
+}
