@@ -148,3 +148,54 @@ fn item_7_an_empty_destination_block_gets_m405_as_its_json_twin() {
     );
     assert_eq!(findings(dir.path(), &[&yaml]), expected);
 }
+
+/// `(code, severity)` of the P5xx findings of `lint --target`, and its exit code.
+fn portability(dir: &Path, args: &[&str]) -> (Vec<(String, String)>, i32) {
+    let mut all = vec!["lint", "--format", "json", "--select", "P"];
+    all.extend_from_slice(args);
+    let r = run_in(dir, &all, None);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    let mut out: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
+        .collect();
+    out.sort();
+    (out, r.code)
+}
+
+#[test]
+fn item_10_lint_target_severities_are_the_translators_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    // An fcv3 resource never carries region and account: translate writes a
+    // body without `func_urn` (T207 info), so lint says info, not error.
+    let fc3 = write(
+        dir.path(),
+        "fc3.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"orders\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = 1\n}\n",
+    );
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", &fc3], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert!(t.stderr.contains("info[T207]"), "{}", t.stderr);
+    assert_eq!(portability(dir.path(), &["--target", "huawei", &fc3]), (vec![("P507".into(), "info".into())], 0));
+    // An account with no project: both refuse without the mapping file and
+    // both accept with it (`--map` is honoured by lint as by translate).
+    let fc2 = write(
+        dir.path(),
+        "fc2.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name                 = \"demo-service\"\n  function_name                = \"orders\"\n  maximum_event_age_in_seconds = 3600\n\n  destination_config {\n    on_failure {\n      destination = \"acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages\"\n    }\n  }\n}\n",
+    );
+    let map = common::root().join("fixtures/mapping/seed.json");
+    let map = map.to_str().unwrap();
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", &fc2], None);
+    assert_eq!(t.code, 1, "refused: {}", t.stderr);
+    let (found, code) = portability(dir.path(), &["--target", "huawei", &fc2]);
+    assert_eq!(code, 1);
+    assert!(found.contains(&("P507".into(), "error".into())), "{found:?}");
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", "--map", map, &fc2], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    let (found, code) = portability(dir.path(), &["--target", "huawei", "--map", map, &fc2]);
+    assert_eq!(code, 0, "{found:?}");
+    assert!(found.iter().all(|(_, severity)| severity != "error"), "{found:?}");
+}

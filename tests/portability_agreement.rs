@@ -1,8 +1,9 @@
 //! `lint --target X` and `translate --to X` report the same things at the
 //! same pointers: the portability rules (P5xx) are the translator's notes,
-//! mapped code for code ([`invokecfg_lint::portability::RULE_OF_NOTE`]), over
-//! every dialect fixture and every lint fixture, to every other dialect,
-//! without and with a mapping file.
+//! mapped code for code ([`invokecfg_lint::portability::RULE_OF_NOTE`]), with
+//! the notes' severities, over every dialect fixture, every lint fixture and
+//! every Terraform and YAML fixture, to every other dialect, without and with
+//! a mapping file.
 
 mod common;
 
@@ -14,17 +15,22 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    files_with(dir, &["json"], out);
+}
+
+fn files_with(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let p = e.path();
         if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
+            files_with(&p, extensions, out);
+        } else if p.extension().is_some_and(|x| extensions.iter().any(|e| x == *e)) {
             out.push(p);
         }
     }
 }
 
-type Finding = (String, String, String);
+/// (code, pointer, message, severity).
+type Finding = (String, String, String, String);
 
 fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Finding> {
     let mut args = vec!["lint", "--format", "json", "--select", "P", "--target", target.id(), "--exit-zero"];
@@ -38,7 +44,7 @@ fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Fin
         .as_array()
         .into_iter()
         .flatten()
-        .map(|f| (s(&f["code"]), s(&f["pointer"]), s(&f["message"])))
+        .map(|f| (s(&f["code"]), s(&f["pointer"]), s(&f["message"]), s(&f["severity"])))
         .collect()
 }
 
@@ -56,7 +62,10 @@ fn translate_findings(file: &str, target: Dialect, map: Option<&str>, report: &P
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|n| Some((rule_of_note(n["code"].as_str()?)?.to_string(), s(&n["pointer"]), s(&n["message"]))))
+            .filter_map(|n| {
+                let code = rule_of_note(n["code"].as_str()?)?.to_string();
+                Some((code, s(&n["pointer"]), s(&n["message"]), s(&n["severity"])))
+            })
             .collect(),
     )
 }
@@ -102,5 +111,111 @@ fn lint_target_and_translate_to_agree_on_every_fixture() {
     }
     assert!(compared > 300, "only {compared} comparisons");
     assert!(with_findings > 100, "only {with_findings} comparisons had portability findings");
+    assert!(disagreements.is_empty(), "{} disagreement(s):\n{}", disagreements.len(), disagreements.join("\n"));
+}
+
+/// One file's P5xx findings located by position: (code, line:column, severity).
+type Located = (String, String, String);
+
+/// `lint --target` of a Terraform / YAML file: its P5xx findings by position.
+fn lint_located(file: &str, target: Dialect, map: Option<&str>) -> Vec<Located> {
+    let mut args = vec!["lint", "--format", "json", "--select", "P", "--target", target.id(), "--exit-zero"];
+    if let Some(m) = map {
+        args.extend(["--map", m]);
+    }
+    args.push(file);
+    let out = run(&args);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
+    let mut found: Vec<Located> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| (s(&f["code"]), format!("{}:{}", f["line"], f["column"]), s(&f["severity"])))
+        .collect();
+    found.sort();
+    found
+}
+
+/// `translate --to` of a Terraform / YAML file: whether it was refused, and
+/// its notes that map to P5xx by position (each message starts `line:column: `);
+/// `None` when nothing was translated or refused (not a config for this
+/// target's output, such as a YAML file of several sections as one API document).
+fn translate_located(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<(bool, Vec<Located>)> {
+    let mut args = vec!["translate", "--to", target.id(), "-o", "/dev/null", "--report", report.to_str()?];
+    if let Some(m) = map {
+        args.extend(["--map", m]);
+    }
+    args.push(file);
+    run(&args);
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).ok()?).ok()?;
+    let file = &report["files"][0];
+    let refused = match file["status"].as_str()? {
+        "refused" => true,
+        "translated" => false,
+        _ => return None,
+    };
+    let notes = file["notes"].as_array()?;
+    // Refused before any value was translated (the translator could not read it): lint's S rules say why.
+    if notes.iter().any(|n| n["code"] == invokecfg_translate::codes::SOURCE_INVALID) {
+        return None;
+    }
+    let mut found: Vec<Located> = notes
+        .iter()
+        .filter_map(|n| {
+            let code = rule_of_note(n["code"].as_str()?)?.to_string();
+            let message = n["message"].as_str()?;
+            let (line, rest) = message.split_once(':')?;
+            let column = rest.split_once(':')?.0;
+            Some((code, format!("{line}:{column}"), s(&n["severity"])))
+        })
+        .collect();
+    found.sort();
+    Some((refused, found))
+}
+
+/// Terraform and YAML: lint's P5xx findings are translate's notes at the same
+/// positions with the same severities, and a P5xx error exists exactly when
+/// translate refuses (the IaC translation completes the function's identity
+/// from the wrapper, and lint's dry run is that translation).
+#[test]
+fn lint_target_and_translate_to_agree_on_every_iac_fixture() {
+    let mut files = Vec::new();
+    files_with(&root().join("fixtures/terraform"), &["tf"], &mut files);
+    files_with(&root().join("fixtures/yaml"), &["yaml", "yml"], &mut files);
+    files.sort();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let report = tmp.path().join("report.json");
+    let maps: Vec<Option<String>> = std::iter::once(None)
+        .chain(
+            ["full.json", "seed.json"]
+                .iter()
+                .map(|m| Some(root().join("fixtures/mapping").join(m).to_string_lossy().to_string())),
+        )
+        .collect();
+    let (mut compared, mut refusals, mut accepted_with_findings, mut disagreements) = (0, 0, 0, Vec::new());
+    for path in &files {
+        let file = path.to_string_lossy().to_string();
+        for target in Dialect::ALL {
+            for map in &maps {
+                let _ = std::fs::remove_file(&report);
+                let Some((refused, translated)) = translate_located(&file, target, map.as_deref(), &report) else {
+                    continue;
+                };
+                let linted = lint_located(&file, target, map.as_deref());
+                compared += 1;
+                refusals += usize::from(refused);
+                accepted_with_findings += usize::from(!refused && !linted.is_empty());
+                let lint_error = linted.iter().any(|(_, _, severity)| severity == "error");
+                if linted != translated || lint_error != refused {
+                    disagreements.push(format!(
+                        "{file} -> {target} (map: {map:?}): refused {refused}\n  lint: {linted:?}\n  translate: {translated:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} comparisons");
+    assert!(refusals > 10, "only {refusals} refusals");
+    assert!(accepted_with_findings > 10, "only {accepted_with_findings} accepted translations had findings");
     assert!(disagreements.is_empty(), "{} disagreement(s):\n{}", disagreements.len(), disagreements.join("\n"));
 }

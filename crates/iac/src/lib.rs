@@ -12,6 +12,7 @@
 
 mod carry;
 pub mod codes;
+mod dry_run;
 pub mod surface;
 mod template;
 pub mod terraform;
@@ -196,6 +197,9 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     let mut options = options.clone();
     options.dialect = Some(dialect);
     options.role = invokecfg_lint::DocumentRole::Request;
+    if let Some(target) = options.target {
+        options.translation_notes = Some(std::sync::Arc::new(dry_run::translation_notes(found, target, &options)));
+    }
     if let Some(severity) = selected_severity(UNKNOWN_KEY_RULE, &options) {
         for (name, range) in &found.unknown {
             diagnostics.push(unknown_argument(found, lines, name, range.clone(), severity));
@@ -208,12 +212,14 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     let result = invokecfg_lint::lint(json.as_bytes(), &options);
     let parsed = invokecfg_model::span::parse(json.as_bytes()).ok();
     for mut d in result.diagnostics {
-        if found.is_expression(&d.pointer) {
+        // Portability findings are the translation's notes, which account for expressions themselves.
+        if found.is_expression(&d.pointer) && !invokecfg_lint::portability::is_portability_rule(&d.code) {
             continue;
         }
         let (key, value) = found.span_of(&d.pointer);
         let on_key = d.span.is_some_and(|s| {
-            parsed.as_ref().and_then(|p| p.spans.key_span(&d.pointer)).is_some_and(|k| k.start.offset == s.start.offset)
+            // Only a key the document holds (`key_span` falls back to a value span).
+            parsed.as_ref().and_then(|p| p.spans.get(&d.pointer)?.key).is_some_and(|k| k.start.offset == s.start.offset)
         });
         let range = if on_key { key.unwrap_or(value) } else { value };
         d.span = Some(lines.span(range));

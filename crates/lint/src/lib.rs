@@ -107,6 +107,13 @@ pub struct LintOptions {
     /// Whether the document is a request or a response: a fact of the
     /// surface it was read from (an IaC resource is always a request).
     pub role: DocumentRole,
+    /// The notes of the surface's own translation of the document to
+    /// `target`, when it translates the document differently from the API
+    /// JSON translator (an IaC resource's function identity comes from the
+    /// wrapper, its expressions are left out): the portability rules report
+    /// these instead of dry-running the document, so `lint --target` says
+    /// what `translate --to` does. `None`: dry-run the document.
+    pub translation_notes: Option<std::sync::Arc<Vec<invokecfg_model::Diagnostic>>>,
 }
 
 /// Whether a document sets a config or was read back from the API.

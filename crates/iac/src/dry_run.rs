@@ -1,0 +1,75 @@
+//! What `translate --to` says about a found document, for `lint --target`:
+//! the same translation, so the portability rules (P5xx) are its notes.
+
+use crate::Found;
+use invokecfg_lint::LintOptions;
+use invokecfg_model::facts::terraform as facts;
+use invokecfg_model::{Diagnostic, Dialect, Field, Severity};
+use invokecfg_translate::codes::{SOURCE_INVALID, VALUE_CLAMPED};
+use serde_json::Value;
+
+/// The notes `translate --to target` gives for `found` (the wrapper's
+/// function name completes the identity, expressions the translator refuses
+/// are left out, a Terraform resource's values are clamped into the target
+/// resource type's validated range); none when the translator would not read
+/// the document (its S-rule findings say why).
+pub(crate) fn translation_notes(found: &Found, target: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
+    let mapping = options.mapping.as_deref().cloned().unwrap_or_default();
+    let translate_options = invokecfg_translate::Options { function: options.function.clone(), ..Default::default() };
+    match crate::carry::translate(found, target, &mapping, &translate_options) {
+        Ok(carried) => {
+            let mut notes = carried.notes;
+            if facts::resource(found.wrapper).is_some() {
+                notes.extend(target_wrapper_clamps(found, carried.from, target, &carried.document));
+            }
+            notes
+        }
+        Err(notes) if notes.iter().any(|n| n.code == SOURCE_INVALID) => Vec::new(),
+        Err(notes) => notes,
+    }
+}
+
+/// The values a rewritten Terraform resource clamps into the range its
+/// target resource type validates (`alicloud_fcv3_async_invoke_config`'s
+/// age 0..3600), as the rewrite notes them: the translated value, else the
+/// API's default where the target resource requires or defaults the argument.
+fn target_wrapper_clamps(found: &Found, from: Dialect, target: Dialect, document: &Value) -> Vec<Diagnostic> {
+    let Some(to) = facts::resource_for_dialect(target.id()) else { return Vec::new() };
+    let spec = target.spec();
+    let mut out = Vec::new();
+    for (field, api) in
+        [(Field::MaxEventAge, spec.max_event_age.request), (Field::RetryAttempts, spec.retry_attempts.request)]
+    {
+        let pointer = format!("/{}", target.key(field));
+        let source_pointer = format!("/{}", from.key(field));
+        let Some(argument) = to.argument_at(&pointer) else { continue };
+        let Some(range) = argument.validated else { continue };
+        // An expression is kept as it is: its value is not known.
+        if found.is_expression(&source_pointer) {
+            continue;
+        }
+        let value = match document.pointer(&pointer).filter(|v| !v.is_null()) {
+            Some(v) => v.as_i64(),
+            None if argument.required || argument.default.is_some() => Some(api.default),
+            None => None,
+        };
+        let Some(n) = value.filter(|n| !range.contains(*n)) else { continue };
+        let new = range.clamp(n);
+        let mut note = Diagnostic::new(
+            VALUE_CLAMPED,
+            Severity::Warning,
+            source_pointer,
+            format!(
+                "`{}` {n} is outside {}'s validated range {range}; clamped to {new}",
+                argument.path.join("."),
+                to.resource_type
+            ),
+        )
+        .with_help(format!("the provider rejects values outside {range} before calling the API"));
+        note.old = Some(Value::from(n));
+        note.new = Some(Value::from(new));
+        note.range = Some((range.min, range.max));
+        out.push(note);
+    }
+    out
+}
