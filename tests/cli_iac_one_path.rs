@@ -199,3 +199,64 @@ fn item_10_lint_target_severities_are_the_translators_verdict() {
     assert_eq!(code, 0, "{found:?}");
     assert!(found.iter().all(|(_, severity)| severity != "error"), "{found:?}");
 }
+
+#[test]
+fn item_8_fix_renames_misspelt_arguments_and_corrects_string_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name                = \"demo\"\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&tf]), owned(&[("S106", "error", true), ("S106", "error", true)]));
+    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let fixed = std::fs::read_to_string(&tf).unwrap();
+    assert!(fixed.contains("  maximum_retry_attempts       = 1\n"), "{fixed}");
+    assert!(fixed.contains("  maximum_event_age_in_seconds = 600\n"), "{fixed}");
+    // No rename onto a name already written, nor two names onto one.
+    let taken = write(
+        dir.path(),
+        "taken.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name           = \"demo\"\n  function_name          = \"orders\"\n  maximum_retry_attempts = 1\n  maximum_retry_attempt  = 2\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&taken]), owned(&[("S106", "error", false)]));
+    let twice = write(
+        dir.path(),
+        "twice.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name          = \"demo\"\n  function_name         = \"orders\"\n  maximum_retry_attempt = 1\n  maximum_retry_attemps = 2\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&twice]), owned(&[("S106", "error", false), ("S106", "error", false)]));
+    // I310: the destination kind's case, written as an HCL string, as its JSON twin gets it.
+    let huawei = write(
+        dir.path(),
+        "huawei.tf",
+        &format!(
+            "resource \"huaweicloud_fgs_async_invoke_configuration\" \"orders\" {{\n  function_urn                   = \"{HUAWEI_URN}\"\n  max_async_event_age_in_seconds = 3600\n  max_async_retry_attempts       = 2\n\n  on_failure {{\n    destination = \"obs\"\n    param       = jsonencode({{ bucket = \"b\", prefix = \"p\", expires = 0 }})\n  }}\n}}\n"
+        ),
+    );
+    let twin = write(
+        dir.path(),
+        "twin.json",
+        &format!(
+            "{{\"func_urn\": \"{HUAWEI_URN}\", \"max_async_event_age_in_seconds\": 3600, \"max_async_retry_attempts\": 2, \"destination_config\": {{\"on_failure\": {{\"destination\": \"obs\", \"param\": \"{{\\\"bucket\\\": \\\"b\\\", \\\"prefix\\\": \\\"p\\\", \\\"expires\\\": 0}}\"}}}}}}"
+        ),
+    );
+    let twin_findings: Vec<_> = findings(dir.path(), &[&twin]).into_iter().filter(|(c, _, _)| c == "I310").collect();
+    assert_eq!(twin_findings, owned(&[("I310", "error", true)]));
+    assert_eq!(findings(dir.path(), &[&huawei]), twin_findings);
+    let r = run_in(dir.path(), &["lint", "--fix", &huawei], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(std::fs::read_to_string(&huawei).unwrap().contains("    destination = \"OBS\"\n"));
+    // s.yaml keys are API keys: the same rename.
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    let yaml = write(
+        &dir.path().join("app"),
+        "s.yaml",
+        "edition: 3.0.0\nname: app\nresources:\n  orders:\n    component: fc3\n    props:\n      functionName: orders\n      asyncInvokeConfig:\n        maxAsyncRetryAttempt: 1\n",
+    );
+    assert_eq!(findings(dir.path(), &[&yaml]), owned(&[("S106", "error", true)]));
+    let r = run_in(dir.path(), &["lint", "--fix", &yaml], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(std::fs::read_to_string(&yaml).unwrap().contains("        maxAsyncRetryAttempts: 1\n"));
+}

@@ -238,7 +238,10 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
 }
 
 /// An argument or block the resource type does not have: the unknown-key
-/// rule, in the wrapper's words, with the nearest argument it has.
+/// rule, in the wrapper's words, with the nearest name the resource type
+/// has at the same place. The safe fix renames it when that name is the one
+/// near one, is not already written there, and no other unknown name there
+/// would take it (as the unknown-key rule fixes API JSON).
 fn unknown_argument(
     found: &Found,
     lines: &Lines<'_>,
@@ -247,25 +250,76 @@ fn unknown_argument(
     severity: Severity,
 ) -> Diagnostic {
     let code = UNKNOWN_KEY_RULE;
-    let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
-    // A near spelling, or a name cut short (`MaxAsyncEventAge`).
-    let nearest = known
-        .iter()
-        .min_by_key(|k| strsim::levenshtein(k, name))
-        .filter(|k| strsim::levenshtein(k, name) <= 3)
-        .or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name)));
+    let (parent, last) = name.rsplit_once('.').map_or(("", name), |(p, l)| (p, l));
+    let siblings = sibling_names(found, parent);
+    let hits = invokecfg_lint::near_absent(last, &siblings, |k| is_written(found, parent, k));
+    let full = |k: &str| if parent.is_empty() { k.to_string() } else { format!("{parent}.{k}") };
     let mut d = Diagnostic::new(
         code,
         severity,
         "",
         format!("unknown name `{name}` in `{}` ({})", found.address, found.wrapper),
     );
-    d.help = Some(match nearest {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!("`{}` has: {}", found.wrapper, known.join(", ")),
+    d.help = Some(match hits.as_slice() {
+        [one] => format!("did you mean `{}`?", full(one)),
+        [_, ..] => format!(
+            "did you mean one of {}?",
+            hits.iter().map(|k| format!("`{}`", full(k))).collect::<Vec<_>>().join(", ")
+        ),
+        [] => match invokecfg_lint::near(last, &siblings).first() {
+            Some(set) => format!("`{}` is already set here: remove `{name}`", full(set)),
+            None => {
+                let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
+                format!("`{}` has: {}", found.wrapper, known.join(", "))
+            }
+        },
     });
-    d.span = Some(lines.span(range));
+    let span = lines.span(range.clone());
+    if let [one] = hits.as_slice() {
+        // Another unknown name here renamed to the same name would write it twice.
+        let taken = found.unknown.iter().filter(|(other, _)| {
+            let (p, l) = other.rsplit_once('.').map_or(("", other.as_str()), |(p, l)| (p, l));
+            p == parent && invokecfg_lint::near_absent(l, &siblings, |k| is_written(found, parent, k)) == [*one]
+        });
+        // Only a key the file spells bare (not a quoted YAML key).
+        if taken.count() == 1 && lines.source().get(range) == Some(last) {
+            d.fix = Some(Fix {
+                message: format!("rename `{last}` to `{one}`"),
+                edits: vec![Edit { span, content: one.to_string() }],
+            });
+        }
+    }
+    d.span = Some(span);
     d
+}
+
+/// The names (arguments and blocks) the wrapper has directly inside the block at `parent` (`""`: the top).
+fn sibling_names(found: &Found, parent: &str) -> Vec<&'static str> {
+    let depth = if parent.is_empty() { 0 } else { parent.split('.').count() };
+    let mut out: Vec<&'static str> = Vec::new();
+    for a in found.fields {
+        let inside = a.path.len() > depth && (depth == 0 || a.path[..depth].join(".") == parent);
+        if let Some(name) = a.path.get(depth).filter(|_| inside) {
+            if !out.contains(name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the file writes `name` inside the block at `parent`; a name the
+/// reader keeps no trace of (Huawei `region`) counts as written, so no fix renames onto it.
+fn is_written(found: &Found, parent: &str, name: &str) -> bool {
+    let path: Vec<&str> = parent.split('.').filter(|p| !p.is_empty()).chain([name]).collect();
+    if let Some(a) = found.fields.iter().find(|a| a.path == path.as_slice()) {
+        return match (a.pointer, a.role) {
+            (Some(p), _) => found.spans.contains_key(p),
+            (None, Role::FunctionNameOfArn) => found.function_name.is_some(),
+            (None, _) => true,
+        };
+    }
+    block_pointer(found.fields, &path).is_none_or(|p| found.spans.contains_key(&p))
 }
 
 /// The severity `code` has under `options`, or `None` when it is not selected.
@@ -465,15 +519,43 @@ fn map_fix(
             }
             edits.push(Edit { span: lines.span(range), content: new });
         } else {
-            // Numbers and booleans read the same in JSON, HCL and YAML.
             let new: Value = serde_json::from_str(&e.content).ok()?;
-            if !(new.is_number() || new.is_boolean()) {
-                return None;
-            }
-            edits.push(Edit { span: lines.span(at.value.clone()), content: e.content.clone() });
+            let content = match new {
+                // Numbers and booleans read the same in JSON, HCL and YAML.
+                Value::Number(_) | Value::Bool(_) => e.content.clone(),
+                // A string only where the file writes the string itself, never an expression.
+                Value::String(new) if !found.is_expression(&pointer) => {
+                    string_literal(found, source.get(at.value.clone())?, &new)?
+                }
+                _ => return None,
+            };
+            edits.push(Edit { span: lines.span(at.value.clone()), content });
         }
     }
     Some(Fix { message: fix.message, edits })
+}
+
+/// `new` written as the literal `old` is (a quoted HCL string, a YAML
+/// scalar in its style), or `None` when `old` is no plain string literal
+/// (`jsonencode(...)`, a heredoc, a YAML block scalar).
+fn string_literal(found: &Found, old: &str, new: &str) -> Option<String> {
+    let quoted = old.len() >= 2 && old.starts_with('"') && old.ends_with('"');
+    if invokecfg_model::facts::terraform::resource(found.wrapper).is_some() {
+        return quoted.then(|| text::hcl_string(new));
+    }
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:".contains(c))
+            && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    if plain(old) && plain(new) {
+        Some(new.to_string())
+    } else if quoted {
+        // A JSON string is a YAML double-quoted scalar.
+        serde_json::to_string(new).ok()
+    } else {
+        None
+    }
 }
 
 fn same(a: Span, b: Span) -> bool {

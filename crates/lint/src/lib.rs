@@ -19,6 +19,7 @@ use invokecfg_model::{span, Diagnostic, Dialect, Severity};
 
 pub use render::{diagnostic_json, render_text};
 pub use rules::{RuleCode, WRAPPER_ONLY};
+pub use suggest::{near, near_absent};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
