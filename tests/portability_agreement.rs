@@ -32,15 +32,31 @@ fn files_with(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
 /// (code, pointer, message, severity).
 type Finding = (String, String, String, String);
 
-fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Finding> {
+/// The JSON report of `lint --select P --target target [--map map] file`.
+fn lint_report(file: &str, target: Dialect, map: Option<&str>) -> Value {
     let mut args = vec!["lint", "--format", "json", "--select", "P", "--target", target.id(), "--exit-zero"];
     if let Some(m) = map {
         args.extend(["--map", m]);
     }
     args.push(file);
-    let out = run(&args);
-    let report: Value = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
-    report["findings"]
+    serde_json::from_str(&run(&args).stdout).unwrap_or(Value::Null)
+}
+
+/// The report `translate --to target [--map map] file` writes to `report`
+/// (`files[0]`), or `None` when it wrote none.
+fn translate_report(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<Value> {
+    let mut args = vec!["translate", "--to", target.id(), "-o", "/dev/null", "--report", report.to_str()?];
+    if let Some(m) = map {
+        args.extend(["--map", m]);
+    }
+    args.push(file);
+    run(&args);
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).ok()?).ok()?;
+    Some(report["files"][0].clone())
+}
+
+fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Finding> {
+    lint_report(file, target, map)["findings"]
         .as_array()
         .into_iter()
         .flatten()
@@ -49,14 +65,7 @@ fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Fin
 }
 
 fn translate_findings(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<BTreeSet<Finding>> {
-    let mut args = vec!["translate", "--to", target.id(), "-o", "/dev/null", "--report", report.to_str()?];
-    if let Some(m) = map {
-        args.extend(["--map", m]);
-    }
-    args.push(file);
-    run(&args);
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).ok()?).ok()?;
-    let file = &report["files"][0];
+    let file = translate_report(file, target, map, report)?;
     Some(
         file["notes"]
             .as_array()
@@ -119,14 +128,7 @@ type Located = (String, String, String);
 
 /// `lint --target` of a Terraform / YAML file: its P5xx findings by position.
 fn lint_located(file: &str, target: Dialect, map: Option<&str>) -> Vec<Located> {
-    let mut args = vec!["lint", "--format", "json", "--select", "P", "--target", target.id(), "--exit-zero"];
-    if let Some(m) = map {
-        args.extend(["--map", m]);
-    }
-    args.push(file);
-    let out = run(&args);
-    let report: Value = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
-    let mut found: Vec<Located> = report["findings"]
+    let mut found: Vec<Located> = lint_report(file, target, map)["findings"]
         .as_array()
         .into_iter()
         .flatten()
@@ -141,14 +143,7 @@ fn lint_located(file: &str, target: Dialect, map: Option<&str>) -> Vec<Located> 
 /// `None` when nothing was translated or refused (not a config for this
 /// target's output, such as a YAML file of several sections as one API document).
 fn translate_located(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<(bool, Vec<Located>)> {
-    let mut args = vec!["translate", "--to", target.id(), "-o", "/dev/null", "--report", report.to_str()?];
-    if let Some(m) = map {
-        args.extend(["--map", m]);
-    }
-    args.push(file);
-    run(&args);
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).ok()?).ok()?;
-    let file = &report["files"][0];
+    let file = translate_report(file, target, map, report)?;
     let refused = match file["status"].as_str()? {
         "refused" => true,
         "translated" => false,

@@ -3,7 +3,7 @@
 
 use crate::Found;
 use invokecfg_lint::LintOptions;
-use invokecfg_model::facts::terraform as facts;
+use invokecfg_model::facts::terraform::{self as facts, Argument, Resource};
 use invokecfg_model::{Diagnostic, Dialect, Field, Severity};
 use invokecfg_translate::codes::{SOURCE_INVALID, VALUE_CLAMPED};
 use serde_json::Value;
@@ -43,7 +43,6 @@ fn target_wrapper_clamps(found: &Found, from: Dialect, target: Dialect, document
         let pointer = format!("/{}", target.key(field));
         let source_pointer = format!("/{}", from.key(field));
         let Some(argument) = to.argument_at(&pointer) else { continue };
-        let Some(range) = argument.validated else { continue };
         // An expression is kept as it is: its value is not known.
         if found.is_expression(&source_pointer) {
             continue;
@@ -53,23 +52,31 @@ fn target_wrapper_clamps(found: &Found, from: Dialect, target: Dialect, document
             None if argument.required || argument.default.is_some() => Some(api.default),
             None => None,
         };
-        let Some(n) = value.filter(|n| !range.contains(*n)) else { continue };
-        let new = range.clamp(n);
-        let mut note = Diagnostic::new(
-            VALUE_CLAMPED,
-            Severity::Warning,
-            source_pointer,
-            format!(
-                "`{}` {n} is outside {}'s validated range {range}; clamped to {new}",
-                argument.path.join("."),
-                to.resource_type
-            ),
-        )
-        .with_help(format!("the provider rejects values outside {range} before calling the API"));
-        note.old = Some(Value::from(n));
-        note.new = Some(Value::from(new));
-        note.range = Some((range.min, range.max));
-        out.push(note);
+        out.extend(value.and_then(|n| wrapper_clamp(argument, n, to, &source_pointer)).map(|(_, note)| note));
     }
     out
+}
+
+/// `n` clamped into the range `argument` validates on the target resource
+/// type `to`, with the note a rewrite gives (at `pointer`); `None` when `n`
+/// is in range or not validated. The rewrite (`terraform/render.rs`) and
+/// this dry run are to clamp through this one function.
+pub(crate) fn wrapper_clamp(argument: &Argument, n: i64, to: &Resource, pointer: &str) -> Option<(i64, Diagnostic)> {
+    let range = argument.validated.filter(|r| !r.contains(n))?;
+    let new = range.clamp(n);
+    let mut note = Diagnostic::new(
+        VALUE_CLAMPED,
+        Severity::Warning,
+        pointer,
+        format!(
+            "`{}` {n} is outside {}'s validated range {range}; clamped to {new}",
+            argument.path.join("."),
+            to.resource_type
+        ),
+    )
+    .with_help(format!("the provider rejects values outside {range} before calling the API"));
+    note.old = Some(Value::from(n));
+    note.new = Some(Value::from(new));
+    note.range = Some((range.min, range.max));
+    Some((new, note))
 }
