@@ -11,6 +11,11 @@
 //! `invokecfg_model::facts::terraform`.
 
 mod carry;
+mod checks;
+use checks::{
+    is_written, quoted_primitives, required_arguments, selected_severity, sibling_names, unknown_argument,
+    wrapper_ranges, UNKNOWN_KEY_RULE,
+};
 pub mod codes;
 mod dry_run;
 pub mod surface;
@@ -19,9 +24,8 @@ pub mod terraform;
 mod text;
 pub mod yaml;
 
-use invokecfg_lint::{LintOptions, RuleCode};
-use invokecfg_model::facts::terraform::{block_pointer, Role};
-use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity, Span};
+use invokecfg_lint::LintOptions;
+use invokecfg_model::{Diagnostic, Dialect, Edit, Fix, Span};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -88,6 +92,30 @@ pub struct Found {
 }
 
 impl Found {
+    /// The wrapper's argument names, as the file writes them (`a.b` in blocks).
+    pub fn known_names(&self) -> Vec<String> {
+        self.fields.iter().map(|a| a.path.join(".")).collect()
+    }
+
+    /// The names (full paths) the resource type has where the unknown
+    /// `name` (`a.b.c`) stands, near its spelling and not written there:
+    /// the lint crate's one did-you-mean (`invokecfg_lint::near`), nearest first.
+    pub fn near_names(&self, name: &str) -> Vec<String> {
+        let (parent, last) = name.rsplit_once('.').unwrap_or(("", name));
+        let siblings = sibling_names(self, parent);
+        let full = |k: &str| if parent.is_empty() { k.to_string() } else { format!("{parent}.{k}") };
+        invokecfg_lint::near_absent(last, &siblings, |k| is_written(self, parent, k)).into_iter().map(full).collect()
+    }
+
+    /// The one name an unknown `name` is a typo of ([`Found::near_names`]),
+    /// or `None` when there is none or more than one.
+    pub fn nearest_name(&self, name: &str) -> Option<String> {
+        match self.near_names(name).as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// Whether the value at `pointer` (or one it lies inside) is an expression.
     pub fn is_expression(&self, pointer: &str) -> bool {
         self.expressions.iter().any(|e| {
@@ -236,248 +264,6 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     }
     Linted { address: found.address.clone(), diagnostics, skipped: found.expressions.clone() }
 }
-
-/// An argument or block the resource type does not have: the unknown-key
-/// rule, in the wrapper's words, with the nearest name the resource type
-/// has at the same place. The safe fix renames it when that name is the one
-/// near one, is not already written there, and no other unknown name there
-/// would take it (as the unknown-key rule fixes API JSON).
-fn unknown_argument(
-    found: &Found,
-    lines: &Lines<'_>,
-    name: &str,
-    range: Range<usize>,
-    severity: Severity,
-) -> Diagnostic {
-    let code = UNKNOWN_KEY_RULE;
-    let (parent, last) = name.rsplit_once('.').map_or(("", name), |(p, l)| (p, l));
-    let siblings = sibling_names(found, parent);
-    let hits = invokecfg_lint::near_absent(last, &siblings, |k| is_written(found, parent, k));
-    let full = |k: &str| if parent.is_empty() { k.to_string() } else { format!("{parent}.{k}") };
-    let mut d = Diagnostic::new(
-        code,
-        severity,
-        "",
-        format!("unknown name `{name}` in `{}` ({})", found.address, found.wrapper),
-    );
-    d.help = Some(match hits.as_slice() {
-        [one] => format!("did you mean `{}`?", full(one)),
-        [_, ..] => format!(
-            "did you mean one of {}?",
-            hits.iter().map(|k| format!("`{}`", full(k))).collect::<Vec<_>>().join(", ")
-        ),
-        [] => match invokecfg_lint::near(last, &siblings).first() {
-            Some(set) => format!("`{}` is already set here: remove `{name}`", full(set)),
-            None => {
-                let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
-                format!("`{}` has: {}", found.wrapper, known.join(", "))
-            }
-        },
-    });
-    let span = lines.span(range.clone());
-    if let [one] = hits.as_slice() {
-        // Another unknown name here renamed to the same name would write it twice.
-        let taken = found.unknown.iter().filter(|(other, _)| {
-            let (p, l) = other.rsplit_once('.').map_or(("", other.as_str()), |(p, l)| (p, l));
-            p == parent && invokecfg_lint::near_absent(l, &siblings, |k| is_written(found, parent, k)) == [*one]
-        });
-        // Only a key the file spells bare (not a quoted YAML key).
-        if taken.count() == 1 && lines.source().get(range) == Some(last) {
-            d.fix = Some(Fix {
-                message: format!("rename `{last}` to `{one}`"),
-                edits: vec![Edit { span, content: one.to_string() }],
-            });
-        }
-    }
-    d.span = Some(span);
-    d
-}
-
-/// The names (arguments and blocks) the wrapper has directly inside the block at `parent` (`""`: the top).
-fn sibling_names(found: &Found, parent: &str) -> Vec<&'static str> {
-    let depth = if parent.is_empty() { 0 } else { parent.split('.').count() };
-    let mut out: Vec<&'static str> = Vec::new();
-    for a in found.fields {
-        let inside = a.path.len() > depth && (depth == 0 || a.path[..depth].join(".") == parent);
-        if let Some(name) = a.path.get(depth).filter(|_| inside) {
-            if !out.contains(name) {
-                out.push(name);
-            }
-        }
-    }
-    out
-}
-
-/// Whether the file writes `name` inside the block at `parent`; a name the
-/// reader keeps no trace of (Huawei `region`) counts as written, so no fix renames onto it.
-fn is_written(found: &Found, parent: &str, name: &str) -> bool {
-    let path: Vec<&str> = parent.split('.').filter(|p| !p.is_empty()).chain([name]).collect();
-    if let Some(a) = found.fields.iter().find(|a| a.path == path.as_slice()) {
-        return match (a.pointer, a.role) {
-            (Some(p), _) => found.spans.contains_key(p),
-            (None, Role::FunctionNameOfArn) => found.function_name.is_some(),
-            (None, _) => true,
-        };
-    }
-    block_pointer(found.fields, &path).is_none_or(|p| found.spans.contains_key(&p))
-}
-
-/// The severity `code` has under `options`, or `None` when it is not selected.
-fn selected_severity(code: &str, options: &LintOptions) -> Option<Severity> {
-    let rule = invokecfg_lint::rule(code)?;
-    let selected = |sel: &String| invokecfg_lint::selector_matches(sel, rule);
-    if !(options.select.is_empty() || options.select.iter().any(selected)) || options.ignore.iter().any(selected) {
-        return None;
-    }
-    let mut severity = rule.severity;
-    for (sel, sev) in &options.severities {
-        if selected(sel) {
-            severity = *sev;
-        }
-    }
-    Some(severity)
-}
-
-/// What the wrapper itself does to a value, under the field's range rule:
-/// values the API accepts but the wrapper rejects before calling it
-/// (`alicloud_fcv3_async_invoke_config` validates the age to 0..3600), and
-/// zeros the wrapper does not send, so the API's default applies.
-fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
-    let spec = dialect.spec();
-    let checks =
-        [(Field::MaxEventAge, spec.max_event_age.request), (Field::RetryAttempts, spec.retry_attempts.request)];
-    let mut out = Vec::new();
-    for (field, api) in checks {
-        let pointer = format!("/{}", dialect.key(field));
-        let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
-        let Some(at) = found.spans.get(&pointer) else { continue };
-        let name = arg.path.join(".");
-        let span = lines.span(at.value.clone());
-        if found.not_sent.contains(&pointer) {
-            let Some(severity) = selected_severity(ZERO_NOT_SENT_RULE, options) else { continue };
-            let mut d = Diagnostic::new(
-                ZERO_NOT_SENT_RULE,
-                severity,
-                pointer.clone(),
-                format!(
-                    "`{name}` is 0, which {} does not send: the API's default {} applies",
-                    found.wrapper, api.default
-                ),
-            )
-            .with_help(format!("the provider reads it with GetOk, which takes 0 for unset; the API accepts {api}"));
-            d.span = Some(span);
-            out.push(d);
-            continue;
-        }
-        let (Some(range), Some(value)) = (arg.validated, found.document.pointer(&pointer).and_then(Value::as_i64))
-        else {
-            continue;
-        };
-        if range.contains(value) || !api.contains(value) || found.is_expression(&pointer) {
-            continue;
-        }
-        let Some(severity) = selected_severity(WRAPPER_RANGE_RULE, options) else { continue };
-        let new = range.clamp(value);
-        let mut d = Diagnostic::new(
-            WRAPPER_RANGE_RULE,
-            severity,
-            pointer.clone(),
-            format!("`{name}` is {value}, outside {range}, the range {} validates", found.wrapper),
-        )
-        .with_help(format!("{} rejects it before calling the API (which accepts {api})", found.wrapper));
-        d.span = Some(span);
-        d.fix = Some(Fix { message: format!("clamp to {new}"), edits: vec![Edit { span, content: new.to_string() }] });
-        out.push(d);
-    }
-    out
-}
-
-/// Numbers and booleans written in quotes: read as their values (as
-/// Terraform converts them), noted with a safe fix that unquotes them.
-fn quoted_primitives(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Vec<Diagnostic> {
-    let Some(severity) = selected_severity(QUOTED_PRIMITIVE_RULE, options) else { return Vec::new() };
-    found
-        .quoted
-        .iter()
-        .map(|q| {
-            let name = found
-                .fields
-                .iter()
-                .find(|a| a.pointer == Some(q.pointer.as_str()))
-                .map_or_else(|| q.pointer.clone(), |a| a.path.join("."));
-            let span = lines.span(q.range.clone());
-            let text = q.value.to_string();
-            let mut d = Diagnostic::new(
-                QUOTED_PRIMITIVE_RULE,
-                severity,
-                q.pointer.clone(),
-                format!("`{name}` is written as the string \"{text}\"; Terraform reads it as {text}"),
-            )
-            .with_help(format!("write `{name} = {text}`"));
-            d.span = Some(span);
-            d.fix = Some(Fix { message: format!("unquote `{text}`"), edits: vec![Edit { span, content: text }] });
-            d
-        })
-        .collect()
-}
-
-/// Arguments the Terraform resource type's schema requires and the resource
-/// lacks (`null` is unset to Terraform); one required inside a block only
-/// when the block is written, and never inside a `dynamic` block.
-fn required_arguments(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Vec<Diagnostic> {
-    let Some(resource) = invokecfg_model::facts::terraform::resource(found.wrapper) else { return Vec::new() };
-    let Some(severity) = selected_severity(REQUIRED_RULE, options) else { return Vec::new() };
-    let given = |p: &str| {
-        found.spans.contains_key(p)
-            && (found.document.pointer(p).is_some_and(|v| !v.is_null())
-                || found.is_expression(p)
-                || found.not_sent.iter().any(|n| n == p))
-    };
-    let mut out = Vec::new();
-    for a in resource.arguments.iter().filter(|a| a.required) {
-        let present = match a.pointer {
-            Some(p) => given(p),
-            None => found.function_name.is_some() || a.role != Role::FunctionNameOfArn,
-        };
-        let block = a.path.len() > 1;
-        let block_pointer = if block { block_pointer(resource.arguments, &a.path[..a.path.len() - 1]) } else { None };
-        let in_written_block = match &block_pointer {
-            Some(b) => found.spans.contains_key(b) && !found.is_expression(b),
-            None => !block,
-        };
-        if present || !in_written_block {
-            continue;
-        }
-        let name = a.path.join(".");
-        let at = block_pointer
-            .as_deref()
-            .and_then(|b| found.spans.get(b))
-            .map_or(found.header.clone(), |s| s.key.clone().unwrap_or(s.value.clone()));
-        let mut d = Diagnostic::new(
-            REQUIRED_RULE,
-            severity,
-            a.pointer.unwrap_or_default(),
-            format!("`{}` lacks `{name}`, which {} requires", found.address, found.wrapper),
-        )
-        .with_help(format!("write `{name}`; the provider's schema marks it Required ({})", resource.source));
-        d.span = Some(lines.span(at));
-        out.push(d);
-    }
-    out
-}
-
-/// The rule missing required arguments are reported under.
-const REQUIRED_RULE: &str = RuleCode::S116.as_str();
-
-/// A zero the wrapper does not send, and a value outside the range the wrapper validates.
-const ZERO_NOT_SENT_RULE: &str = RuleCode::R206.as_str();
-const WRAPPER_RANGE_RULE: &str = RuleCode::R207.as_str();
-
-/// The rule quoted numbers and booleans are noted under.
-const QUOTED_PRIMITIVE_RULE: &str = RuleCode::S117.as_str();
-
-/// The rule unknown keys are reported under.
-const UNKNOWN_KEY_RULE: &str = RuleCode::S106.as_str();
 
 /// A fix on the generated JSON, as edits of the file: each edit must replace
 /// exactly a key or a value the file holds at the same pointer.
