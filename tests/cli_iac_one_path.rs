@@ -260,3 +260,209 @@ fn item_8_fix_renames_misspelt_arguments_and_corrects_string_values() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(std::fs::read_to_string(&yaml).unwrap().contains("        maxAsyncRetryAttempts: 1\n"));
 }
+
+const TYPO_RESOURCE: &str = "resource \"aws_lambda_function_event_invoke_config\" \"example\" {\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n  destination_configs {\n    on_failure {\n      destination = \"arn:aws:sqs:us-east-1:123456789012:dlq\"\n    }\n  }\n}\n";
+
+#[test]
+fn item_3_misspelt_arguments_and_blocks_are_named_by_t105_and_strict_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(dir.path(), "main.tf", TYPO_RESOURCE);
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (name, line, help) in [
+        ("maximum_retry_attempt", "3:3", "did you mean `maximum_retry_attempts`?"),
+        ("maximum_event_age_in_second", "4:3", "did you mean `maximum_event_age_in_seconds`?"),
+        ("destination_configs", "5:3", "did you mean `destination_config`?"),
+    ] {
+        let note = format!(
+            "warning[T105] {line}: aws_lambda_function_event_invoke_config.example: `{name}` is no aws_lambda_function_event_invoke_config argument and is not carried"
+        );
+        assert!(r.stderr.contains(&note), "{note}\n{}", r.stderr);
+        assert!(r.stderr.contains(help), "{help}\n{}", r.stderr);
+    }
+    // The JSON twin of a misspelt key gets T105 too.
+    let twin = write(dir.path(), "twin.json", "{\"FunctionName\": \"orders\", \"MaximumRetryAttempt\": 1}");
+    let r =
+        run_in(dir.path(), &["translate", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &twin], None);
+    assert!(r.stderr.contains("warning[T105]"), "{}", r.stderr);
+    // --strict refuses, and writes nothing.
+    let out = dir.path().join("out.tf");
+    let r = run_in(
+        dir.path(),
+        &["translate", "--to", "huawei", "--strict", "--function", HUAWEI_URN, &tf, "-o", out.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("refused by --strict"), "{}", r.stderr);
+    assert!(!out.exists());
+}
+
+const HUAWEI_EXAMPLE: &str = "fixtures/terraform/read/huawei-smn.tf";
+
+#[test]
+fn item_4_a_resource_already_of_the_target_type_is_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(common::root().join(HUAWEI_EXAMPLE)).unwrap();
+    // The provider's example, plus what a rewrite used to destroy: a region, a
+    // reference, a `dynamic` block, odd formatting and comments.
+    let mut source = example.replace(
+        "  enable_async_status_log        = true\n",
+        "  enable_async_status_log        = true\n  region = \"cn-north-4\" # 北京四\n",
+    );
+    source.push_str("\nresource \"huaweicloud_fgs_async_invoke_configuration\" \"dyn\" {\n  function_urn = var.function_urn\n  max_async_event_age_in_seconds = 60\n  max_async_retry_attempts = 0\n  dynamic \"on_failure\" {\n    for_each = var.dlq == null ? [] : [var.dlq]\n    content {\n      destination = \"SMN\"\n      param = jsonencode({ topic_urn = on_failure.value })\n    }\n  }\n}\n");
+    let tf = write(dir.path(), "main.tf", &source);
+    for args in [vec!["--to", "huawei"], vec!["--to", "huawei", "--strict"]] {
+        let out = dir.path().join("out.tf");
+        let mut all = vec!["translate"];
+        all.extend(args);
+        all.extend([tf.as_str(), "-o", out.to_str().unwrap()]);
+        let r = run_in(dir.path(), &all, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), source, "the file must be byte-identical");
+    }
+    // In a mixed file, the huaweicloud resources are byte-identical too.
+    let alicloud = "resource \"alicloud_fc_function_async_invoke_config\" \"other\" {\n  service_name  = \"media\"\n  function_name = \"resize\"\n}\n\n";
+    let mixed = write(dir.path(), "mixed.tf", &format!("{alicloud}{source}"));
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--function", HUAWEI_URN, &mixed], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.ends_with(&source), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("resource \"huaweicloud_fgs_async_invoke_configuration\" \"other\" {"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn item_5_no_duplicate_address_is_ever_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = format!(
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {{\n  service_name  = \"svc\"\n  function_name = \"orders\"\n}}\n\nresource \"huaweicloud_fgs_async_invoke_configuration\" \"orders\" {{\n  function_urn                   = \"{HUAWEI_URN}\"\n  max_async_event_age_in_seconds = 3600\n  max_async_retry_attempts       = 2\n}}\n\nresource \"aws_lambda_function_event_invoke_config\" \"orders\" {{\n  function_name = \"orders\"\n}}\n\nresource \"aws_lambda_function_event_invoke_config\" \"orders_aws\" {{\n  function_name = \"orders\"\n}}\n"
+    );
+    let tf = write(dir.path(), "main.tf", &source);
+    let r = run_in(dir.path(), &["translate", "--to", "huawei", "--function", HUAWEI_URN, &tf], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let labels: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("resource \"huaweicloud_fgs_async_invoke_configuration\" \""))
+        .map(|l| l.trim_end_matches("\" {"))
+        .collect();
+    // The huaweicloud `orders` keeps its name; the others are renamed in file order.
+    assert_eq!(labels, ["orders_alicloud", "orders", "orders_aws", "orders_aws_aws"]);
+    for label in ["orders_alicloud", "orders_aws", "orders_aws_aws"] {
+        let note = format!("written as `huaweicloud_fgs_async_invoke_configuration.{label}`");
+        assert!(r.stderr.contains(&note), "{note}\n{}", r.stderr);
+    }
+    assert!(r.stderr.contains("info[T407]"), "{}", r.stderr);
+}
+
+#[test]
+fn item_6_comments_inside_a_rewritten_resource_are_carried() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\r\n\tservice_name  = \"svc\" // the service\r\n  function_name = \"orders\"\r\n  # retry up to 10 times\r\n  maximum_retry_attempts = 1 # one retry is enough\r\n  // 事件最长保留时间 🕒\r\n  maximum_event_age_in_seconds = 600\r\n  maximum_retry_attempt = 2 # a typo, kept as a comment\r\n  destination_config {\r\n    # failures go to the topic\r\n    on_failure {\r\n      destination = \"acs:mns:cn-shanghai:1234567890123456:/topics/dlq/messages\" /* the topic */\r\n    }\r\n  }\r\n  count = 1 # one of them\r\n  /* the end */\r\n}\r\n";
+    let tf = write(dir.path(), "main.tf", source);
+    let map = common::root().join("fixtures/mapping/seed.json");
+    let out = dir.path().join("out.tf");
+    let args = ["translate", "--to", "huawei", "--map", map.to_str().unwrap(), &tf, "-o", out.to_str().unwrap()];
+    let r = run_in(dir.path(), &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    // Each comment above the argument it annotated, under its new name.
+    for (comment, argument) in [
+        ("# one of them", "count = 1"),
+        ("// the service", "function_urn ="),
+        ("// 事件最长保留时间 🕒", "max_async_event_age_in_seconds = 600"),
+        ("# retry up to 10 times\r\n  # one retry is enough", "max_async_retry_attempts = 1"),
+        ("# failures go to the topic\r\n    /* the topic */", "destination = \"SMN\""),
+    ] {
+        let at = text.find(comment).unwrap_or_else(|| panic!("`{comment}` is lost:\n{text}"));
+        let next = text[at + comment.len()..].trim_start();
+        assert!(next.starts_with(argument), "`{comment}` is not above `{argument}`:\n{text}");
+    }
+    // A comment whose argument has no counterpart stays in the resource; its argument has its note.
+    assert!(text.contains("  # a typo, kept as a comment\r\n  /* the end */\r\n}"), "{text}");
+    assert!(r.stderr.contains("`maximum_retry_attempt` is no"), "{}", r.stderr);
+    // CRLF kept; the output is what `terraform fmt` writes (when Terraform is here).
+    assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    if let Ok(fmt) =
+        std::process::Command::new("terraform").args(["fmt", "-check", "out.tf"]).current_dir(dir.path()).output()
+    {
+        assert!(fmt.status.success(), "terraform fmt -check: {}", String::from_utf8_lossy(&fmt.stdout));
+    }
+}
+
+#[test]
+fn same_provider_law_every_terraform_fixture_of_one_type_is_byte_identical() {
+    let dir = common::root().join("fixtures/terraform");
+    let mut checked = 0;
+    for entry in walk(&dir) {
+        let source = std::fs::read_to_string(&entry).unwrap();
+        let Ok(found) = invokecfg_iac::terraform::read(&source) else { continue };
+        let dialects: std::collections::BTreeSet<&str> = found.iter().map(|f| f.dialect).collect();
+        let [dialect] = dialects.into_iter().collect::<Vec<_>>()[..] else { continue };
+        let r = run_in(&common::root(), &["translate", "--to", dialect, entry.to_str().unwrap()], None);
+        assert_eq!(r.code, 0, "{}: {}", entry.display(), r.stderr);
+        assert_eq!(r.stdout, source, "{} --to {dialect} changed bytes", entry.display());
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} fixtures checked");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "tf") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+const ROS_WITH_INTRINSICS: &str = "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  Service:\n    Type: ALIYUN::FC::Service\n    Properties:\n      ServiceName: reports\n  Function:\n    Type: ALIYUN::FC::Function\n    Properties:\n      ServiceName:\n        Fn::GetAtt: [Service, ServiceName]\n      FunctionName: daily\n      Handler: index.handler\n      Runtime: python3.9\n      AsyncConfiguration:\n        Destination:\n          OnFailure: acs:fc:cn-shanghai:1234567890123456:services/reports.LATEST/functions/alert\n        MaxAsyncRetryAttempts:\n          Ref: Retries\n        MaxAsyncEventAgeInSeconds: 600\n";
+
+#[test]
+fn item_9_ros_intrinsics_are_never_spliced_into_an_identifier() {
+    let dir = tempfile::tempdir().unwrap();
+    let yml = write(dir.path(), "template.yml", ROS_WITH_INTRINSICS);
+    let map = common::root().join("fixtures/mapping/seed.json");
+    for extra in [&[][..], &["--format", "terraform"][..]] {
+        let out = dir.path().join(if extra.is_empty() { "out.json" } else { "out.tf" });
+        let mut args = vec!["translate", "--to", "huawei", "--map", map.to_str().unwrap(), &yml, "-o"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        let r = run_in(dir.path(), &args, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains("invokecfgexpr"), "{text}");
+        // No expression text in any value (a `# invokecfg:` comment may name it).
+        let values: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+        for leaked in ["Fn::GetAtt", "Ref:", "Retries"] {
+            assert!(values.iter().all(|l| !l.contains(leaked)), "`{leaked}` in the output:\n{text}");
+        }
+        assert!(!r.stderr.contains("invokecfgexpr"), "{}", r.stderr);
+        // Each expression named as written, the identity one saying what it costs.
+        assert!(
+            r.stderr.contains(
+                "`Fn::GetAtt: [Service, ServiceName]` is an expression the translation to huawei cannot carry; the output names no function"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("`Ref: Retries` is an expression the translation to huawei cannot carry"),
+            "{}",
+            r.stderr
+        );
+        // What is written passes the project's own lint.
+        let lint = run_in(dir.path(), &["lint", "--format", "json", out.to_str().unwrap()], None);
+        let report: Value = serde_json::from_str(&lint.stdout).unwrap();
+        let errors: Vec<&Value> =
+            report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+        assert!(errors.iter().all(|f| f["code"] == "S116"), "{errors:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! What `translate --to` says about a found document, for `lint --target`:
 //! the same translation, so the portability rules (P5xx) are its notes.
 
+use crate::carry::Syntax;
 use crate::Found;
 use invokecfg_lint::LintOptions;
 use invokecfg_model::facts::terraform::{self as facts, Argument, Resource};
@@ -16,10 +17,18 @@ use serde_json::Value;
 pub(crate) fn translation_notes(found: &Found, target: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
     let mapping = options.mapping.as_deref().cloned().unwrap_or_default();
     let translate_options = invokecfg_translate::Options { function: options.function.clone(), ..Default::default() };
-    match crate::carry::translate(found, target, &mapping, &translate_options) {
+    let terraform = facts::resource(found.wrapper).is_some();
+    // `translate` hands a resource already of the target's type over byte for byte, with no note.
+    if terraform && facts::resource_for_dialect(target.id()).is_some_and(|to| to.resource_type == found.wrapper) {
+        return Vec::new();
+    }
+    // HCL to HCL and YAML to YAML (FC 3.0, in place) carry expressions as
+    // written; a YAML section written as API JSON or Terraform cannot.
+    let syntax = if terraform || target == Dialect::AlibabaFc3 { Syntax::Same } else { Syntax::Foreign };
+    match crate::carry::translate(found, target, &mapping, &translate_options, syntax) {
         Ok(carried) => {
             let mut notes = carried.notes;
-            if facts::resource(found.wrapper).is_some() {
+            if terraform {
                 notes.extend(target_wrapper_clamps(found, carried.from, target, &carried.document));
             }
             notes

@@ -83,6 +83,9 @@ pub struct Found {
     /// which Terraform converts to the argument's type: the document holds
     /// the converted value.
     pub quoted: Vec<Quoted>,
+    /// The comments inside the resource, each with what it annotates
+    /// (Terraform; a rewrite carries each under its argument's new name).
+    pub comments: Vec<terraform::Comment>,
     /// The FC 3.0 function name the wrapper gives outside the document (the
     /// request path: `function_name`, `functionName`, `FunctionName`), with a
     /// placeholder per interpolation; the translation's function ARN is made from it.

@@ -24,7 +24,7 @@ pub use suggest::{near, near_absent};
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// Stable code, e.g. `FC101`.
+    /// Stable code, e.g. `R201`.
     pub code: &'static str,
     /// kebab-case name.
     pub name: &'static str,

@@ -54,6 +54,31 @@ impl Ctx<'_> {
                         )
                     },
                 ));
+                // The entry writes the whole destination: settings of the source's
+                // notation the written one does not hold are lost, and said so.
+                let lost: Vec<String> = d
+                    .settings
+                    .iter()
+                    .filter(|(k, _)| !dest.settings.iter().any(|(j, _)| j == k))
+                    .map(|(k, v)| format!("`{k}` ({v})"))
+                    .collect();
+                if !lost.is_empty() {
+                    notes.push(
+                        note(
+                            codes::FIELD_DROPPED,
+                            pointer,
+                            format!(
+                                "destination `{}`: {} not carried; the `{}` entry writes {} {}, which holds no such setting",
+                                d.source_key(),
+                                lost.join(", "),
+                                self.dir.tables.label("destinations"),
+                                invokecfg_model::diagnostic::article((target.kind_name)(&dest).split(' ').next().unwrap_or_default()),
+                                (target.kind_name)(&dest)
+                            ),
+                        )
+                        .with_help("set them on the target resource itself, or map to a destination that holds them"),
+                    );
+                }
                 Some(Some(dest))
             }
             Err(e) => {

@@ -77,6 +77,7 @@ impl Ctx<'_> {
         if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
             // `--function` names the target function; the document's qualifier still applies.
             let mut of = of.clone();
+            self.note_missing_namespace(&of, &fp, notes);
             if of.qualifier.is_none() {
                 of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), &fp, notes);
                 if of.qualifier == Some(Qualifier::Latest) && !self.t.identity.latest_explicit {
@@ -119,20 +120,27 @@ impl Ctx<'_> {
                     );
                 }
             }
-            NamespaceRule::Required if f.namespace.is_none() && f.name.is_some() => {
-                let noun = f.provider.nouns().namespace;
-                notes.push(
-                    note(
-                        codes::IDENTITY_INCOMPLETE,
-                        fp,
-                        format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
-                    )
-                    .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
-                );
-            }
+            NamespaceRule::Required => self.note_missing_namespace(&f, fp, notes),
             _ => {}
         }
         f
+    }
+
+    /// Every path that leaves a target needing a namespace (FC 2.0's service)
+    /// without one says so: the output names the function by name only.
+    fn note_missing_namespace(&self, f: &FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) {
+        if self.t.identity.namespace != NamespaceRule::Required || f.namespace.is_some() || f.name.is_none() {
+            return;
+        }
+        let noun = f.provider.nouns().namespace;
+        notes.push(
+            note(
+                codes::IDENTITY_INCOMPLETE,
+                fp,
+                format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
+            )
+            .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
+        );
     }
 
     /// A function of the source's cloud as one of the target's: namespace,
@@ -149,13 +157,30 @@ impl Ctx<'_> {
         let t = &self.t.identity;
         let name = f.name.clone()?;
         let namespace = self.map_namespace(f, pointer, notes)?;
-        let checks = [(Some(t.function_name), Some(&name)), (t.namespace_name, namespace.as_ref())];
-        for (rule, value) in checks {
+        // Help names only what can fix the name: a function name only `--function`
+        // (no mapping entry renames a function), a namespace its `packages` entry too.
+        let function_help =
+            "translate with --function naming the target function (a mapping entry cannot change a function name)"
+                .to_string();
+        let namespace_help = format!(
+            "map the {} with a `{}` entry, or translate with --function naming the target function",
+            f.provider.nouns().namespace,
+            self.dir.tables.label("packages")
+        );
+        let checks = [
+            (Some(t.function_name), Some(&name), function_help),
+            (t.namespace_name, namespace.as_ref(), namespace_help),
+        ];
+        for (rule, value, help) in checks {
             if let (Some(rule), Some(value)) = (rule, value) {
                 if let Err(e) = rule.check(value) {
                     notes.push(
-                        note(codes::NAME_INVALID, pointer, format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()))
-                            .with_help(format!("map the {} with a `{}` entry, or translate with --function naming the target function; a mapping entry cannot change a function name ({})", f.provider.nouns().namespace, self.dir.tables.label("packages"), rule.describe())),
+                        note(
+                            codes::NAME_INVALID,
+                            pointer,
+                            format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()),
+                        )
+                        .with_help(format!("{help}; the rule: {}", rule.describe())),
                     );
                     return None;
                 }
@@ -419,15 +444,28 @@ impl Ctx<'_> {
                         } else {
                             tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
                         };
-                        notes.push(
-                            note(
+                        let kept = Qualifier::Version(v.clone());
+                        // One verdict per identifier: a version the target cannot hold is
+                        // refused here, never "kept" and then refused.
+                        let n = match (tc.check_qualifier)(&kept) {
+                            Ok(()) => note(
                                 codes::QUALIFIER_KEPT,
                                 pointer,
                                 format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
-                            )
-                            .with_help(format!("add {hint} to the mapping file")),
-                        );
-                        Some(Qualifier::Version(v))
+                            ),
+                            Err(e) => note(
+                                codes::IDENTITY_UNMAPPED,
+                                pointer,
+                                format!(
+                                    "qualifier `{}` is not valid on {}: {e}",
+                                    (tc.qualifier_text)(&kept),
+                                    self.t.provider.service_name()
+                                ),
+                            ),
+                        };
+                        let refused = n.severity == Severity::Error;
+                        notes.push(n.with_help(format!("add {hint} to the mapping file")));
+                        (!refused).then_some(kept)
                     }
                 }
             }

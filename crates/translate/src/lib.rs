@@ -226,8 +226,9 @@ pub(crate) fn translate_parts(
 }
 
 /// The verdict: `--strict` counts the warnings, and any error refuses (its
-/// notes first).
-pub(crate) fn conclude<T>(
+/// notes first). Public so a surface that adds notes of its own (a Terraform
+/// rewrite) reaches its verdict by the same rule.
+pub fn conclude<T>(
     document: Option<T>,
     mut notes: Vec<Diagnostic>,
     options: &Options,

@@ -37,6 +37,8 @@ mod prelude {
     pub(crate) const PAGE_INFO: &str = huawei::LIST_KEYS[2];
 }
 
+mod docs;
+
 /// Declares each rule once: its module, its typed code (the enum
 /// [`RuleCode`], so a code outside the registry does not compile) and its
 /// place in [`RULES`].
@@ -119,6 +121,7 @@ registry! {
     M404 => m404_age_too_short_for_retries,
     M405 => m405_empty_destination_config,
     M406 => m406_list_count_mismatch,
+    M407 => m407_fifo_destination,
     P501 => p501_value_clamped_on_target,
     P502 => p502_destination_unsupported_on_target,
     P503 => p503_name_invalid_on_target,
@@ -147,7 +150,11 @@ impl std::fmt::Display for RuleCode {
 }
 
 /// The registry entries of [`RULES`].
-pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
+/// Each rule's docs are completed once per process (facts filled in, source
+/// appended: see [`docs`]) and kept for its life, as the registry is.
+pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
+    RULES.iter().map(|r| RuleInfo { docs: Box::leak(docs::complete(r).into_boxed_str()), ..r.info }).collect()
+});
 
 #[cfg(test)]
 mod tests {
