@@ -64,9 +64,29 @@ fn lint_findings(file: &str, target: Dialect, map: Option<&str>) -> BTreeSet<Fin
         .collect()
 }
 
-fn translate_findings(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<BTreeSet<Finding>> {
+/// Whether translate refused `file` (its report's `files[0]`) after reading
+/// it: a refusal because the translator could not read it at all
+/// (`SOURCE_INVALID`) is lint's S rules' to explain, not a P5xx.
+fn refused_after_reading(file: &Value) -> bool {
+    let unreadable =
+        file["notes"].as_array().into_iter().flatten().any(|n| n["code"] == invokecfg_translate::codes::SOURCE_INVALID);
+    file["status"] == "refused" && !unreadable
+}
+
+/// Whether any of `severities` is an error.
+fn any_error<'a>(mut severities: impl Iterator<Item = &'a str>) -> bool {
+    severities.any(|s| s == "error")
+}
+
+fn translate_findings(
+    file: &str,
+    target: Dialect,
+    map: Option<&str>,
+    report: &Path,
+) -> Option<(bool, BTreeSet<Finding>)> {
     let file = translate_report(file, target, map, report)?;
-    Some(
+    Some((
+        refused_after_reading(&file),
         file["notes"]
             .as_array()
             .into_iter()
@@ -76,7 +96,7 @@ fn translate_findings(file: &str, target: Dialect, map: Option<&str>, report: &P
                 Some((code, s(&n["pointer"]), s(&n["message"]), s(&n["severity"])))
             })
             .collect(),
-    )
+    ))
 }
 
 fn s(v: &Value) -> String {
@@ -103,10 +123,16 @@ fn lint_target_and_translate_to_agree_on_every_fixture() {
             for map in [None, Some(full.to_string_lossy().to_string())] {
                 let _ = std::fs::remove_file(&report);
                 // Files translate refuses to read (not a config, not JSON) have nothing to compare.
-                let Some(translated) = translate_findings(&file, target, map.as_deref(), &report) else { continue };
+                let Some((refused, translated)) = translate_findings(&file, target, map.as_deref(), &report) else {
+                    continue;
+                };
                 let linted = lint_findings(&file, target, map.as_deref());
                 compared += 1;
                 with_findings += usize::from(!translated.is_empty());
+                // A P5xx error exactly when translate refuses.
+                if any_error(linted.iter().map(|f| f.3.as_str())) != refused {
+                    disagreements.push(format!("{file} -> {target} (map: {}): refused {refused}", map.is_some()));
+                }
                 if linted != translated {
                     let only_lint: Vec<_> = linted.difference(&translated).collect();
                     let only_translate: Vec<_> = translated.difference(&linted).collect();
@@ -144,16 +170,15 @@ fn lint_located(file: &str, target: Dialect, map: Option<&str>) -> Vec<Located> 
 /// target's output, such as a YAML file of several sections as one API document).
 fn translate_located(file: &str, target: Dialect, map: Option<&str>, report: &Path) -> Option<(bool, Vec<Located>)> {
     let file = translate_report(file, target, map, report)?;
-    let refused = match file["status"].as_str()? {
-        "refused" => true,
-        "translated" => false,
-        _ => return None,
-    };
-    let notes = file["notes"].as_array()?;
-    // Refused before any value was translated (the translator could not read it): lint's S rules say why.
-    if notes.iter().any(|n| n["code"] == invokecfg_translate::codes::SOURCE_INVALID) {
+    if !matches!(file["status"].as_str()?, "refused" | "translated") {
         return None;
     }
+    // Refused before any value was translated (the translator could not read it): lint's S rules say why.
+    let refused = refused_after_reading(&file);
+    if file["status"] == "refused" && !refused {
+        return None;
+    }
+    let notes = file["notes"].as_array()?;
     let mut found: Vec<Located> = notes
         .iter()
         .filter_map(|n| {
@@ -200,7 +225,7 @@ fn lint_target_and_translate_to_agree_on_every_iac_fixture() {
                 compared += 1;
                 refusals += usize::from(refused);
                 accepted_with_findings += usize::from(!refused && !linted.is_empty());
-                let lint_error = linted.iter().any(|(_, _, severity)| severity == "error");
+                let lint_error = any_error(linted.iter().map(|(_, _, severity)| severity.as_str()));
                 if linted != translated || lint_error != refused {
                     disagreements.push(format!(
                         "{file} -> {target} (map: {map:?}): refused {refused}\n  lint: {linted:?}\n  translate: {translated:?}"
