@@ -116,6 +116,151 @@ fn item_11_fcv3_zero_arguments_are_warnings() {
     assert!(r.stdout.contains("the API's default 3 applies"), "{}", r.stdout);
 }
 
+#[test]
+fn item_7_an_empty_destination_block_gets_m405_as_its_json_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = 1\n\n  destination_config {}\n}\n",
+    );
+    let twin = write(dir.path(), "twin.json", "{\"maxAsyncRetryAttempts\": 1, \"destinationConfig\": {}}");
+    let expected = owned(&[("M405", "info", false)]);
+    assert_eq!(findings(dir.path(), &[&twin]), expected);
+    assert_eq!(findings(dir.path(), &[&tf]), expected);
+    // Pointed at the block's name, in the file's words.
+    let r = run_in(dir.path(), &["lint", &tf], None);
+    assert!(r.stdout.contains("main.tf:5:3: M405"), "{}", r.stdout);
+    // An empty slot inside the block, and the s.yaml mapping, say the same.
+    let slot = write(
+        dir.path(),
+        "slot.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"default\" {\n  function_name = \"orders\"\n  destination_config {\n    on_failure {}\n  }\n}\n",
+    );
+    let slot_twin = write(dir.path(), "slot.json", "{\"destinationConfig\": {\"onFailure\": {}}}");
+    assert_eq!(findings(dir.path(), &[&slot]), findings(dir.path(), &[&slot_twin]));
+    assert!(findings(dir.path(), &[&slot]).iter().any(|(c, _, _)| c == "M405"));
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    let yaml = write(
+        &dir.path().join("app"),
+        "s.yaml",
+        "edition: 3.0.0\nname: app\nresources:\n  orders:\n    component: fc3\n    props:\n      functionName: orders\n      asyncInvokeConfig:\n        maxAsyncRetryAttempts: 1\n        destinationConfig: {}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&yaml]), expected);
+}
+
+/// `(code, severity)` of the P5xx findings of `lint --target`, and its exit code.
+fn portability(dir: &Path, args: &[&str]) -> (Vec<(String, String)>, i32) {
+    let mut all = vec!["lint", "--format", "json", "--select", "P"];
+    all.extend_from_slice(args);
+    let r = run_in(dir, &all, None);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    let mut out: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
+        .collect();
+    out.sort();
+    (out, r.code)
+}
+
+#[test]
+fn item_10_lint_target_severities_are_the_translators_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    // An fcv3 resource never carries region and account: translate writes a
+    // body without `func_urn` (T207 info), so lint says info, not error.
+    let fc3 = write(
+        dir.path(),
+        "fc3.tf",
+        "resource \"alicloud_fcv3_async_invoke_config\" \"orders\" {\n  function_name            = \"orders\"\n  max_async_retry_attempts = 1\n}\n",
+    );
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", &fc3], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert!(t.stderr.contains("info[T207]"), "{}", t.stderr);
+    assert_eq!(portability(dir.path(), &["--target", "huawei", &fc3]), (vec![("P507".into(), "info".into())], 0));
+    // An account with no project: both refuse without the mapping file and
+    // both accept with it (`--map` is honoured by lint as by translate).
+    let fc2 = write(
+        dir.path(),
+        "fc2.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name                 = \"demo-service\"\n  function_name                = \"orders\"\n  maximum_event_age_in_seconds = 3600\n\n  destination_config {\n    on_failure {\n      destination = \"acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages\"\n    }\n  }\n}\n",
+    );
+    let map = common::root().join("fixtures/mapping/seed.json");
+    let map = map.to_str().unwrap();
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", &fc2], None);
+    assert_eq!(t.code, 1, "refused: {}", t.stderr);
+    let (found, code) = portability(dir.path(), &["--target", "huawei", &fc2]);
+    assert_eq!(code, 1);
+    assert!(found.contains(&("P507".into(), "error".into())), "{found:?}");
+    let t = run_in(dir.path(), &["translate", "--to", "huawei", "--map", map, &fc2], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    let (found, code) = portability(dir.path(), &["--target", "huawei", "--map", map, &fc2]);
+    assert_eq!(code, 0, "{found:?}");
+    assert!(found.iter().all(|(_, severity)| severity != "error"), "{found:?}");
+}
+
+#[test]
+fn item_8_fix_renames_misspelt_arguments_and_corrects_string_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = write(
+        dir.path(),
+        "main.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name                = \"demo\"\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&tf]), owned(&[("S106", "error", true), ("S106", "error", true)]));
+    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let fixed = std::fs::read_to_string(&tf).unwrap();
+    assert!(fixed.contains("  maximum_retry_attempts       = 1\n"), "{fixed}");
+    assert!(fixed.contains("  maximum_event_age_in_seconds = 600\n"), "{fixed}");
+    // No rename onto a name already written, nor two names onto one.
+    let taken = write(
+        dir.path(),
+        "taken.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name           = \"demo\"\n  function_name          = \"orders\"\n  maximum_retry_attempts = 1\n  maximum_retry_attempt  = 2\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&taken]), owned(&[("S106", "error", false)]));
+    let twice = write(
+        dir.path(),
+        "twice.tf",
+        "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name          = \"demo\"\n  function_name         = \"orders\"\n  maximum_retry_attempt = 1\n  maximum_retry_attemps = 2\n}\n",
+    );
+    assert_eq!(findings(dir.path(), &[&twice]), owned(&[("S106", "error", false), ("S106", "error", false)]));
+    // I310: the destination kind's case, written as an HCL string, as its JSON twin gets it.
+    let huawei = write(
+        dir.path(),
+        "huawei.tf",
+        &format!(
+            "resource \"huaweicloud_fgs_async_invoke_configuration\" \"orders\" {{\n  function_urn                   = \"{HUAWEI_URN}\"\n  max_async_event_age_in_seconds = 3600\n  max_async_retry_attempts       = 2\n\n  on_failure {{\n    destination = \"obs\"\n    param       = jsonencode({{ bucket = \"b\", prefix = \"p\", expires = 0 }})\n  }}\n}}\n"
+        ),
+    );
+    let twin = write(
+        dir.path(),
+        "twin.json",
+        &format!(
+            "{{\"func_urn\": \"{HUAWEI_URN}\", \"max_async_event_age_in_seconds\": 3600, \"max_async_retry_attempts\": 2, \"destination_config\": {{\"on_failure\": {{\"destination\": \"obs\", \"param\": \"{{\\\"bucket\\\": \\\"b\\\", \\\"prefix\\\": \\\"p\\\", \\\"expires\\\": 0}}\"}}}}}}"
+        ),
+    );
+    let twin_findings: Vec<_> = findings(dir.path(), &[&twin]).into_iter().filter(|(c, _, _)| c == "I310").collect();
+    assert_eq!(twin_findings, owned(&[("I310", "error", true)]));
+    assert_eq!(findings(dir.path(), &[&huawei]), twin_findings);
+    let r = run_in(dir.path(), &["lint", "--fix", &huawei], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(std::fs::read_to_string(&huawei).unwrap().contains("    destination = \"OBS\"\n"));
+    // s.yaml keys are API keys: the same rename.
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    let yaml = write(
+        &dir.path().join("app"),
+        "s.yaml",
+        "edition: 3.0.0\nname: app\nresources:\n  orders:\n    component: fc3\n    props:\n      functionName: orders\n      asyncInvokeConfig:\n        maxAsyncRetryAttempt: 1\n",
+    );
+    assert_eq!(findings(dir.path(), &[&yaml]), owned(&[("S106", "error", true)]));
+    let r = run_in(dir.path(), &["lint", "--fix", &yaml], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(std::fs::read_to_string(&yaml).unwrap().contains("        maxAsyncRetryAttempts: 1\n"));
+}
+
 const TYPO_RESOURCE: &str = "resource \"aws_lambda_function_event_invoke_config\" \"example\" {\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n  destination_configs {\n    on_failure {\n      destination = \"arn:aws:sqs:us-east-1:123456789012:dlq\"\n    }\n  }\n}\n";
 
 #[test]
@@ -127,7 +272,7 @@ fn item_3_misspelt_arguments_and_blocks_are_named_by_t105_and_strict_refuses() {
     for (name, line, help) in [
         ("maximum_retry_attempt", "3:3", "did you mean `maximum_retry_attempts`?"),
         ("maximum_event_age_in_second", "4:3", "did you mean `maximum_event_age_in_seconds`?"),
-        ("destination_configs", "5:3", "remove it"),
+        ("destination_configs", "5:3", "did you mean `destination_config`?"),
     ] {
         let note = format!(
             "warning[T105] {line}: aws_lambda_function_event_invoke_config.example: `{name}` is no aws_lambda_function_event_invoke_config argument and is not carried"

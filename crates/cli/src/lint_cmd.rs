@@ -129,6 +129,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
         function: args.function.clone().or_else(|| config.and_then(|c| c.function.clone())),
         mapping: mapping.cloned(),
         role: invokecfg_lint::DocumentRole::default(),
+        translation_notes: None,
     }
 }
 

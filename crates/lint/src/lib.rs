@@ -19,6 +19,7 @@ use invokecfg_model::{span, Diagnostic, Dialect, Severity};
 
 pub use render::{diagnostic_json, render_text};
 pub use rules::{RuleCode, WRAPPER_ONLY};
+pub use suggest::{near, near_absent};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +108,13 @@ pub struct LintOptions {
     /// Whether the document is a request or a response: a fact of the
     /// surface it was read from (an IaC resource is always a request).
     pub role: DocumentRole,
+    /// The notes of the surface's own translation of the document to
+    /// `target`, when it translates the document differently from the API
+    /// JSON translator (an IaC resource's function identity comes from the
+    /// wrapper, its expressions are left out): the portability rules report
+    /// these instead of dry-running the document, so `lint --target` says
+    /// what `translate --to` does. `None`: dry-run the document.
+    pub translation_notes: Option<std::sync::Arc<Vec<invokecfg_model::Diagnostic>>>,
 }
 
 /// Whether a document sets a config or was read back from the API.

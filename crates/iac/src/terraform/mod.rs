@@ -113,6 +113,10 @@ impl Reader<'_> {
                     self.found.expressions.push(Expression { pointer, text });
                 } else {
                     self.body(&b.body, path);
+                    // An empty block is an empty object in the API document (M405 notes it).
+                    if self.found.document.pointer(&pointer).is_none() {
+                        set(&mut self.found.document, &pointer, Value::Object(Map::new()));
+                    }
                 }
             }
             None => self.found.unknown.push((path.join("."), b.ident.span().unwrap_or_default())),

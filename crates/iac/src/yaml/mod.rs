@@ -201,6 +201,10 @@ impl Reader<'_> {
                     self.found.spans.insert(pointer.clone(), SourceSpan { key, value });
                     if mapping(v).is_some() && !is_intrinsic(v) {
                         self.mapping(v, path);
+                        // An empty mapping is an empty object in the API document (M405 notes it).
+                        if self.found.document.pointer(&pointer).is_none() {
+                            set(&mut self.found.document, &pointer, Value::Object(Map::new()));
+                        }
                     } else if self.section.api_shaped {
                         self.value(pointer, ValueKind::String, v);
                     } else {
