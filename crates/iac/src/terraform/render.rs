@@ -198,26 +198,10 @@ pub(super) fn argument_value(
         }
     }
     let value = value?;
-    if let (Some(range), Some(n)) = (a.validated, value.as_i64()) {
-        if !range.contains(n) {
-            let new = range.clamp(n);
-            let mut note = Diagnostic::new(
-                VALUE_CLAMPED,
-                Severity::Warning,
-                if source_pointer.is_empty() { pointer } else { &source_pointer },
-                format!(
-                    "`{}` {n} is outside {}'s validated range {range}; clamped to {new}",
-                    a.path.join("."),
-                    to.resource_type
-                ),
-            )
-            .with_help(format!("the provider rejects values outside {range} before calling the API"));
-            note.old = Some(Value::from(n));
-            note.new = Some(Value::from(new));
-            note.range = Some((range.min, range.max));
-            notes.push(note);
-            return Some((new.to_string(), None));
-        }
+    let at = if source_pointer.is_empty() { pointer } else { &source_pointer };
+    if let Some((new, note)) = value.as_i64().and_then(|n| crate::dry_run::wrapper_clamp(a, n, to, at)) {
+        notes.push(note);
+        return Some((new.to_string(), None));
     }
     let text = match (&value, a.kind) {
         (Value::String(s), ValueKind::JsonString) => match serde_json::from_str::<Value>(s) {
