@@ -10,22 +10,23 @@
 //! mapping entry to add.
 //!
 //! ```
-//! use invokecfg_model::{Dialect, Document, Severity};
+//! use invokecfg_model::{Dialect, Document, Field, Severity};
 //! use invokecfg_translate::{codes, translate, Mapping, Options};
 //!
-//! let fc2 = serde_json::json!({
-//!     "service": "orders", "function": "process", "maxAsyncRetryAttempts": 12,
-//!     "destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/dlq/messages"}}
-//! });
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/alibaba-fc2/valid/seed-get-response.json");
+//! let mut fc2: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+//! fc2[Dialect::AlibabaFc2.key(Field::RetryAttempts)] = 12.into();
 //! let doc = Document::from_value(&fc2, Dialect::AlibabaFc2).unwrap();
 //! let t = translate(&doc, Dialect::AlibabaFc3, &Mapping::default(), &Options::default()).unwrap();
 //! let out = t.document.to_value();
 //! // Clamped into FC 3.0's range 0..8, with a warning that gives both values.
-//! assert_eq!(out["maxAsyncRetryAttempts"], 8);
+//! assert_eq!(out[Dialect::AlibabaFc3.key(Field::RetryAttempts)], 8);
 //! assert!(t.notes.iter().any(|n| n.code == codes::VALUE_CLAMPED && n.severity == Severity::Warning));
 //! // FC 3.0 has no services: the service is dropped with a warning, never silently.
-//! assert_eq!(out["functionArn"], "acs:fc:cn-shanghai:1234567890123456:functions/process");
 //! assert!(t.notes.iter().any(|n| n.code == codes::FIELD_DROPPED && n.severity == Severity::Warning));
+//! // Read-only times are not written; an info note says so.
+//! assert!(out.get(Dialect::AlibabaFc3.key(Field::LastModified)).is_none());
+//! assert!(t.notes.iter().any(|n| n.code == codes::READ_ONLY_OMITTED && n.severity == Severity::Info));
 //! ```
 //!
 //! ## Decisions the contract leaves open
