@@ -7,15 +7,14 @@
 
 #![forbid(unsafe_code)]
 
-mod claim;
 mod config;
 mod diff;
 mod escape;
 mod formats;
-mod iac;
 mod io;
 mod lint_cmd;
 mod notes;
+mod outputs;
 mod report;
 mod translate_cmd;
 mod values;
@@ -29,7 +28,7 @@ use std::process::ExitCode;
 #[command(
     name = "invokecfg",
     version,
-    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0) and Huawei Cloud FunctionGraph",
+    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0), Huawei Cloud FunctionGraph and AWS Lambda",
     after_help = "Examples:\n  invokecfg lint configs/\n  invokecfg lint --format sarif --target huawei configs/ > invokecfg.sarif\n  invokecfg translate --to huawei --map mapping.json fc2-config.json\n  invokecfg schema huawei\n  invokecfg explain R201"
 )]
 struct Cli {

@@ -8,7 +8,7 @@
 //! (a refusal's errors first), which is known only once the whole list is
 //! translated.
 
-use crate::io::AtomicFile;
+use crate::io::{AtomicFile, Written};
 use invokecfg_model::{Diagnostic, Dialect, Severity};
 use invokecfg_translate::note_json;
 use serde_json::{json, Value};
@@ -119,20 +119,28 @@ enum Sink {
 }
 
 impl Sink {
-    fn open(path: &Path) -> std::io::Result<Self> {
-        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let to = match link {
-            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
-            false => path.to_path_buf(),
-        };
+    /// Opens where `path`'s bytes go, by the rule every output follows
+    /// (`io::link_target`, as `io::write_through`), and how they get there.
+    fn open(path: &Path) -> std::io::Result<(Self, Written)> {
+        let to = crate::io::link_target(path)?;
+        let through_link = to != path;
+        let shown = || std::fs::canonicalize(&to).unwrap_or_else(|_| to.clone());
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            if std::fs::metadata(&to).is_ok_and(|m| !m.is_file() || m.nlink() > 1) {
-                return Ok(Sink::Copied { tmp: tempfile::tempfile()?, to });
+            if let Ok(m) = std::fs::metadata(&to) {
+                if !m.is_file() || m.nlink() > 1 {
+                    let how = match (m.is_file(), through_link) {
+                        (false, _) => Written::Stream,
+                        (true, true) => Written::ThroughLink(shown()),
+                        (true, false) => Written::InPlace,
+                    };
+                    return Ok((Sink::Copied { tmp: tempfile::tempfile()?, to }, how));
+                }
             }
         }
-        AtomicFile::create(&to).map(Sink::Atomic)
+        let how = if through_link { Written::ThroughLink(shown()) } else { Written::Atomically };
+        AtomicFile::create(&to).map(|f| (Sink::Atomic(f), how))
     }
 
     fn commit(self) -> std::io::Result<()> {
@@ -172,6 +180,9 @@ pub(crate) struct ReportWriter {
     refused: usize,
     /// Notes per severity: info, warning, error.
     counts: [usize; 3],
+    /// The path given, and how its bytes get there (said when a link decides it).
+    path: std::path::PathBuf,
+    how: Written,
 }
 
 /// `value` pretty-printed (as `serde_json::to_string_pretty`), every line
@@ -191,9 +202,11 @@ fn pretty(out: &mut impl Write, value: &Value, indent: &str) -> std::io::Result<
 impl ReportWriter {
     /// Starts the report at `path` for a translation into `target`.
     pub(crate) fn create(path: &Path, target: Dialect) -> std::io::Result<Self> {
-        let mut file = BufWriter::new(Sink::open(path)?);
+        let (sink, how) = Sink::open(path)?;
+        let mut file = BufWriter::new(sink);
         write!(file, "{{\n  \"version\": 1,\n  \"target\": {},\n  \"files\": [", json!(target.id()))?;
-        Ok(ReportWriter { file, files: 0, translated: 0, refused: 0, counts: [0; 3] })
+        let path = path.to_path_buf();
+        Ok(ReportWriter { file, files: 0, translated: 0, refused: 0, counts: [0; 3], path, how })
     }
 
     /// Writes one input's entry, its notes taken from `notes` in order.
@@ -252,7 +265,9 @@ impl ReportWriter {
         self.file.write_all(if self.files == 0 { b"],\n  \"summary\": " } else { b"\n  ],\n  \"summary\": " })?;
         pretty(&mut self.file, &summary, "  ")?;
         self.file.write_all(b"\n}\n")?;
-        self.file.into_inner().map_err(|e| e.into_error())?.commit()
+        self.file.into_inner().map_err(|e| e.into_error())?.commit()?;
+        crate::outputs::announce(&self.path, &self.how);
+        Ok(())
     }
 }
 

@@ -1,9 +1,11 @@
 //! `invokecfg translate`.
 
-use crate::io::{describe, read_input, write_atomic};
+use crate::io::{describe, read_input};
 use crate::notes::{print_each, NoteGroups};
+use crate::outputs;
 use crate::report::{note_from_json, Entry, NoteSpill, Notes, ReportWriter};
 use crate::TranslateArgs;
+use invokecfg_iac::surface::{self, Surface};
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef};
 use invokecfg_translate::{translate, translate_in_windows_streamed, Mapping, Options, TranslateError};
 use serde_json::Value;
@@ -49,11 +51,12 @@ fn one(
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
-    if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
+    let kind = Surface::of(Path::new(input), &bytes);
+    if kind != Surface::ApiJson {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
         // A file that cannot be read as its kind fails alone, as a JSON syntax error does.
         let format = args.format.as_deref();
-        let (text, notes) = match crate::iac::translate(kind, input, &bytes, (target, format), mapping, &options) {
+        let (text, notes) = match surface::translate(kind, input, &bytes, (target, format), mapping, &options) {
             Ok(t) => t,
             Err(e) => return Ok(input_error(input, e)),
         };
@@ -253,7 +256,7 @@ fn conclude(
 fn write_output(out: Option<&Path>, text: &str) -> Result<String, String> {
     match out {
         Some(path) => {
-            write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
+            outputs::write(path, text.as_bytes())?;
             Ok(path.display().to_string())
         }
         None => {
@@ -322,7 +325,7 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| crate::iac::translatable(p))
+                .filter(|p| surface::translatable(p))
                 .collect();
             found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             for f in found {
@@ -357,25 +360,32 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
     Ok(jobs)
 }
 
-/// Checks that `path` can be written (as [`write_atomic`] will: a new file
-/// beside it, then a rename) before any work is done, with the OS's own error.
-fn check_writable(flag: &str, path: &Path) -> Result<(), String> {
-    if path.is_dir() {
-        return Err(format!("{flag} {}: is a directory; name a file", path.display()));
+/// Every file this run writes, checked before any work: writable, and
+/// neither an input nor another output (`outputs::check`).
+fn check_outputs(args: &TranslateArgs, given: &[String], jobs: &[Job]) -> Result<(), String> {
+    let mut files = Vec::new();
+    for (flag, path, instead) in [
+        ("-o", &args.output, "write the translation to another file, or to stdout; there is no in-place translation, so the source stays as it was"),
+        ("--report", &args.report, "write the report to another file"),
+    ] {
+        if let Some(p) = path {
+            outputs::check_writable(flag, Path::new(p))?;
+            files.push(outputs::Output { flag, given: p.clone(), path: PathBuf::from(p), instead });
+        }
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(format!("{flag} {}: directory {} does not exist", path.display(), dir.display()));
+    if let Some(dir) = &args.out_dir {
+        files.extend(jobs.iter().map(|j| outputs::Output {
+            flag: "--out-dir",
+            given: dir.clone(),
+            path: Path::new(dir).join(&j.under),
+            instead: "name an output directory other than the inputs' own (--out-dir translated/); there is no in-place translation, so the sources stay as they were",
+        }));
     }
-    tempfile::NamedTempFile::new_in(dir).map(drop).map_err(|e| {
-        // The OS's words, without the temporary file's random name.
-        let os = e.to_string();
-        let os = os.split(" at path ").next().unwrap_or_default();
-        format!("{flag} {}: cannot create a file in {}: {os}", path.display(), dir.display())
-    })
+    let read: Vec<outputs::Input> = jobs
+        .iter()
+        .map(|j| outputs::Input { shown: &j.input, found_under: outputs::found_under(&j.input, given) })
+        .collect();
+    outputs::check(&read, &files)
 }
 
 pub fn run(args: &TranslateArgs) -> ExitCode {
@@ -426,12 +436,8 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             inputs.len()
         ));
     }
-    for (flag, path) in [("-o", &args.output), ("--report", &args.report)] {
-        if let Some(p) = path {
-            if let Err(e) = check_writable(flag, Path::new(p)) {
-                return usage(e);
-            }
-        }
+    if let Err(e) = check_outputs(args, &given, &inputs) {
+        return usage(e);
     }
     let mapping = match args.map.as_deref().map(load_mapping).transpose() {
         Ok(m) => m.unwrap_or_default(),
@@ -454,6 +460,7 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
     };
     let mut reports = Vec::new();
     let mut written = Vec::new();
+    let mut replaced = 0;
     for job in &inputs {
         let input = &job.input;
         let out = match (&args.output, &args.out_dir) {
@@ -469,11 +476,14 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             }
             _ => None,
         };
+        // A file left by an earlier run is replaced (re-running a migration is normal), and counted.
+        let existed = out.as_deref().is_some_and(Path::exists);
         match one(input, args, target, from, &mapping, out.as_deref()) {
             Ok(mut r) => {
                 if let (Some(o), "translated") = (&r.output, r.status) {
                     if o != "-" {
                         written.push(o.clone());
+                        replaced += usize::from(existed);
                     }
                 }
                 if let Some(writer) = &mut report {
@@ -500,7 +510,12 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
         }
     }
     if args.out_dir.is_some() && !written.is_empty() {
-        eprintln!("wrote {} file{}: {}", written.len(), if written.len() == 1 { "" } else { "s" }, written.join(", "));
+        let replaced = match replaced {
+            0 => String::new(),
+            n => format!(", replacing {n} existing file{}", if n == 1 { "" } else { "s" }),
+        };
+        let count = written.len();
+        eprintln!("wrote {count} file{}{replaced}: {}", if count == 1 { "" } else { "s" }, written.join(", "));
     }
     if let Some(writer) = report {
         if let Err(e) = writer.finish() {
