@@ -15,13 +15,13 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-struct Input {
+pub(crate) struct Input {
     /// Path as shown.
-    shown: String,
+    pub shown: String,
     /// Path on disk (None: stdin).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// Named on the command line (not found by walking).
-    explicit: bool,
+    pub explicit: bool,
 }
 
 /// Human notes on stderr (`--verbose`), with control characters escaped.
@@ -164,7 +164,7 @@ fn fix_all(kind: Option<crate::iac::Kind>, source: &[u8], options: &LintOptions)
     (text, total)
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem>, applied: Vec<String> },
     Failed(Problem),
     Skipped,
@@ -174,11 +174,26 @@ enum Outcome {
 /// Lints one input: reads it, decides whether it is a config, fixes it or
 /// diffs the fix, and applies the config file's suppressions.
 fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> Outcome {
+    if excluded(args, input, config) {
+        return Outcome::Skipped;
+    }
+    let read = match &input.path {
+        Some(p) => std::fs::read(p),
+        None => read_input("-"),
+    };
+    match read {
+        Ok(source) => lint_source(args, input, source, config, mapping),
+        Err(e) => Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
+    }
+}
+
+/// Whether the config's `exclude` skips `input` (a named file only with `--force-exclude`).
+pub(crate) fn excluded(args: &LintArgs, input: &Input, config: Option<&Config>) -> bool {
     if let (Some(c), Some(p)) = (config, &input.path) {
         if c.excludes(p) {
             if !input.explicit || args.force_exclude {
                 note(args, &format!("{}: excluded by {}", input.shown, c.path.display()));
-                return Outcome::Skipped;
+                return true;
             }
             note(
                 args,
@@ -190,15 +205,31 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             );
         }
     }
+    false
+}
+
+/// The text `--fix` makes of `source` (the text of `input`), and the number of fixes applied.
+pub(crate) fn fixed_text(
+    args: &LintArgs,
+    input: &Input,
+    source: &[u8],
+    config: Option<&Config>,
+    mapping: Option<&Arc<Mapping>>,
+) -> (Vec<u8>, usize) {
+    let kind = crate::iac::kind_of(Path::new(&input.shown), source);
+    fix_all(kind, source, &options_for(args, config, mapping))
+}
+
+/// Lints `source` as the text of `input` (read from disk, stdin, or an
+/// editor's buffer: `invokecfg server` lints through here too).
+pub(crate) fn lint_source(
+    args: &LintArgs,
+    input: &Input,
+    source: Vec<u8>,
+    config: Option<&Config>,
+    mapping: Option<&Arc<Mapping>>,
+) -> Outcome {
     let options = options_for(args, config, mapping);
-    let read = match &input.path {
-        Some(p) => std::fs::read(p),
-        None => read_input("-"),
-    };
-    let source = match read {
-        Ok(b) => b,
-        Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
-    };
     let kind = crate::iac::kind_of(Path::new(&input.shown), &source);
     let (mut result, iac_notes) = crate::iac::lint(kind, &source, &options);
     for n in iac_notes {
@@ -239,7 +270,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
     let mut problem = None;
     let mut shown_source = source;
     if args.fix || args.diff {
-        let (text, n) = fix_all(kind, &shown_source, &options);
+        let (text, n) = fixed_text(args, input, &shown_source, config, mapping);
         if args.diff {
             diff = crate::diff::unified(
                 &input.shown,
