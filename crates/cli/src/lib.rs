@@ -7,13 +7,11 @@
 
 #![forbid(unsafe_code)]
 
-mod claim;
 mod config;
 mod diff;
 mod editor;
 mod escape;
 mod formats;
-mod iac;
 mod io;
 mod lint_cmd;
 mod translate_cmd;
