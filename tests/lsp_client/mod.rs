@@ -3,8 +3,9 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
@@ -176,4 +177,72 @@ impl Client {
         drop(self.stdin);
         self.child.wait().ok().and_then(|s| s.code())
     }
+}
+
+/// One finding, in LSP terms: code, severity, range, message and help.
+pub type Finding = (String, String, [u32; 4], String, Option<String>);
+
+/// The (line, character) of 1-based line and character column `column` of
+/// `text` (the report's columns start after a byte-order mark).
+pub fn lsp_position(text: &str, line: u64, column: u64, utf8: bool) -> [u32; 2] {
+    let content = text.split('\n').nth(line as usize - 1).unwrap_or("");
+    let bom = if line == 1 { bom_width(text, utf8) } else { 0 };
+    let content = if bom > 0 { &content[3..] } else { content };
+    let before: String = content.chars().take(column as usize - 1).collect();
+    let character = if utf8 { before.len() } else { before.encode_utf16().count() };
+    [line as u32 - 1, (bom + character) as u32]
+}
+
+/// The width of the text's byte-order mark in the encoding (0 when there is none).
+pub fn bom_width(text: &str, utf8: bool) -> usize {
+    match (text.starts_with('\u{feff}'), utf8) {
+        (false, _) => 0,
+        (true, true) => 3,
+        (true, false) => 1,
+    }
+}
+
+/// The findings of `invokecfg lint --format json` per file, as LSP would show them.
+pub fn lint_report(files: &[PathBuf], utf8: bool) -> BTreeMap<PathBuf, Vec<Finding>> {
+    let out = Command::new(env!("CARGO_BIN_EXE_invokecfg"))
+        .args(["lint", "--format", "json", "--exit-zero"])
+        .args(files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("lint runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = files.iter().map(|f| (f.clone(), Vec::new())).collect();
+    for f in report["findings"].as_array().expect("findings") {
+        let path = PathBuf::from(f["file"].as_str().expect("file"));
+        let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+        let at = |l: &str, c: &str| lsp_position(&text, f[l].as_u64().unwrap(), f[c].as_u64().unwrap(), utf8);
+        let (s, e) = (at("line", "column"), at("end_line", "end_column"));
+        by_file.entry(path).or_default().push((
+            f["code"].as_str().unwrap().into(),
+            f["severity"].as_str().unwrap().into(),
+            [s[0], s[1], e[0], e[1]],
+            f["message"].as_str().unwrap().into(),
+            f["help"].as_str().map(|h| format!("help: {h}")),
+        ));
+    }
+    by_file
+}
+
+/// An LSP diagnostic as a [`Finding`].
+pub fn finding(d: &Value) -> Finding {
+    let severity = match d["severity"].as_u64() {
+        Some(1) => "error",
+        Some(2) => "warning",
+        Some(3) => "info",
+        other => panic!("severity {other:?}"),
+    };
+    let r = &d["range"];
+    let n = |v: &Value| v.as_u64().unwrap() as u32;
+    (
+        d["code"].as_str().unwrap().into(),
+        severity.into(),
+        [n(&r["start"]["line"]), n(&r["start"]["character"]), n(&r["end"]["line"]), n(&r["end"]["character"])],
+        d["message"].as_str().unwrap().into(),
+        d["relatedInformation"][0]["message"].as_str().map(String::from),
+    )
 }

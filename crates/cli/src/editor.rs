@@ -13,7 +13,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The lint flags an editor's settings stand for, parsed and loaded once.
-#[derive(Default)]
+/// An editor is `--force-exclude`: a file the config excludes is not linted
+/// although it was opened by name.
 pub struct LintSettings {
     args: LintArgs,
     /// `--config`: else the nearest config file of each document, looked up
@@ -34,6 +35,13 @@ pub enum TextLint {
     NotAConfig(String),
     /// It could not be linted: the config file does not load.
     Failed(String),
+}
+
+impl Default for LintSettings {
+    /// No flags.
+    fn default() -> LintSettings {
+        LintSettings { args: LintArgs { force_exclude: true, ..LintArgs::default() }, config: None, mapping: None }
+    }
 }
 
 impl LintSettings {
