@@ -216,3 +216,59 @@ fn apply_utf16(text: &str, edits: &[Value]) -> String {
     }
     out
 }
+
+/// Hover on a JSON key, a Terraform argument and a YAML key; completion of
+/// keys valid at the cursor and of enumerated values, through the binary.
+#[test]
+fn hover_and_completion_on_json_terraform_and_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut c, init) = Client::start(dir.path(), capabilities(false, false, true), None);
+    assert_eq!(init["result"]["capabilities"]["hoverProvider"], true);
+    let hover_at = |c: &mut Client, u: &str, line: u32, character: u32| {
+        c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": u}, "position": {"line": line, "character": character}}),
+        )["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    // JSON: line 2 of the fixture holds the age key.
+    let json_text =
+        std::fs::read_to_string(root.join("fixtures/lint/R201-event-age-out-of-range/fc3-zero.json")).unwrap();
+    let j = write(dir.path(), "c.json", &json_text);
+    c.open(&uri(&j), "json", &json_text);
+    let md = hover_at(&mut c, &uri(&j), 2, 6);
+    assert!(md.contains("Range 1..604800, default 86400") && md.contains("Function Compute 3.0"), "{md}");
+    // Terraform: the argument names its API key.
+    let tf_text = std::fs::read_to_string(root.join("fixtures/terraform/read/fc3.tf")).unwrap();
+    let (line, col) = tf_text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("max_async_retry_attempts").map(|c| (i as u32, c as u32 + 2)))
+        .expect("the fixture sets retries");
+    let t = write(dir.path(), "main.tf", &tf_text);
+    c.open(&uri(&t), "terraform", &tf_text);
+    let md = hover_at(&mut c, &uri(&t), line, col);
+    assert!(md.contains("API key `/maxAsyncRetryAttempts`"), "{md}");
+    // Completion in the resource: its arguments.
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri(&t)}, "position": {"line": line, "character": 2}}),
+    );
+    let labels: Vec<&str> = r["result"].as_array().unwrap().iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"async_task") && labels.contains(&"destination_config"), "{labels:?}");
+    // YAML: hover on a section key.
+    let yaml_text = std::fs::read_to_string(root.join("fixtures/yaml/read/fc3/s.yaml")).unwrap();
+    let (line, col) = yaml_text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("maxAsyncRetryAttempts").map(|c| (i as u32, c as u32 + 2)))
+        .expect("the fixture sets retries");
+    let y = write(dir.path(), "s.yaml", &yaml_text);
+    c.open(&uri(&y), "yaml", &yaml_text);
+    let md = hover_at(&mut c, &uri(&y), line, col);
+    assert!(md.contains("/maxAsyncRetryAttempts") && md.contains("Range 0..8"), "{md}");
+    assert_eq!(c.stop(), Some(0));
+}

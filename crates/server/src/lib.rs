@@ -14,8 +14,11 @@
 #![forbid(unsafe_code)]
 
 mod actions;
+mod completion;
 mod diagnostics;
 mod documents;
+mod facts;
+mod hover;
 mod position;
 mod server;
 mod settings;

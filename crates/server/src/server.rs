@@ -4,7 +4,7 @@ use crate::diagnostics::{self, Style};
 use crate::documents::{file_path, Document};
 use crate::position::Encoding;
 use crate::transport::Incoming;
-use crate::{actions, settings};
+use crate::{actions, completion, hover, settings};
 use invokecfg_cli::{LintSettings, TextLint, CONFIG_NAMES};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response, ResponseError};
 use lsp_types::notification::{self as note, Notification as _};
@@ -143,6 +143,20 @@ impl<W: Write> Server<W> {
                 let found = actions::code_actions(doc, &self.settings, &p, self.style);
                 Ok(to_value(found))
             }
+            (_, req::HoverRequest::METHOD) => {
+                let p: lsp_types::HoverParams = params(r.params)?;
+                let at = p.text_document_position_params;
+                let Some(doc) = self.documents.get(&at.text_document.uri) else { return Ok(Value::Null) };
+                let offset = doc.index.offset(&doc.text, at.position, self.style.encoding);
+                Ok(to_value(hover::hover(doc, offset, self.style.encoding)))
+            }
+            (_, req::Completion::METHOD) => {
+                let p: lsp_types::CompletionParams = params(r.params)?;
+                let at = p.text_document_position;
+                let Some(doc) = self.documents.get(&at.text_document.uri) else { return Ok(Value::Null) };
+                let offset = doc.index.offset(&doc.text, at.position, self.style.encoding);
+                Ok(to_value(lsp_types::CompletionResponse::Array(completion::complete(doc, offset))))
+            }
             (_, m) => Err(error(ErrorCode::MethodNotFound, &format!("no method `{m}`"))),
         }
     }
@@ -192,6 +206,11 @@ impl<W: Write> Server<W> {
                 resolve_provider: Some(false),
                 ..CodeActionOptions::default()
             })),
+            hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+            completion_provider: Some(lsp_types::CompletionOptions {
+                trigger_characters: Some(vec!["\"".into()]),
+                ..lsp_types::CompletionOptions::default()
+            }),
             ..ServerCapabilities::default()
         };
         Ok(to_value(InitializeResult {
