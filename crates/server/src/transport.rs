@@ -135,7 +135,7 @@ mod tests {
         let got = frames(&text);
         assert!(matches!(&got[0], Incoming::Malformed { id: Value::Null, code: ErrorCode::ParseError, .. }));
         assert!(
-            matches!(&got[1], Incoming::Malformed { id, code: ErrorCode::InvalidRequest, .. } if *id == Value::from(7))
+            matches!(&got[1], Incoming::Malformed { id, code: ErrorCode::InvalidRequest, .. } if *id == 7)
         );
         assert!(matches!(&got[2], Incoming::Message(Message::Notification(n)) if n.method == "exit"));
         assert!(matches!(&got[3], Incoming::Closed));
