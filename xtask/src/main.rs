@@ -6,6 +6,7 @@
 //!                                       [--no-check-jsonschema] [--generate-only]
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
 //! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
+//! cargo run --release -p xtask -- bench-server [--edits N] [--bytes N] [--bin PATH] [--json]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
 //! ```
@@ -22,6 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_iac;
+mod bench_server;
 mod corpus;
 mod fuzz;
 mod fuzz_entries;
@@ -35,6 +37,11 @@ usage:
   cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
       lint of one .tf file of N resources and of N small .tf files (default 10000),
       beside `terraform fmt -check` on the same inputs (needs target/release/invokecfg)
+  cargo run --release -p xtask -- bench-server [--edits N] [--bytes N] [--bin PATH] [--json]
+      `invokecfg server` end to end over pipes: a BYTES (default 10240) JSON list and
+      Terraform file edited N times (default 10000); latency from didChange to its
+      publishDiagnostics (median, p90, p99, max) and the server's VmRSS over the edits
+      (needs target/release/invokecfg)
   cargo run --release -p xtask -- bench [options]
       --configs N           single configs per dialect (default 10000)
       --lists N             list documents per dialect (default 1000)
@@ -62,6 +69,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::Args::parse(&args[1..]).and_then(|a| bench::run(&a)),
         Some("profile") => bench::profile(&args[1..]),
         Some("bench-iac") => bench_iac::run(&args[1..]),
+        Some("bench-server") => bench_server::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
         Some("-h" | "--help" | "help") => {

@@ -134,9 +134,7 @@ mod tests {
             frame("{not json") + &frame(r#"{"id": 7, "method": 3}"#) + &frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
         let got = frames(&text);
         assert!(matches!(&got[0], Incoming::Malformed { id: Value::Null, code: ErrorCode::ParseError, .. }));
-        assert!(
-            matches!(&got[1], Incoming::Malformed { id, code: ErrorCode::InvalidRequest, .. } if *id == 7)
-        );
+        assert!(matches!(&got[1], Incoming::Malformed { id, code: ErrorCode::InvalidRequest, .. } if *id == 7));
         assert!(matches!(&got[2], Incoming::Message(Message::Notification(n)) if n.method == "exit"));
         assert!(matches!(&got[3], Incoming::Closed));
     }
