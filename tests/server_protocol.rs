@@ -163,3 +163,23 @@ fn pull_diagnostics_report_unchanged_until_an_edit() {
     assert!(c.pending.iter().all(|m| m["method"] != "textDocument/publishDiagnostics"), "{:?}", c.pending);
     assert_eq!(c.stop(), Some(0));
 }
+
+/// A client that can watch files is asked to watch the config files.
+#[test]
+fn config_files_are_watched_when_the_client_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut caps = capabilities(false, false, false);
+    caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
+    let (mut c, _) = Client::start(dir.path(), caps, None);
+    let r = c.wait_for(|m| m["method"] == "client/registerCapability");
+    let registration = &r["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["globPattern"].as_str())
+        .collect();
+    assert_eq!(globs, ["**/invokecfg.json", "**/.invokecfg.json"]);
+    assert_eq!(c.stop(), Some(0));
+}

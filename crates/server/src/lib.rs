@@ -26,6 +26,7 @@ mod transport;
 
 pub use documents::file_uri;
 pub use position::{Encoding, LineIndex};
+pub use transport::{read_frame, FrameError};
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;

@@ -47,6 +47,8 @@ pub struct Server<W: Write> {
     pull: bool,
     /// The client takes `workspace/diagnostic/refresh`.
     refresh: bool,
+    /// The client watches files for us when asked (`client/registerCapability`).
+    watches_files: bool,
     /// Relative paths in settings are taken from here.
     root: Option<PathBuf>,
     settings: LintSettings,
@@ -66,6 +68,7 @@ impl<W: Write> Server<W> {
             style: Style { encoding: Encoding::Utf16, related_information: false },
             pull: false,
             refresh: false,
+            watches_files: false,
             root: None,
             settings: LintSettings::default(),
             generation: 0,
@@ -179,6 +182,12 @@ impl<W: Write> Server<W> {
             .and_then(|w| w.diagnostic.as_ref())
             .and_then(|d| d.refresh_support)
             .unwrap_or(false);
+        self.watches_files = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
         #[allow(deprecated)] // root_uri: older clients send only it.
         let root = p.workspace_folders.as_ref().and_then(|f| f.first()).map(|f| &f.uri).or(p.root_uri.as_ref());
         self.root = root.and_then(file_path);
@@ -270,9 +279,31 @@ impl<W: Write> Server<W> {
                     Err(e) => self.show_error(format!("{e}; the previous settings stay in force")),
                 }
             }
-            // `initialized`, `$/cancelRequest` (see `cancelled`), `$/setTrace`, ...: nothing to do.
+            note::Initialized::METHOD if self.watches_files => self.watch_config_files(),
+            // `$/cancelRequest` (see `cancelled`), `$/setTrace`, ...: nothing to do.
             _ => {}
         }
+    }
+
+    /// Asks the client to report changes of config files (edited outside the
+    /// editor, or by another program): each one lints every document again.
+    fn watch_config_files(&mut self) {
+        let watchers = CONFIG_NAMES
+            .iter()
+            .map(|name| lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String(format!("**/{name}")),
+                kind: None,
+            })
+            .collect();
+        let registration = lsp_types::Registration {
+            id: "invokecfg-config-files".into(),
+            method: note::DidChangeWatchedFiles::METHOD.into(),
+            register_options: Some(to_value(lsp_types::DidChangeWatchedFilesRegistrationOptions { watchers })),
+        };
+        self.next_request += 1;
+        let params = lsp_types::RegistrationParams { registrations: vec![registration] };
+        let r = Request::new(RequestId::from(self.next_request), req::RegisterCapability::METHOD.into(), params);
+        self.send(Message::Request(r));
     }
 
     /// Settings or a config file changed: every document is linted again.

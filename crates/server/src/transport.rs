@@ -40,17 +40,22 @@ pub fn read_messages(mut input: impl BufRead, sender: &Sender<Incoming>) {
     }
 }
 
-enum FrameError {
+/// Why a frame could not be read.
+#[derive(Debug)]
+pub enum FrameError {
     /// A header block that cannot be read: reported, and reading goes on
     /// with the next block.
     Header(String),
+    /// The input failed or ended inside a frame.
     Io,
 }
 
 /// The largest body read (a document of the linter's 64 MiB limit, escaped, fits).
 const MAX_BODY: usize = 256 << 20;
 
-fn read_frame(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, FrameError> {
+/// Reads one `Content-Length` framed body (`None`: the input ended between
+/// frames). Clients use it too: the tests' and the benchmark's.
+pub fn read_frame(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, FrameError> {
     let mut length = None;
     let mut bad = None;
     let mut line = String::new();
