@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
 use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::Receiver;
@@ -84,8 +85,10 @@ impl<W: Write> Server<W> {
         let mut handled = 0;
         loop {
             if queue.is_empty() || handled >= PUBLISH_EVERY {
-                self.publish_dirty();
                 handled = 0;
+                if catch_unwind(AssertUnwindSafe(|| self.publish_dirty())).is_err() {
+                    self.show_error("internal error in invokecfg server while linting (please report it)".into());
+                }
             }
             if queue.is_empty() {
                 match receiver.recv() {
@@ -104,13 +107,23 @@ impl<W: Write> Server<W> {
                 }
                 Incoming::Message(Message::Request(r)) => {
                     let id = r.id.clone();
-                    let result = self.request(r);
+                    // A bug must not end the session: the request fails, the server goes on.
+                    let result = catch_unwind(AssertUnwindSafe(|| self.request(r))).unwrap_or_else(|_| {
+                        Err(error(ErrorCode::InternalError, "internal error in invokecfg server (please report it)"))
+                    });
                     self.respond(id, result);
                 }
                 Incoming::Message(Message::Notification(n)) if n.method == note::Exit::METHOD => {
                     return self.exit_code();
                 }
-                Incoming::Message(Message::Notification(n)) => self.notification(n),
+                Incoming::Message(Message::Notification(n)) => {
+                    let method = n.method.clone();
+                    if catch_unwind(AssertUnwindSafe(|| self.notification(n))).is_err() {
+                        self.show_error(format!(
+                            "internal error in invokecfg server handling `{method}` (please report it)"
+                        ));
+                    }
+                }
                 // Answers to our own requests (registrations, refreshes): nothing waits on them.
                 Incoming::Message(Message::Response(_)) => {}
             }
