@@ -183,3 +183,19 @@ fn config_files_are_watched_when_the_client_can() {
     assert_eq!(globs, ["**/invokecfg.json", "**/.invokecfg.json"]);
     assert_eq!(c.stop(), Some(0));
 }
+
+/// A config file named by the `config` setting is read again when it is saved.
+#[test]
+fn the_config_setting_file_is_read_again_when_saved() {
+    let (dir, p, text) = fixture();
+    let config = dir.path().join("lint-settings.json");
+    std::fs::write(&config, r#"{"select": ["R"]}"#).unwrap();
+    let (mut c, _) =
+        Client::start(dir.path(), capabilities(false, false, false), Some(json!({"config": "lint-settings.json"})));
+    c.open(&uri(&p), "json", &text);
+    assert_eq!(c.published(&uri(&p))["diagnostics"][0]["code"], "R201");
+    std::fs::write(&config, r#"{"select": ["S"]}"#).unwrap();
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": uri(&config)}}));
+    assert_eq!(c.published(&uri(&p))["diagnostics"], json!([]));
+    assert_eq!(c.stop(), Some(0));
+}

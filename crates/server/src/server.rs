@@ -53,6 +53,9 @@ pub struct Server<W: Write> {
     /// Relative paths in settings are taken from here.
     root: Option<PathBuf>,
     settings: LintSettings,
+    /// The lint flags `settings` were made from: loaded again when the
+    /// files they name (`--config`, `--map`) change.
+    flags: Vec<String>,
     /// Counts settings and config changes: part of each pull result id.
     generation: u64,
     documents: HashMap<Uri, Document>,
@@ -72,6 +75,7 @@ impl<W: Write> Server<W> {
             watches_files: false,
             root: None,
             settings: LintSettings::default(),
+            flags: Vec::new(),
             generation: 0,
             documents: HashMap::new(),
             shown: None,
@@ -205,7 +209,8 @@ impl<W: Write> Server<W> {
         let root = p.workspace_folders.as_ref().and_then(|f| f.first()).map(|f| &f.uri).or(p.root_uri.as_ref());
         self.root = root.and_then(file_path);
         if let Some(options) = &p.initialization_options {
-            self.settings = self.settings_from(options).map_err(|e| error(ErrorCode::InvalidParams, &e))?;
+            (self.flags, self.settings) =
+                self.settings_from(options).map_err(|e| error(ErrorCode::InvalidParams, &e))?;
         }
         self.phase = Phase::Running;
         let capabilities = ServerCapabilities {
@@ -241,9 +246,30 @@ impl<W: Write> Server<W> {
         }))
     }
 
-    fn settings_from(&self, value: &Value) -> Result<LintSettings, String> {
+    fn settings_from(&self, value: &Value) -> Result<(Vec<String>, LintSettings), String> {
         let flags = settings::flags(value, self.root.as_deref())?;
-        LintSettings::from_flags(&flags).map_err(|e| format!("invokecfg settings: {e}"))
+        let settings = LintSettings::from_flags(&flags).map_err(|e| format!("invokecfg settings: {e}"))?;
+        Ok((flags, settings))
+    }
+
+    /// Whether `path` is a config file, or a file the settings name.
+    fn is_settings_file(&self, path: &std::path::Path) -> bool {
+        path.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c))
+            || self.flags.iter().any(|f| {
+                ["--config=", "--map="]
+                    .iter()
+                    .any(|flag| f.strip_prefix(flag).is_some_and(|p| path == std::path::Path::new(p)))
+            })
+    }
+
+    /// A config or mapping file changed: the settings' files are read
+    /// again and every document is linted again.
+    fn files_changed(&mut self) {
+        match LintSettings::from_flags(&self.flags) {
+            Ok(s) => self.settings = s,
+            Err(e) => self.show_error(format!("invokecfg settings: {e}; the files as last read stay in force")),
+        }
+        self.forget_all();
     }
 
     fn notification(&mut self, n: Notification) {
@@ -271,13 +297,11 @@ impl<W: Write> Server<W> {
             }
             note::DidSaveTextDocument::METHOD => {
                 let Ok(p) = params::<lsp_types::DidSaveTextDocumentParams>(n.params) else { return };
-                let config = file_path(&p.text_document.uri)
-                    .is_some_and(|f| f.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)));
-                if config {
-                    self.forget_all();
+                if file_path(&p.text_document.uri).is_some_and(|f| self.is_settings_file(&f)) {
+                    self.files_changed();
                 }
             }
-            note::DidChangeWatchedFiles::METHOD => self.forget_all(),
+            note::DidChangeWatchedFiles::METHOD => self.files_changed(),
             note::DidChangeConfiguration::METHOD => {
                 let Ok(p) = params::<lsp_types::DidChangeConfigurationParams>(n.params) else { return };
                 // Clients send null or {} when nothing is configured there: the settings stay.
@@ -285,8 +309,8 @@ impl<W: Write> Server<W> {
                     return;
                 }
                 match self.settings_from(&p.settings) {
-                    Ok(s) => {
-                        self.settings = s;
+                    Ok((flags, s)) => {
+                        (self.flags, self.settings) = (flags, s);
                         self.forget_all();
                     }
                     Err(e) => self.show_error(format!("{e}; the previous settings stay in force")),
