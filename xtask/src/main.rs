@@ -7,6 +7,7 @@
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
 //! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
 //! cargo run --release -p xtask -- bench-server [--edits N] [--bytes N] [--bin PATH] [--json]
+//! cargo run -p xtask -- facts --write|--check [--python PATH]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
 //! ```
@@ -25,6 +26,7 @@ mod bench;
 mod bench_iac;
 mod bench_server;
 mod corpus;
+mod facts;
 mod fuzz;
 mod fuzz_entries;
 mod prng;
@@ -57,6 +59,9 @@ usage:
       --generate-only       write the corpus (needs --out) and stop
   cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
       a tight in-process loop over DIR/*.json, to run under perf record or callgrind
+  cargo run -p xtask -- facts --write|--check [--python PATH]
+      regenerate (or compare) crates/model/src/facts/sdk.rs from the installed SDKs' own
+      region and partition files (scripts/sdk_facts.py; default python: python3)
   cargo run -p xtask -- fuzz-corpus
       copy fixtures/**/*.json (and generated samples) into fuzz/corpus/<target>/
   cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]... [--seed N]
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
         Some("profile") => bench::profile(&args[1..]),
         Some("bench-iac") => bench_iac::run(&args[1..]),
         Some("bench-server") => bench_server::run(&args[1..]),
+        Some("facts") => facts::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
         Some("-h" | "--help" | "help") => {

@@ -99,8 +99,8 @@ impl LintSettings {
     pub fn fix_text(&self, path: &Path, source: &[u8]) -> Option<Vec<u8>> {
         let config = self.config_for(path).ok()?;
         let input = Input { shown: path.display().to_string(), path: Some(path.to_path_buf()), explicit: true };
-        let (text, applied) =
-            lint_cmd::fixed_text(&self.args, &input, source, config.as_deref(), self.mapping.as_ref());
+        let options = lint_cmd::options_for(&self.args, config.as_deref(), self.mapping.as_ref());
+        let (text, applied) = lint_cmd::fixed_text(&input, source, &options);
         (applied > 0).then_some(text)
     }
 }

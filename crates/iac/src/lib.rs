@@ -11,16 +11,21 @@
 //! `invokecfg_model::facts::terraform`.
 
 mod carry;
+mod checks;
+use checks::{
+    is_written, quoted_primitives, required_arguments, selected_severity, sibling_names, unknown_argument,
+    wrapper_ranges, UNKNOWN_KEY_RULE,
+};
 pub mod codes;
+mod dry_run;
 pub mod surface;
 mod template;
 pub mod terraform;
 mod text;
 pub mod yaml;
 
-use invokecfg_lint::{LintOptions, RuleCode};
-use invokecfg_model::facts::terraform::{block_pointer, Role};
-use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity, Span};
+use invokecfg_lint::LintOptions;
+use invokecfg_model::{Diagnostic, Dialect, Edit, Fix, Span};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -74,6 +79,13 @@ pub struct Found {
     /// Pointers whose value the file sets to zero and the wrapper does not
     /// send (`facts::terraform::ZERO_NOT_SENT`): left out of the document.
     pub not_sent: Vec<String>,
+    /// Numbers and booleans the file writes in quotes (`"1"`, `"true"`),
+    /// which Terraform converts to the argument's type: the document holds
+    /// the converted value.
+    pub quoted: Vec<Quoted>,
+    /// The comments inside the resource, each with what it annotates
+    /// (Terraform; a rewrite carries each under its argument's new name).
+    pub comments: Vec<terraform::Comment>,
     /// The FC 3.0 function name the wrapper gives outside the document (the
     /// request path: `function_name`, `functionName`, `FunctionName`), with a
     /// placeholder per interpolation; the translation's function ARN is made from it.
@@ -83,6 +95,30 @@ pub struct Found {
 }
 
 impl Found {
+    /// The wrapper's argument names, as the file writes them (`a.b` in blocks).
+    pub fn known_names(&self) -> Vec<String> {
+        self.fields.iter().map(|a| a.path.join(".")).collect()
+    }
+
+    /// The names (full paths) the resource type has where the unknown
+    /// `name` (`a.b.c`) stands, near its spelling and not written there:
+    /// the lint crate's one did-you-mean (`invokecfg_lint::near`), nearest first.
+    pub fn near_names(&self, name: &str) -> Vec<String> {
+        let (parent, last) = name.rsplit_once('.').unwrap_or(("", name));
+        let siblings = sibling_names(self, parent);
+        let full = |k: &str| if parent.is_empty() { k.to_string() } else { format!("{parent}.{k}") };
+        invokecfg_lint::near_absent(last, &siblings, |k| is_written(self, parent, k)).into_iter().map(full).collect()
+    }
+
+    /// The one name an unknown `name` is a typo of ([`Found::near_names`]),
+    /// or `None` when there is none or more than one.
+    pub fn nearest_name(&self, name: &str) -> Option<String> {
+        match self.near_names(name).as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// Whether the value at `pointer` (or one it lies inside) is an expression.
     pub fn is_expression(&self, pointer: &str) -> bool {
         self.expressions.iter().any(|e| {
@@ -103,6 +139,17 @@ impl Found {
             }
         }
     }
+}
+
+/// A primitive written as a quoted string and read as its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    /// The JSON pointer of the value.
+    pub pointer: String,
+    /// The value it converts to.
+    pub value: Value,
+    /// The quoted string's bytes in the file.
+    pub range: Range<usize>,
 }
 
 /// The prefix of the placeholder that stands for interpolation number i.
@@ -180,23 +227,30 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     };
     let mut options = options.clone();
     options.dialect = Some(dialect);
+    options.role = invokecfg_lint::DocumentRole::Request;
+    if let Some(target) = options.target {
+        options.translation_notes = Some(std::sync::Arc::new(dry_run::translation_notes(found, target, &options)));
+    }
     if let Some(severity) = selected_severity(UNKNOWN_KEY_RULE, &options) {
         for (name, range) in &found.unknown {
             diagnostics.push(unknown_argument(found, lines, name, range.clone(), severity));
         }
     }
     diagnostics.extend(wrapper_ranges(found, lines, dialect, &options));
+    diagnostics.extend(quoted_primitives(found, lines, &options));
     diagnostics.extend(required_arguments(found, lines, &options));
     let json = serde_json::to_string_pretty(&found.document).unwrap_or_default();
     let result = invokecfg_lint::lint(json.as_bytes(), &options);
     let parsed = invokecfg_model::span::parse(json.as_bytes()).ok();
     for mut d in result.diagnostics {
-        if found.is_expression(&d.pointer) {
+        // Portability findings are the translation's notes, which account for expressions themselves.
+        if found.is_expression(&d.pointer) && !invokecfg_lint::portability::is_portability_rule(&d.code) {
             continue;
         }
         let (key, value) = found.span_of(&d.pointer);
         let on_key = d.span.is_some_and(|s| {
-            parsed.as_ref().and_then(|p| p.spans.key_span(&d.pointer)).is_some_and(|k| k.start.offset == s.start.offset)
+            // Only a key the document holds (`key_span` falls back to a value span).
+            parsed.as_ref().and_then(|p| p.spans.get(&d.pointer)?.key).is_some_and(|k| k.start.offset == s.start.offset)
         });
         let range = if on_key { key.unwrap_or(value) } else { value };
         d.span = Some(lines.span(range));
@@ -213,163 +267,6 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     }
     Linted { address: found.address.clone(), diagnostics, skipped: found.expressions.clone() }
 }
-
-/// An argument or block the resource type does not have: the unknown-key
-/// rule, in the wrapper's words, with the nearest argument it has.
-fn unknown_argument(
-    found: &Found,
-    lines: &Lines<'_>,
-    name: &str,
-    range: Range<usize>,
-    severity: Severity,
-) -> Diagnostic {
-    let code = UNKNOWN_KEY_RULE;
-    let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
-    // A near spelling, or a name cut short (`MaxAsyncEventAge`).
-    let nearest = known
-        .iter()
-        .min_by_key(|k| strsim::levenshtein(k, name))
-        .filter(|k| strsim::levenshtein(k, name) <= 3)
-        .or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name)));
-    let mut d = Diagnostic::new(
-        code,
-        severity,
-        "",
-        format!("unknown name `{name}` in `{}` ({})", found.address, found.wrapper),
-    );
-    d.help = Some(match nearest {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!("`{}` has: {}", found.wrapper, known.join(", ")),
-    });
-    d.span = Some(lines.span(range));
-    d
-}
-
-/// The severity `code` has under `options`, or `None` when it is not selected.
-fn selected_severity(code: &str, options: &LintOptions) -> Option<Severity> {
-    let rule = invokecfg_lint::rule(code)?;
-    let selected = |sel: &String| invokecfg_lint::selector_matches(sel, rule);
-    if !(options.select.is_empty() || options.select.iter().any(selected)) || options.ignore.iter().any(selected) {
-        return None;
-    }
-    let mut severity = rule.severity;
-    for (sel, sev) in &options.severities {
-        if selected(sel) {
-            severity = *sev;
-        }
-    }
-    Some(severity)
-}
-
-/// What the wrapper itself does to a value, under the field's range rule:
-/// values the API accepts but the wrapper rejects before calling it
-/// (`alicloud_fcv3_async_invoke_config` validates the age to 0..3600), and
-/// zeros the wrapper does not send, so the API's default applies.
-fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
-    let spec = dialect.spec();
-    let checks = [
-        (Field::MaxEventAge, spec.max_event_age.request, AGE_RULE),
-        (Field::RetryAttempts, spec.retry_attempts.request, RETRY_RULE),
-    ];
-    let mut out = Vec::new();
-    for (field, api, code) in checks {
-        let pointer = format!("/{}", dialect.key(field));
-        let Some(severity) = selected_severity(code, options) else { continue };
-        let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
-        let Some(at) = found.spans.get(&pointer) else { continue };
-        let name = arg.path.join(".");
-        let span = lines.span(at.value.clone());
-        if found.not_sent.contains(&pointer) {
-            let mut d = Diagnostic::new(
-                code,
-                severity,
-                pointer.clone(),
-                format!(
-                    "`{name}` is 0, which {} does not send: the API's default {} applies",
-                    found.wrapper, api.default
-                ),
-            )
-            .with_help(format!("the provider reads it with GetOk, which takes 0 for unset; the API accepts {api}"));
-            d.span = Some(span);
-            out.push(d);
-            continue;
-        }
-        let (Some(range), Some(value)) = (arg.validated, found.document.pointer(&pointer).and_then(Value::as_i64))
-        else {
-            continue;
-        };
-        if range.contains(value) || !api.contains(value) || found.is_expression(&pointer) {
-            continue;
-        }
-        let new = range.clamp(value);
-        let mut d = Diagnostic::new(
-            code,
-            severity,
-            pointer.clone(),
-            format!("`{name}` is {value}, outside {range}, the range {} validates", found.wrapper),
-        )
-        .with_help(format!("{} rejects it before calling the API (which accepts {api})", found.wrapper));
-        d.span = Some(span);
-        d.fix = Some(Fix { message: format!("clamp to {new}"), edits: vec![Edit { span, content: new.to_string() }] });
-        out.push(d);
-    }
-    out
-}
-
-/// Arguments the Terraform resource type's schema requires and the resource
-/// lacks (`null` is unset to Terraform); one required inside a block only
-/// when the block is written, and never inside a `dynamic` block.
-fn required_arguments(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Vec<Diagnostic> {
-    let Some(resource) = invokecfg_model::facts::terraform::resource(found.wrapper) else { return Vec::new() };
-    let Some(severity) = selected_severity(REQUIRED_RULE, options) else { return Vec::new() };
-    let given = |p: &str| {
-        found.spans.contains_key(p)
-            && (found.document.pointer(p).is_some_and(|v| !v.is_null())
-                || found.is_expression(p)
-                || found.not_sent.iter().any(|n| n == p))
-    };
-    let mut out = Vec::new();
-    for a in resource.arguments.iter().filter(|a| a.required) {
-        let present = match a.pointer {
-            Some(p) => given(p),
-            None => found.function_name.is_some() || a.role != Role::FunctionNameOfArn,
-        };
-        let block = a.path.len() > 1;
-        let block_pointer = if block { block_pointer(resource.arguments, &a.path[..a.path.len() - 1]) } else { None };
-        let in_written_block = match &block_pointer {
-            Some(b) => found.spans.contains_key(b) && !found.is_expression(b),
-            None => !block,
-        };
-        if present || !in_written_block {
-            continue;
-        }
-        let name = a.path.join(".");
-        let at = block_pointer
-            .as_deref()
-            .and_then(|b| found.spans.get(b))
-            .map_or(found.header.clone(), |s| s.key.clone().unwrap_or(s.value.clone()));
-        let mut d = Diagnostic::new(
-            REQUIRED_RULE,
-            severity,
-            a.pointer.unwrap_or_default(),
-            format!("`{}` lacks `{name}`, which {} requires", found.address, found.wrapper),
-        )
-        .with_help(format!("write `{name}`; the provider's schema marks it Required ({})", resource.source));
-        d.span = Some(lines.span(at));
-        out.push(d);
-    }
-    out
-}
-
-/// The rule missing required arguments are reported under.
-const REQUIRED_RULE: &str = RuleCode::S116.as_str();
-
-/// The range rules, by field.
-const AGE_RULE: &str = RuleCode::R201.as_str();
-const RETRY_RULE: &str = RuleCode::R202.as_str();
-
-/// The rule unknown keys are reported under.
-const UNKNOWN_KEY_RULE: &str = RuleCode::S106.as_str();
 
 /// A fix on the generated JSON, as edits of the file: each edit must replace
 /// exactly a key or a value the file holds at the same pointer.
@@ -411,15 +308,43 @@ fn map_fix(
             }
             edits.push(Edit { span: lines.span(range), content: new });
         } else {
-            // Numbers and booleans read the same in JSON, HCL and YAML.
             let new: Value = serde_json::from_str(&e.content).ok()?;
-            if !(new.is_number() || new.is_boolean()) {
-                return None;
-            }
-            edits.push(Edit { span: lines.span(at.value.clone()), content: e.content.clone() });
+            let content = match new {
+                // Numbers and booleans read the same in JSON, HCL and YAML.
+                Value::Number(_) | Value::Bool(_) => e.content.clone(),
+                // A string only where the file writes the string itself, never an expression.
+                Value::String(new) if !found.is_expression(&pointer) => {
+                    string_literal(found, source.get(at.value.clone())?, &new)?
+                }
+                _ => return None,
+            };
+            edits.push(Edit { span: lines.span(at.value.clone()), content });
         }
     }
     Some(Fix { message: fix.message, edits })
+}
+
+/// `new` written as the literal `old` is (a quoted HCL string, a YAML
+/// scalar in its style), or `None` when `old` is no plain string literal
+/// (`jsonencode(...)`, a heredoc, a YAML block scalar).
+fn string_literal(found: &Found, old: &str, new: &str) -> Option<String> {
+    let quoted = old.len() >= 2 && old.starts_with('"') && old.ends_with('"');
+    if invokecfg_model::facts::terraform::resource(found.wrapper).is_some() {
+        return quoted.then(|| text::hcl_string(new));
+    }
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:".contains(c))
+            && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    if plain(old) && plain(new) {
+        Some(new.to_string())
+    } else if quoted {
+        // A JSON string is a YAML double-quoted scalar.
+        serde_json::to_string(new).ok()
+    } else {
+        None
+    }
 }
 
 fn same(a: Span, b: Span) -> bool {

@@ -18,12 +18,13 @@ mod suggest;
 use invokecfg_model::{span, Diagnostic, Dialect, Severity};
 
 pub use render::{diagnostic_json, render_text};
-pub use rules::RuleCode;
+pub use rules::{RuleCode, WRAPPER_ONLY};
+pub use suggest::{near, near_absent};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// Stable code, e.g. `FC101`.
+    /// Stable code, e.g. `R201`.
     pub code: &'static str,
     /// kebab-case name.
     pub name: &'static str,
@@ -104,6 +105,29 @@ pub struct LintOptions {
     pub function: Option<String>,
     /// The mapping file the portability rules translate with (`--map`).
     pub mapping: Option<std::sync::Arc<invokecfg_translate::Mapping>>,
+    /// Whether the document is a request or a response: a fact of the
+    /// surface it was read from (an IaC resource is always a request).
+    pub role: DocumentRole,
+    /// The notes of the surface's own translation of the document to
+    /// `target`, when it translates the document differently from the API
+    /// JSON translator (an IaC resource's function identity comes from the
+    /// wrapper, its expressions are left out): the portability rules report
+    /// these instead of dry-running the document, so `lint --target` says
+    /// what `translate --to` does. `None`: dry-run the document.
+    pub translation_notes: Option<std::sync::Arc<Vec<invokecfg_model::Diagnostic>>>,
+}
+
+/// Whether a document sets a config or was read back from the API.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DocumentRole {
+    /// API JSON: a response when it holds a key only responses carry
+    /// (FunctionGraph's `func_urn`, `created_time`, `last_modified`).
+    #[default]
+    FromKeys,
+    /// A config being set: a Terraform resource, an s.yaml or ROS section
+    /// (the provider sends its values to the Update/Put API).
+    Request,
 }
 
 /// The findings for one source.

@@ -32,6 +32,9 @@ pub fn rule_of_note(code: &str) -> Option<&'static str> {
 /// when the translator would not read the document at all.
 pub(crate) fn dry_run(ctx: &Ctx) -> Option<Vec<Diagnostic>> {
     let (Some(source), Some(target)) = (ctx.dialect, ctx.options.target) else { return Some(Vec::new()) };
+    if let Some(notes) = &ctx.options.translation_notes {
+        return Some(notes.to_vec());
+    }
     // `translate` refuses to read these (S104, S107, S108 say why): there is nothing to dry-run.
     if ctx.mixed.is_some() || !ctx.duplicates.is_empty() {
         return None;
@@ -54,17 +57,20 @@ pub(crate) fn dry_run(ctx: &Ctx) -> Option<Vec<Diagnostic>> {
 }
 
 /// Whether `code` is a portability rule's.
-pub(crate) fn is_portability_rule(code: &str) -> bool {
+pub fn is_portability_rule(code: &str) -> bool {
     RULE_OF_NOTE.iter().any(|(_, r)| r.as_str() == code)
 }
 
-/// Appends the findings of portability rule `rule`: every dry-run note that maps to it.
+/// Appends the findings of portability rule `rule`: every dry-run note that
+/// maps to it, with the note's severity (the translator's verdict: an error
+/// exactly when the translation is refused).
 pub(crate) fn report(ctx: &Ctx, rule: &RuleInfo, out: &mut Vec<Diagnostic>) {
     for n in ctx.portability() {
         if rule_of_note(&n.code) != Some(rule.code) {
             continue;
         }
         let mut d = ctx.finding(rule, &n.pointer, At::Value, n.message.clone());
+        d.severity = n.severity;
         d.help = n.help.clone();
         d.old = n.old.clone();
         d.new = n.new.clone();

@@ -35,7 +35,7 @@ fn is_typo(name: &str, known: &str) -> bool {
 }
 
 /// The known names that `name` is likely a typo of, nearest first.
-pub(crate) fn near<'k>(name: &str, known: &[&'k str]) -> Vec<&'k str> {
+pub fn near<'k>(name: &str, known: &[&'k str]) -> Vec<&'k str> {
     // Long junk keys are no typo of a short API key; skip the quadratic work.
     if name.is_empty() || name.len() > 64 {
         return Vec::new();
@@ -50,7 +50,7 @@ pub(crate) fn near<'k>(name: &str, known: &[&'k str]) -> Vec<&'k str> {
 }
 
 /// [`near`], leaving out the names `present` says are already there.
-pub(crate) fn near_absent<'k>(name: &str, known: &[&'k str], present: impl Fn(&str) -> bool) -> Vec<&'k str> {
+pub fn near_absent<'k>(name: &str, known: &[&'k str], present: impl Fn(&str) -> bool) -> Vec<&'k str> {
     near(name, known).into_iter().filter(|k| !present(k)).collect()
 }
 

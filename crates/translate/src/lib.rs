@@ -1,43 +1,54 @@
 //! # invokecfg-translate
 //!
-//! Translates async invocation configs between `alibaba-fc2`, `alibaba-fc3` and
-//! `huawei` through the neutral model ([`invokecfg_model::NeutralDocument`]):
-//! source document -> neutral -> policy (identity mapping, clamping, defaults,
+//! Translates async invocation configs between every dialect
+//! ([`Dialect::ALL`]: `alibaba-fc2`, `alibaba-fc3`, `huawei`, `aws-lambda`)
+//! through the neutral model ([`invokecfg_model::NeutralDocument`]): source
+//! document -> neutral -> policy (identity mapping, clamping, defaults,
 //! destinations) -> target document. Every lossy or changed step becomes a
-//! note ([`Diagnostic`] with a stable code from [`codes`]); what cannot be
-//! carried refuses the translation, naming the mapping entry to add.
+//! note ([`Diagnostic`] with a stable code and its one severity from
+//! [`codes`]); what cannot be carried refuses the translation, naming the
+//! mapping entry to add.
+//!
+//! ```
+//! use invokecfg_model::{Dialect, Document, Field, Severity};
+//! use invokecfg_translate::{codes, translate, Mapping, Options};
+//!
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/alibaba-fc2/valid/seed-get-response.json");
+//! let mut fc2: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+//! fc2[Dialect::AlibabaFc2.key(Field::RetryAttempts)] = 12.into();
+//! let doc = Document::from_value(&fc2, Dialect::AlibabaFc2).unwrap();
+//! let t = translate(&doc, Dialect::AlibabaFc3, &Mapping::default(), &Options::default()).unwrap();
+//! let out = t.document.to_value();
+//! // Clamped into FC 3.0's range 0..8, with a warning that gives both values.
+//! assert_eq!(out[Dialect::AlibabaFc3.key(Field::RetryAttempts)], 8);
+//! assert!(t.notes.iter().any(|n| n.code == codes::VALUE_CLAMPED && n.severity == Severity::Warning));
+//! // FC 3.0 has no services: the service is dropped with a warning, never silently.
+//! assert!(t.notes.iter().any(|n| n.code == codes::FIELD_DROPPED && n.severity == Severity::Warning));
+//! // Read-only times are not written; an info note says so.
+//! assert!(out.get(Dialect::AlibabaFc3.key(Field::LastModified)).is_none());
+//! assert!(t.notes.iter().any(|n| n.code == codes::READ_ONLY_OMITTED && n.severity == Severity::Info));
+//! ```
 //!
 //! ## Decisions the contract leaves open
 //!
 //! - **Function identity.** The output names the function only when the input
-//!   does (`service`/`function`, `functionArn`, `func_urn`) or
-//!   [`Options::function`] supplies it; a Put body stays a Put body. A Huawei
-//!   output with `func_urn` is response-shaped: for a Put, `func_urn` goes into
-//!   the request path (`.../functions/{func_urn}/async-invoke-config`); the
-//!   `huawei` schema accepts both. An Alibaba identity without region and
-//!   account (FC 2.0 documents never state them) takes them from
-//!   [`Options::function`], else from the first destination ARN that has them
-//!   (`T108`), else the output omits `func_urn` (`T207`).
-//! - **Lists.** Items keep their order. FC -> Huawei writes `count` = the
-//!   number of items and no `page_info` (an FC `nextToken` is opaque; it is
-//!   noted, `T107`). Huawei -> FC writes no `nextToken` and notes `count` and
-//!   `page_info` (`T107`). Within one provider the paging is kept.
-//! - **FC 2.0 -> FC 3.0.** The service is dropped (`T106`, info) and FC 2.0
-//!   function ARNs take the `functions/{f}` form (a warning when that drops a
-//!   qualifier). **FC 3.0 -> FC 2.0** takes the service from an FC 2.0 ARN in
-//!   [`Options::function`]; FC 3.0 function destinations are written in that
-//!   service (`T108`). Without one, the identity is written without `service`
-//!   (`T207`) and function destinations are refused naming `--function` (`T203`).
-//! - **`destinations` entries** apply only across providers (FC 2.0 <-> 3.0
-//!   keeps ARNs). An entry is read forwards by its key, or backwards by its
-//!   value; keys are Alibaba ARNs (value `{destination, param}`) or Huawei
-//!   identifiers: function or SMN topic URNs, `OBS:{bucket}`, `DIS:{stream}`
-//!   (value an ARN string).
-//! - **`allow_lossy`** drops, with a warning, what would otherwise refuse: a
-//!   destination kind the target lacks (`T201`), a destination whose region or
-//!   account has no counterpart (`T201`), and a function identity that cannot be
-//!   mapped (`T106`; the output is then a Put body). A broken mapping entry
-//!   (`T208`) still refuses.
+//!   does (`service`/`function`, `functionArn`, `func_urn`, `FunctionName`) or
+//!   [`Options::function`] supplies it; a Put body stays a Put body. An
+//!   identity without region and account (FC 2.0 documents never state them)
+//!   takes them from [`Options::function`], else from the first destination
+//!   ARN that has them (`T108`), else the output does not name the function
+//!   (`T207`).
+//! - **Lists.** Items keep their order. Within one dialect the paging is
+//!   kept; across dialects a next-page token or total is noted (`T107`), and
+//!   a total is never invented.
+//! - **FC 3.0 -> FC 2.0** takes each function's service from the mapping
+//!   file's `services` table (`""`: the default) or from an FC 2.0 ARN in
+//!   [`Options::function`]; without one the identity has no `service`
+//!   (`T207`) and function destinations are refused naming the entry (`T203`).
+//! - **`destinations` entries** apply only across providers. An entry is read
+//!   forwards by its key, or backwards by its value.
+//! - **`allow_lossy`** drops, with a warning, what would otherwise refuse; a
+//!   broken mapping entry (`T208`) still refuses.
 //! - Unknown keys are never written, not even within one dialect (`T105`):
 //!   the output must be a document the target API accepts.
 
@@ -49,6 +60,7 @@ mod extensions;
 mod identity;
 mod list;
 pub mod mapping;
+mod namespace;
 mod paging;
 mod ranges;
 
@@ -187,6 +199,7 @@ pub(crate) fn translate_parts(
         option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
+        services: &mapping.services,
     };
     let mut notes = Vec::new();
     let (out, split) = match neutral {
@@ -226,8 +239,9 @@ pub(crate) fn translate_parts(
 }
 
 /// The verdict: `--strict` counts the warnings, and any error refuses (its
-/// notes first).
-pub(crate) fn conclude<T>(
+/// notes first). Public so a surface that adds notes of its own (a Terraform
+/// rewrite) reaches its verdict by the same rule.
+pub fn conclude<T>(
     document: Option<T>,
     mut notes: Vec<Diagnostic>,
     options: &Options,
@@ -299,6 +313,8 @@ struct Ctx<'a> {
     source_value: &'a Value,
     /// A window's list: how many items the whole list has.
     list_total: Option<usize>,
+    /// The mapping file's `services`: FC 3.0 function -> FC 2.0 service.
+    services: &'a [(String, String)],
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).

@@ -4,20 +4,26 @@
 use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, Lines};
-use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
+use crate::{set, Expression, Found, Quoted, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::Element;
 use hcl_edit::Span as _;
 use invokecfg_model::facts::terraform::{self as facts, Argument, Resource, Role, ValueKind};
-use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Field, Severity};
-use invokecfg_translate::codes::VALUE_CLAMPED;
-use invokecfg_translate::{Mapping, Options};
+use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Field};
+use invokecfg_translate::{Mapping, Options, TranslateError};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod comments;
 mod render;
+mod rewrite;
+pub use comments::{Anchor, Comment};
 use render::*;
+pub(crate) use rewrite::located;
+use rewrite::*;
+pub use rewrite::{from_sections, translate, Outcome, TranslateFileError, Translated};
 
 /// Reads every async invocation config resource of a `.tf` file.
 pub fn read(source: &str) -> Result<Vec<Found>, SyntaxError> {
@@ -63,12 +69,15 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             header,
             unknown: Vec::new(),
             not_sent: Vec::new(),
+            quoted: Vec::new(),
+            comments: Vec::new(),
             function_name: None,
             fields: resource.arguments,
         },
     };
     r.body(&block.body, &mut Vec::new());
     r.wrapper_defaults();
+    r.found.comments = comments::read(source, block, resource);
     r.found
 }
 
@@ -107,6 +116,10 @@ impl Reader<'_> {
                     self.found.expressions.push(Expression { pointer, text });
                 } else {
                     self.body(&b.body, path);
+                    // An empty block is an empty object in the API document (M405 notes it).
+                    if self.found.document.pointer(&pointer).is_none() {
+                        set(&mut self.found.document, &pointer, Value::Object(Map::new()));
+                    }
                 }
             }
             None => self.found.unknown.push((path.join("."), b.ident.span().unwrap_or_default())),
@@ -148,7 +161,15 @@ impl Reader<'_> {
         };
         self.found.spans.insert(pointer.to_string(), SourceSpan { key, value: range.clone() });
         let zero_not_sent = facts::ZERO_NOT_SENT.contains(&(self.resource.resource_type, names.join(".").as_str()));
-        match literal(value, arg.kind) {
+        let literal = literal(value, arg.kind).map(|v| match unquoted(&v, arg.kind) {
+            Some(converted) => {
+                let quoted = Quoted { pointer: pointer.to_string(), value: converted.clone(), range: range.clone() };
+                self.found.quoted.push(quoted);
+                converted
+            }
+            None => v,
+        });
+        match literal {
             Some(Value::Null) => {}
             Some(v) if zero_not_sent && v.as_i64() == Some(0) => self.found.not_sent.push(pointer.to_string()),
             Some(v) => set(&mut self.found.document, pointer, v),
@@ -226,6 +247,23 @@ fn literal(e: &Expr, kind: ValueKind) -> Option<Value> {
     }
 }
 
+/// The value Terraform converts a quoted primitive to, for a number or
+/// boolean argument: an integer's digits, and the strings cty's string to
+/// bool conversion accepts (`"true"`, `"false"`, `"1"`, `"0"`); `None` when
+/// `value` is not a string Terraform would convert.
+fn unquoted(value: &Value, kind: ValueKind) -> Option<Value> {
+    let Value::String(s) = value else { return None };
+    match kind {
+        ValueKind::Int => s.parse::<i64>().ok().map(Value::from),
+        ValueKind::Bool => match s.as_str() {
+            "true" | "1" => Some(Value::Bool(true)),
+            "false" | "0" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        ValueKind::String | ValueKind::JsonString => None,
+    }
+}
+
 fn number(n: &hcl_edit::Number) -> Option<Value> {
     match n.as_i64() {
         Some(i) => Some(Value::from(i)),
@@ -251,239 +289,4 @@ fn json_literal(e: &Expr) -> Option<Value> {
         Expr::Array(a) => a.iter().map(json_literal).collect::<Option<Vec<_>>>().map(Value::Array),
         other => literal(other, ValueKind::String),
     }
-}
-
-fn get<'v>(doc: &'v Value, pointer: &str) -> Option<&'v Value> {
-    doc.pointer(pointer).filter(|v| !v.is_null())
-}
-
-/// One resource translated.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    /// The source resource's address.
-    pub address: String,
-    /// The address it was rewritten to (when it was).
-    pub new_address: Option<String>,
-    /// Translation notes, located in the source file.
-    pub notes: Vec<Diagnostic>,
-    /// Whether it was refused (then the file is not written).
-    pub refused: bool,
-}
-
-/// A `.tf` file translated.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Translated {
-    /// The new file text (every byte outside the rewritten resources kept).
-    pub text: String,
-    /// Per resource, in file order.
-    pub outcomes: Vec<Outcome>,
-}
-
-impl Translated {
-    /// Whether any resource was refused.
-    pub fn refused(&self) -> bool {
-        self.outcomes.iter().any(|o| o.refused)
-    }
-}
-
-/// Why a `.tf` file could not be translated at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TranslateFileError {
-    /// Not HCL.
-    Syntax(SyntaxError),
-    /// No resource type writes `target`'s documents.
-    NoResourceType(String),
-    /// An API document holds one config, and the file has these sections.
-    Sections(Vec<String>),
-}
-
-impl std::fmt::Display for TranslateFileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TranslateFileError::Syntax(e) => write!(f, "{e}"),
-            TranslateFileError::NoResourceType(d) => {
-                let known: Vec<&str> = facts::RESOURCES.iter().map(|r| r.dialect).collect();
-                write!(f, "no Terraform resource type writes `{d}` configs; expected one of {}", known.join(", "))
-            }
-            TranslateFileError::Sections(s) => write!(
-                f,
-                "{} sections ({}): an API document holds one config; use `--format terraform` for one resource each",
-                s.len(),
-                s.join(", ")
-            ),
-        }
-    }
-}
-
-/// Translates every async invocation config resource of `source` into
-/// `target`'s resource type, in place.
-pub fn translate(
-    source: &str,
-    target: Dialect,
-    mapping: &Mapping,
-    options: &Options,
-) -> Result<Translated, TranslateFileError> {
-    let found = read(source).map_err(TranslateFileError::Syntax)?;
-    let mut text = String::with_capacity(source.len());
-    let mut at = 0;
-    let outcomes = each_resource(source, source, &found, target, mapping, options, |f, block| {
-        text.push_str(source.get(at..f.extent.start).unwrap_or_default());
-        text.push_str(block);
-        at = f.extent.end;
-    })?;
-    text.push_str(source.get(at..).unwrap_or_default());
-    Ok(Translated { text, outcomes })
-}
-
-/// Writes each section `found` in `source` (a Serverless Devs or ROS YAML
-/// file) as a resource of `target`'s Terraform type, in a new `.tf` text
-/// (FunctionGraph has no YAML tool holding an async config).
-pub fn from_sections(
-    source: &str,
-    found: &[Found],
-    target: Dialect,
-    mapping: &Mapping,
-    options: &Options,
-) -> Result<Translated, TranslateFileError> {
-    let mut text = String::new();
-    // Not HCL: no meta-arguments to carry, and `\n` line ends.
-    let outcomes = each_resource("", source, found, target, mapping, options, |_, block| {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(block);
-        text.push('\n');
-    })?;
-    Ok(Translated { text, outcomes })
-}
-
-/// Translates each of `found` (read from `file`) for `target`'s resource
-/// type, handing each rendered block to `write`; notes are located in `file`.
-fn each_resource(
-    hcl: &str,
-    file: &str,
-    found: &[Found],
-    target: Dialect,
-    mapping: &Mapping,
-    options: &Options,
-    mut write: impl FnMut(&Found, &str),
-) -> Result<Vec<Outcome>, TranslateFileError> {
-    let to = facts::resource_for_dialect(target.id())
-        .ok_or_else(|| TranslateFileError::NoResourceType(target.id().to_string()))?;
-    let lines = Lines::new(file);
-    let mut outcomes = Vec::new();
-    for f in found {
-        let result = translate_one(hcl, f, target, to, mapping, options).map(|(block, notes)| {
-            write(f, &block);
-            (format!("{}.{}", to.resource_type, resource_name(f)), notes)
-        });
-        outcomes.push(located(f, &lines, result));
-    }
-    Ok(outcomes)
-}
-
-/// The outcome of translating `f` (its new address and notes, or the notes
-/// of the refusal), each note located in the file `lines` index.
-pub(crate) fn located(
-    f: &Found,
-    lines: &Lines<'_>,
-    result: Result<(String, Vec<Diagnostic>), Vec<Diagnostic>>,
-) -> Outcome {
-    let (new_address, mut notes, refused) = match result {
-        Ok((address, notes)) => (Some(address), notes, false),
-        Err(notes) => (None, notes, true),
-    };
-    for n in &mut notes {
-        let (_, value) = f.span_of(&n.pointer);
-        n.span = Some(lines.span(value));
-    }
-    Outcome { address: f.address.clone(), new_address, notes, refused }
-}
-
-/// The name of the rewritten resource: the source's resource or section
-/// name, with what HCL does not allow in a name replaced by `_`.
-fn resource_name(f: &Found) -> String {
-    let name = f.address.rsplit_once('.').map_or(f.address.as_str(), |(_, n)| n);
-    let mut out: String =
-        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        out.insert(0, '_');
-    }
-    out
-}
-
-fn translate_one(
-    source: &str,
-    f: &Found,
-    target: Dialect,
-    to: &'static Resource,
-    mapping: &Mapping,
-    options: &Options,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut c = crate::carry::translate(f, target, mapping, options)?;
-    let block = render(source, f, c.from, target, to, &c.document, &c.lost, &mut c.notes);
-    crate::carry::expression_notes(f, &mut c, &block, to.resource_type, target);
-    let src_provider = provider(f.wrapper);
-    if src_provider != provider(to.resource_type) {
-        for e in &f.expressions {
-            if e.text.contains(&format!("{src_provider}_")) {
-                c.notes.push(
-                    note(
-                        codes::SOURCE_PROVIDER_REFERENCE,
-                        &e.pointer,
-                        format!("`{}` refers to a resource of the {src_provider} provider", one_line(&e.text)),
-                    )
-                    .with_help(format!(
-                        "migrate that resource too, then point this reference at its {} counterpart",
-                        target.id()
-                    )),
-                );
-            }
-        }
-    }
-    Ok((block, c.notes))
-}
-
-/// The provider prefix of a resource type (`alicloud`, `huaweicloud`, `aws`).
-fn provider(resource_type: &str) -> &str {
-    resource_type.split('_').next().unwrap_or_default()
-}
-
-/// A string from the translated document as HCL: placeholders become the
-/// expressions they stand for (a lone one bare, others interpolated).
-fn hcl_value(s: &str, placeholders: &[String]) -> (String, bool) {
-    if is_placeholder(s) {
-        let i: usize = s[PLACEHOLDER.len()..].parse().unwrap_or(usize::MAX);
-        if let Some(e) = placeholders.get(i) {
-            // A lone placeholder is an interpolation only when its source was one.
-            return (e.clone(), true);
-        }
-    }
-    if !s.contains(PLACEHOLDER) {
-        return (hcl_string(s), false);
-    }
-    let mut out = String::new();
-    let mut rest = s;
-    let mut any = false;
-    while let Some(i) = rest.find(PLACEHOLDER) {
-        out.push_str(&hcl_inner(&rest[..i]));
-        let digits: String = rest[i + PLACEHOLDER.len()..].chars().take_while(char::is_ascii_digit).collect();
-        match digits.parse::<usize>().ok().and_then(|n| placeholders.get(n)) {
-            Some(e) => {
-                let e = e.strip_prefix("${").and_then(|x| x.strip_suffix('}')).unwrap_or(e);
-                out.push_str(&format!("${{{e}}}"));
-                any = true;
-            }
-            None => out.push_str(&rest[i..i + PLACEHOLDER.len() + digits.len()]),
-        }
-        rest = &rest[i + PLACEHOLDER.len() + digits.len()..];
-    }
-    out.push_str(&hcl_inner(rest));
-    (format!("\"{out}\""), any)
-}
-
-/// `s` escaped for the inside of an HCL quoted string.
-fn hcl_inner(s: &str) -> String {
-    let q = hcl_string(s);
-    q.strip_prefix('"').and_then(|x| x.strip_suffix('"')).unwrap_or_default().to_string()
 }

@@ -24,7 +24,8 @@ The API rejects the kind. DMS/Kafka in particular is not a destination.
 
 ## Fix
 Spell the kind as the enum does. The safe fix corrects the case when the
-value matches a kind ignoring case.
+value matches a kind ignoring case; in Terraform only where the file writes
+the kind as a quoted string (never an expression).
 "#,
         fixable: true,
     },

@@ -19,6 +19,10 @@ entry that clashes with another.
 The translation refuses the document (or, for `T207`, writes a body that does
 not name its function) until the mapping file pairs the identifiers.
 
+Like every portability rule, a finding has its translation note's severity:
+an error exactly when `translate` refuses, an info for `T207` (a Terraform
+resource never carries its region and account).
+
 ## Example
 ```json
 {"functionArn": "acs:fc:cn-shanghai:1234567890123456:functions/f"}

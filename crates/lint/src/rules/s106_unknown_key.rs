@@ -29,7 +29,11 @@ A misspelt key is a setting that silently does not apply: with
 
 ## Fix
 Rename the key. The safe fix renames it when exactly one known key is within
-typo distance and that key is not already present.
+typo distance and that key is not already present. In Terraform, s.yaml and
+ROS the same holds for an argument, block or key, among the names the
+resource type has at that place (`maximum_retry_attempt` ->
+`maximum_retry_attempts`), and never when another unknown name there would
+take the same one.
 "#,
         fixable: true,
     },
