@@ -6,5 +6,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    invokecfg_cli::main()
+    // `invokecfg server` is the language server, which lints through the CLI crate.
+    invokecfg_cli::main(invokecfg_server::run)
 }

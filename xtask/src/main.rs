@@ -7,6 +7,7 @@
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
 //! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
 //! cargo run --release -p xtask -- bench-notes [--items N] [--runs K] [--bin PATH] [--baseline PATH] [--json]
+//! cargo run --release -p xtask -- bench-server [--edits N] [--bytes N] [--bin PATH] [--json]
 //! cargo run -p xtask -- facts --write|--check [--python PATH]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
@@ -25,6 +26,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod bench_iac;
 mod bench_notes;
+mod bench_server;
 mod corpus;
 mod facts;
 mod fuzz;
@@ -43,6 +45,11 @@ usage:
       one list of N configs (default 200000) linted and translated to every target, side by side:
       time against lint, peak RSS against the input, stderr lines (default binary:
       target/release/invokecfg; --baseline PATH measures another binary, e.g. main's, in the same run)
+  cargo run --release -p xtask -- bench-server [--edits N] [--bytes N] [--bin PATH] [--json]
+      `invokecfg server` end to end over pipes: a BYTES (default 10240) JSON list and
+      Terraform file edited N times (default 10000); latency from didChange to its
+      publishDiagnostics (median, p90, p99, max) and the server's VmRSS over the edits
+      (needs target/release/invokecfg)
   cargo run --release -p xtask -- bench [options]
       --configs N           single configs per dialect (default 10000)
       --lists N             list documents per dialect (default 1000)
@@ -74,6 +81,7 @@ fn main() -> ExitCode {
         Some("profile") => bench::profile(&args[1..]),
         Some("bench-iac") => bench_iac::run(&args[1..]),
         Some("bench-notes") => bench_notes::run(&args[1..]),
+        Some("bench-server") => bench_server::run(&args[1..]),
         Some("facts") => facts::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),

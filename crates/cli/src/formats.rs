@@ -312,7 +312,7 @@ pub fn sarif(files: &[FileFindings], info: &RunInfo, cwd: &Path) -> Value {
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
             });
             if let (Some(base), Value::Object(m)) = (&info.rules_url, &mut v) {
-                m.insert("helpUri".into(), json!(format!("{base}/{}.md", r.code)));
+                m.insert("helpUri".into(), json!(crate::rule_page_url(base, r.code)));
             }
             v
         })

@@ -9,6 +9,7 @@
 
 mod config;
 mod diff;
+mod editor;
 mod escape;
 mod formats;
 mod io;
@@ -18,6 +19,9 @@ mod outputs;
 mod report;
 mod translate_cmd;
 mod values;
+
+pub use config::CONFIG_NAMES;
+pub use editor::{rule_page_url, LintSettings, TextLint};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use invokecfg_model::schema::SchemaName;
@@ -58,6 +62,8 @@ enum Command {
         /// Rule code (R201) or name (event-age-out-of-range).
         code: String,
     },
+    /// Run the language server for editors (LSP over stdio).
+    Server,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,9 +73,10 @@ enum RulesFormat {
 }
 
 /// How findings are printed.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Default, ValueEnum)]
 pub(crate) enum LintFormat {
     /// Source snippets with carets (colored on a terminal unless NO_COLOR).
+    #[default]
     Text,
     /// The versioned report of schemas/lint-report.schema.json.
     Json,
@@ -79,7 +86,7 @@ pub(crate) enum LintFormat {
     Github,
 }
 
-#[derive(Args)]
+#[derive(Args, Default)]
 #[command(
     after_help = "Examples:\n  invokecfg lint .\n  invokecfg lint --select R,I3 --ignore I309 configs/\n  cat c.json | invokecfg lint --stdin-filename c.json\n  invokecfg lint --fix configs/\n  invokecfg lint --format sarif --output-file invokecfg.sarif configs/"
 )]
@@ -273,8 +280,10 @@ fn explain(code: &str) -> ExitCode {
     }
 }
 
-/// Runs the command line; returns the process exit code.
-pub fn main() -> ExitCode {
+/// Runs the command line; returns the process exit code. `server` is the
+/// language server (`invokecfg-server`, which depends on this crate for its
+/// lint, so the binary hands it in).
+pub fn main(server: fn() -> ExitCode) -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -300,5 +309,6 @@ pub fn main() -> ExitCode {
         Command::Schema { name } => schema(name.as_deref()),
         Command::Rules { format } => rules(*format),
         Command::Explain { code } => explain(code),
+        Command::Server => server(),
     }
 }

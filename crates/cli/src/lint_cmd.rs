@@ -16,13 +16,13 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-struct Input {
+pub(crate) struct Input {
     /// Path as shown.
-    shown: String,
+    pub shown: String,
     /// Path on disk (None: stdin).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// Named on the command line (not found by walking).
-    explicit: bool,
+    pub explicit: bool,
 }
 
 /// Human notes on stderr (`--verbose`), with control characters escaped.
@@ -99,7 +99,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     inputs
 }
 
-fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> LintOptions {
+pub(crate) fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> LintOptions {
     let dialect = match args.dialect.as_deref() {
         Some("auto") => None,
         Some(d) => d.parse().ok(),
@@ -133,7 +133,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
     }
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem>, applied: Vec<String> },
     Failed(Problem),
     Skipped,
@@ -143,11 +143,26 @@ enum Outcome {
 /// Lints one input: reads it, decides whether it is a config, fixes it or
 /// diffs the fix, and applies the config file's suppressions.
 fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> Outcome {
+    if excluded(args, input, config) {
+        return Outcome::Skipped;
+    }
+    let read = match &input.path {
+        Some(p) => std::fs::read(p),
+        None => read_input("-"),
+    };
+    match read {
+        Ok(source) => lint_source(args, input, source, config, mapping),
+        Err(e) => Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
+    }
+}
+
+/// Whether the config's `exclude` skips `input` (a named file only with `--force-exclude`).
+pub(crate) fn excluded(args: &LintArgs, input: &Input, config: Option<&Config>) -> bool {
     if let (Some(c), Some(p)) = (config, &input.path) {
         if c.excludes(p) {
             if !input.explicit || args.force_exclude {
                 note(args, &format!("{}: excluded by {}", input.shown, c.path.display()));
-                return Outcome::Skipped;
+                return true;
             }
             note(
                 args,
@@ -159,15 +174,24 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             );
         }
     }
+    false
+}
+
+/// The text `--fix` makes of `source` (the text of `input`), and the number of fixes applied.
+pub(crate) fn fixed_text(input: &Input, source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
+    surface::fix(Surface::of(Path::new(&input.shown), source), source, options)
+}
+
+/// Lints `source` as the text of `input` (read from disk, stdin, or an
+/// editor's buffer: `invokecfg server` lints through here too).
+pub(crate) fn lint_source(
+    args: &LintArgs,
+    input: &Input,
+    source: Vec<u8>,
+    config: Option<&Config>,
+    mapping: Option<&Arc<Mapping>>,
+) -> Outcome {
     let options = options_for(args, config, mapping);
-    let read = match &input.path {
-        Some(p) => std::fs::read(p),
-        None => read_input("-"),
-    };
-    let source = match read {
-        Ok(b) => b,
-        Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
-    };
     let claim = if args.dialect.as_deref().is_some_and(|d| d != "auto")
         || config.zip(input.path.as_ref()).is_some_and(|(c, p)| c.includes(p))
     {
@@ -210,7 +234,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
     let mut problem = None;
     let mut shown_source = source;
     if args.fix || args.diff {
-        let (text, n) = surface::fix(kind, &shown_source, &options);
+        let (text, n) = fixed_text(input, &shown_source, &options);
         if args.diff {
             diff = crate::diff::unified(
                 &input.shown,
