@@ -15,6 +15,8 @@ pub enum Failure {
     Invalid { message: String, line: Option<usize>, column: Option<usize>, pointer: String },
     /// Refused by the translator: `TranslationRefused`, carrying every note.
     Refused { message: String, notes: Vec<Diagnostic> },
+    /// A value of a Python type with no JSON form: `UnsupportedType` (a `TypeError`).
+    Unsupported { message: String, pointer: String },
 }
 
 impl Failure {
@@ -26,7 +28,9 @@ impl Failure {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Invalid { message, .. } | Failure::Refused { message, .. } => f.write_str(message),
+            Failure::Invalid { message, .. }
+            | Failure::Refused { message, .. }
+            | Failure::Unsupported { message, .. } => f.write_str(message),
         }
     }
 }
@@ -95,9 +99,10 @@ pub fn dialect_of(value: &Value, source: Option<Dialect>) -> Result<Dialect, Fai
     }
 }
 
-/// The dialect of a document, detected from its keys.
+/// The dialect of a document, detected from its keys (`detect()` takes no
+/// `source`, so the message does not suggest one).
 pub fn detect_dialect(input: Input) -> Result<Dialect, Failure> {
-    dialect_of(&parse(input)?.value, None)
+    detect(&parse(input)?.value).map(|d| d.dialect).map_err(|e| Failure::invalid(e.to_string(), ""))
 }
 
 /// Reads a document: parse, dialect, typed document (type errors located).

@@ -159,6 +159,6 @@ def test_fix_equals_cli_fix(cli, tmp_path):
             continue
         if got is None:
             continue
-        assert got == copy.read_text(), path
-        fixed += got != path.read_text()
+        assert got == copy.read_bytes(), path
+        fixed += got != path.read_bytes()
     assert fixed > 10

@@ -1,43 +1,54 @@
-"""Type stubs of :mod:`invokecfg` (the Rust extension re-exported by ``__init__.py``)."""
+"""Type stubs of :mod:`invokecfg` (the Rust extension re-exported by ``__init__.py``).
+
+Dialects: ``alibaba-fc2``, ``alibaba-fc3``, ``huawei``, ``aws-lambda``.
+Checked against the package by ``python -m mypy.stubtest invokecfg`` in CI.
+"""
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union, overload
 
 __version__: str
+__all__: List[str]
 
-#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei" (more as providers are added).
+#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda" (more as providers are added).
 Dialect = str
+#: A note's or a finding's severity.
 Severity = Literal["error", "warning", "info"]
+#: A JSON value as Python holds it.
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
-#: A document: a dict (an SDK model's ``to_map()``), JSON text, or bytes.
-DocumentInput = Union[Dict[str, Any], str, bytes, bytearray]
-#: A mapping: the mapping file's content as a dict, or its path.
+#: A document: a dict (an SDK model's ``to_map()``, a boto3 response), JSON text, bytes, or a file's path.
+DocumentInput = Union[Dict[str, Any], str, bytes, bytearray, "os.PathLike[str]"]
+#: A mapping: the mapping file's content as a dict, its path, or ``None``.
 MappingInput = Union[Dict[str, Any], str, "os.PathLike[str]", None]
 
 class InvokecfgError(Exception):
     """Base class of every error about a document or a mapping."""
 
-class InvalidDocument(InvokecfgError):
-    """The input is not a document of any dialect."""
+    #: The document's position in the batch (translate_many), else None.
+    index: Optional[int]
+
+class InvalidDocument(InvokecfgError, ValueError):
+    """The input is not a document of any dialect (a ValueError)."""
 
     message: str
     line: Optional[int]
     column: Optional[int]
     pointer: str
-    #: Set by translate_many: the position of the failing document.
-    index: int
     def __init__(
         self, message: str, line: Optional[int] = None, column: Optional[int] = None, pointer: str = ""
     ) -> None: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+
+class UnsupportedType(InvalidDocument, TypeError):
+    """A value of a Python type JSON has no form for (a TypeError and an InvalidDocument)."""
 
 class TranslationRefused(InvokecfgError):
     """The translation was refused; ``notes`` holds every note, errors first."""
 
     message: str
     notes: List["Note"]
-    #: Set by translate_many: the position of the failing document.
-    index: int
     def __init__(self, message: str, notes: List["Note"]) -> None: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
 
 class NoteDict(TypedDict, total=False):
     code: str
@@ -70,6 +81,9 @@ class Note:
     def range(self) -> Optional[Tuple[int, int]]: ...
     def to_dict(self) -> NoteDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Note": ...
+    def __deepcopy__(self, memo: Any, /) -> "Note": ...
 
 class Translation:
     """A translated document: ``document`` (a new dict each access), ``text`` (the CLI's output), ``notes``."""
@@ -84,6 +98,10 @@ class Translation:
     def source(self) -> Dialect: ...
     @property
     def target(self) -> Dialect: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Translation": ...
+    def __deepcopy__(self, memo: Any, /) -> "Translation": ...
 
 class EditDict(TypedDict):
     line: int
@@ -141,6 +159,9 @@ class Finding:
     def fix(self) -> Optional[FixDict]: ...
     def to_dict(self) -> FindingDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Finding": ...
+    def __deepcopy__(self, memo: Any, /) -> "Finding": ...
 
 class RuleDict(TypedDict):
     code: str
@@ -166,6 +187,9 @@ class Rule:
     def fixable(self) -> bool: ...
     def to_dict(self) -> RuleDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Rule": ...
+    def __deepcopy__(self, memo: Any, /) -> "Rule": ...
 
 def translate(
     doc: DocumentInput,
@@ -177,6 +201,9 @@ def translate(
     strict: bool = False,
     allow_lossy: bool = False,
 ) -> Translation: ...
+
+# Without return_exceptions (or with False) every item is a Translation: a failure raises.
+@overload
 def translate_many(
     docs: Iterable[DocumentInput],
     to: str,
@@ -186,7 +213,19 @@ def translate_many(
     function: Optional[str] = None,
     strict: bool = False,
     allow_lossy: bool = False,
-    return_exceptions: bool = False,
+    return_exceptions: Literal[False] = False,
+) -> List[Translation]: ...
+@overload
+def translate_many(
+    docs: Iterable[DocumentInput],
+    to: str,
+    *,
+    source: Optional[str] = None,
+    mapping: MappingInput = None,
+    function: Optional[str] = None,
+    strict: bool = False,
+    allow_lossy: bool = False,
+    return_exceptions: bool,
 ) -> List[Union[Translation, InvokecfgError]]: ...
 def lint(
     doc_or_text: DocumentInput,
@@ -194,10 +233,17 @@ def lint(
     filename: Optional[str] = None,
     dialect: str = "auto",
     target: Optional[str] = None,
-    select: Optional[List[str]] = None,
-    ignore: Optional[List[str]] = None,
+    select: Optional[Iterable[str]] = None,
+    ignore: Optional[Iterable[str]] = None,
+    mapping: MappingInput = None,
+    function: Optional[str] = None,
 ) -> List[Finding]: ...
-def fix(text: Union[str, bytes, bytearray, Dict[str, Any]]) -> str: ...
+
+# The fixed text has the type of the text given.
+@overload
+def fix(text: Union[bytes, bytearray]) -> bytes: ...
+@overload
+def fix(text: Union[str, Dict[str, Any], "os.PathLike[str]"]) -> str: ...
 def schema(name: str) -> Dict[str, Any]: ...
 def rules() -> List[Rule]: ...
 def detect(doc: DocumentInput) -> Dialect: ...
