@@ -5,15 +5,42 @@ Checked against the package by ``python -m mypy.stubtest invokecfg`` in CI.
 """
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union, overload
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union, final, overload
 
 __version__: str
-__all__: List[str]
+__all__ = [
+    "Dialect",
+    "DocumentInput",
+    "EditDict",
+    "Finding",
+    "FindingDict",
+    "FixDict",
+    "InvalidDocument",
+    "InvokecfgError",
+    "JsonValue",
+    "MappingInput",
+    "Note",
+    "NoteDict",
+    "Rule",
+    "RuleDict",
+    "Severity",
+    "Translation",
+    "TranslationRefused",
+    "UnsupportedType",
+    "__version__",
+    "detect",
+    "fix",
+    "lint",
+    "rules",
+    "schema",
+    "translate",
+    "translate_many",
+]
 
 #: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda" (more as providers are added).
 Dialect = str
 #: A note's or a finding's severity.
-Severity = Literal["error", "warning", "info"]
+Severity = Union[Literal["error"], Literal["warning"], Literal["info"]]
 #: A JSON value as Python holds it.
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
 #: A document: a dict (an SDK model's ``to_map()``, a boto3 response), JSON text, bytes, or a file's path.
@@ -60,6 +87,8 @@ class NoteDict(TypedDict, total=False):
     new: JsonValue
     range: List[int]
 
+# The native classes: not subclassable, values only.
+@final
 class Note:
     """A note on a translation (code, severity, pointer, message, help; old/new/range on clamps)."""
 
@@ -80,11 +109,13 @@ class Note:
     @property
     def range(self) -> Optional[Tuple[int, int]]: ...
     def to_dict(self) -> NoteDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> "Note": ...
     def __deepcopy__(self, memo: Any, /) -> "Note": ...
 
+# The native classes: not subclassable, values only.
+@final
 class Translation:
     """A translated document: ``document`` (a new dict each access), ``text`` (the CLI's output), ``notes``."""
 
@@ -98,7 +129,7 @@ class Translation:
     def source(self) -> Dialect: ...
     @property
     def target(self) -> Dialect: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> "Translation": ...
     def __deepcopy__(self, memo: Any, /) -> "Translation": ...
@@ -130,6 +161,8 @@ class FindingDict(TypedDict):
     fix: Optional[FixDict]
     file: str
 
+# The native classes: not subclassable, values only.
+@final
 class Finding:
     """A lint finding, as one entry of ``invokecfg lint --format json``."""
 
@@ -158,7 +191,7 @@ class Finding:
     @property
     def fix(self) -> Optional[FixDict]: ...
     def to_dict(self) -> FindingDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> "Finding": ...
     def __deepcopy__(self, memo: Any, /) -> "Finding": ...
@@ -170,6 +203,8 @@ class RuleDict(TypedDict):
     summary: str
     fixable: bool
 
+# The native classes: not subclassable, values only.
+@final
 class Rule:
     """A lint rule of the registry."""
 
@@ -186,7 +221,7 @@ class Rule:
     @property
     def fixable(self) -> bool: ...
     def to_dict(self) -> RuleDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> "Rule": ...
     def __deepcopy__(self, memo: Any, /) -> "Rule": ...

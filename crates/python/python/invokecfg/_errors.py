@@ -64,5 +64,7 @@ class TranslationRefused(InvokecfgError):
 
 
 # Shown as `invokecfg.TranslationRefused` in tracebacks, where users import them from.
-for _cls in (InvokecfgError, InvalidDocument, UnsupportedType, TranslationRefused):
-    _cls.__module__ = "invokecfg"
+InvokecfgError.__module__ = "invokecfg"
+InvalidDocument.__module__ = "invokecfg"
+UnsupportedType.__module__ = "invokecfg"
+TranslationRefused.__module__ = "invokecfg"

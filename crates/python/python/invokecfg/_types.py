@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 #: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda" (more as providers are added).
 Dialect = str
 #: A note's or a finding's severity.
-Severity = Literal["error", "warning", "info"]
+Severity = Union[Literal["error"], Literal["warning"], Literal["info"]]
 #: A JSON value as Python holds it.
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
 #: A document: a dict (an SDK model's ``to_map()``, a boto3 response), JSON text, bytes, or a file's path.
