@@ -7,12 +7,10 @@
 
 #![forbid(unsafe_code)]
 
-mod claim;
 mod config;
 mod diff;
 mod escape;
 mod formats;
-mod iac;
 mod io;
 mod lint_cmd;
 mod translate_cmd;

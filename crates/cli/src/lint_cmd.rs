@@ -3,8 +3,9 @@
 use crate::config::{Config, ConfigFinder, CONFIG_NAMES};
 use crate::formats::{self, FileFindings, Problem, RunInfo};
 use crate::io::{describe, read_input, write_fix, Written};
-use crate::{claim, escape, LintArgs, LintFormat};
-use invokecfg_lint::{apply_fixes, LintOptions};
+use crate::{escape, LintArgs, LintFormat};
+use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
+use invokecfg_lint::LintOptions;
 use invokecfg_model::{Diagnostic, Dialect, Position, Span};
 use invokecfg_translate::Mapping;
 use rayon::prelude::*;
@@ -76,7 +77,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| crate::iac::walked(p))
+                .filter(|p| surface::walked(p))
                 .filter(|p| !p.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)))
                 .collect();
             if let Ok(h) = hidden.lock() {
@@ -148,22 +149,6 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
     }
 }
 
-/// Applies safe fixes until none applies (fixes can uncover others), at most a few rounds.
-fn fix_all(kind: Option<crate::iac::Kind>, source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
-    let mut text = source.to_vec();
-    let mut total = 0;
-    for _ in 0..8 {
-        let r = crate::iac::lint(kind, &text, options).0;
-        let (next, n) = apply_fixes(&text, &r.diagnostics);
-        if n == 0 || next == text {
-            break;
-        }
-        total += n;
-        text = next;
-    }
-    (text, total)
-}
-
 enum Outcome {
     Linted { findings: FileFindings, fixed: usize, diff: String, problem: Option<Problem>, applied: Vec<String> },
     Failed(Problem),
@@ -199,20 +184,16 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
         Ok(b) => b,
         Err(e) => return Outcome::Failed(Problem { path: input.shown.clone(), message: describe(&e) }),
     };
-    let kind = crate::iac::kind_of(Path::new(&input.shown), &source);
-    let (mut result, iac_notes) = crate::iac::lint(kind, &source, &options);
-    for n in iac_notes {
-        note(args, &format!("{}: {n}", input.shown));
-    }
-    let claimed = args.dialect.as_deref().is_some_and(|d| d != "auto")
-        || config.zip(input.path.as_ref()).is_some_and(|(c, p)| c.includes(p));
-    if result.dialect.is_none() && !claimed {
-        let why = match (kind, invokecfg_model::span::parse(&source)) {
-            (Some(k), _) => crate::iac::not_a_config(k, &source),
-            (None, Ok(parsed)) => claim::not_a_config(&parsed.value),
-            (None, Err(_)) => claim::unparsable_not_a_config(&source),
-        };
-        if let Some(why) = why {
+    let claim = if args.dialect.as_deref().is_some_and(|d| d != "auto")
+        || config.zip(input.path.as_ref()).is_some_and(|(c, p)| c.includes(p))
+    {
+        Claim::Claimed
+    } else {
+        Claim::IfConfig
+    };
+    let (kind, verdict) = surface::lint_file_text(Path::new(&input.shown), &source, &options, claim);
+    let mut result = match verdict {
+        Verdict::NotAConfig(why) => {
             note(
                 args,
                 &format!(
@@ -222,8 +203,14 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             );
             return Outcome::NotAConfig;
         }
-    }
-    if args.verbose && kind.is_none() {
+        Verdict::Linted(linted) => {
+            for n in linted.notes {
+                note(args, &format!("{}: {n}", input.shown));
+            }
+            linted.result
+        }
+    };
+    if args.verbose && kind == Surface::ApiJson {
         let why =
             match (options.dialect, invokecfg_model::span::parse(&source).map(|p| invokecfg_model::detect(&p.value))) {
                 (Some(d), _) => format!("read as {d} (--dialect or config)"),
@@ -239,7 +226,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
     let mut problem = None;
     let mut shown_source = source;
     if args.fix || args.diff {
-        let (text, n) = fix_all(kind, &shown_source, &options);
+        let (text, n) = surface::fix(kind, &shown_source, &options);
         if args.diff {
             diff = crate::diff::unified(
                 &input.shown,
@@ -270,7 +257,8 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
                         }
                         fixed = n;
                         shown_source = text;
-                        let before = std::mem::replace(&mut result, crate::iac::lint(kind, &shown_source, &options).0);
+                        let before =
+                            std::mem::replace(&mut result, surface::lint(kind, &shown_source, &options).result);
                         applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
                     }
                     // The findings of the unfixed file stay in the report.
@@ -287,7 +275,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
             let _ = std::io::stdout().lock().write_all(&text);
             fixed = n;
             shown_source = text;
-            let before = std::mem::replace(&mut result, crate::iac::lint(kind, &shown_source, &options).0);
+            let before = std::mem::replace(&mut result, surface::lint(kind, &shown_source, &options).result);
             applied = fixes_applied(&input.shown, &before.diagnostics, &result.diagnostics);
         }
     }
@@ -360,7 +348,7 @@ fn configs_for(
 /// linted (a run over some files, as pre-commit's, says nothing of the
 /// others): S115 findings in the config file that holds them.
 fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<FileFindings> {
-    let Some(rule) = invokecfg_lint::rule("S115") else { return Vec::new() };
+    let Some(rule) = Some(invokecfg_lint::RuleCode::S115.info()) else { return Vec::new() };
     let mut seen = Vec::new();
     let mut out: Vec<FileFindings> = Vec::new();
     for s in configs.iter().flatten().flat_map(|c| &c.suppress) {
@@ -467,7 +455,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
         }
     }
     info.problems = problems;
-    let s115 = invokecfg_lint::rule("S115");
+    let s115 = Some(invokecfg_lint::RuleCode::S115.info());
     let on = |rule: &invokecfg_lint::RuleInfo| {
         (args.select.is_empty() || args.select.iter().any(|s| invokecfg_lint::selector_matches(s, rule)))
             && !args.ignore.iter().any(|s| invokecfg_lint::selector_matches(s, rule))

@@ -2,6 +2,7 @@
 
 use crate::io::{describe, read_input, write_atomic};
 use crate::TranslateArgs;
+use invokecfg_iac::surface::{self, Surface};
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document, FunctionRef, Severity};
 use invokecfg_translate::{note_json, translate, translate_in_windows, Mapping, Options, TranslateError};
@@ -44,11 +45,12 @@ fn one(
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
-    if let Some(kind) = crate::iac::kind_of(Path::new(input), &bytes) {
+    let kind = Surface::of(Path::new(input), &bytes);
+    if kind != Surface::ApiJson {
         let options = Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() };
         // A file that cannot be read as its kind fails alone, as a JSON syntax error does.
         let format = args.format.as_deref();
-        let (text, notes) = match crate::iac::translate(kind, input, &bytes, (target, format), mapping, &options) {
+        let (text, notes) = match surface::translate(kind, input, &bytes, (target, format), mapping, &options) {
             Ok(t) => t,
             Err(e) => return Ok(input_error(input, e)),
         };
@@ -249,7 +251,7 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
                 .map(|e| e.into_path())
-                .filter(|p| crate::iac::translatable(p))
+                .filter(|p| surface::translatable(p))
                 .collect();
             found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             for f in found {

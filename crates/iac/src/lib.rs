@@ -12,12 +12,13 @@
 
 mod carry;
 pub mod codes;
+pub mod surface;
 mod template;
 pub mod terraform;
 mod text;
 pub mod yaml;
 
-use invokecfg_lint::LintOptions;
+use invokecfg_lint::{LintOptions, RuleCode};
 use invokecfg_model::facts::terraform::{block_pointer, Role};
 use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity, Span};
 use serde_json::Value;
@@ -361,14 +362,14 @@ fn required_arguments(found: &Found, lines: &Lines<'_>, options: &LintOptions) -
 }
 
 /// The rule missing required arguments are reported under.
-const REQUIRED_RULE: &str = "S116";
+const REQUIRED_RULE: &str = RuleCode::S116.as_str();
 
 /// The range rules, by field.
-const AGE_RULE: &str = "R201";
-const RETRY_RULE: &str = "R202";
+const AGE_RULE: &str = RuleCode::R201.as_str();
+const RETRY_RULE: &str = RuleCode::R202.as_str();
 
 /// The rule unknown keys are reported under.
-const UNKNOWN_KEY_RULE: &str = "S106";
+const UNKNOWN_KEY_RULE: &str = RuleCode::S106.as_str();
 
 /// A fix on the generated JSON, as edits of the file: each edit must replace
 /// exactly a key or a value the file holds at the same pointer.

@@ -18,6 +18,7 @@ mod suggest;
 use invokecfg_model::{span, Diagnostic, Dialect, Severity};
 
 pub use render::{diagnostic_json, render_text};
+pub use rules::RuleCode;
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

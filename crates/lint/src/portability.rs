@@ -3,28 +3,28 @@
 //! and `translate --to X` say the same things at the same pointers.
 
 use crate::ctx::{At, Ctx};
-use crate::RuleInfo;
+use crate::{RuleCode, RuleInfo};
 use invokecfg_model::{Diagnostic, Document};
 use invokecfg_translate::{codes, translate, Options, TranslateError};
 
 /// Translation note code -> the portability rule that reports it.
-pub const RULE_OF_NOTE: &[(&str, &str)] = &[
-    (codes::VALUE_CLAMPED, "P501"),
-    (codes::DESTINATION_DROPPED, "P502"),
-    (codes::DESTINATION_UNMAPPED, "P502"),
-    (codes::NAME_INVALID, "P503"),
-    (codes::QUALIFIER_KEPT, "P504"),
-    (codes::FEATURE_APPROXIMATED, "P505"),
-    (codes::FIELD_DROPPED, "P506"),
-    (codes::IDENTITY_UNMAPPED, "P507"),
-    (codes::IDENTITY_INCOMPLETE, "P507"),
-    (codes::MAPPING_CLASH, "P507"),
-    (codes::MAPPING_ENTRY_UNUSABLE, "P507"),
+pub const RULE_OF_NOTE: &[(&str, RuleCode)] = &[
+    (codes::VALUE_CLAMPED, RuleCode::P501),
+    (codes::DESTINATION_DROPPED, RuleCode::P502),
+    (codes::DESTINATION_UNMAPPED, RuleCode::P502),
+    (codes::NAME_INVALID, RuleCode::P503),
+    (codes::QUALIFIER_KEPT, RuleCode::P504),
+    (codes::FEATURE_APPROXIMATED, RuleCode::P505),
+    (codes::FIELD_DROPPED, RuleCode::P506),
+    (codes::IDENTITY_UNMAPPED, RuleCode::P507),
+    (codes::IDENTITY_INCOMPLETE, RuleCode::P507),
+    (codes::MAPPING_CLASH, RuleCode::P507),
+    (codes::MAPPING_ENTRY_UNUSABLE, RuleCode::P507),
 ];
 
 /// The rule code a translation note maps to, if it is a portability finding.
 pub fn rule_of_note(code: &str) -> Option<&'static str> {
-    RULE_OF_NOTE.iter().find(|(n, _)| *n == code).map(|(_, r)| *r)
+    RULE_OF_NOTE.iter().find(|(n, _)| *n == code).map(|(_, r)| r.as_str())
 }
 
 /// The notes of translating the linted document to `--target` (both ways a
@@ -55,7 +55,7 @@ pub(crate) fn dry_run(ctx: &Ctx) -> Option<Vec<Diagnostic>> {
 
 /// Whether `code` is a portability rule's.
 pub(crate) fn is_portability_rule(code: &str) -> bool {
-    RULE_OF_NOTE.iter().any(|(_, r)| *r == code)
+    RULE_OF_NOTE.iter().any(|(_, r)| r.as_str() == code)
 }
 
 /// Appends the findings of portability rule `rule`: every dry-run note that maps to it.

@@ -37,112 +37,120 @@ mod prelude {
     pub(crate) const PAGE_INFO: &str = huawei::LIST_KEYS[2];
 }
 
-pub(crate) mod i301_malformed_arn;
-pub(crate) mod i302_function_arn_wrong_kind;
-pub(crate) mod i303_malformed_urn;
-pub(crate) mod i304_placeholder_identifier;
-pub(crate) mod i305_account_id_length;
-pub(crate) mod i306_invalid_project_id;
-pub(crate) mod i307_invalid_name;
-pub(crate) mod i308_short_urn_in_param;
-pub(crate) mod i309_unknown_region;
-pub(crate) mod i310_unknown_destination_kind;
-pub(crate) mod i311_param_not_json;
-pub(crate) mod i312_param_missing_key;
-pub(crate) mod i313_param_unknown_key;
-pub(crate) mod i314_param_wrong_type;
-pub(crate) mod i315_fc3_qualified_function_arn;
-pub(crate) mod i316_relative_arn;
-pub(crate) mod i317_invalid_aws_identifier;
-pub(crate) mod m401_destination_is_self;
-pub(crate) mod m402_destination_other_region;
-pub(crate) mod m403_identical_destinations;
-pub(crate) mod m404_age_too_short_for_retries;
-pub(crate) mod m405_empty_destination_config;
-pub(crate) mod m406_list_count_mismatch;
-pub(crate) mod p501_value_clamped_on_target;
-pub(crate) mod p502_destination_unsupported_on_target;
-pub(crate) mod p503_name_invalid_on_target;
-pub(crate) mod p504_qualifier_needs_mapping;
-pub(crate) mod p505_feature_approximated_on_target;
-pub(crate) mod p506_field_dropped_on_target;
-pub(crate) mod p507_identity_needs_mapping;
-pub(crate) mod r201_event_age_out_of_range;
-pub(crate) mod r202_retry_attempts_out_of_range;
-pub(crate) mod r203_response_outside_request_range;
-pub(crate) mod r204_obs_expires_out_of_range;
-pub(crate) mod r205_negative_paging_value;
-pub(crate) mod s101_invalid_json;
-pub(crate) mod s102_not_an_object;
-pub(crate) mod s103_undetectable_dialect;
-pub(crate) mod s104_mixed_dialects;
-pub(crate) mod s105_foreign_dialect_key;
-pub(crate) mod s106_unknown_key;
-pub(crate) mod s107_duplicate_key;
-pub(crate) mod s108_wrong_type;
-pub(crate) mod s109_param_not_string;
-pub(crate) mod s110_missing_destination;
-pub(crate) mod s111_missing_param;
-pub(crate) mod s112_legacy_key;
-pub(crate) mod s113_utf8_bom;
-pub(crate) mod s114_invalid_timestamp;
-pub(crate) mod s115_unused_suppression;
-pub(crate) mod s116_missing_required_argument;
+/// Declares each rule once: its module, its typed code (the enum
+/// [`RuleCode`], so a code outside the registry does not compile) and its
+/// place in [`RULES`].
+macro_rules! registry {
+    ($($code:ident => $module:ident,)*) => {
+        $(pub(crate) mod $module;)*
 
-/// Every rule, in code order.
-pub(crate) static RULES: &[&Rule] = &[
-    &s101_invalid_json::RULE,
-    &s102_not_an_object::RULE,
-    &s103_undetectable_dialect::RULE,
-    &s104_mixed_dialects::RULE,
-    &s105_foreign_dialect_key::RULE,
-    &s106_unknown_key::RULE,
-    &s107_duplicate_key::RULE,
-    &s108_wrong_type::RULE,
-    &s109_param_not_string::RULE,
-    &s110_missing_destination::RULE,
-    &s111_missing_param::RULE,
-    &s112_legacy_key::RULE,
-    &s113_utf8_bom::RULE,
-    &s114_invalid_timestamp::RULE,
-    &s115_unused_suppression::RULE,
-    &s116_missing_required_argument::RULE,
-    &r201_event_age_out_of_range::RULE,
-    &r202_retry_attempts_out_of_range::RULE,
-    &r203_response_outside_request_range::RULE,
-    &r204_obs_expires_out_of_range::RULE,
-    &r205_negative_paging_value::RULE,
-    &i301_malformed_arn::RULE,
-    &i302_function_arn_wrong_kind::RULE,
-    &i303_malformed_urn::RULE,
-    &i304_placeholder_identifier::RULE,
-    &i305_account_id_length::RULE,
-    &i306_invalid_project_id::RULE,
-    &i307_invalid_name::RULE,
-    &i308_short_urn_in_param::RULE,
-    &i309_unknown_region::RULE,
-    &i310_unknown_destination_kind::RULE,
-    &i311_param_not_json::RULE,
-    &i312_param_missing_key::RULE,
-    &i313_param_unknown_key::RULE,
-    &i314_param_wrong_type::RULE,
-    &i315_fc3_qualified_function_arn::RULE,
-    &i316_relative_arn::RULE,
-    &i317_invalid_aws_identifier::RULE,
-    &m401_destination_is_self::RULE,
-    &m402_destination_other_region::RULE,
-    &m403_identical_destinations::RULE,
-    &m404_age_too_short_for_retries::RULE,
-    &m405_empty_destination_config::RULE,
-    &m406_list_count_mismatch::RULE,
-    &p501_value_clamped_on_target::RULE,
-    &p502_destination_unsupported_on_target::RULE,
-    &p503_name_invalid_on_target::RULE,
-    &p504_qualifier_needs_mapping::RULE,
-    &p505_feature_approximated_on_target::RULE,
-    &p506_field_dropped_on_target::RULE,
-    &p507_identity_needs_mapping::RULE,
-];
+        /// A rule's stable code, typed: every rule of the registry, in code order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum RuleCode {
+            $(
+                #[doc = concat!("`", stringify!($code), "`")]
+                $code,
+            )*
+        }
+
+        impl RuleCode {
+            /// Every code, in code order.
+            pub const ALL: &'static [RuleCode] = &[$(RuleCode::$code,)*];
+
+            /// The code as users write it (`S101`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleCode::$code => stringify!($code),)*
+                }
+            }
+        }
+
+        /// Every rule, in code order.
+        pub(crate) static RULES: &[&Rule] = &[$(&$module::RULE,)*];
+    };
+}
+
+registry! {
+    S101 => s101_invalid_json,
+    S102 => s102_not_an_object,
+    S103 => s103_undetectable_dialect,
+    S104 => s104_mixed_dialects,
+    S105 => s105_foreign_dialect_key,
+    S106 => s106_unknown_key,
+    S107 => s107_duplicate_key,
+    S108 => s108_wrong_type,
+    S109 => s109_param_not_string,
+    S110 => s110_missing_destination,
+    S111 => s111_missing_param,
+    S112 => s112_legacy_key,
+    S113 => s113_utf8_bom,
+    S114 => s114_invalid_timestamp,
+    S115 => s115_unused_suppression,
+    S116 => s116_missing_required_argument,
+    R201 => r201_event_age_out_of_range,
+    R202 => r202_retry_attempts_out_of_range,
+    R203 => r203_response_outside_request_range,
+    R204 => r204_obs_expires_out_of_range,
+    R205 => r205_negative_paging_value,
+    I301 => i301_malformed_arn,
+    I302 => i302_function_arn_wrong_kind,
+    I303 => i303_malformed_urn,
+    I304 => i304_placeholder_identifier,
+    I305 => i305_account_id_length,
+    I306 => i306_invalid_project_id,
+    I307 => i307_invalid_name,
+    I308 => i308_short_urn_in_param,
+    I309 => i309_unknown_region,
+    I310 => i310_unknown_destination_kind,
+    I311 => i311_param_not_json,
+    I312 => i312_param_missing_key,
+    I313 => i313_param_unknown_key,
+    I314 => i314_param_wrong_type,
+    I315 => i315_fc3_qualified_function_arn,
+    I316 => i316_relative_arn,
+    I317 => i317_invalid_aws_identifier,
+    M401 => m401_destination_is_self,
+    M402 => m402_destination_other_region,
+    M403 => m403_identical_destinations,
+    M404 => m404_age_too_short_for_retries,
+    M405 => m405_empty_destination_config,
+    M406 => m406_list_count_mismatch,
+    P501 => p501_value_clamped_on_target,
+    P502 => p502_destination_unsupported_on_target,
+    P503 => p503_name_invalid_on_target,
+    P504 => p504_qualifier_needs_mapping,
+    P505 => p505_feature_approximated_on_target,
+    P506 => p506_field_dropped_on_target,
+    P507 => p507_identity_needs_mapping,
+}
+
+impl RuleCode {
+    /// The rule's registry entry.
+    pub fn info(self) -> &'static RuleInfo {
+        // INFOS is built from RULES, which the macro lays out in ALL's order.
+        &INFOS[self as usize]
+    }
+}
+
+impl std::fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// The registry entries of [`RULES`].
 pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_typed_code_names_its_own_rule() {
+        assert_eq!(RuleCode::ALL.len(), RULES.len());
+        for code in RuleCode::ALL {
+            assert_eq!(code.info().code, code.as_str());
+        }
+    }
+}

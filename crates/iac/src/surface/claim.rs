@@ -38,7 +38,7 @@ fn near_key(key: &str, known: &[String]) -> bool {
     }
     known.iter().any(|t| {
         *t == k
-            || crate::edit_distance(&k, t) <= (t.len() / 6).clamp(1, 3)
+            || strsim::levenshtein(&k, t) <= (t.len() / 6).clamp(1, 3)
             || (k.len() >= 8 && k.len() * 10 >= t.len() * 6 && subsequence(&k, t))
     })
 }
