@@ -3,7 +3,6 @@
 //! Each step is the command line's, so the results are the CLI's.
 
 use crate::convert::Input;
-use invokecfg_lint::{apply_fixes, lint, LintOptions};
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document};
 use invokecfg_translate::{translate, Mapping, Options, TranslateError};
 use serde_json::Value;
@@ -169,25 +168,4 @@ fn from_fits(value: &Value, from: Dialect) -> Result<(), String> {
         "the document has keys of another dialect: {}; pass no source to detect the dialect, or name the one these keys belong to",
         foreign.join(", ")
     ))
-}
-
-/// Lints text (a value is linted as its pretty JSON).
-pub fn lint_text(text: &[u8], options: &LintOptions) -> Vec<Diagnostic> {
-    lint(text, options).diagnostics
-}
-
-/// Applies safe fixes until none applies (a fix can uncover another), at most
-/// eight rounds, as `invokecfg lint --fix` does.
-// The CLI's `fix_all` (crates/cli lint_cmd.rs, private there); it belongs in the lint crate.
-pub fn fix_text(source: &[u8], options: &LintOptions) -> Vec<u8> {
-    let mut text = source.to_vec();
-    for _ in 0..8 {
-        let r = lint(&text, options);
-        let (next, n) = apply_fixes(&text, &r.diagnostics);
-        if n == 0 || next == text {
-            break;
-        }
-        text = next;
-    }
-    text
 }

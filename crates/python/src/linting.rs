@@ -4,12 +4,14 @@ use crate::convert::{self, Input};
 use crate::errors::raise;
 use crate::mapping::mapping_arg;
 use crate::objects::Finding;
-use crate::{core, dialect_arg, optional_dialect, read_input};
+use crate::{dialect_arg, optional_dialect, read_input};
+use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
 use invokecfg_lint::{is_known_selector, LintOptions};
 use invokecfg_model::FunctionRef;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
+use std::path::Path;
 
 /// `select` / `ignore`: a list (any iterable) of selectors, each one a rule.
 fn selectors(name: &str, given: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
@@ -60,7 +62,12 @@ fn source_text(input: Input) -> Vec<u8> {
 /// ``bytes``), a dict (linted as its two-space indented JSON, so positions
 /// refer to that text) or an ``os.PathLike`` naming a file.
 /// ``filename`` is shown in the findings (default ``"-"``, or the path
-/// given); ``dialect`` forces the dialect (``"auto"``: detect); ``target``
+/// given) and, as the file name does for ``invokecfg lint``, chooses how the
+/// text is read: ``*.tf`` as Terraform, ``*.yaml``/``*.yml`` (and a ROS
+/// template in ``*.json``) as YAML, anything else as API JSON. Text that holds
+/// no config (JSON with no key of any dialect, such as a ``package.json``) gives
+/// no findings, as the CLI skips it, unless ``dialect`` names one.
+/// ``dialect`` forces the dialect (``"auto"``: detect); ``target``
 /// adds the portability rules (``P5xx``) for a translation to that dialect,
 /// with ``mapping`` and ``function`` as :func:`translate` takes them (the
 /// CLI's ``--map`` and ``--function``); ``select`` and ``ignore`` are lists of
@@ -92,30 +99,44 @@ pub fn lint(
         mapping,
         ..LintOptions::default()
     };
-    let file = match (filename, convert::path_like(doc_or_text)?) {
+    let claim = if options.dialect.is_some() { Claim::Claimed } else { Claim::IfConfig };
+    let file = file_name(doc_or_text, filename)?;
+    let text = source_text(read_input(py, doc_or_text)?);
+    let verdict = py.detach(|| surface::lint_file_text(Path::new(&file), &text, &options, claim).1);
+    Ok(match verdict {
+        Verdict::NotAConfig(_) => Vec::new(),
+        Verdict::Linted(linted) => linted.result.diagnostics.iter().map(|d| Finding::new(d, &file)).collect(),
+    })
+}
+
+/// The file name findings show and the surface is chosen by: the one given,
+/// else the path of an `os.PathLike` document, else `-` (read as API JSON).
+fn file_name(doc: &Bound<'_, PyAny>, given: Option<String>) -> PyResult<String> {
+    Ok(match (given, convert::path_like(doc)?) {
         (Some(given), _) => given,
         (None, Some(path)) => path.extract::<std::path::PathBuf>()?.display().to_string(),
         (None, None) => "-".into(),
-    };
-    let text = source_text(read_input(py, doc_or_text)?);
-    let found = py.detach(|| core::lint_text(&text, &options));
-    Ok(found.iter().map(|d| Finding::new(d, &file)).collect())
+    })
 }
 
 /// Applies every safe fix (as ``invokecfg lint --fix`` does) and returns the new text.
 ///
-/// ``text`` is what :func:`lint` takes. The result has the type of the text
-/// given: ``bytes`` for ``bytes`` or ``bytearray``, else ``str``. Bytes outside
-/// the fixes stay as they were; text with nothing to fix comes back unchanged.
+/// ``text`` is what :func:`lint` takes, ``filename`` chooses how it is read as
+/// it does for :func:`lint` (a ``.tf`` file is fixed as Terraform). The result
+/// has the type of the text given: ``bytes`` for ``bytes`` or ``bytearray``,
+/// else ``str``. Bytes outside the fixes stay as they were; text with nothing
+/// to fix comes back unchanged.
 #[pyfunction]
-pub fn fix(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, *, filename=None))]
+pub fn fix(py: Python<'_>, text: &Bound<'_, PyAny>, filename: Option<String>) -> PyResult<Py<PyAny>> {
     let as_bytes = text.cast::<PyBytes>().is_ok() || text.cast::<PyByteArray>().is_ok();
+    let file = file_name(text, filename)?;
     let source = source_text(read_input(py, text)?);
-    let fixed = py.detach(|| core::fix_text(&source, &LintOptions::default()));
+    let fixed = py.detach(|| surface::fix(Surface::of(Path::new(&file), &source), &source, &LintOptions::default()).0);
     if as_bytes {
         return Ok(PyBytes::new(py, &fixed).into_any().unbind());
     }
-    String::from_utf8(fixed)
-        .map(|s| PyString::new(py, &s).into_any().unbind())
-        .map_err(|_| raise(py, core::Failure::invalid("the text is not valid UTF-8; JSON text must be UTF-8", "")))
+    String::from_utf8(fixed).map(|s| PyString::new(py, &s).into_any().unbind()).map_err(|_| {
+        raise(py, crate::core::Failure::invalid("the text is not valid UTF-8; JSON text must be UTF-8", ""))
+    })
 }
