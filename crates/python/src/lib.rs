@@ -238,17 +238,7 @@ fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 /// Every lint rule, in code order.
 #[pyfunction]
 fn rules() -> Vec<Rule> {
-    invokecfg_lint::rules()
-        .iter()
-        .map(|r: &'static RuleInfo| Rule {
-            code: r.code,
-            name: r.name,
-            severity: r.severity.as_str(),
-            summary: r.summary,
-            docs: r.docs,
-            fixable: r.fixable,
-        })
-        .collect()
+    invokecfg_lint::rules().iter().map(Rule::from).collect()
 }
 
 /// The dialect of a document (``"alibaba-fc2"``, ``"alibaba-fc3"``,

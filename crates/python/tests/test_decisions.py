@@ -8,7 +8,6 @@ import pathlib
 import re
 import subprocess
 import sys
-import tomllib
 
 import pytest
 
@@ -88,6 +87,7 @@ def test_docs_start_whole_and_name_every_dialect(targets):
     """Item 9: the docs open with their first sentence and name every dialect, aws-lambda included."""
     assert invokecfg.translate.__doc__.startswith("Translates one document into dialect ``to``.")
     stub = (pathlib.Path(invokecfg.__file__).with_name("__init__.pyi")).read_text()
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((PACKAGE / "pyproject.toml").read_text())["project"]
     for text in (invokecfg.__doc__, invokecfg.detect.__doc__, invokecfg.schema.__doc__, invokecfg.translate.__doc__, stub):
         for dialect in targets:

@@ -5,9 +5,10 @@ Checked against the package by ``python -m mypy.stubtest invokecfg`` in CI.
 """
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union, final, overload
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final, overload
 
 __version__: str
+# What `from invokecfg import *` gives: the names of __init__.py's __all__ (stubtest checks they agree).
 __all__ = [
     "Dialect",
     "DocumentInput",
@@ -37,16 +38,17 @@ __all__ = [
     "translate_many",
 ]
 
-#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda" (more as providers are added).
-Dialect = str
-#: A note's or a finding's severity.
-Severity = Union[Literal["error"], Literal["warning"], Literal["info"]]
-#: A JSON value as Python holds it.
-JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
-#: A document: a dict (an SDK model's ``to_map()``, a boto3 response), JSON text, bytes, or a file's path.
-DocumentInput = Union[Dict[str, Any], str, bytes, bytearray, "os.PathLike[str]"]
-#: A mapping: the mapping file's content as a dict, its path, or ``None``.
-MappingInput = Union[Dict[str, Any], str, "os.PathLike[str]", None]
+# The argument and to_dict() types are plain Python (they exist at run time too).
+from ._types import Dialect as Dialect
+from ._types import DocumentInput as DocumentInput
+from ._types import EditDict as EditDict
+from ._types import FindingDict as FindingDict
+from ._types import FixDict as FixDict
+from ._types import JsonValue as JsonValue
+from ._types import MappingInput as MappingInput
+from ._types import NoteDict as NoteDict
+from ._types import RuleDict as RuleDict
+from ._types import Severity as Severity
 
 class InvokecfgError(Exception):
     """Base class of every error about a document or a mapping."""
@@ -76,16 +78,6 @@ class TranslationRefused(InvokecfgError):
     notes: List["Note"]
     def __init__(self, message: str, notes: List["Note"]) -> None: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
-
-class NoteDict(TypedDict, total=False):
-    code: str
-    severity: Severity
-    message: str
-    help: Optional[str]
-    pointer: str
-    old: JsonValue
-    new: JsonValue
-    range: List[int]
 
 # The native classes: not subclassable, values only.
 @final
@@ -134,33 +126,6 @@ class Translation:
     def __copy__(self) -> "Translation": ...
     def __deepcopy__(self, memo: Any, /) -> "Translation": ...
 
-class EditDict(TypedDict):
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int
-    end: int
-    content: str
-
-class FixDict(TypedDict):
-    message: str
-    edits: List[EditDict]
-
-class FindingDict(TypedDict):
-    code: str
-    rule: Optional[str]
-    severity: Severity
-    message: str
-    help: Optional[str]
-    pointer: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    fix: Optional[FixDict]
-    file: str
-
 # The native classes: not subclassable, values only.
 @final
 class Finding:
@@ -195,13 +160,6 @@ class Finding:
     def __hash__(self) -> int: ...
     def __copy__(self) -> "Finding": ...
     def __deepcopy__(self, memo: Any, /) -> "Finding": ...
-
-class RuleDict(TypedDict):
-    code: str
-    rule: str
-    severity: Severity
-    summary: str
-    fixable: bool
 
 # The native classes: not subclassable, values only.
 @final
