@@ -65,14 +65,15 @@ pub fn input(doc: &Bound<'_, PyAny>) -> Result<Input, Bad> {
 
 /// The path of a document given as an `os.PathLike` (a `pathlib.Path`), else `None`.
 pub fn path_like<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let py = doc.py();
-    if doc.cast::<PyString>().is_ok() || doc.cast::<PyDict>().is_ok() {
+    // What `os.fspath` looks for; the common inputs (text, bytes, dicts) are passed by first.
+    let common = doc.cast::<PyString>().is_ok()
+        || doc.cast::<PyBytes>().is_ok()
+        || doc.cast::<PyDict>().is_ok()
+        || doc.cast::<PyByteArray>().is_ok();
+    if common || !doc.get_type().hasattr("__fspath__")? {
         return Ok(None);
     }
-    if !doc.is_instance(&py.import("os")?.getattr("PathLike")?)? {
-        return Ok(None);
-    }
-    py.import("os")?.getattr("fspath")?.call1((doc,)).map(Some)
+    doc.py().import("os")?.getattr("fspath")?.call1((doc,)).map(Some)
 }
 
 /// Converts a Python object into a JSON value, as deep as the JSON reader allows.
