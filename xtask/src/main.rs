@@ -6,6 +6,7 @@
 //!                                       [--no-check-jsonschema] [--generate-only]
 //! cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
 //! cargo run --release -p xtask -- bench-iac [--resources N] [--runs K] [--bin PATH]
+//! cargo run -p xtask -- facts --write|--check [--python PATH]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
 //! ```
@@ -23,6 +24,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod bench_iac;
 mod corpus;
+mod facts;
 mod fuzz;
 mod fuzz_entries;
 mod prng;
@@ -50,6 +52,9 @@ usage:
       --generate-only       write the corpus (needs --out) and stop
   cargo run --release -p xtask -- profile lint|span|translate DIR [--repeat N]
       a tight in-process loop over DIR/*.json, to run under perf record or callgrind
+  cargo run -p xtask -- facts --write|--check [--python PATH]
+      regenerate (or compare) crates/model/src/facts/sdk.rs from the installed SDKs' own
+      region and partition files (scripts/sdk_facts.py; default python: python3)
   cargo run -p xtask -- fuzz-corpus
       copy fixtures/**/*.json (and generated samples) into fuzz/corpus/<target>/
   cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]... [--seed N]
@@ -62,6 +67,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::Args::parse(&args[1..]).and_then(|a| bench::run(&a)),
         Some("profile") => bench::profile(&args[1..]),
         Some("bench-iac") => bench_iac::run(&args[1..]),
+        Some("facts") => facts::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
         Some("-h" | "--help" | "help") => {

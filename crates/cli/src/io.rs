@@ -1,7 +1,7 @@
 //! Reading inputs and writing outputs atomically.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Reads a path, or standard input for `-`.
 pub fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
@@ -50,40 +50,154 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// How a fix was written.
+/// How a fix or an output was written.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Written {
-    /// Replaced atomically (temp file + rename), mode and owner kept.
+    /// Replaced (or created) atomically (temp file + rename), mode and owner kept.
     Atomically,
     /// Through a symlink, to the file it points at.
     ThroughLink(PathBuf),
     /// In place through the file's inode, which other hard links share.
     InPlace,
+    /// Into a device or a pipe (`/dev/null`, `/dev/stdout`), as a shell's `>` would.
+    Stream,
 }
 
-/// Writes a fix to `path` without breaking the file system around it:
-/// through symlinks to their target (as ruff does), in place when the file
-/// has other hard links (so every name sees the fix), keeping mode and owner.
-/// A read-only file is left untouched: that is an error.
+/// The file a write to `path` lands in: `path`, or for a symlink the file at
+/// the end of its chain (which need not exist yet). Relative link targets
+/// are read from the link's directory, as the OS does.
+pub fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    // The OS's own limit on a chain of links (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&at)?;
+                at = match at.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+}
+
+/// What a path names: the file it reaches, else the place a write creates.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub enum Identity {
+    /// An existing file, by device and inode (every spelling, symlink and hard link of it).
+    File(u64, u64),
+    /// A file not there yet: its absolute path, symlinks resolved, `..` applied.
+    Place(PathBuf),
+}
+
+/// The identity of `path`: one `stat` for a file that exists (resolving
+/// the path would cost a `readlink` per component), else its would-be place.
+pub fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    if let Ok(m) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return Identity::File(m.dev(), m.ino());
+    }
+    let place = would_be(path, 0);
+    #[cfg(unix)]
+    if let Ok(m) = std::fs::metadata(&place) {
+        use std::os::unix::fs::MetadataExt;
+        return Identity::File(m.dev(), m.ino());
+    }
+    Identity::Place(place)
+}
+
+/// Where a write to `path` lands once missing directories are created
+/// (`create_dir_all` makes `new/..` real): the end of a dangling link's
+/// chain, its longest existing ancestor resolved, the rest applied in order.
+fn would_be(path: &Path, depth: u8) -> PathBuf {
+    let target = link_target(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = std::path::absolute(&target).unwrap_or(target);
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    let mut resolved = loop {
+        if let Ok(real) = std::fs::canonicalize(base) {
+            break real;
+        }
+        match (base.parent(), base.file_name()) {
+            (Some(parent), Some(_)) => {
+                rest.extend(base.components().next_back());
+                base = parent;
+            }
+            // `x/..` with `x` missing, or the root: applied as it is spelled.
+            _ => {
+                rest.extend(base.components().rev());
+                break PathBuf::new();
+            }
+        }
+    };
+    let mut changed = false;
+    for c in rest.iter().rev() {
+        match c {
+            Component::ParentDir => {
+                resolved.pop();
+                changed = true;
+            }
+            Component::CurDir => {}
+            other => resolved.push(other.as_os_str()),
+        }
+    }
+    // `..` may lead back into existing directories (or links): resolve them
+    // too, as far as the OS follows a chain of links.
+    if changed && resolved != absolute && depth < 40 {
+        return would_be(&resolved, depth + 1);
+    }
+    resolved
+}
+
+/// Writes a fix to `path` (a file that exists) as [`write_through`] does.
 pub fn write_fix(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
-    let link = std::fs::symlink_metadata(path)?.file_type().is_symlink();
-    let target = if link { std::fs::canonicalize(path)? } else { path.to_path_buf() };
-    let meta = std::fs::metadata(&target)?;
+    std::fs::metadata(path)?;
+    write_through(path, bytes)
+}
+
+/// Writes `bytes` to `path` without breaking the file system around it:
+/// through symlinks to their target (as ruff's fixes do), in place when the
+/// file has other hard links (so every name sees the new text), straight
+/// into a device or pipe, else atomically; mode and owner kept. A read-only
+/// file is left untouched: that is an error.
+pub fn write_through(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
+    let target = link_target(path)?;
+    let link = target != path;
+    let Ok(meta) = std::fs::metadata(&target) else {
+        write_atomic(&target, bytes)?;
+        return Ok(if link { Written::ThroughLink(shown_target(&target)) } else { Written::Atomically });
+    };
     if meta.permissions().readonly() {
         return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only; left untouched"));
+    }
+    let in_place = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
+        f.write_all(bytes)?;
+        f.sync_all().or_else(|e| if meta.is_file() { Err(e) } else { Ok(()) })
+    };
+    if !meta.is_file() {
+        in_place()?;
+        return Ok(Written::Stream);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
-            let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
+            in_place()?;
             return Ok(Written::InPlace);
         }
     }
     write_atomic(&target, bytes)?;
-    Ok(if link { Written::ThroughLink(target) } else { Written::Atomically })
+    Ok(if link { Written::ThroughLink(shown_target(&target)) } else { Written::Atomically })
+}
+
+/// A link's target as messages show it: resolved, else as the link spells it.
+fn shown_target(target: &Path) -> PathBuf {
+    std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf())
 }
 
 /// A one-line description of an I/O error, without Rust's `(os error N)` noise.

@@ -13,6 +13,7 @@ mod escape;
 mod formats;
 mod io;
 mod lint_cmd;
+mod outputs;
 mod translate_cmd;
 mod values;
 
@@ -25,7 +26,7 @@ use std::process::ExitCode;
 #[command(
     name = "invokecfg",
     version,
-    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0) and Huawei Cloud FunctionGraph",
+    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0), Huawei Cloud FunctionGraph and AWS Lambda",
     after_help = "Examples:\n  invokecfg lint configs/\n  invokecfg lint --format sarif --target huawei configs/ > invokecfg.sarif\n  invokecfg translate --to huawei --map mapping.json fc2-config.json\n  invokecfg schema huawei\n  invokecfg explain R201"
 )]
 struct Cli {

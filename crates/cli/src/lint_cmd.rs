@@ -44,7 +44,7 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     let overlap = paths.len() > 1;
     let mut seen = HashSet::new();
     let mut push = |inputs: &mut Vec<Input>, input: Input| {
-        let key = input.path.as_deref().filter(|_| overlap).map(file_identity);
+        let key = input.path.as_deref().filter(|_| overlap).map(crate::io::identity);
         if key.is_none() || seen.insert(key) {
             inputs.push(input);
         }
@@ -99,24 +99,6 @@ fn collect_inputs(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
     inputs
 }
 
-/// What makes two paths the same file: device and inode where there are
-/// such (one `stat`, where resolving the path costs one `readlink` per
-/// component), else the resolved path.
-#[derive(PartialEq, Eq, Hash)]
-enum FileIdentity {
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-fn file_identity(p: &Path) -> FileIdentity {
-    #[cfg(unix)]
-    if let Ok(m) = std::fs::metadata(p) {
-        use std::os::unix::fs::MetadataExt;
-        return FileIdentity::Inode(m.dev(), m.ino());
-    }
-    FileIdentity::Path(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
-}
-
 fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Mapping>>) -> LintOptions {
     let dialect = match args.dialect.as_deref() {
         Some("auto") => None,
@@ -146,6 +128,7 @@ fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Option<&Arc<Ma
         severities,
         function: args.function.clone().or_else(|| config.and_then(|c| c.function.clone())),
         mapping: mapping.cloned(),
+        role: invokecfg_lint::DocumentRole::default(),
     }
 }
 
@@ -238,7 +221,7 @@ fn lint_one(args: &LintArgs, input: &Input, config: Option<&Config>, mapping: Op
                 match write_fix(p, &text) {
                     Ok(how) => {
                         let how = match how {
-                            Written::Atomically => String::new(),
+                            Written::Atomically | Written::Stream => String::new(),
                             Written::ThroughLink(t) => format!(" (through the symlink, in {})", t.display()),
                             Written::InPlace => " (in place: the file has other hard links)".into(),
                         };
@@ -390,6 +373,35 @@ fn stale_suppressions(configs: &[Option<Arc<Config>>]) -> Vec<FileFindings> {
     out
 }
 
+/// `--output-file`, checked before any work (and before any fix is written):
+/// writable, and not one of the files linted (`outputs::check`). A walked
+/// file the config excludes is not linted, so it may be the output.
+fn check_output(args: &LintArgs, inputs: &[Input], configs: &[Option<Arc<Config>>]) -> Result<(), String> {
+    let Some(out) = &args.output_file else { return Ok(()) };
+    crate::outputs::check_writable("--output-file", Path::new(out))?;
+    let read: Vec<crate::outputs::Input> = inputs
+        .iter()
+        .zip(configs)
+        .filter_map(|(input, config)| {
+            let path = input.path.as_deref()?;
+            let excluded = config.as_ref().is_some_and(|c| c.excludes(path));
+            if excluded && (!input.explicit || args.force_exclude) {
+                return None;
+            }
+            let found_under = crate::outputs::found_under(&input.shown, &args.paths);
+            Some(crate::outputs::Input { shown: &input.shown, found_under })
+        })
+        .collect();
+    let output = crate::outputs::Output {
+        flag: "--output-file",
+        given: out.clone(),
+        path: PathBuf::from(out),
+        instead:
+            "write the output to a file that is not linted: outside the paths given, or in the config file's `exclude`",
+    };
+    crate::outputs::check(&read, &[output])
+}
+
 /// The position of 1-based (line, column) in `text`, columns in characters.
 fn position(text: &str, (line, column): (usize, usize)) -> Option<Position> {
     let start = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum::<usize>();
@@ -425,6 +437,12 @@ pub fn run(args: &LintArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = check_output(args, &inputs, &configs) {
+        // The message and its help line, each escaped.
+        let lines: Vec<String> = e.lines().map(|l| escape::controls(l, false)).collect();
+        eprintln!("invokecfg: error: {}", lines.join("\n"));
+        return ExitCode::from(2);
+    }
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .zip(configs.par_iter())
@@ -528,8 +546,8 @@ pub fn run(args: &LintArgs) -> ExitCode {
     };
     let stdin_fixing = args.fix && inputs.iter().any(|i| i.path.is_none());
     if let Some(out) = &args.output_file {
-        if let Err(e) = std::fs::write(out, rendered.as_bytes()) {
-            eprintln!("invokecfg: error: {}: {}", escape::controls(out, false), describe(&e));
+        if let Err(e) = crate::outputs::write(Path::new(out), rendered.as_bytes()) {
+            eprintln!("invokecfg: error: {}", escape::controls(&e, false));
             return ExitCode::from(2);
         }
     } else if stdin_fixing {

@@ -1,6 +1,7 @@
 //! `invokecfg translate`.
 
-use crate::io::{describe, read_input, write_atomic};
+use crate::io::{describe, read_input};
+use crate::outputs;
 use crate::TranslateArgs;
 use invokecfg_iac::surface::{self, Surface};
 use invokecfg_model::schema::SchemaName;
@@ -182,7 +183,7 @@ fn conclude(
 fn write_output(out: Option<&Path>, text: &str) -> Result<String, String> {
     match out {
         Some(path) => {
-            write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
+            outputs::write(path, text.as_bytes())?;
             Ok(path.display().to_string())
         }
         None => {
@@ -286,25 +287,32 @@ fn jobs(inputs: &[String], out_dir: bool) -> Result<Vec<Job>, String> {
     Ok(jobs)
 }
 
-/// Checks that `path` can be written (as [`write_atomic`] will: a new file
-/// beside it, then a rename) before any work is done, with the OS's own error.
-fn check_writable(flag: &str, path: &Path) -> Result<(), String> {
-    if path.is_dir() {
-        return Err(format!("{flag} {}: is a directory; name a file", path.display()));
+/// Every file this run writes, checked before any work: writable, and
+/// neither an input nor another output (`outputs::check`).
+fn check_outputs(args: &TranslateArgs, given: &[String], jobs: &[Job]) -> Result<(), String> {
+    let mut files = Vec::new();
+    for (flag, path, instead) in [
+        ("-o", &args.output, "write the translation to another file, or to stdout; there is no in-place translation, so the source stays as it was"),
+        ("--report", &args.report, "write the report to another file"),
+    ] {
+        if let Some(p) = path {
+            outputs::check_writable(flag, Path::new(p))?;
+            files.push(outputs::Output { flag, given: p.clone(), path: PathBuf::from(p), instead });
+        }
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(format!("{flag} {}: directory {} does not exist", path.display(), dir.display()));
+    if let Some(dir) = &args.out_dir {
+        files.extend(jobs.iter().map(|j| outputs::Output {
+            flag: "--out-dir",
+            given: dir.clone(),
+            path: Path::new(dir).join(&j.under),
+            instead: "name an output directory other than the inputs' own (--out-dir translated/); there is no in-place translation, so the sources stay as they were",
+        }));
     }
-    tempfile::NamedTempFile::new_in(dir).map(drop).map_err(|e| {
-        // The OS's words, without the temporary file's random name.
-        let os = e.to_string();
-        let os = os.split(" at path ").next().unwrap_or_default();
-        format!("{flag} {}: cannot create a file in {}: {os}", path.display(), dir.display())
-    })
+    let read: Vec<outputs::Input> = jobs
+        .iter()
+        .map(|j| outputs::Input { shown: &j.input, found_under: outputs::found_under(&j.input, given) })
+        .collect();
+    outputs::check(&read, &files)
 }
 
 fn report_json(target: Dialect, files: &[FileReport]) -> Value {
@@ -378,12 +386,8 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             inputs.len()
         ));
     }
-    for (flag, path) in [("-o", &args.output), ("--report", &args.report)] {
-        if let Some(p) = path {
-            if let Err(e) = check_writable(flag, Path::new(p)) {
-                return usage(e);
-            }
-        }
+    if let Err(e) = check_outputs(args, &given, &inputs) {
+        return usage(e);
     }
     let mapping = match args.map.as_deref().map(load_mapping).transpose() {
         Ok(m) => m.unwrap_or_default(),
@@ -402,6 +406,7 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
     }
     let mut reports = Vec::new();
     let mut written = Vec::new();
+    let mut replaced = 0;
     for job in &inputs {
         let input = &job.input;
         let out = match (&args.output, &args.out_dir) {
@@ -417,11 +422,14 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
             }
             _ => None,
         };
+        // A file left by an earlier run is replaced (re-running a migration is normal), and counted.
+        let existed = out.as_deref().is_some_and(Path::exists);
         match one(input, args, target, from, &mapping, out.as_deref()) {
             Ok(r) => {
                 if let (Some(o), "translated") = (&r.output, r.status) {
                     if o != "-" {
                         written.push(o.clone());
+                        replaced += usize::from(existed);
                     }
                 }
                 reports.push(r);
@@ -436,14 +444,19 @@ pub fn run(args: &TranslateArgs) -> ExitCode {
         }
     }
     if args.out_dir.is_some() && !written.is_empty() {
-        eprintln!("wrote {} file{}: {}", written.len(), if written.len() == 1 { "" } else { "s" }, written.join(", "));
+        let replaced = match replaced {
+            0 => String::new(),
+            n => format!(", replacing {n} existing file{}", if n == 1 { "" } else { "s" }),
+        };
+        let count = written.len();
+        eprintln!("wrote {count} file{}{replaced}: {}", if count == 1 { "" } else { "s" }, written.join(", "));
     }
     if let Some(report) = &args.report {
         let v = report_json(target, &reports);
         debug_assert!(SchemaName::TranslateReport.is_valid(&v));
         let text = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        if let Err(e) = write_atomic(Path::new(report), text.as_bytes()) {
-            return usage(format!("--report {report}: {}", describe(&e)));
+        if let Err(e) = outputs::write(Path::new(report), text.as_bytes()) {
+            return usage(format!("--report {e}"));
         }
     }
     if reports.iter().all(|r| r.status == "translated") {

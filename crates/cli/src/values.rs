@@ -81,8 +81,9 @@ mod tests {
     fn choices_are_named() {
         assert!(severity_override("R201=fatal").unwrap_err().contains("error, warning or info"));
         assert!(severity_override("X999=info").unwrap_err().contains("`X999` names no rule"));
-        assert!(severity_override("R201").unwrap_err().contains("SELECTOR=SEVERITY"));
-        assert_eq!(severity_override("R201=info"), Ok(("R201".into(), Severity::Info)));
+        let code = invokecfg_lint::RuleCode::R201.as_str();
+        assert!(severity_override(code).unwrap_err().contains("SELECTOR=SEVERITY"));
+        assert_eq!(severity_override(&format!("{code}=info")), Ok((code.into(), Severity::Info)));
         assert!(function("not-an-arn").unwrap_err().contains("expected an FC function ARN"));
         assert!(function("acs:mns:cn-hangzhou:1234567890123456:/queues/q/messages")
             .unwrap_err()

@@ -25,13 +25,25 @@ pub(crate) struct Carried {
     pub templates: Templates,
 }
 
+/// Whether the output writes expressions as the source does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// HCL to HCL, YAML to YAML: an expression can be carried as written.
+    Same,
+    /// YAML to API JSON or to Terraform: the output cannot hold the
+    /// source's expressions, so none is spliced into a value.
+    Foreign,
+}
+
 /// Translates `f.document` into `target`, leaving out destinations given as
-/// whole expressions and any expression whose placeholder the translator refuses.
+/// whole expressions, any expression whose placeholder the translator
+/// refuses, and (for a [`Syntax::Foreign`] output) every string holding one.
 pub(crate) fn translate(
     f: &Found,
     target: Dialect,
     mapping: &Mapping,
     options: &Options,
+    syntax: Syntax,
 ) -> Result<Carried, Vec<Diagnostic>> {
     let from: Dialect = f.dialect.parse().map_err(|_| {
         vec![Diagnostic::new(
@@ -84,12 +96,31 @@ pub(crate) fn translate(
             .with_help("write the target's value in the rewritten resource (a `# invokecfg:` comment marks the place)"),
         );
     };
-    // Whole-expression destinations: their kind is unknown.
+    // Whole-expression destinations: their kind is unknown. For a foreign
+    // output, every string holding an expression: never spliced.
     for e in &f.expressions {
         let value = doc.pointer(&e.pointer).filter(|v| !v.is_null()).and_then(Value::as_str).unwrap_or_default();
-        if e.pointer.starts_with(&destinations) && (value.is_empty() || is_placeholder(value)) {
+        let whole_destination = e.pointer.starts_with(&destinations) && (value.is_empty() || is_placeholder(value));
+        if whole_destination || (syntax == Syntax::Foreign && value.contains(PLACEHOLDER)) {
             leave_out(&mut doc, e, &mut lost);
             dropped.push(&e.pointer);
+        }
+    }
+    // An identity part that is an expression the output cannot hold: the
+    // identity is not built from the other parts (that would name another
+    // function); the translator then says the output names no function.
+    let identity: Vec<String> = from
+        .spec()
+        .identity_keys
+        .iter()
+        .chain([&from.key(Field::Function)])
+        .map(|k| format!("/{}", invokecfg_model::document::escape_pointer_token(k)))
+        .collect();
+    if syntax == Syntax::Foreign && dropped.iter().any(|p| identity.iter().any(|i| i == p)) {
+        if let Value::Object(m) = &mut doc {
+            for p in &identity {
+                m.remove(&invokecfg_model::document::unescape_pointer_token(p.trim_start_matches('/')));
+            }
         }
     }
     let translation = loop {
@@ -122,6 +153,16 @@ pub(crate) fn translate(
     };
     let dropped: Vec<String> = dropped.into_iter().map(str::to_string).collect();
     let mut notes = translation.notes;
+    for n in &mut lost_notes {
+        if syntax == Syntax::Foreign {
+            n.help = Some(if identity.contains(&n.pointer) {
+                n.message.push_str("; the output names no function");
+                "pass --function with the function's ARN or URN, or write its identity by hand".to_string()
+            } else {
+                format!("write the {} value in the output by hand", target.id())
+            });
+        }
+    }
     notes.extend(lost_notes);
     let mut document = translation.document.to_value();
     templates.restore(f, &mut document, &mut notes);
@@ -138,6 +179,26 @@ pub(crate) fn expression_notes(f: &Found, c: &mut Carried, text: &str, to: &str,
                 .enumerate()
                 .any(|(i, t)| standin.contains(&format!("{PLACEHOLDER}{i}")) && text.contains(t.as_str()));
         if !carried {
+            // An expression the output does not hold (a number left out of
+            // the document, an identity part no identifier was built from):
+            // name it, unless a note already does.
+            let shown = one_line(&e.text);
+            let named = c.dropped.contains(&e.pointer)
+                || c.notes.iter().any(|n| n.pointer == e.pointer && n.message.contains(&shown));
+            if !named && !text.contains(e.text.trim()) {
+                c.notes.push(
+                    note(
+                        codes::EXPRESSION_NOT_CARRIED,
+                        &e.pointer,
+                        format!(
+                            "`{}` is an expression the translation to {} cannot carry",
+                            one_line(&e.text),
+                            target.id()
+                        ),
+                    )
+                    .with_help(format!("write the {} value in the output by hand", target.id())),
+                );
+            }
             continue;
         }
         if let Some(n) = c.templates.note(f, &e.pointer, &e.text, to, target) {
@@ -166,6 +227,25 @@ fn field_name(f: &Found, pointer: &str) -> Option<String> {
         let cut = rest.matches('/').count();
         Some(a.path.get(..a.path.len().checked_sub(cut)?)?.join("."))
     })
+}
+
+/// `s` (a note's text) with every placeholder shown as the expression the
+/// file wrote: an internal name never reaches the user.
+pub(crate) fn as_written(f: &Found, s: &str) -> String {
+    if !s.contains(PLACEHOLDER) {
+        return s.to_string();
+    }
+    let hcl = invokecfg_model::facts::terraform::resource(f.wrapper).is_some();
+    let mut out = s.to_string();
+    // Highest first, so `invokecfgexpr1` does not eat into `invokecfgexpr12`.
+    for (i, e) in f.placeholders.iter().enumerate().rev() {
+        let shown = match (hcl, e.starts_with("${")) {
+            (true, false) => format!("${{{e}}}"),
+            _ => one_line(e),
+        };
+        out = out.replace(&format!("{PLACEHOLDER}{i}"), &shown);
+    }
+    out
 }
 
 /// Whether `s` is exactly one placeholder.

@@ -23,6 +23,9 @@ pub const REQUIRED_MISSING: &str = "T405";
 /// type (the fc component, `ALIYUN::FC::Function`): the rest of it needs its
 /// own migration.
 pub const RESOURCE_NOT_MIGRATED: &str = "T406";
+/// A rewritten resource's address is already in the file (another resource
+/// of the target type has its name): it is written under a new name.
+pub const RESOURCE_RENAMED: &str = "T407";
 
 /// Every code with its severity and a one-line summary.
 pub const ALL: &[(&str, Severity, &str)] = &[
@@ -40,6 +43,7 @@ pub const ALL: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         "the rewritten section's resource still uses the source component or type; migrate it",
     ),
+    (RESOURCE_RENAMED, Severity::Info, "rewritten resource renamed: its address is already in the file"),
 ];
 
 /// The severity of `code`.

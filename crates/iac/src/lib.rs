@@ -74,6 +74,13 @@ pub struct Found {
     /// Pointers whose value the file sets to zero and the wrapper does not
     /// send (`facts::terraform::ZERO_NOT_SENT`): left out of the document.
     pub not_sent: Vec<String>,
+    /// Numbers and booleans the file writes in quotes (`"1"`, `"true"`),
+    /// which Terraform converts to the argument's type: the document holds
+    /// the converted value.
+    pub quoted: Vec<Quoted>,
+    /// The comments inside the resource, each with what it annotates
+    /// (Terraform; a rewrite carries each under its argument's new name).
+    pub comments: Vec<terraform::Comment>,
     /// The FC 3.0 function name the wrapper gives outside the document (the
     /// request path: `function_name`, `functionName`, `FunctionName`), with a
     /// placeholder per interpolation; the translation's function ARN is made from it.
@@ -83,6 +90,20 @@ pub struct Found {
 }
 
 impl Found {
+    /// The wrapper's argument names, as the file writes them (`a.b` in blocks).
+    pub fn known_names(&self) -> Vec<String> {
+        self.fields.iter().map(|a| a.path.join(".")).collect()
+    }
+
+    /// The argument name nearest to an unknown `name`: a near spelling, or a
+    /// name cut short (`MaxAsyncEventAge`).
+    pub fn nearest_name(&self, name: &str) -> Option<String> {
+        let known = self.known_names();
+        let near =
+            known.iter().min_by_key(|k| strsim::levenshtein(k, name)).filter(|k| strsim::levenshtein(k, name) <= 3);
+        near.or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name))).cloned()
+    }
+
     /// Whether the value at `pointer` (or one it lies inside) is an expression.
     pub fn is_expression(&self, pointer: &str) -> bool {
         self.expressions.iter().any(|e| {
@@ -103,6 +124,17 @@ impl Found {
             }
         }
     }
+}
+
+/// A primitive written as a quoted string and read as its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    /// The JSON pointer of the value.
+    pub pointer: String,
+    /// The value it converts to.
+    pub value: Value,
+    /// The quoted string's bytes in the file.
+    pub range: Range<usize>,
 }
 
 /// The prefix of the placeholder that stands for interpolation number i.
@@ -180,12 +212,14 @@ pub fn lint_with(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Lin
     };
     let mut options = options.clone();
     options.dialect = Some(dialect);
+    options.role = invokecfg_lint::DocumentRole::Request;
     if let Some(severity) = selected_severity(UNKNOWN_KEY_RULE, &options) {
         for (name, range) in &found.unknown {
             diagnostics.push(unknown_argument(found, lines, name, range.clone(), severity));
         }
     }
     diagnostics.extend(wrapper_ranges(found, lines, dialect, &options));
+    diagnostics.extend(quoted_primitives(found, lines, &options));
     diagnostics.extend(required_arguments(found, lines, &options));
     let json = serde_json::to_string_pretty(&found.document).unwrap_or_default();
     let result = invokecfg_lint::lint(json.as_bytes(), &options);
@@ -224,13 +258,8 @@ fn unknown_argument(
     severity: Severity,
 ) -> Diagnostic {
     let code = UNKNOWN_KEY_RULE;
-    let known: Vec<String> = found.fields.iter().map(|a| a.path.join(".")).collect();
-    // A near spelling, or a name cut short (`MaxAsyncEventAge`).
-    let nearest = known
-        .iter()
-        .min_by_key(|k| strsim::levenshtein(k, name))
-        .filter(|k| strsim::levenshtein(k, name) <= 3)
-        .or_else(|| known.iter().find(|k| name.len() >= 4 && k.starts_with(name)));
+    let known = found.known_names();
+    let nearest = found.nearest_name(name);
     let mut d = Diagnostic::new(
         code,
         severity,
@@ -267,21 +296,19 @@ fn selected_severity(code: &str, options: &LintOptions) -> Option<Severity> {
 /// zeros the wrapper does not send, so the API's default applies.
 fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &LintOptions) -> Vec<Diagnostic> {
     let spec = dialect.spec();
-    let checks = [
-        (Field::MaxEventAge, spec.max_event_age.request, AGE_RULE),
-        (Field::RetryAttempts, spec.retry_attempts.request, RETRY_RULE),
-    ];
+    let checks =
+        [(Field::MaxEventAge, spec.max_event_age.request), (Field::RetryAttempts, spec.retry_attempts.request)];
     let mut out = Vec::new();
-    for (field, api, code) in checks {
+    for (field, api) in checks {
         let pointer = format!("/{}", dialect.key(field));
-        let Some(severity) = selected_severity(code, options) else { continue };
         let Some(arg) = found.fields.iter().find(|a| a.pointer == Some(pointer.as_str())) else { continue };
         let Some(at) = found.spans.get(&pointer) else { continue };
         let name = arg.path.join(".");
         let span = lines.span(at.value.clone());
         if found.not_sent.contains(&pointer) {
+            let Some(severity) = selected_severity(ZERO_NOT_SENT_RULE, options) else { continue };
             let mut d = Diagnostic::new(
-                code,
+                ZERO_NOT_SENT_RULE,
                 severity,
                 pointer.clone(),
                 format!(
@@ -301,9 +328,10 @@ fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &
         if range.contains(value) || !api.contains(value) || found.is_expression(&pointer) {
             continue;
         }
+        let Some(severity) = selected_severity(WRAPPER_RANGE_RULE, options) else { continue };
         let new = range.clamp(value);
         let mut d = Diagnostic::new(
-            code,
+            WRAPPER_RANGE_RULE,
             severity,
             pointer.clone(),
             format!("`{name}` is {value}, outside {range}, the range {} validates", found.wrapper),
@@ -314,6 +342,35 @@ fn wrapper_ranges(found: &Found, lines: &Lines<'_>, dialect: Dialect, options: &
         out.push(d);
     }
     out
+}
+
+/// Numbers and booleans written in quotes: read as their values (as
+/// Terraform converts them), noted with a safe fix that unquotes them.
+fn quoted_primitives(found: &Found, lines: &Lines<'_>, options: &LintOptions) -> Vec<Diagnostic> {
+    let Some(severity) = selected_severity(QUOTED_PRIMITIVE_RULE, options) else { return Vec::new() };
+    found
+        .quoted
+        .iter()
+        .map(|q| {
+            let name = found
+                .fields
+                .iter()
+                .find(|a| a.pointer == Some(q.pointer.as_str()))
+                .map_or_else(|| q.pointer.clone(), |a| a.path.join("."));
+            let span = lines.span(q.range.clone());
+            let text = q.value.to_string();
+            let mut d = Diagnostic::new(
+                QUOTED_PRIMITIVE_RULE,
+                severity,
+                q.pointer.clone(),
+                format!("`{name}` is written as the string \"{text}\"; Terraform reads it as {text}"),
+            )
+            .with_help(format!("write `{name} = {text}`"));
+            d.span = Some(span);
+            d.fix = Some(Fix { message: format!("unquote `{text}`"), edits: vec![Edit { span, content: text }] });
+            d
+        })
+        .collect()
 }
 
 /// Arguments the Terraform resource type's schema requires and the resource
@@ -364,9 +421,12 @@ fn required_arguments(found: &Found, lines: &Lines<'_>, options: &LintOptions) -
 /// The rule missing required arguments are reported under.
 const REQUIRED_RULE: &str = RuleCode::S116.as_str();
 
-/// The range rules, by field.
-const AGE_RULE: &str = RuleCode::R201.as_str();
-const RETRY_RULE: &str = RuleCode::R202.as_str();
+/// A zero the wrapper does not send, and a value outside the range the wrapper validates.
+const ZERO_NOT_SENT_RULE: &str = RuleCode::R206.as_str();
+const WRAPPER_RANGE_RULE: &str = RuleCode::R207.as_str();
+
+/// The rule quoted numbers and booleans are noted under.
+const QUOTED_PRIMITIVE_RULE: &str = RuleCode::S117.as_str();
 
 /// The rule unknown keys are reported under.
 const UNKNOWN_KEY_RULE: &str = RuleCode::S106.as_str();

@@ -18,12 +18,12 @@ mod suggest;
 use invokecfg_model::{span, Diagnostic, Dialect, Severity};
 
 pub use render::{diagnostic_json, render_text};
-pub use rules::RuleCode;
+pub use rules::{RuleCode, WRAPPER_ONLY};
 
 /// One rule's registry entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// Stable code, e.g. `FC101`.
+    /// Stable code, e.g. `R201`.
     pub code: &'static str,
     /// kebab-case name.
     pub name: &'static str,
@@ -104,6 +104,22 @@ pub struct LintOptions {
     pub function: Option<String>,
     /// The mapping file the portability rules translate with (`--map`).
     pub mapping: Option<std::sync::Arc<invokecfg_translate::Mapping>>,
+    /// Whether the document is a request or a response: a fact of the
+    /// surface it was read from (an IaC resource is always a request).
+    pub role: DocumentRole,
+}
+
+/// Whether a document sets a config or was read back from the API.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DocumentRole {
+    /// API JSON: a response when it holds a key only responses carry
+    /// (FunctionGraph's `func_urn`, `created_time`, `last_modified`).
+    #[default]
+    FromKeys,
+    /// A config being set: a Terraform resource, an s.yaml or ROS section
+    /// (the provider sends its values to the Update/Put API).
+    Request,
 }
 
 /// The findings for one source.

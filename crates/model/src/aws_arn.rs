@@ -11,6 +11,9 @@ use crate::urn::Qualifier;
 use std::fmt;
 use std::str::FromStr;
 
+mod function_name;
+pub use function_name::{FunctionNameParts, LambdaFunctionName};
+
 /// An AWS ARN naming a Lambda function or an asynchronous-invocation destination.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AwsArn {
@@ -109,9 +112,11 @@ pub enum AwsArnError {
     Qualifier { qualifier: String, reason: String },
     /// An S3 bucket name breaking the naming rules.
     Bucket { bucket: String, reason: String },
-    /// A `FunctionName` in none of the documented forms.
+    /// A `FunctionName` in no form the model's pattern admits.
     FunctionName { found: String },
-    /// A destination kind the side does not accept (S3 on success, FIFO queues).
+    /// A `FunctionArn` naming another kind of resource.
+    NotFunctionArn { arn: String, kind: &'static str },
+    /// A destination kind the side does not accept (S3 on success).
     Destination { arn: String, reason: String },
     /// A name breaking its rule.
     Name(NameError),
@@ -157,7 +162,12 @@ impl fmt::Display for AwsArnError {
             AwsArnError::Bucket { bucket, reason } => write!(f, "bucket name `{bucket}` {reason}"),
             AwsArnError::FunctionName { found } => write!(
                 f,
-                "function `{found}` is none of a name (`my-function`), a partial ARN (`{{account}}:function:{{name}}`) or a function ARN, each with an optional `:{{qualifier}}`"
+                "function `{found}` is not `[arn:{{partition}}:lambda:][{{region}}:][{{account}}:][function:]{{name}}[:{{qualifier}}]` (a name, a partial ARN `{{account}}:function:{{name}}` or a function ARN, each with an optional `:{{qualifier}}`)"
+            ),
+            AwsArnError::NotFunctionArn { arn, kind } => write!(
+                f,
+                "`{arn}` names {} {kind}, not a Lambda function: expected `arn:{{partition}}:lambda:{{region}}:{{account}}:function:{{name}}[:{{qualifier}}]`",
+                if kind.starts_with(['A', 'E', 'I', 'O', 'U', 'S']) { "an" } else { "a" }
             ),
             AwsArnError::Destination { arn, reason } => write!(f, "destination `{arn}` {reason}"),
             AwsArnError::Name(e) => e.fmt(f),
@@ -209,7 +219,7 @@ impl Qualifier {
 }
 
 /// `{name}[:{qualifier}]`, the tail every function form shares.
-fn parse_function_tail(tail: &str) -> Result<(String, Option<Qualifier>), AwsArnError> {
+pub(crate) fn parse_function_tail(tail: &str) -> Result<(String, Option<Qualifier>), AwsArnError> {
     let (name, qualifier) = match tail.split_once(':') {
         Some((n, q)) => (n, Some(Qualifier::from_aws(q)?)),
         None => (tail, None),
@@ -218,7 +228,15 @@ fn parse_function_tail(tail: &str) -> Result<(String, Option<Qualifier>), AwsArn
     Ok((name.into(), qualifier))
 }
 
-fn check_account(account: &str) -> Result<(), AwsArnError> {
+/// Refuses text longer than the API's `max` for it.
+pub(crate) fn check_len(s: &str, what: &'static str, max: usize) -> Result<(), AwsArnError> {
+    if s.len() > max {
+        return Err(AwsArnError::TooLong { what, len: s.len(), max });
+    }
+    Ok(())
+}
+
+pub(crate) fn check_account(account: &str) -> Result<(), AwsArnError> {
     if account.len() == aws::ACCOUNT_ID_DIGITS && account.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
@@ -269,13 +287,7 @@ impl FromStr for AwsArn {
     type Err = AwsArnError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.len() > aws::DESTINATION_ARN_MAX_LEN {
-            return Err(AwsArnError::TooLong {
-                what: "destination ARN",
-                len: s.len(),
-                max: aws::DESTINATION_ARN_MAX_LEN,
-            });
-        }
+        check_len(s, "destination ARN", aws::DESTINATION_ARN_MAX_LEN)?;
         let rest = s.strip_prefix("arn:").ok_or_else(|| AwsArnError::Prefix { found: s.chars().take(24).collect() })?;
         let mut parts = rest.splitn(5, ':');
         let partition = parts.next().unwrap_or_default();
@@ -300,13 +312,16 @@ impl FromStr for AwsArn {
             if !aws::is_region(region) {
                 return Err(AwsArnError::Region { region: region.into() });
             }
-            let expected = aws::partition_of(region);
-            if aws::REGIONS.contains(&region) && expected != partition {
-                return Err(AwsArnError::PartitionOfRegion {
-                    partition: partition.into(),
-                    region: region.into(),
-                    expected,
-                });
+            // Only a listed region's partition is known for sure.
+            if aws::REGIONS.contains(&region) {
+                let expected = aws::partition_of(region);
+                if expected != partition {
+                    return Err(AwsArnError::PartitionOfRegion {
+                        partition: partition.into(),
+                        region: region.into(),
+                        expected,
+                    });
+                }
             }
             check_account(account)?;
         }
@@ -317,23 +332,30 @@ impl FromStr for AwsArn {
 
 impl AwsArn {
     /// Checks that the ARN may be the `OnSuccess` (`on_success`) or `OnFailure`
-    /// destination: its kind is accepted on that side, and queues and topics
-    /// are standard, not FIFO.
+    /// destination: its kind is accepted on that side. (A FIFO queue or topic
+    /// is accepted by the API and fails at delivery: see [`AwsArn::fifo_kind`].)
     pub fn check_destination(&self, on_success: bool) -> Result<(), AwsArnError> {
-        let bad = |reason: String| AwsArnError::Destination { arn: self.to_string(), reason };
         let kind = self.resource.kind_name();
         match aws::destination_service(self.resource.service()) {
-            Some(d) if on_success && !d.on_success => {
-                Err(bad(format!("is an {kind}, which Lambda accepts only as `OnFailure`")))
+            Some(d) if on_success && !d.on_success => Err(AwsArnError::Destination {
+                arn: self.to_string(),
+                reason: format!("is an {kind}, which Lambda accepts only as `OnFailure`"),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The kind (`SQS queue`, `SNS topic`) when the ARN names a FIFO queue or
+    /// topic: PutFunctionEventInvokeConfig accepts it, but Lambda delivers
+    /// records only to standard ones (see [`aws::FIFO_DELIVERY`]).
+    pub fn fifo_kind(&self) -> Option<&'static str> {
+        match &self.resource {
+            AwsResource::SqsQueue { queue: name } | AwsResource::SnsTopic { topic: name }
+                if name.ends_with(aws::FIFO_SUFFIX) =>
+            {
+                Some(self.resource.kind_name())
             }
-            _ => match &self.resource {
-                AwsResource::SqsQueue { queue: name } | AwsResource::SnsTopic { topic: name }
-                    if name.ends_with(aws::FIFO_SUFFIX) =>
-                {
-                    Err(bad(format!("is a FIFO {kind}; Lambda sends only to standard ones")))
-                }
-                _ => Ok(()),
-            },
+            _ => None,
         }
     }
 
@@ -353,89 +375,6 @@ impl AwsArn {
             }
         }
         out
-    }
-}
-
-/// What a `FunctionName` (path parameter of Put/Update/Get/List) holds: a
-/// function name, a partial ARN or a function ARN, each with an optional
-/// `:{qualifier}` (member documentation of `FunctionName`). Other
-/// combinations the model's pattern admits (`{region}:{account}:function:{name}`)
-/// are undocumented and refused.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum LambdaFunctionName {
-    /// `my-function[:{qualifier}]`
-    Name { name: String, qualifier: Option<Qualifier> },
-    /// `{account}:function:{name}[:{qualifier}]`
-    PartialArn { account: String, name: String, qualifier: Option<Qualifier> },
-    /// `arn:{partition}:lambda:{region}:{account}:function:{name}[:{qualifier}]`
-    Arn(AwsArn),
-}
-
-impl LambdaFunctionName {
-    /// The function's name.
-    pub fn name(&self) -> &str {
-        match self {
-            LambdaFunctionName::Name { name, .. } | LambdaFunctionName::PartialArn { name, .. } => name,
-            LambdaFunctionName::Arn(AwsArn { resource: AwsResource::Function { name, .. }, .. }) => name,
-            LambdaFunctionName::Arn(_) => "",
-        }
-    }
-
-    /// The qualifier the reference carries, if any.
-    pub fn qualifier(&self) -> Option<&Qualifier> {
-        match self {
-            LambdaFunctionName::Name { qualifier, .. } | LambdaFunctionName::PartialArn { qualifier, .. } => {
-                qualifier.as_ref()
-            }
-            LambdaFunctionName::Arn(AwsArn { resource: AwsResource::Function { qualifier, .. }, .. }) => {
-                qualifier.as_ref()
-            }
-            LambdaFunctionName::Arn(_) => None,
-        }
-    }
-}
-
-impl fmt::Display for LambdaFunctionName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let q = |q: &Option<Qualifier>| q.as_ref().map(|q| format!(":{}", q.to_aws())).unwrap_or_default();
-        match self {
-            LambdaFunctionName::Name { name, qualifier } => write!(f, "{name}{}", q(qualifier)),
-            LambdaFunctionName::PartialArn { account, name, qualifier } => {
-                write!(f, "{account}:function:{name}{}", q(qualifier))
-            }
-            LambdaFunctionName::Arn(arn) => arn.fmt(f),
-        }
-    }
-}
-
-impl FromStr for LambdaFunctionName {
-    type Err = AwsArnError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.len() > aws::FUNCTION_REFERENCE_MAX_LEN {
-            return Err(AwsArnError::TooLong {
-                what: "function name or ARN",
-                len: s.len(),
-                max: aws::FUNCTION_REFERENCE_MAX_LEN,
-            });
-        }
-        if s.starts_with("arn:") {
-            let arn: AwsArn = s.parse()?;
-            return match arn.resource {
-                AwsResource::Function { .. } => Ok(LambdaFunctionName::Arn(arn)),
-                _ => Err(AwsArnError::FunctionName { found: s.into() }),
-            };
-        }
-        if let Some((account, tail)) = s.split_once(":function:") {
-            check_account(account)?;
-            let (name, qualifier) = parse_function_tail(tail)?;
-            return Ok(LambdaFunctionName::PartialArn { account: account.into(), name, qualifier });
-        }
-        if s.matches(':').count() > 1 {
-            return Err(AwsArnError::FunctionName { found: s.into() });
-        }
-        let (name, qualifier) = parse_function_tail(s)?;
-        Ok(LambdaFunctionName::Name { name, qualifier })
     }
 }
 
@@ -504,32 +443,11 @@ mod tests {
             "destination `arn:aws:s3:::failures` is an S3 bucket, which Lambda accepts only as `OnFailure`"
         );
         let fifo: AwsArn = "arn:aws:sqs:us-east-1:210987654321:jobs.fifo".parse().unwrap();
-        assert!(fifo.check_destination(false).unwrap_err().to_string().contains("FIFO SQS queue"));
-    }
-
-    #[test]
-    fn function_name_forms() {
-        for (s, name, qualified) in [
-            ("my-function", "my-function", false),
-            ("my-function:v1", "my-function", true),
-            ("123456789012:function:my-function", "my-function", false),
-            ("123456789012:function:my-function:$LATEST", "my-function", true),
-            ("arn:aws:lambda:us-west-2:123456789012:function:my-function:3", "my-function", true),
-            ("orders:$LATEST.PUBLISHED", "orders", true),
-        ] {
-            let f: LambdaFunctionName = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
-            assert_eq!((f.to_string().as_str(), f.name(), f.qualifier().is_some()), (s, name, qualified));
-        }
-        for (s, expected) in [
-            ("us-west-2:123456789012:function:f", "account id `us-west-2:123456789012`"),
-            ("a:b:c", "is none of a name"),
-            ("arn:aws:sqs:us-east-1:123456789012:q", "is none of a name"),
-            ("f:", "qualifier ``"),
-            ("", "function name ``"),
-        ] {
-            let e = s.parse::<LambdaFunctionName>().unwrap_err().to_string();
-            assert!(e.contains(expected), "{s}: {e}");
-        }
+        assert!(fifo.check_destination(false).is_ok());
+        assert_eq!(fifo.fifo_kind(), Some("SQS queue"));
+        let topic: AwsArn = "arn:aws:sns:us-east-1:210987654321:alerts.fifo".parse().unwrap();
+        assert_eq!(topic.fifo_kind(), Some("SNS topic"));
+        assert_eq!(s3.fifo_kind(), None);
     }
 
     #[test]

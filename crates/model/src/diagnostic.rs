@@ -70,7 +70,7 @@ pub struct Fix {
 /// the source text is known, by span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `FC101`.
+    /// Stable code, e.g. `R201`.
     pub code: String,
     /// Severity.
     pub severity: Severity,

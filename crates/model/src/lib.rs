@@ -26,7 +26,7 @@ pub mod spec;
 pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
-pub use aws_arn::{AwsArn, AwsArnError, AwsResource, LambdaFunctionName};
+pub use aws_arn::{AwsArn, AwsArnError, AwsResource, FunctionNameParts, LambdaFunctionName};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use dialect::{detect, DetectError, Detection, Dialect, Field};
 pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};

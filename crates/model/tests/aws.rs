@@ -48,6 +48,92 @@ proptest! {
     }
 }
 
+/// The Lambda model's own pattern (generated from botocore by `xtask facts`), anchored.
+fn model_pattern(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&format!("^(?:{pattern})$")).expect("the model's pattern compiles")
+}
+
+/// Every combination of `FunctionName`'s optional parts, each part right or wrong.
+fn function_name_samples() -> Vec<String> {
+    let mut out = Vec::new();
+    for arn in ["", "arn:aws:lambda:", "arn::lambda:", "arn:aws-eusc:lambda:", "arn:aws:sqs:", "arn:azure:lambda:"] {
+        for region in ["", "us-east-1:", "eusc-de-east-1:", "us-gov-west-1:", "us-east-9x:", "{region}:"] {
+            for account in ["", "123456789012:", "12345:", "xxx:"] {
+                for function in ["", "function:", "functions:"] {
+                    for name in ["f", "my-function", "my.function", ""] {
+                        for qualifier in ["", ":$LATEST", ":$LATEST.PUBLISHED", ":live", ":7", ":", ":a:b"] {
+                            out.push(format!("{arn}{region}{account}{function}{name}{qualifier}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The case, and every form the model's `NamespacedFunctionName`
+/// pattern admits: accepted exactly when the pattern admits it (a name with
+/// `.` excepted: no function can be named so).
+#[test]
+fn function_name_accepts_every_form_the_model_pattern_admits() {
+    let model = model_pattern(aws::NAMESPACED_FUNCTION_NAME_MODEL_PATTERN);
+    let f: LambdaFunctionName = "us-east-1:123456789012:function:f".parse().expect("a region prefix is admitted");
+    assert_eq!((f.region(), f.account(), f.name()), (Some("us-east-1"), Some("123456789012"), "f"));
+    let mut admitted = 0;
+    for s in function_name_samples() {
+        let ours = s.parse::<LambdaFunctionName>();
+        let dotted = s.contains("my.function");
+        if model.is_match(&s) && !dotted {
+            admitted += 1;
+            match ours {
+                Ok(f) => assert_eq!(f.to_string(), s),
+                // Deliberately stricter: a listed region in another partition than the one written.
+                Err(AwsArnError::PartitionOfRegion { .. }) => {}
+                Err(e) => panic!("`{s}` is admitted by the model: {e}"),
+            }
+        } else if ours.is_ok() {
+            panic!("`{s}` is not admitted by the model, yet parsed");
+        }
+    }
+    assert!(admitted > 500, "{admitted}");
+}
+
+/// A `FunctionName` that is wrong says which part: the account, the region,
+/// the partition, the name or the qualifier.
+#[test]
+fn function_name_names_the_part_that_is_wrong() {
+    for (s, part) in [
+        ("us-east-1:12345:function:f", "account id `12345`"),
+        ("us-east-9x:123456789012:function:f", "region `us-east-9x`"),
+        ("arn:azure:lambda:us-east-1:123456789012:function:f", "partition `azure`"),
+        ("123456789012:function:my.function", "function name `my.function`"),
+        ("123456789012:function:f:$latest", "qualifier `$latest`"),
+    ] {
+        let e = s.parse::<LambdaFunctionName>().expect_err(s).to_string();
+        assert!(e.contains(part), "{s}: {e}");
+    }
+}
+
+/// `FunctionArn` is held to the model's `FunctionArn` pattern: no
+/// `$LATEST.PUBLISHED`, the eusc partition admitted.
+#[test]
+fn function_arn_follows_the_model_pattern() {
+    let model = model_pattern(aws::FUNCTION_ARN_MODEL_PATTERN);
+    let ours = regex::Regex::new(&aws::function_arn_pattern()).expect("compiles");
+    for s in function_name_samples().into_iter().filter(|s| s.starts_with("arn:aws")) {
+        let parsed = LambdaFunctionName::parse_function_arn(&s).is_ok();
+        // Our parser also holds a listed region to its partition (`us-gov-west-1` is `aws-us-gov`).
+        let partition_matches =
+            !s.contains("us-gov-west-1:") && (s.starts_with("arn:aws-eusc:") == s.contains("eusc-de-east-1"));
+        assert_eq!(parsed, model.is_match(&s) && partition_matches, "{s}");
+        assert_eq!(ours.is_match(&s), model.is_match(&s), "{s}");
+    }
+    assert!(
+        LambdaFunctionName::parse_function_arn("arn:aws-eusc:lambda:eusc-de-east-1:210987654321:function:f").is_ok()
+    );
+}
+
 // ------------------------------------------------------------- typed documents
 
 use invokecfg_model::document::{AwsConfig, AwsDestination, AwsDestinationConfig, AwsDocument, AwsList, AwsTimestamp};
@@ -63,7 +149,7 @@ fn aws_config() -> BoxedStrategy<AwsConfig> {
     let on_failure = aws_arn().prop_filter("accepted on failure", |a| a.check_destination(false).is_ok());
     (
         (proptest::option::of(lambda_function_name()), proptest::option::of(aws_qualifier())),
-        (proptest::option::of(1_500_000_000.0f64..1_900_000_000.0), proptest::option::of(aws_function_arn())),
+        (proptest::option::of(1_500_000_000.0f64..1_900_000_000.0), proptest::option::of(aws_response_function_arn())),
         (
             proptest::option::of(aws::RETRY_ATTEMPTS.min..=aws::RETRY_ATTEMPTS.max),
             proptest::option::of(aws::MAX_EVENT_AGE.min..=aws::MAX_EVENT_AGE.max),
@@ -293,7 +379,7 @@ proptest! {
 
     /// The schema's identifier patterns admit every identifier the parsers admit.
     #[test]
-    fn schema_patterns_admit_parsed_identifiers(f in lambda_function_name(), q in aws_qualifier(), arn in aws_function_arn()) {
+    fn schema_patterns_admit_parsed_identifiers(f in lambda_function_name(), q in aws_qualifier(), arn in aws_response_function_arn()) {
         for (pattern, text) in [
             (aws::function_reference_pattern(), f.to_string()),
             (aws::qualifier_pattern(), q.to_aws()),

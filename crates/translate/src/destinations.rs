@@ -54,6 +54,31 @@ impl Ctx<'_> {
                         )
                     },
                 ));
+                // The entry writes the whole destination: settings of the source's
+                // notation the written one does not hold are lost, and said so.
+                let lost: Vec<String> = d
+                    .settings
+                    .iter()
+                    .filter(|(k, _)| !dest.settings.iter().any(|(j, _)| j == k))
+                    .map(|(k, v)| format!("`{k}` ({v})"))
+                    .collect();
+                if !lost.is_empty() {
+                    notes.push(
+                        note(
+                            codes::FIELD_DROPPED,
+                            pointer,
+                            format!(
+                                "destination `{}`: {} not carried; the `{}` entry writes {} {}, which holds no such setting",
+                                d.source_key(),
+                                lost.join(", "),
+                                self.dir.tables.label("destinations"),
+                                invokecfg_model::diagnostic::article((target.kind_name)(&dest).split(' ').next().unwrap_or_default()),
+                                (target.kind_name)(&dest)
+                            ),
+                        )
+                        .with_help("set them on the target resource itself, or map to a destination that holds them"),
+                    );
+                }
                 Some(Some(dest))
             }
             Err(e) => {
@@ -343,6 +368,11 @@ impl Ctx<'_> {
                 }
                 notes.push(note(codes::FIELD_DROPPED, pointer, message));
             }
+            (NamespaceRule::Required, None)
+                if d.provider == self.t.provider && crate::mapping::service_in(self.services, &d.name).is_some() =>
+            {
+                out.namespace = self.service_from_mapping(&d.name, pointer, notes);
+            }
             (NamespaceRule::Required, None) => {
                 let own =
                     self.option_fn.as_ref().filter(|o| o.provider == d.provider).and_then(|o| o.namespace.clone());
@@ -361,7 +391,7 @@ impl Ctx<'_> {
                     None => {
                         notes.push(
                             note(codes::IDENTITY_UNMAPPED, pointer, format!("{} function `{key}` has no {} form: the {noun} is unknown", self.s.label, self.t.label))
-                                .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}: FC 2.0 destinations are written in the function's own service"),
+                                .with_help(format!("{}, or pass --function acs:fc:{{region}}:{{account}}:services/{{service}}/functions/{{function}} (an FC 2.0 destination is written in the function's own service by default)", self.services_hint(&d.name))),
                         );
                         return None;
                     }

@@ -77,6 +77,7 @@ impl Ctx<'_> {
         if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
             // `--function` names the target function; the document's qualifier still applies.
             let mut of = of.clone();
+            self.note_missing_namespace(&of, &fp, notes);
             if of.qualifier.is_none() {
                 of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), &fp, notes);
                 if of.qualifier == Some(Qualifier::Latest) && !self.t.identity.latest_explicit {
@@ -106,35 +107,6 @@ impl Ctx<'_> {
         self.map_function(&f, located, true, &fp, notes)
     }
 
-    /// Within one provider (FC 2.0 <-> FC 3.0) identifiers stay; only the
-    /// namespace follows the target's rule.
-    fn within_provider(&self, mut f: FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) -> FunctionRef {
-        match self.t.identity.namespace {
-            NamespaceRule::None => {
-                if let Some(ns) = f.namespace.take() {
-                    let noun = f.provider.nouns().namespace;
-                    notes.push(
-                        note(codes::FIELD_DROPPED, fp, format!("{noun} `{ns}` is not carried: {} has no {noun}s", self.t.label))
-                            .with_help(format!("{} function names are unique per region: make sure no function of another {noun} has this name", self.t.label)),
-                    );
-                }
-            }
-            NamespaceRule::Required if f.namespace.is_none() && f.name.is_some() => {
-                let noun = f.provider.nouns().namespace;
-                notes.push(
-                    note(
-                        codes::IDENTITY_INCOMPLETE,
-                        fp,
-                        format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
-                    )
-                    .with_help("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}"),
-                );
-            }
-            _ => {}
-        }
-        f
-    }
-
     /// A function of the source's cloud as one of the target's: namespace,
     /// name, qualifier, and (`with_location`) region and account mapped.
     /// `own`: the config's own function (not a destination).
@@ -149,13 +121,30 @@ impl Ctx<'_> {
         let t = &self.t.identity;
         let name = f.name.clone()?;
         let namespace = self.map_namespace(f, pointer, notes)?;
-        let checks = [(Some(t.function_name), Some(&name)), (t.namespace_name, namespace.as_ref())];
-        for (rule, value) in checks {
+        // Help names only what can fix the name: a function name only `--function`
+        // (no mapping entry renames a function), a namespace its `packages` entry too.
+        let function_help =
+            "translate with --function naming the target function (a mapping entry cannot change a function name)"
+                .to_string();
+        let namespace_help = format!(
+            "map the {} with a `{}` entry, or translate with --function naming the target function",
+            f.provider.nouns().namespace,
+            self.dir.tables.label("packages")
+        );
+        let checks = [
+            (Some(t.function_name), Some(&name), function_help),
+            (t.namespace_name, namespace.as_ref(), namespace_help),
+        ];
+        for (rule, value, help) in checks {
             if let (Some(rule), Some(value)) = (rule, value) {
                 if let Err(e) = rule.check(value) {
                     notes.push(
-                        note(codes::NAME_INVALID, pointer, format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()))
-                            .with_help(format!("map the {} with a `{}` entry, or translate with --function naming the target function; a mapping entry cannot change a function name ({})", f.provider.nouns().namespace, self.dir.tables.label("packages"), rule.describe())),
+                        note(
+                            codes::NAME_INVALID,
+                            pointer,
+                            format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()),
+                        )
+                        .with_help(format!("{help}; the rule: {}", rule.describe())),
                     );
                     return None;
                 }
@@ -215,88 +204,6 @@ impl Ctx<'_> {
             );
         }
         Some(out)
-    }
-
-    /// The target namespace of a function: `Some(None)` where the target has none.
-    fn map_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<Option<String>> {
-        let tables = self.dir.tables;
-        let forward = self.dir.forward;
-        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.t.provider.nouns().namespace);
-        // The namespace a namespace-less provider's functions live in: the
-        // `""` entry, else the target's default.
-        let home = |default: Option<&'static str>| {
-            mapping::lookup(&tables.packages, "", forward).map(str::to_string).or(default.map(str::to_string))
-        };
-        let default = match self.t.identity.namespace {
-            NamespaceRule::Defaulted(d) => Some(d),
-            _ => None,
-        };
-        match (self.t.identity.namespace, &f.namespace) {
-            (NamespaceRule::None, Some(ns)) => {
-                let source_home = match self.s.identity.namespace {
-                    NamespaceRule::Defaulted(d) => Some(d),
-                    _ => None,
-                };
-                let is_home = mapping::lookup(&tables.packages, ns, forward) == Some("")
-                    || (mapping::lookup(&tables.packages, "", !forward).is_none() && Some(ns.as_str()) == source_home);
-                if !is_home {
-                    notes.push(
-                        note(
-                            codes::FIELD_DROPPED,
-                            pointer,
-                            format!("{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s", self.t.label),
-                        )
-                        .with_help(format!(
-                            "add {} to the mapping file to say {} functions live there",
-                            tables.entry_hint("packages", "", &format!("\"{ns}\"")),
-                            self.t.label
-                        )),
-                    );
-                }
-                Some(None)
-            }
-            (NamespaceRule::None, None) => Some(None),
-            (_, Some(ns)) => match mapping::resolve(&tables.packages, ns, forward, Some(ns)) {
-                Resolved::Entry(p) => {
-                    self.resolved(Namespace::Package, ns, p, None, pointer, notes);
-                    Some(Some(p.to_string()))
-                }
-                Resolved::Fallback(p) => {
-                    self.resolved(Namespace::Package, ns, &p, Some("keeping its name"), pointer, notes);
-                    Some(Some(p))
-                }
-                Resolved::Clash { fallback, entry } => {
-                    self.clash(Namespace::Package, ns, &fallback, "keeping its name", entry, pointer, notes);
-                    None
-                }
-                Resolved::Missing => None,
-            },
-            (_, None) => match home(default) {
-                Some(ns) => Some(Some(ns)),
-                None => {
-                    notes.push(
-                        note(
-                            codes::IDENTITY_UNMAPPED,
-                            pointer,
-                            format!(
-                                "{} names every function by {tgt_noun}, and the {} function has none",
-                                self.t.label,
-                                f.provider.service_name()
-                            ),
-                        )
-                        .with_help(format!(
-                            "add {} to the mapping file, or pass --function with the target function's ARN",
-                            tables.entry_hint(
-                                "packages",
-                                if forward { "" } else { "<service>" },
-                                if forward { "\"<service>\"" } else { "\"\"" }
-                            )
-                        )),
-                    );
-                    None
-                }
-            },
-        }
     }
 
     pub(crate) fn map_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
@@ -419,15 +326,28 @@ impl Ctx<'_> {
                         } else {
                             tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
                         };
-                        notes.push(
-                            note(
+                        let kept = Qualifier::Version(v.clone());
+                        // One verdict per identifier: a version the target cannot hold is
+                        // refused here, never "kept" and then refused.
+                        let n = match (tc.check_qualifier)(&kept) {
+                            Ok(()) => note(
                                 codes::QUALIFIER_KEPT,
                                 pointer,
                                 format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
-                            )
-                            .with_help(format!("add {hint} to the mapping file")),
-                        );
-                        Some(Qualifier::Version(v))
+                            ),
+                            Err(e) => note(
+                                codes::IDENTITY_UNMAPPED,
+                                pointer,
+                                format!(
+                                    "qualifier `{}` is not valid on {}: {e}",
+                                    (tc.qualifier_text)(&kept),
+                                    self.t.provider.service_name()
+                                ),
+                            ),
+                        };
+                        let refused = n.severity == Severity::Error;
+                        notes.push(n.with_help(format!("add {hint} to the mapping file")));
+                        (!refused).then_some(kept)
                     }
                 }
             }

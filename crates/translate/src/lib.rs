@@ -49,6 +49,7 @@ mod extensions;
 mod identity;
 mod list;
 pub mod mapping;
+mod namespace;
 mod paging;
 mod ranges;
 
@@ -187,6 +188,7 @@ pub(crate) fn translate_parts(
         option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
+        services: &mapping.services,
     };
     let mut notes = Vec::new();
     let (out, split) = match neutral {
@@ -226,8 +228,9 @@ pub(crate) fn translate_parts(
 }
 
 /// The verdict: `--strict` counts the warnings, and any error refuses (its
-/// notes first).
-pub(crate) fn conclude<T>(
+/// notes first). Public so a surface that adds notes of its own (a Terraform
+/// rewrite) reaches its verdict by the same rule.
+pub fn conclude<T>(
     document: Option<T>,
     mut notes: Vec<Diagnostic>,
     options: &Options,
@@ -299,6 +302,8 @@ struct Ctx<'a> {
     source_value: &'a Value,
     /// A window's list: how many items the whole list has.
     list_total: Option<usize>,
+    /// The mapping file's `services`: FC 3.0 function -> FC 2.0 service.
+    services: &'a [(String, String)],
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).

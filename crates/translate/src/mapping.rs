@@ -120,6 +120,10 @@ impl Tables {
 pub struct Mapping {
     /// The tables of each pair in [`PAIRS`], in that order.
     pub pairs: Vec<Tables>,
+    /// `services`: FC 3.0 function name -> the FC 2.0 service it belongs to
+    /// (the key `""`: every function not listed), for FC 3.0 -> FC 2.0.
+    /// Many functions share a service, so it is read one way only.
+    pub services: Vec<(String, String)>,
 }
 
 /// The tables that serve one translation: which pair, and in which direction.
@@ -145,7 +149,22 @@ const fn empty(path: &'static str) -> Tables {
 /// The tables of a mapping file that has none for a pair (or of no file), with the pair's path.
 static NO_TABLES: [Tables; 3] = [empty(PAIRS[0].2), empty(PAIRS[1].2), empty(PAIRS[2].2)];
 
+/// [`Mapping::service_of`] over the `services` table.
+pub(crate) fn service_in<'a>(services: &'a [(String, String)], function: &str) -> Option<(&'a str, &'a str)> {
+    let entry = |key: &str| services.iter().find(|(k, _)| k == key).map(|(k, v)| (v.as_str(), k.as_str()));
+    entry(function).or_else(|| entry(""))
+}
+
+/// The mapping file's table of FC 2.0 services for FC 3.0 functions.
+pub const SERVICES: &str = "services";
+
 impl Mapping {
+    /// The FC 2.0 service an FC 3.0 function belongs to, and the `services`
+    /// entry that says so (the function's name, or `""`).
+    pub fn service_of(&self, function: &str) -> Option<(&str, &str)> {
+        service_in(&self.services, function)
+    }
+
     /// The tables for translating from `from` to `to`.
     pub(crate) fn direction(&self, from: Provider, to: Provider) -> Direction<'_> {
         for (i, (a, b, _)) in PAIRS.iter().enumerate() {
@@ -231,7 +250,13 @@ impl Mapping {
             };
             pairs.push(tables(obj.unwrap_or(&empty), &prefix, path, *a, *b)?);
         }
-        Ok(Mapping { pairs })
+        let services = match map.get(SERVICES) {
+            Some(Value::Object(m)) => {
+                m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok(Mapping { pairs, services })
     }
 }
 
@@ -466,5 +491,23 @@ mod tests {
         assert_eq!(e.pointer, "/regions/cn-shanghai");
         assert!(Mapping::from_json("{").is_err());
         assert!(Mapping::from_json(r#"{"region": {}}"#).is_err());
+    }
+}
+
+#[cfg(test)]
+mod services_tests {
+    use super::*;
+
+    #[test]
+    fn the_services_table_is_checked_with_the_fc2_service_name_rule() {
+        let schema: Value = serde_json::from_str(SchemaName::Mapping.text()).unwrap_or_default();
+        let pattern = schema.pointer("/properties/services/additionalProperties/pattern").and_then(Value::as_str);
+        assert_eq!(pattern, Some(invokecfg_model::facts::alibaba::SERVICE_NAME.pattern().as_str()));
+        let ok = serde_json::json!({"services": {"orders-audit": "audit", "": "orders"}});
+        let m = Mapping::from_value(&ok).unwrap_or_default();
+        assert_eq!(m.service_of("orders-audit"), Some(("audit", "orders-audit")));
+        assert_eq!(m.service_of("other"), Some(("orders", "")));
+        let bad = serde_json::json!({"services": {"f": "not a service!"}});
+        assert!(Mapping::from_value(&bad).is_err());
     }
 }

@@ -17,17 +17,30 @@ impl Ctx<'_> {
             .enumerate()
             .map(|(i, c)| {
                 let p = format!("/{}/{i}", sl.items);
+                let source_latest = c.function.as_ref().is_some_and(|f| f.qualifier == Some(Qualifier::Latest));
                 let mut out = self.config(c, &p, notes);
                 // Only a single document may carry the qualifier of its query string.
                 if !tl.items_qualified && sl.items_qualified {
-                    if let Some(q) = out.function.as_mut().and_then(|f| f.qualifier.take()) {
-                        let code = if q == Qualifier::Latest { codes::IDENTITY_IMPLICIT } else { codes::FIELD_DROPPED };
-                        let text = (provider_codec(self.t.provider).qualifier_text)(&q);
+                    // A latest qualifier the target leaves implicit is already gone from
+                    // the mapped identity: its item is noted all the same, so that
+                    // items told apart by qualifier in the source are each accounted for.
+                    let dropped = match out.function.as_mut() {
+                        Some(f) => f.qualifier.take().or(source_latest.then_some(Qualifier::Latest)),
+                        None => None,
+                    };
+                    if let Some(q) = dropped {
+                        let (code, reads) = if q == Qualifier::Latest {
+                            (codes::IDENTITY_IMPLICIT, "the unqualified function, as the source meant")
+                        } else {
+                            (codes::FIELD_DROPPED, "the unqualified function instead")
+                        };
+                        // The source's spelling: the note points at the source.
+                        let text = (provider_codec(self.s.provider).qualifier_text)(&q);
                         notes.push(
                             note(
                                 code,
                                 &self.identity_pointer(&p),
-                                format!("qualifier `{text}` is not carried: {} list items have no qualifier", self.t.label),
+                                format!("qualifier `{text}` is not carried: {} list items have no qualifier, so the item names {reads}", self.t.label),
                             )
                             .with_help(format!("translate this config on its own: a single {} document keeps the qualifier of its query string", self.t.label)),
                         );

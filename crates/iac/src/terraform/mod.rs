@@ -4,7 +4,7 @@
 use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, Lines};
-use crate::{set, Expression, Found, SourceSpan, SyntaxError, PLACEHOLDER};
+use crate::{set, Expression, Found, Quoted, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::Element;
@@ -12,11 +12,14 @@ use hcl_edit::Span as _;
 use invokecfg_model::facts::terraform::{self as facts, Argument, Resource, Role, ValueKind};
 use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Field, Severity};
 use invokecfg_translate::codes::VALUE_CLAMPED;
-use invokecfg_translate::{Mapping, Options};
+use invokecfg_translate::{Mapping, Options, TranslateError};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod comments;
 mod render;
+pub use comments::{Anchor, Comment};
 use render::*;
 
 /// Reads every async invocation config resource of a `.tf` file.
@@ -63,12 +66,15 @@ fn read_resource(source: &str, block: &Block, resource: &'static Resource) -> Fo
             header,
             unknown: Vec::new(),
             not_sent: Vec::new(),
+            quoted: Vec::new(),
+            comments: Vec::new(),
             function_name: None,
             fields: resource.arguments,
         },
     };
     r.body(&block.body, &mut Vec::new());
     r.wrapper_defaults();
+    r.found.comments = comments::read(source, block, resource);
     r.found
 }
 
@@ -148,7 +154,15 @@ impl Reader<'_> {
         };
         self.found.spans.insert(pointer.to_string(), SourceSpan { key, value: range.clone() });
         let zero_not_sent = facts::ZERO_NOT_SENT.contains(&(self.resource.resource_type, names.join(".").as_str()));
-        match literal(value, arg.kind) {
+        let literal = literal(value, arg.kind).map(|v| match unquoted(&v, arg.kind) {
+            Some(converted) => {
+                let quoted = Quoted { pointer: pointer.to_string(), value: converted.clone(), range: range.clone() };
+                self.found.quoted.push(quoted);
+                converted
+            }
+            None => v,
+        });
+        match literal {
             Some(Value::Null) => {}
             Some(v) if zero_not_sent && v.as_i64() == Some(0) => self.found.not_sent.push(pointer.to_string()),
             Some(v) => set(&mut self.found.document, pointer, v),
@@ -223,6 +237,23 @@ fn literal(e: &Expr, kind: ValueKind) -> Option<Value> {
             Some(Value::String(serde_json::to_string(&v).ok()?))
         }
         _ => None,
+    }
+}
+
+/// The value Terraform converts a quoted primitive to, for a number or
+/// boolean argument: an integer's digits, and the strings cty's string to
+/// bool conversion accepts (`"true"`, `"false"`, `"1"`, `"0"`); `None` when
+/// `value` is not a string Terraform would convert.
+fn unquoted(value: &Value, kind: ValueKind) -> Option<Value> {
+    let Value::String(s) = value else { return None };
+    match kind {
+        ValueKind::Int => s.parse::<i64>().ok().map(Value::from),
+        ValueKind::Bool => match s.as_str() {
+            "true" | "1" => Some(Value::Bool(true)),
+            "false" | "0" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        ValueKind::String | ValueKind::JsonString => None,
     }
 }
 
@@ -326,7 +357,8 @@ pub fn translate(
     let found = read(source).map_err(TranslateFileError::Syntax)?;
     let mut text = String::with_capacity(source.len());
     let mut at = 0;
-    let outcomes = each_resource(source, source, &found, target, mapping, options, |f, block| {
+    let staying = staying_addresses(source, &found, target);
+    let outcomes = each_resource(source, source, &found, (target, staying), mapping, options, |f, block| {
         text.push_str(source.get(at..f.extent.start).unwrap_or_default());
         text.push_str(block);
         at = f.extent.end;
@@ -347,7 +379,7 @@ pub fn from_sections(
 ) -> Result<Translated, TranslateFileError> {
     let mut text = String::new();
     // Not HCL: no meta-arguments to carry, and `\n` line ends.
-    let outcomes = each_resource("", source, found, target, mapping, options, |_, block| {
+    let outcomes = each_resource("", source, found, (target, BTreeSet::new()), mapping, options, |_, block| {
         if !text.is_empty() {
             text.push('\n');
         }
@@ -357,13 +389,32 @@ pub fn from_sections(
     Ok(Translated { text, outcomes })
 }
 
+/// The addresses a translation of `source` to `target` leaves where they are:
+/// every resource block that is not an async invocation config of another
+/// provider's type (other resources, and configs already of the target's type).
+fn staying_addresses(source: &str, found: &[Found], target: Dialect) -> BTreeSet<String> {
+    let Ok(body) = hcl_edit::parser::parse_body(source) else { return BTreeSet::new() };
+    let to = facts::resource_for_dialect(target.id()).map(|r| r.resource_type);
+    let rewritten: BTreeSet<&str> =
+        found.iter().filter(|f| Some(f.wrapper) != to).map(|f| f.address.as_str()).collect();
+    body.iter()
+        .filter_map(Structure::as_block)
+        .filter(|b| b.has_ident("resource") && b.labels.len() == 2)
+        .filter_map(|b| Some(format!("{}.{}", b.labels.first()?.as_str(), b.labels.get(1)?.as_str())))
+        .filter(|a| !rewritten.contains(a.as_str()))
+        .collect()
+}
+
 /// Translates each of `found` (read from `file`) for `target`'s resource
 /// type, handing each rendered block to `write`; notes are located in `file`.
+/// A resource already of the target's type is handed over byte for byte; a
+/// rewritten one never takes an address in `taken` (the resources that stay)
+/// or one an earlier rewrite took: it is renamed, with a note.
 fn each_resource(
     hcl: &str,
     file: &str,
     found: &[Found],
-    target: Dialect,
+    (target, mut taken): (Dialect, BTreeSet<String>),
     mapping: &Mapping,
     options: &Options,
     mut write: impl FnMut(&Found, &str),
@@ -373,13 +424,52 @@ fn each_resource(
     let lines = Lines::new(file);
     let mut outcomes = Vec::new();
     for f in found {
-        let result = translate_one(hcl, f, target, to, mapping, options).map(|(block, notes)| {
+        if f.wrapper == to.resource_type {
+            write(f, hcl.get(f.extent.clone()).unwrap_or_default());
+            let address = Some(f.address.clone());
+            outcomes.push(Outcome {
+                address: f.address.clone(),
+                new_address: address,
+                notes: Vec::new(),
+                refused: false,
+            });
+            continue;
+        }
+        let name = free_name(f, to, &mut taken);
+        let result = translate_one(hcl, f, &name, (target, to), &lines, mapping, options).map(|(block, notes)| {
             write(f, &block);
-            (format!("{}.{}", to.resource_type, resource_name(f)), notes)
+            (format!("{}.{}", to.resource_type, name.label), notes)
         });
         outcomes.push(located(f, &lines, result));
     }
     Ok(outcomes)
+}
+
+/// The label a rewritten resource gets, and the address it could not take.
+pub(crate) struct NewName {
+    label: String,
+    /// The address already in the output that made the source's name unusable.
+    clash: Option<String>,
+}
+
+/// The source's name when `to.type.name` is free; else the name with the
+/// source provider appended (`orders_alicloud`), then a number: the first
+/// free one, so the same file always gives the same names.
+fn free_name(f: &Found, to: &Resource, taken: &mut BTreeSet<String>) -> NewName {
+    let base = resource_name(f);
+    let address = |label: &str| format!("{}.{label}", to.resource_type);
+    let first = address(&base);
+    let mut label = base.clone();
+    let mut n = 1;
+    while taken.contains(&address(&label)) {
+        n += 1;
+        label = match n {
+            2 => format!("{base}_{}", provider(f.wrapper)),
+            _ => format!("{base}_{}_{n}", provider(f.wrapper)),
+        };
+    }
+    taken.insert(address(&label));
+    NewName { clash: (n > 1).then_some(first), label }
 }
 
 /// The outcome of translating `f` (its new address and notes, or the notes
@@ -394,8 +484,12 @@ pub(crate) fn located(
         Err(notes) => (None, notes, true),
     };
     for n in &mut notes {
-        let (_, value) = f.span_of(&n.pointer);
-        n.span = Some(lines.span(value));
+        if n.span.is_none() {
+            let (_, value) = f.span_of(&n.pointer);
+            n.span = Some(lines.span(value));
+        }
+        n.message = crate::carry::as_written(f, &n.message);
+        n.help = n.help.as_deref().map(|h| crate::carry::as_written(f, h));
     }
     Outcome { address: f.address.clone(), new_address, notes, refused }
 }
@@ -415,13 +509,16 @@ fn resource_name(f: &Found) -> String {
 fn translate_one(
     source: &str,
     f: &Found,
-    target: Dialect,
-    to: &'static Resource,
+    name: &NewName,
+    (target, to): (Dialect, &'static Resource),
+    lines: &Lines<'_>,
     mapping: &Mapping,
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut c = crate::carry::translate(f, target, mapping, options)?;
-    let block = render(source, f, c.from, target, to, &c.document, &c.lost, &mut c.notes);
+    // A YAML section written as Terraform (`source` is no HCL) cannot keep its expressions.
+    let syntax = if source.is_empty() { crate::carry::Syntax::Foreign } else { crate::carry::Syntax::Same };
+    let mut c = crate::carry::translate(f, target, mapping, options, syntax)?;
+    let block = render(source, f, &name.label, (c.from, target), to, &c.document, &c.lost, &mut c.notes);
     crate::carry::expression_notes(f, &mut c, &block, to.resource_type, target);
     let src_provider = provider(f.wrapper);
     if src_provider != provider(to.resource_type) {
@@ -441,7 +538,38 @@ fn translate_one(
             }
         }
     }
-    Ok((block, c.notes))
+    c.notes.extend(unknown_notes(f, lines));
+    if let Some(clash) = &name.clash {
+        c.notes.push(
+            note(
+                codes::RESOURCE_RENAMED,
+                "",
+                format!("written as `{}.{}`: `{clash}` is already in the file", to.resource_type, name.label),
+            )
+            .with_help("rename it in the output if another name suits (Terraform addresses must be unique)"),
+        );
+    }
+    invokecfg_translate::conclude(Some(block), c.notes, options).map_err(|TranslateError::Refused { notes }| notes)
+}
+
+/// A misspelt or unknown argument or block is not carried: `T105`, as an
+/// unknown key of an API document is, with the did-you-mean `lint` gives.
+fn unknown_notes(f: &Found, lines: &Lines<'_>) -> Vec<Diagnostic> {
+    f.unknown
+        .iter()
+        .map(|(name, range)| {
+            let help = match f.nearest_name(name) {
+                Some(k) => format!("did you mean `{k}`? (`invokecfg lint --fix` renames it)"),
+                None => format!("remove it; `{}` has: {}", f.wrapper, f.known_names().join(", ")),
+            };
+            let code = invokecfg_translate::codes::UNKNOWN_KEY_DROPPED;
+            let severity = invokecfg_translate::codes::severity(code);
+            let message = format!("`{name}` is no {} argument and is not carried", f.wrapper);
+            let mut n = Diagnostic::new(code, severity, "", message).with_help(help);
+            n.span = Some(lines.span(range.clone()));
+            n
+        })
+        .collect()
 }
 
 /// The provider prefix of a resource type (`alicloud`, `huaweicloud`, `aws`).

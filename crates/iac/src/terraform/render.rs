@@ -13,15 +13,14 @@ pub(super) enum Line {
 pub(super) fn render(
     source: &str,
     f: &Found,
-    from: Dialect,
-    target: Dialect,
+    name: &str,
+    (from, target): (Dialect, Dialect),
     to: &'static Resource,
     doc: &Value,
     lost: &[(String, String)],
     notes: &mut Vec<Diagnostic>,
 ) -> String {
     let nl = newline(source);
-    let name = resource_name(f);
     let mut lines: Vec<Line> = Vec::new();
     // Meta-arguments (`count`, `provider`, ...) first, as they were; meta blocks (`lifecycle`) last.
     let (mut meta_attrs, meta_blocks): (Vec<Line>, Vec<Line>) =
@@ -58,15 +57,13 @@ pub(super) fn render(
             }
         }
     }
-    if !meta_attrs.is_empty() {
-        lines.extend(meta_attrs);
-        lines.push(Line::Raw(String::new()));
-    }
     // Expressions of numbers and booleans, by the field they stand for.
     let field_of =
         |d: Dialect, pointer: &str| scalar_fields(d).iter().position(|k| k.is_some_and(|k| pointer == format!("/{k}")));
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for e in &f.expressions {
+    // A YAML section's expressions are no HCL (`source` is empty): never kept.
+    let hcl_source = !source.is_empty();
+    for e in f.expressions.iter().filter(|_| hcl_source) {
         if let Some(fl) = field_of(from, &e.pointer) {
             kept.push((fl, e.text.as_str()));
         }
@@ -88,6 +85,24 @@ pub(super) fn render(
             None => {}
         }
     }
+    // The source's comments, under the target's argument of the same topic;
+    // those with no counterpart stay in the resource, at its end.
+    let mut leftover = Vec::new();
+    for c in &f.comments {
+        let placed = match &c.anchor {
+            comments::Anchor::Meta(key) => attach_meta(&mut meta_attrs, key, &c.text),
+            anchor => comments::anchor_topic(anchor, from).is_some_and(|t| {
+                to.arguments
+                    .iter()
+                    .filter(|a| comments::argument_topic(a, target) == Some(t))
+                    .any(|a| attach(&mut tree, a.path, &c.text))
+            }),
+        };
+        if !placed {
+            leftover.push(Line::Raw(c.text.clone()));
+        }
+    }
+    tree.extend(leftover);
     for (name, text) in lost {
         let comment = format!(
             "# invokecfg: `{name}` was `{}` (an expression): write the {} value by hand",
@@ -96,12 +111,16 @@ pub(super) fn render(
         );
         tree.push(Line::Raw(comment));
     }
+    if !meta_attrs.is_empty() {
+        lines.extend(meta_attrs);
+        lines.push(Line::Raw(String::new()));
+    }
     lines.extend(tree);
     for b in meta_blocks {
         lines.push(Line::Raw(String::new()));
         lines.push(b);
     }
-    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(&name));
+    let mut out = format!("resource {} {} {{{nl}", hcl_string(to.resource_type), hcl_string(name));
     write_lines(&mut out, &lines, 1, nl);
     out.push('}');
     out
@@ -159,15 +178,10 @@ pub(super) fn argument_value(
         return Some((text.to_string(), Some(kept_comment(text, to))));
     }
     if a.role == Role::FunctionNameOfArn {
-        let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
-        // Interpolated region and account parts (a template) do not matter here.
-        let arn = arn.parse::<AcsArn>().or_else(|_| {
-            crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>()
-        });
-        let name = match arn.ok()?.resource {
-            AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => function,
-            _ => return None,
-        };
+        // The translated ARN's function; without one (the source states no
+        // region or account, as no Terraform resource does), the source's own
+        // function name: this argument is the request path, not an ARN.
+        let name = function_of_arn(doc, target).or_else(|| source_function_name(f, from))?;
         let (text, any) = hcl_value(&name, &f.placeholders);
         let comment = any.then(|| kept_comment(&text, to));
         return Some((text, comment));
@@ -216,6 +230,31 @@ pub(super) fn argument_value(
     let interpolated = f.placeholders.iter().any(|p| text.contains(p.as_str()));
     let comment = interpolated.then(|| kept_comment(&text, to));
     Some((text, comment))
+}
+
+/// The function an ARN at the target's function key names.
+fn function_of_arn(doc: &Value, target: Dialect) -> Option<String> {
+    let arn = get(doc, &format!("/{}", target.key(Field::Function)))?.as_str()?;
+    // Interpolated region and account parts (a template) do not matter here.
+    let arn = arn
+        .parse::<AcsArn>()
+        .or_else(|_| crate::template::with_literal_parts(arn, invokecfg_model::Provider::Alibaba).parse::<AcsArn>());
+    match arn.ok()?.resource {
+        AcsResource::Fc3Function { function, .. } | AcsResource::Fc2Function { function, .. } => Some(function),
+        _ => None,
+    }
+}
+
+/// The function name the source resource states (with its placeholders).
+fn source_function_name(f: &Found, from: Dialect) -> Option<String> {
+    if let Some(name) = &f.function_name {
+        return Some(name.clone());
+    }
+    let document = invokecfg_model::Document::from_value(&f.document, from).ok()?;
+    match document.to_neutral().ok()? {
+        invokecfg_model::NeutralDocument::Config(c) => c.function?.name,
+        invokecfg_model::NeutralDocument::List(_) => None,
+    }
 }
 
 pub(super) fn kept_comment(text: &str, to: &Resource) -> String {
@@ -273,6 +312,40 @@ pub(super) fn insert(lines: &mut Vec<Line>, path: &[&str], value: String, commen
     }
 }
 
+/// Puts comment `text` above the attribute at `path` of `lines`: whether
+/// there is one.
+pub(super) fn attach(lines: &mut [Line], path: &[&str], text: &str) -> bool {
+    match path {
+        [] => false,
+        [key] => lines.iter_mut().any(|l| match l {
+            Line::Attr { key: k, comment, .. } if k == key => {
+                add_comment(comment, text);
+                true
+            }
+            _ => false,
+        }),
+        [block, rest @ ..] => lines.iter_mut().any(|l| match l {
+            Line::Block { name, body } if name == block => attach(body, rest, text),
+            _ => false,
+        }),
+    }
+}
+
+/// Puts comment `text` above the meta-argument `key` (an attribute).
+fn attach_meta(lines: &mut [Line], key: &str, text: &str) -> bool {
+    attach(lines, &[key], text)
+}
+
+fn add_comment(comment: &mut Option<String>, text: &str) {
+    match comment {
+        Some(c) => {
+            c.push('\n');
+            c.push_str(text);
+        }
+        None => *comment = Some(text.to_string()),
+    }
+}
+
 /// Writes `lines` as `terraform fmt` would: two spaces per level, the `=` of
 /// consecutive one-line attributes aligned.
 pub(super) fn write_lines(out: &mut String, lines: &[Line], depth: usize, nl: &str) {
@@ -296,7 +369,7 @@ pub(super) fn write_lines(out: &mut String, lines: &[Line], depth: usize, nl: &s
         for line in &lines[i..j] {
             match line {
                 Line::Attr { key, value, comment } => {
-                    if let Some(c) = comment {
+                    for c in comment.iter().flat_map(|c| c.lines()) {
                         out.push_str(&format!("{indent}{c}{nl}"));
                     }
                     let pad = " ".repeat(width.saturating_sub(key.chars().count()));

@@ -154,6 +154,8 @@ fn read_section(
             header,
             unknown: Vec::new(),
             not_sent: Vec::new(),
+            quoted: Vec::new(),
+            comments: Vec::new(),
             function_name: None,
             fields: section.fields,
         },
@@ -331,7 +333,7 @@ pub fn translate(
     mapping: &invokecfg_translate::Mapping,
     options: &invokecfg_translate::Options,
 ) -> Result<crate::terraform::Translated, crate::terraform::TranslateFileError> {
-    use crate::terraform::{Outcome, TranslateFileError, Translated};
+    use crate::terraform::{TranslateFileError, Translated};
     let found = read(source).map_err(TranslateFileError::Syntax)?;
     let lines = crate::Lines::new(source);
     let docs = MarkedYaml::load_from_str(source).map_err(|e| {
@@ -348,7 +350,6 @@ pub fn translate(
     let mut edits: Vec<(usize, String, Range<usize>)> = Vec::new();
     let mut outcomes = Vec::new();
     for f in &found {
-        let mut outcome = Outcome { address: f.address.clone(), new_address: None, notes: Vec::new(), refused: false };
         let counterpart = fc3_counterpart(f.wrapper).filter(|_| target == invokecfg_model::Dialect::AlibabaFc3);
         let result = match counterpart {
             None => Err(vec![invokecfg_model::Diagnostic::new(
@@ -364,23 +365,11 @@ pub fn translate(
             .with_help("translate the API JSON instead, or the Terraform resource")]),
             Some(to) => rewrite(source, &offsets, &docs, f, to, mapping, options),
         };
-        match result {
-            Ok((edit, mut notes, address)) => {
-                for n in &mut notes {
-                    n.span = Some(lines.span(f.span_of(&n.pointer).1));
-                }
-                outcome.notes = notes;
-                outcome.new_address = Some(address);
-                edits.push(edit);
-            }
-            Err(mut notes) => {
-                for n in &mut notes {
-                    n.span = Some(lines.span(f.span_of(&n.pointer).1));
-                }
-                outcome.notes = notes;
-                outcome.refused = true;
-            }
-        }
+        let result = result.map(|(edit, notes, address)| {
+            edits.push(edit);
+            (address, notes)
+        });
+        let outcome = crate::terraform::located(f, &lines, result);
         outcomes.push(outcome);
     }
     edits.sort_by_key(|(at, _, _)| *at);
@@ -411,7 +400,7 @@ fn rewrite(
     options: &invokecfg_translate::Options,
 ) -> Result<(Edit, Vec<invokecfg_model::Diagnostic>, String), Vec<invokecfg_model::Diagnostic>> {
     use invokecfg_model::{Dialect, Field};
-    let mut c = crate::carry::translate(f, Dialect::AlibabaFc3, mapping, options)?;
+    let mut c = crate::carry::translate(f, Dialect::AlibabaFc3, mapping, options, crate::carry::Syntax::Same)?;
     let missing = || {
         vec![invokecfg_model::Diagnostic::new(
             invokecfg_translate::codes::SOURCE_INVALID,

@@ -128,7 +128,7 @@ pub fn write_as(
         (_, many) => return Err(TranslateFileError::Sections(many.iter().map(|f| f.address.clone()).collect())),
     };
     let mut text = String::new();
-    let result = crate::carry::translate(f, target, mapping, options).map(|mut c| {
+    let result = crate::carry::translate(f, target, mapping, options, crate::carry::Syntax::Foreign).map(|mut c| {
         let mut document = c.document.clone();
         crate::carry::with_expressions(f, &mut document);
         text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";

@@ -4,12 +4,12 @@
 use crate::suggest;
 use crate::{LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
-use invokecfg_model::facts::{alibaba, aws, huawei};
+use invokecfg_model::facts::{aws, huawei};
 use invokecfg_model::neutral;
 use invokecfg_model::span::{DuplicateKey, ItemWindow, ParsedSource};
 use invokecfg_model::{
     detect, AcsArn, ArnError, AwsArn, AwsArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix,
-    FunctionRef, FunctionUrn, LambdaFunctionName, Position, Provider, Qualifier, SmnTopicUrn, Span, SpanMap, UrnError,
+    FunctionRef, FunctionUrn, LambdaFunctionName, Position, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
 
@@ -285,42 +285,11 @@ impl<'a> Ctx<'a> {
 
     fn config(&mut self, d: Dialect, pointer: String, map: &'a Map<String, Value>, option_fn: &Option<FunctionRef>) {
         self.objects.push(Obj { pointer: pointer.clone(), map, level: Level::Config });
-        let response = d == Dialect::Huawei
+        let response = self.options.role == crate::DocumentRole::FromKeys
+            && d == Dialect::Huawei
             && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
-        let doc_fn = match d {
-            Dialect::AlibabaFc2 => {
-                let name = str_at(map, alibaba::FUNCTION_KEY).or_else(|| str_at(map, alibaba::LEGACY_FUNCTION_KEY));
-                let service = str_at(map, alibaba::SERVICE_KEY).or_else(|| str_at(map, alibaba::LEGACY_SERVICE_KEY));
-                name.map(|n| FunctionRef {
-                    namespace: service.map(String::from),
-                    name: Some(n.to_string()),
-                    qualifier: str_at(map, alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba),
-                    ..FunctionRef::new(Provider::Alibaba)
-                })
-            }
-            Dialect::AlibabaFc3 => {
-                let arn = str_at(map, d.key(Field::Function)).and_then(|s| s.parse::<AcsArn>().ok());
-                arn.as_ref().and_then(arn_function).map(|mut f| {
-                    if f.qualifier.is_none() {
-                        f.qualifier = str_at(map, alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba);
-                    }
-                    f
-                })
-            }
-            Dialect::Huawei => str_at(map, d.key(Field::Function))
-                .and_then(|s| s.parse::<FunctionUrn>().ok())
-                .map(|u| urn_function(&u)),
-            Dialect::AwsLambda => aws::CONFIG_IDENTITY_KEYS
-                .iter()
-                .find_map(|k| str_at(map, k)?.parse::<LambdaFunctionName>().ok())
-                .map(|f| {
-                    let mut f = neutral::aws::function_of(&f);
-                    if f.qualifier.is_none() {
-                        f.qualifier = str_at(map, aws::QUALIFIER_KEY).and_then(|q| Qualifier::from_aws(q).ok());
-                    }
-                    f
-                }),
-        };
+        // The function as the dialect's codec reads it: one reading for lint and translate.
+        let doc_fn = (neutral::codec(d).read_function)(map);
         let function = match (doc_fn, option_fn) {
             (Some(mut f), Some(o)) => {
                 // `--function` supplies what the document leaves out (FC 2.0 bodies carry no region).

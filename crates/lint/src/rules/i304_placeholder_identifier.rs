@@ -29,8 +29,8 @@ be wrong); it is very likely a mistake, so it is not info.
 ```
 
 ## Fix
-Put in the real region, account id (16 digits) or project id (32 letters and
-digits), or leave region and account empty in an Alibaba ARN
+Put in the real region, account id ($facts(alibaba-account-digits) digits) or project id
+($facts(huawei-project-id-len) letters and digits), or leave region and account empty in an Alibaba ARN
 (`acs:fc:::...`) to mean the function's own.
 "#,
         fixable: false,
@@ -59,11 +59,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .into()
         }
         Some(IdError::Arn(_)) => {
-            "use the real account id (16 digits), or leave it empty (`acs:fc:{region}::...`) for the function's own"
-                .into()
+            format!("use the real account id ({} digits), or leave it empty (`acs:fc:{{region}}::...`) for the function's own", alibaba::ACCOUNT_ID_DIGITS)
         }
         Some(IdError::Urn(UrnError::Region { .. })) => "use the real region id (e.g. `cn-north-4`)".into(),
-        _ => "use the real project id (32 letters and digits)".into(),
+        _ => format!("use the real project id ({} letters and digits)", huawei::PROJECT_ID_LEN),
     });
     // Lambda ARNs: the docs' account ids and names.
     for (pointer, arn) in ctx.aws_arns() {

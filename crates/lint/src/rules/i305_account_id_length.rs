@@ -9,11 +9,11 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Warning,
         summary: "An Alibaba account id with other than 16 digits",
         docs: r#"## What it does
-Warns about an ARN whose account id (uid) is digits but not 16 of them.
+Warns about an ARN whose account id (uid) is digits but not $facts(alibaba-account-digits) of them.
 
 ## Why is this bad?
-Alibaba Cloud account ids in every documented example and console are 16
-digits; a shorter one is usually truncated or a doc placeholder such as `123`.
+Alibaba Cloud account ids in every documented example and console are
+$facts(alibaba-account-digits) digits; a shorter one is usually truncated or a doc placeholder such as `123`.
 It is a warning, not an error, because no source states the length as a rule.
 
 ## Example

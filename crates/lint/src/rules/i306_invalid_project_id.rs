@@ -8,9 +8,9 @@ pub(crate) const RULE: Rule = Rule {
         code: "I306",
         name: "invalid-project-id",
         severity: Severity::Error,
-        summary: "A Huawei project id that is not 32 letters and digits",
+        summary: "A Huawei project id of the wrong length or characters",
         docs: r#"## What it does
-Reports a project id in a function or topic URN that is not 32 ASCII letters
+Reports a project id in a function or topic URN that is not $facts(huawei-project-id-len) ASCII letters
 and digits (placeholders are I304's).
 
 ## Why is this bad?
@@ -22,8 +22,8 @@ The URN names no project, so the destination or function cannot be found.
 ```
 
 ## Fix
-Use the project id of the region (console: My Credentials > Projects), 32
-characters such as `0970dd7a1300f5672ff2c003c60ae115`.
+Use the project id of the region (console: My Credentials > Projects),
+$facts(huawei-project-id-len) characters such as `0970dd7a1300f5672ff2c003c60ae115`.
 "#,
         fixable: false,
     },

@@ -13,9 +13,10 @@ pub(crate) const RULE: Rule = Rule {
         docs: r#"## What it does
 Checks service, function, alias and version names and qualifiers, in fields
 (`service`, `function`, `qualifier`) and inside ARNs and URNs, against the
-provider's rule: length and allowed characters (FC: 1..64 for functions,
-1..128 for services and aliases, starting with a letter or `_`; FunctionGraph:
-1..60 for functions, starting with a letter and ending with a letter or digit).
+provider's rule: length and allowed characters (FC: $facts(function-name:alibaba-fc3) for functions,
+$facts(service-name) for services and aliases, starting with a letter or `_`; FunctionGraph:
+$facts(function-name:huawei) for functions, starting with a letter and ending with a letter or digit;
+Lambda: $facts(function-name:aws-lambda) for functions).
 
 ## Why is this bad?
 No such resource can exist, so the config or destination names nothing.

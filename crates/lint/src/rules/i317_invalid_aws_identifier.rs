@@ -14,8 +14,10 @@ In an `aws-lambda` document, reports each `FunctionName`, `FunctionArn`,
 `Qualifier` or destination ARN that does not have the shape the Lambda API
 accepts, naming the part that is wrong: the partition of a region
 (`arn:aws:...:cn-north-1` is `aws-cn`), a 12-digit account, a service that is
-no destination (Kinesis), an S3 bucket as the success destination, a FIFO
-queue or topic, `$latest` spelled in lower case.
+no destination (Kinesis), an S3 bucket as the success destination,
+`$latest` spelled in lower case, `$LATEST.PUBLISHED` in a `FunctionArn`
+(requests only). A FIFO queue or topic is accepted by the API: M407 warns
+about it.
 
 ## Why is this bad?
 PutFunctionEventInvokeConfig rejects the request, or (for a destination the

@@ -37,6 +37,8 @@ mod prelude {
     pub(crate) const PAGE_INFO: &str = huawei::LIST_KEYS[2];
 }
 
+mod docs;
+
 /// Declares each rule once: its module, its typed code (the enum
 /// [`RuleCode`], so a code outside the registry does not compile) and its
 /// place in [`RULES`].
@@ -88,11 +90,14 @@ registry! {
     S114 => s114_invalid_timestamp,
     S115 => s115_unused_suppression,
     S116 => s116_missing_required_argument,
+    S117 => s117_quoted_primitive,
     R201 => r201_event_age_out_of_range,
     R202 => r202_retry_attempts_out_of_range,
     R203 => r203_response_outside_request_range,
     R204 => r204_obs_expires_out_of_range,
     R205 => r205_negative_paging_value,
+    R206 => r206_zero_not_sent,
+    R207 => r207_outside_wrapper_range,
     I301 => i301_malformed_arn,
     I302 => i302_function_arn_wrong_kind,
     I303 => i303_malformed_urn,
@@ -116,6 +121,7 @@ registry! {
     M404 => m404_age_too_short_for_retries,
     M405 => m405_empty_destination_config,
     M406 => m406_list_count_mismatch,
+    M407 => m407_fifo_destination,
     P501 => p501_value_clamped_on_target,
     P502 => p502_destination_unsupported_on_target,
     P503 => p503_name_invalid_on_target,
@@ -124,6 +130,10 @@ registry! {
     P506 => p506_field_dropped_on_target,
     P507 => p507_identity_needs_mapping,
 }
+
+/// The rules that exist only because of an IaC wrapper (Terraform, s.yaml,
+/// ROS): the one list of where a resource and its API JSON twin may differ.
+pub const WRAPPER_ONLY: &[RuleCode] = &[RuleCode::S116, RuleCode::S117, RuleCode::R206, RuleCode::R207];
 
 impl RuleCode {
     /// The rule's registry entry.
@@ -140,7 +150,11 @@ impl std::fmt::Display for RuleCode {
 }
 
 /// The registry entries of [`RULES`].
-pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| RULES.iter().map(|r| r.info).collect());
+/// Each rule's docs are completed once per process (facts filled in, source
+/// appended: see [`docs`]) and kept for its life, as the registry is.
+pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
+    RULES.iter().map(|r| RuleInfo { docs: Box::leak(docs::complete(r).into_boxed_str()), ..r.info }).collect()
+});
 
 #[cfg(test)]
 mod tests {

@@ -12,8 +12,7 @@ pub(crate) const RULE: Rule = Rule {
 With `--target`, reports each age or retry value the translation to the
 target clamps into the target's range (translation note `T101`), including
 an omitted value whose source default lies outside it. The ranges are the
-dialects' own: Alibaba FC 1..604800 s and 0..8 retries, FunctionGraph
-1..86400 s and 0..3, Lambda 60..21600 s and 0..2.
+dialects' own: $facts(all-ranges).
 
 ## Why is this bad?
 Events expire sooner, or fewer retries run, than on the source platform.

@@ -12,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
 With `--target`, reports each function, namespace, topic name or qualifier
 the target would reject (translation note `T211`): FunctionGraph function
 names start with a letter, Function Compute aliases may not start with a
-digit, Lambda names are at most 64 characters.
+digit, Lambda names are at most $facts(function-name-max:aws-lambda) characters.
 
 ## Why is this bad?
 The translation refuses: a mapping entry cannot rename a function.

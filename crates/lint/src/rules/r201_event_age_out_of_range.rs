@@ -11,14 +11,14 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "Maximum event age outside the provider's range",
         docs: r#"## What it does
-Reports `maxAsyncEventAgeInSeconds` outside 1..604800 (Alibaba FC 2.0 and 3.0),
-`max_async_event_age_in_seconds` outside 1..86400 in a Huawei config being
-set (not in a response; see R203), or `MaximumEventAgeInSeconds` outside
-60..21600 (AWS Lambda).
+Reports a maximum event age (seconds) outside its dialect's range:
+
+$facts(age-ranges)
 
 ## Why is this bad?
 The API rejects the request. Older Alibaba docs, Serverless Devs and Terraform
-allowed up to 2592000 (30 days); the current API documents 604800 (7 days).
+allowed up to $facts(alibaba-legacy-age-max) (30 days); the current API documents
+$facts(age:alibaba-fc3).
 
 ## Example
 ```json

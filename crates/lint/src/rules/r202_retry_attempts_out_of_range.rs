@@ -9,13 +9,14 @@ pub(crate) const RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "Maximum retry attempts outside the provider's range",
         docs: r#"## What it does
-Reports `maxAsyncRetryAttempts` outside 0..8 (Alibaba) or
-`max_async_retry_attempts` outside 0..3 in a Huawei config being set (not in
-a response; see R203).
+Reports maximum retry attempts outside their dialect's range:
+
+$facts(retry-ranges)
 
 ## Why is this bad?
-The API rejects the request. Huawei's response tables print "0..8, default 3",
-text copied from Alibaba's docs; the request side accepts 0..3 (default 1).
+The API rejects the request. Huawei's response tables print Alibaba's range,
+$facts(retries:alibaba-fc2), in text copied from Alibaba's docs; the request
+side accepts $facts(retries:huawei).
 
 ## Example
 ```json

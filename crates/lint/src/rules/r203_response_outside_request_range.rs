@@ -13,7 +13,7 @@ pub(crate) const RULE: Rule = Rule {
         docs: r#"## What it does
 For a Huawei config read back from the API (it has `func_urn`, `created_time`
 or `last_modified`), reports an age or retry value outside the request range
-(1..86400, 0..3).
+($facts(unchecked-response-ranges)).
 
 ## Why is this bad?
 Responses are accepted as they are (their docs print stale ranges), but

@@ -1,4 +1,4 @@
-//! R204: OBS `param.expires` outside 0..365 days.
+//! R204: OBS `param.expires` outside the days FunctionGraph accepts.
 
 use super::prelude::*;
 use invokecfg_model::DestinationKind;
@@ -8,10 +8,10 @@ pub(crate) const RULE: Rule = Rule {
         code: "R204",
         name: "obs-expires-out-of-range",
         severity: Severity::Error,
-        summary: "OBS `param.expires` outside 0..365 days",
+        summary: "OBS `param.expires` outside the days FunctionGraph accepts",
         docs: r#"## What it does
 Reports an OBS destination whose `param` sets `expires` (object expiry in
-days; 0 means never) outside 0..365.
+days; 0 means never) outside $facts(obs-expires).
 
 ## Why is this bad?
 The API rejects the destination; JSON Schemas cannot see inside the
@@ -23,7 +23,7 @@ The API rejects the destination; JSON Schemas cannot see inside the
 ```
 
 ## Fix
-Use 0..365. The safe fix clamps the number when `param` is compact JSON (so
+Use $facts(obs-expires). The safe fix clamps the number when `param` is compact JSON (so
 that nothing else in the string changes).
 "#,
         fixable: true,

@@ -176,10 +176,7 @@ impl AwsConfig {
             push(aws::QUALIFIER_KEY, Qualifier::from_aws(q).map(drop));
         }
         if let Some(arn) = &self.function_arn {
-            let function = arn.parse::<LambdaFunctionName>().and_then(|f| match f {
-                LambdaFunctionName::Arn(_) => Ok(()),
-                _ => Err(AwsArnError::Prefix { found: arn.chars().take(24).collect() }),
-            });
+            let function = LambdaFunctionName::parse_function_arn(arn).map(drop);
             push(aws::FUNCTION_ARN_KEY, function);
         }
         let Some(dc) = &self.destination_config else { return };

@@ -75,36 +75,11 @@ pub const LATEST: &str = "LATEST";
 /// Account ids (uid) in the docs are 16 digits; others are a lint warning, not an error.
 pub const ACCOUNT_ID_DIGITS: usize = 16;
 
-/// Region ids Function Compute serves (Serverless Devs FC3 `IRegion` enum, 2026-05-24).
+/// Region ids Function Compute serves: the Alibaba SDKs' endpoint maps (`alibabacloud-fc20230330`,
+/// `alibabacloud-fc-open20210406`), generated into [`super::sdk`]; deliberate
+/// differences in [`super::regions`].
 /// An id outside this list is a warning: new regions open.
-pub const REGIONS: &[&str] = &[
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-south-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-5",
-    "ap-southeast-7",
-    "cn-beijing",
-    "cn-chengdu",
-    "cn-hangzhou",
-    "cn-heyuan-acdr-1",
-    "cn-hongkong",
-    "cn-huhehaote",
-    "cn-qingdao",
-    "cn-shanghai",
-    "cn-shanghai-cloudspe",
-    "cn-shanghai-finance-1",
-    "cn-shenzhen",
-    "cn-wulanchabu",
-    "cn-zhangjiakou",
-    "eu-central-1",
-    "eu-west-1",
-    "me-central-1",
-    "us-east-1",
-    "us-west-1",
-];
+pub const REGIONS: &[&str] = super::sdk::ALIBABA_FC_REGIONS;
 
 /// JSON keys of one FC 2.0 config, in the order the API documents them
 /// (alphabetical in the response table). `serviceName`/`functionName` are the

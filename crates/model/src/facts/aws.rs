@@ -1,11 +1,13 @@
 //! AWS Lambda EventInvokeConfig, API 2015-03-31 (dialect `aws-lambda`).
 //!
 //! Source of every value: the Lambda service model shipped in PyPI `botocore`
-//! 1.43.11, `botocore/data/lambda/2015-03-31/service-2.json.gz` (shape names
-//! cited per constant), and for partitions and regions
-//! `botocore/data/partitions.json` and `botocore/data/endpoints.json`
-//! (service `lambda`). `shared/reference/providers.md` (AWS section) agrees
-//! except where a comment says otherwise; there botocore holds.
+//! (1.43.11, unchanged in 1.44.8), `botocore/data/lambda/2015-03-31/service-2.json.gz`
+//! (shape names cited per constant). Partitions, regions and the model's
+//! identifier patterns are generated from the installed botocore's
+//! `data/partitions.json`, `data/endpoints.json` (service `lambda`) and that
+//! model by `xtask facts` into [`super::sdk`], where `.ci/run` holds them.
+//! `shared/reference/providers.md` (AWS section) agrees except where a
+//! comment says otherwise; there botocore holds.
 
 use super::{CharClass, IntRange, NameRule};
 use crate::neutral::{Provider, TargetKind};
@@ -166,15 +168,15 @@ pub const DOC_ACCOUNT_IDS: &[&str] = &["123456789012", "111122223333", "44445555
 /// member documentation: `my-function`).
 pub const DOC_FUNCTION_NAMES: &[&str] = &["my-function"];
 
-/// Partitions (`botocore/data/partitions.json`); the Lambda model's ARN
-/// patterns admit any `aws[a-zA-Z-]*`. providers.md lists only the first
-/// three; botocore holds.
-pub const PARTITIONS: &[&str] =
-    &["aws", "aws-cn", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-us-gov"];
+/// Partitions (`botocore/data/partitions.json`, generated into [`super::sdk`]);
+/// the Lambda model's ARN patterns admit any `aws[a-zA-Z-]*`.
+pub const PARTITIONS: &[&str] = super::sdk::AWS_PARTITIONS;
 
 /// The region part of the Lambda model's ARN patterns (`FunctionArn`,
-/// `DestinationArn`): `[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}`, anchored.
-pub const REGION_PATTERN: &str = r"^[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-[0-9]$";
+/// `DestinationArn`, `NamespacedFunctionName`):
+/// `(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}`, anchored. A test
+/// holds it to the generated model patterns.
+pub const REGION_PATTERN: &str = r"^(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-[0-9]$";
 
 /// Whether `region` matches [`REGION_PATTERN`].
 pub fn is_region(region: &str) -> bool {
@@ -183,74 +185,28 @@ pub fn is_region(region: &str) -> bool {
 }
 
 /// Regions serving Lambda (`endpoints.json`, service `lambda`, every
-/// partition, without FIPS endpoints), sorted. `eusc-de-east-1` is left out:
-/// the Lambda model's region pattern does not admit it.
-pub const REGIONS: &[&str] = &[
-    "af-south-1",
-    "ap-east-1",
-    "ap-east-2",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "ap-southeast-6",
-    "ap-southeast-7",
-    "ca-central-1",
-    "ca-west-1",
-    "cn-north-1",
-    "cn-northwest-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-isoe-west-1",
-    "eu-north-1",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "il-central-1",
-    "me-central-1",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-gov-east-1",
-    "us-gov-west-1",
-    "us-iso-east-1",
-    "us-iso-west-1",
-    "us-isob-east-1",
-    "us-isob-west-1",
-    "us-isof-east-1",
-    "us-isof-south-1",
-    "us-west-1",
-    "us-west-2",
-];
+/// partition, without FIPS endpoints), sorted: generated into [`super::sdk`].
+pub const REGIONS: &[&str] = super::sdk::AWS_LAMBDA_REGIONS;
 
-/// The partition a region belongs to (`partitions.json` `regionRegex`).
+/// The partition a region belongs to: the first whose `regionRegex`
+/// (`partitions.json`) it matches, else `aws` (as botocore resolves it).
 pub fn partition_of(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "aws-cn"
-    } else if region.starts_with("us-gov-") {
-        "aws-us-gov"
-    } else if region.starts_with("us-isob-") {
-        "aws-iso-b"
-    } else if region.starts_with("us-isof-") {
-        "aws-iso-f"
-    } else if region.starts_with("eu-isoe-") {
-        "aws-iso-e"
-    } else if region.starts_with("us-iso-") {
-        "aws-iso"
-    } else {
-        "aws"
-    }
+    static RES: std::sync::OnceLock<Vec<Option<regex::Regex>>> = std::sync::OnceLock::new();
+    let res = RES
+        .get_or_init(|| super::sdk::AWS_PARTITION_REGION_REGEXES.iter().map(|r| regex::Regex::new(r).ok()).collect());
+    PARTITIONS
+        .iter()
+        .zip(res)
+        .find(|(_, re)| re.as_ref().is_some_and(|re| re.is_match(region)))
+        .map_or(PARTITIONS[0], |(p, _)| p)
 }
+
+/// The Lambda model's `FunctionArn` pattern, as botocore ships it (generated).
+pub const FUNCTION_ARN_MODEL_PATTERN: &str = super::sdk::AWS_LAMBDA_FUNCTION_ARN_PATTERN;
+
+/// The Lambda model's `NamespacedFunctionName` pattern (member `FunctionName`
+/// of Put/Update/Get/List), as botocore ships it (generated).
+pub const NAMESPACED_FUNCTION_NAME_MODEL_PATTERN: &str = super::sdk::AWS_LAMBDA_NAMESPACED_FUNCTION_NAME_PATTERN;
 
 /// The partition part of the Lambda model's ARN patterns: `aws[a-zA-Z-]*`.
 pub const PARTITION_PATTERN: &str = "aws[a-zA-Z-]*";
@@ -271,21 +227,29 @@ pub fn qualifier_pattern() -> String {
     format!("^({}|{}|{})$", regex::escape(LATEST), regex::escape(LATEST_PUBLISHED), body(&ALIAS_NAME.pattern()))
 }
 
-/// The regex the schema publishes for `FunctionArn`.
+/// The qualifier of a `FunctionArn` (shape `FunctionArn`): `$LATEST` or a
+/// version or alias; `$LATEST.PUBLISHED` is admitted in requests only.
+fn function_arn_qualifier_pattern() -> String {
+    format!("({}|{})", regex::escape(LATEST), body(&ALIAS_NAME.pattern()))
+}
+
+/// The regex the schema publishes for `FunctionArn` (shape `FunctionArn`; the
+/// model also admits an empty partition, which no response holds).
 pub fn function_arn_pattern() -> String {
     format!(
         "^arn:{PARTITION_PATTERN}:lambda:{}:[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:{}(:{})?$",
         body(REGION_PATTERN),
         body(&FUNCTION_NAME.pattern()),
-        body(&qualifier_pattern())
+        function_arn_qualifier_pattern()
     )
 }
 
-/// The regex the schema publishes for `FunctionName`: a name, a partial ARN
-/// `{account}:function:{name}` or a function ARN, each optionally qualified.
+/// The regex the schema publishes for `FunctionName` (shape
+/// `NamespacedFunctionName`): `[arn:{partition}:lambda:][{region}:][{account}:][function:]{name}[:{qualifier}]`,
+/// each part optional on its own, as the model's pattern reads.
 pub fn function_reference_pattern() -> String {
     format!(
-        "^((arn:{PARTITION_PATTERN}:lambda:{}:)?[0-9]{{{ACCOUNT_ID_DIGITS}}}:function:)?{}(:{})?$",
+        "^(arn:({PARTITION_PATTERN})?:lambda:)?({}:)?([0-9]{{{ACCOUNT_ID_DIGITS}}}:)?(function:)?{}(:{})?$",
         body(REGION_PATTERN),
         body(&FUNCTION_NAME.pattern()),
         body(&qualifier_pattern())
@@ -386,8 +350,19 @@ pub fn check_bucket_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The suffix of a FIFO queue name; Lambda destinations must be standard queues.
+/// The suffix of a FIFO queue or topic name; Lambda destinations must be standard ones.
 pub const FIFO_SUFFIX: &str = ".fifo";
+
+/// What happens to a FIFO queue or topic as a destination, in the Lambda
+/// developer guide's words ("Capturing records of Lambda asynchronous
+/// invocations", [`FIFO_DELIVERY_SOURCE`]): the API accepts the
+/// configuration; delivery then fails.
+pub const FIFO_DELIVERY: &str = "Lambda delivers records only to standard queues and topics; a FIFO one is an \
+unsupported destination type, so every record fails to arrive and counts in the `DestinationDeliveryFailures` metric";
+
+/// The Lambda developer guide page on capturing records of asynchronous invocations.
+pub const FIFO_DELIVERY_SOURCE: &str =
+    "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html";
 
 /// Lambda's destination kinds ([`DESTINATION_SERVICES`]): S3 on failure
 /// only, and its bucket names are global (each needs a `destinations` entry).
@@ -477,6 +452,8 @@ mod tests {
         assert_eq!(partition_of("cn-north-1"), "aws-cn");
         assert_eq!(partition_of("us-gov-west-1"), "aws-us-gov");
         assert_eq!(partition_of("us-isob-east-1"), "aws-iso-b");
+        assert_eq!(partition_of("eusc-de-east-1"), "aws-eusc");
+        assert_eq!(partition_of("us-east-7"), "aws");
     }
 
     #[test]
@@ -487,7 +464,8 @@ mod tests {
             ("us-isob-east-1", true),
             ("us-iso-east-1", true),
             ("us-gov-1", true),
-            ("eusc-de-east-1", false),
+            ("eusc-de-east-1", true),
+            ("eusc-us-east-1", true),
             ("us-east-10", false),
             ("us-east", false),
             ("US-east-1", false),
@@ -513,10 +491,11 @@ mod tests {
             "f:$LATEST",
             "123456789012:function:f:live",
             "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:3",
+            "us-east-1:123456789012:function:f",
         ] {
             assert!(re.is_match(ok), "{ok}");
         }
-        for bad in ["", "f:", "us-east-1:123456789012:function:f", "arn:aws:sqs:us-east-1:123456789012:q", "a.b"] {
+        for bad in ["", "f:", "a:b:c", "arn:aws:sqs:us-east-1:123456789012:q", "a.b"] {
             assert!(!re.is_match(bad), "{bad}");
         }
         assert!(is_partition_shaped("aws-us-gov") && !is_partition_shaped("azure") && !is_partition_shaped("aws1"));

@@ -108,36 +108,9 @@ pub const TOPIC_NAME: NameRule = NameRule {
     last: None,
 };
 
-/// Region ids FunctionGraph serves (Go SDK `functiongraph/v2/region/region.go`).
-pub const REGIONS: &[&str] = &[
-    "ae-ad-1",
-    "af-south-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "cn-east-2",
-    "cn-east-3",
-    "cn-east-4",
-    "cn-north-1",
-    "cn-north-11",
-    "cn-north-4",
-    "cn-north-9",
-    "cn-south-1",
-    "cn-south-4",
-    "cn-southwest-2",
-    "cn-southwest-3",
-    "eu-west-101",
-    "la-north-2",
-    "la-south-2",
-    "me-east-1",
-    "my-kualalumpur-1",
-    "na-mexico-1",
-    "ru-moscow-1",
-    "sa-brazil-1",
-    "tr-west-1",
-];
+/// Region ids FunctionGraph serves: the Huawei SDK's region list (`huaweicloudsdkfunctiongraph`),
+/// generated into [`super::sdk`]; deliberate differences in [`super::regions`].
+pub const REGIONS: &[&str] = super::sdk::HUAWEI_FUNCTIONGRAPH_REGIONS;
 
 /// Keys that name the function.
 pub const IDENTITY_KEYS: &[&str] = &["func_urn"];

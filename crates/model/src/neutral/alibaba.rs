@@ -45,6 +45,18 @@ pub const FC2_CODEC: Codec = Codec {
     read_qualifier: Qualifier::from_alibaba,
     check_qualifier: |q| check_fc_qualifier(&q.to_alibaba()).map_err(|e| e.to_string()),
     example: "\"acs:mns:{region}:{account}:/queues/{queue}/messages\"",
+    read_function: |map| {
+        let alibaba = facts::alibaba::FUNCTION_KEY;
+        let name = str_at(map, alibaba).or_else(|| str_at(map, facts::alibaba::LEGACY_FUNCTION_KEY));
+        let service =
+            str_at(map, facts::alibaba::SERVICE_KEY).or_else(|| str_at(map, facts::alibaba::LEGACY_SERVICE_KEY));
+        name.map(|n| FunctionRef {
+            namespace: service.map(String::from),
+            name: Some(n.to_string()),
+            qualifier: str_at(map, facts::alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba),
+            ..FunctionRef::new(Provider::Alibaba)
+        })
+    },
 };
 
 /// The `alibaba-fc3` codec.
@@ -69,6 +81,14 @@ pub const FC3_CODEC: Codec = Codec {
             NeutralDocument::List(l) => Shape::List(to_list(l, &mut errors, to_fc3)),
         };
         done(Document::AlibabaFc3(out), errors)
+    },
+    read_function: |map| {
+        let arn = str_at(map, crate::facts::alibaba::FC3_SPEC.keys.function).and_then(|s| s.parse::<AcsArn>().ok())?;
+        let mut f = destination_of(&arn).function()?;
+        if f.qualifier.is_none() {
+            f.qualifier = str_at(map, facts::alibaba::QUALIFIER_KEY).map(Qualifier::from_alibaba);
+        }
+        Some(f)
     },
     ..FC2_CODEC
 };

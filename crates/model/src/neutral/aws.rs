@@ -9,7 +9,7 @@
 //! (with `LastModified`) names it in `FunctionArn`.
 
 use super::*;
-use crate::aws_arn::{AwsArn, AwsResource, LambdaFunctionName};
+use crate::aws_arn::{AwsArn, AwsResource, FunctionNameParts, LambdaFunctionName};
 use crate::document::{AwsConfig, AwsDestination, AwsDestinationConfig, AwsList, AwsTimestamp, Shape};
 use crate::facts::aws::{self, SPEC};
 
@@ -66,6 +66,14 @@ pub const CODEC: Codec = Codec {
     read_qualifier: |q| Qualifier::from_aws(q).unwrap_or_else(|_| Qualifier::Alias(q.into())),
     check_qualifier: |q| Qualifier::from_aws(&q.to_aws()).map(drop).map_err(|e| e.to_string()),
     example: "\"arn:aws:sqs:{region}:{account}:{queue}\"",
+    read_function: |map| {
+        let name = aws::CONFIG_IDENTITY_KEYS.iter().find_map(|k| str_at(map, k)?.parse::<LambdaFunctionName>().ok())?;
+        let mut f = function_of(&name);
+        if f.qualifier.is_none() {
+            f.qualifier = str_at(map, aws::QUALIFIER_KEY).and_then(|q| Qualifier::from_aws(q).ok());
+        }
+        Some(f)
+    },
 };
 
 /// Reads a Lambda function ARN as `--function` takes it (`None`: not an AWS ARN).
@@ -82,14 +90,9 @@ pub(crate) fn read_function(text: &str) -> Option<Result<FunctionRef, String>> {
 
 /// The function a `FunctionName` or `FunctionArn` names.
 pub fn function_of(f: &LambdaFunctionName) -> FunctionRef {
-    let (region, account) = match f {
-        LambdaFunctionName::Name { .. } => (None, None),
-        LambdaFunctionName::PartialArn { account, .. } => (None, Some(account.clone())),
-        LambdaFunctionName::Arn(a) => (Some(a.region.clone()), Some(a.account.clone())),
-    };
     FunctionRef {
-        region,
-        account,
+        region: f.region().map(str::to_string),
+        account: f.account().map(str::to_string),
         name: Some(f.name().to_string()),
         qualifier: f.qualifier().cloned(),
         ..FunctionRef::new(Provider::Aws)
@@ -107,6 +110,15 @@ pub fn function_name(f: &FunctionRef) -> Option<LambdaFunctionName> {
             resource: AwsResource::Function { name, qualifier: None },
         }),
         (None, Some(account)) => LambdaFunctionName::PartialArn { account: account.clone(), name, qualifier: None },
+        // A region without an account (`{region}:function:{name}`) is kept as written.
+        (Some(region), None) => LambdaFunctionName::Parts(FunctionNameParts {
+            partition: None,
+            region: Some(region.clone()),
+            account: None,
+            function_prefix: true,
+            name,
+            qualifier: None,
+        }),
         _ => LambdaFunctionName::Name { name, qualifier: None },
     })
 }
@@ -176,17 +188,18 @@ fn to_neutral(c: &AwsConfig, p: &str, errors: &mut Vec<DocumentError>) -> AsyncI
     let mut function: Option<FunctionRef> = None;
     for (key, text) in [(aws::FUNCTION_ARN_KEY, &c.function_arn), (aws::FUNCTION_NAME_KEY, &c.function_name)] {
         let Some(text) = text else { continue };
-        let parsed = match text.parse::<LambdaFunctionName>() {
+        let parsed = if key == aws::FUNCTION_ARN_KEY {
+            LambdaFunctionName::parse_function_arn(text).map(LambdaFunctionName::Arn)
+        } else {
+            text.parse::<LambdaFunctionName>()
+        };
+        let parsed = match parsed {
             Ok(f) => f,
             Err(e) => {
                 errors.push(err(format!("{p}/{key}"), e.to_string()));
                 continue;
             }
         };
-        if key == aws::FUNCTION_ARN_KEY && !matches!(parsed, LambdaFunctionName::Arn(_)) {
-            errors.push(err(format!("{p}/{key}"), format!("`{key}` must be a function ARN")));
-            continue;
-        }
         let f = function_of(&parsed);
         match &function {
             Some(g) if g.name != f.name => errors.push(err(

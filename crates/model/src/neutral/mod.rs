@@ -337,6 +337,15 @@ pub struct Codec {
     pub check_qualifier: fn(&Qualifier) -> Result<(), String>,
     /// An example of [`Codec::write_destination`]'s form, for help texts.
     pub example: &'static str,
+    /// The function a config object names, read leniently (the linter reads
+    /// documents that may be invalid elsewhere): `None` when it names none,
+    /// or names it in a form that does not parse (the identifier rules say why).
+    pub read_function: fn(&serde_json::Map<String, Value>) -> Option<FunctionRef>,
+}
+
+/// The string at `key` of `map`.
+pub(crate) fn str_at<'v>(map: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v str> {
+    map.get(key).and_then(Value::as_str)
 }
 
 impl fmt::Debug for Codec {

@@ -252,7 +252,8 @@ pub struct ParsedSource {
 /// Why a source is not a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceError {
-    /// Not JSON at `position`; `pointer` is the deepest complete value before it.
+    /// Not JSON at `position`; `pointer` is the member being read when the
+    /// error is inside its value (`"a": ,`), else the deepest complete value before it.
     Syntax { message: String, position: Position, pointer: String },
     /// Not UTF-8.
     Utf8 { position: Position },

@@ -124,7 +124,24 @@ impl<'a> Reader<'a> {
             next_sibling: NONE,
             key,
         });
-        let v = match self.peek() {
+        let v = match self.read_value(idx, parent, key, depth) {
+            Ok(v) => v,
+            // A scalar, or no value at all, fails as the member being read: point at it.
+            Err(SourceError::Syntax { message, position, .. })
+                if !matches!(self.b.get(start.offset), Some(b'{' | b'[')) =>
+            {
+                return Err(SourceError::Syntax { message, position, pointer: self.map.pointer_of(idx) })
+            }
+            Err(e) => return Err(e),
+        };
+        self.map.nodes[idx].entry.value.end = self.pos();
+        self.last_complete = idx as u32;
+        Ok(v)
+    }
+
+    /// The value at the reader, node `idx` pushed.
+    fn read_value(&mut self, idx: usize, parent: u32, key: KeyRef, depth: usize) -> Result<Value, SourceError> {
+        Ok(match self.peek() {
             Some(b'{') => self.object(idx as u32, depth + 1)?,
             Some(b'[') => match self.window.clone() {
                 Some((plan, w)) if parent == 0 && self.map.key_is(key, plan.items_key()) => {
@@ -145,10 +162,7 @@ impl<'a> Reader<'a> {
             }
             Some(b'\'') => return Err(self.syntax("strings are written in double quotes `\"` in JSON, not `'`")),
             _ => return Err(self.syntax(format!("expected a JSON value, found {}", self.describe_here()))),
-        };
-        self.map.nodes[idx].entry.value.end = self.pos();
-        self.last_complete = idx as u32;
-        Ok(v)
+        })
     }
 
     pub(super) fn enter(&mut self, depth: usize) -> Result<(), SourceError> {

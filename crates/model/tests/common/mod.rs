@@ -346,7 +346,7 @@ pub fn aws_region() -> BoxedStrategy<(String, String)> {
         1 => string_regex("[a-z]{2}-[a-z]{1,9}-[0-9]")
             .expect("regex")
             .prop_filter("not listed", |r| !aws::REGIONS.contains(&r.as_str()))
-            .prop_map(|r| ("aws".to_string(), r)),
+            .prop_map(|r| (aws::partition_of(&r).to_string(), r)),
     ]
     .boxed()
 }
@@ -388,11 +388,68 @@ pub fn aws_arn() -> BoxedStrategy<AwsArn> {
     prop_oneof![aws_function_arn(), regional, bucket].boxed()
 }
 
+/// A function name no optional part of `NamespacedFunctionName` could be
+/// read as (the model's pattern reads `us-east-1:live` as a region and a name).
+pub fn aws_unambiguous_function_name() -> BoxedStrategy<String> {
+    name(aws::FUNCTION_NAME)
+        .prop_filter("read as a prefix part", |n| {
+            !aws::is_region(n) && n != "function" && !(n.len() == 12 && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .boxed()
+}
+
+/// A `FunctionArn`: no `$LATEST.PUBLISHED` (admitted in requests only).
+pub fn aws_response_function_arn() -> BoxedStrategy<AwsArn> {
+    aws_function_arn()
+        .prop_filter("requests only", |a| {
+            !matches!(&a.resource, AwsResource::Function { qualifier: Some(Qualifier::Version(q)), .. } if q == aws::LATEST_PUBLISHED)
+        })
+        .boxed()
+}
+
+/// Every form `NamespacedFunctionName` admits: the three documented ones and
+/// the other combinations of its optional parts.
 pub fn lambda_function_name() -> BoxedStrategy<LambdaFunctionName> {
+    let parts = (
+        prop_oneof![
+            Just(None),
+            Just(Some(String::new())),
+            proptest::sample::select(aws::PARTITIONS).prop_map(|p| Some(p.to_string()))
+        ],
+        proptest::option::of(aws_region().prop_map(|(_, r)| r)),
+        proptest::option::of(aws_account()),
+        any::<bool>(),
+        aws_unambiguous_function_name(),
+        proptest::option::of(aws_qualifier()),
+    )
+        .prop_map(|(partition, region, account, function_prefix, name, qualifier)| FunctionNameParts {
+            partition,
+            region,
+            account,
+            function_prefix,
+            name,
+            qualifier,
+        })
+        .prop_filter("a documented form", |p| {
+            let full_arn = p.partition.as_ref().is_some_and(|p| !p.is_empty())
+                && p.region.is_some()
+                && p.account.is_some()
+                && p.function_prefix;
+            let partial_arn = p.partition.is_none() && p.region.is_none() && p.account.is_some() && p.function_prefix;
+            let name = p.partition.is_none() && p.region.is_none() && p.account.is_none() && !p.function_prefix;
+            !(full_arn || partial_arn || name)
+        })
+        .prop_map(LambdaFunctionName::Parts);
+    prop_oneof![3 => lambda_documented_function_name(), 1 => parts].boxed()
+}
+
+/// The three documented forms of `FunctionName`: a name, a partial ARN, a
+/// function ARN, each optionally qualified.
+pub fn lambda_documented_function_name() -> BoxedStrategy<LambdaFunctionName> {
     prop_oneof![
-        (name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
+        (aws_unambiguous_function_name(), proptest::option::of(aws_qualifier()))
             .prop_map(|(name, qualifier)| LambdaFunctionName::Name { name, qualifier }),
-        (aws_account(), name(aws::FUNCTION_NAME), proptest::option::of(aws_qualifier()))
+        (aws_account(), aws_unambiguous_function_name(), proptest::option::of(aws_qualifier()))
             .prop_map(|(account, name, qualifier)| LambdaFunctionName::PartialArn { account, name, qualifier }),
         aws_function_arn().prop_map(LambdaFunctionName::Arn),
     ]
@@ -419,8 +476,8 @@ fn aws_canonical(response: BoxedStrategy<bool>) -> BoxedStrategy<AwsConfig> {
         |a: Option<AwsArn>| a.map(|a| AwsDestination { destination: Some(a.to_string()), unknown: Default::default() });
     (
         response,
-        (proptest::option::of(lambda_function_name()), proptest::option::of(aws_qualifier())),
-        (1_500_000_000u32..1_900_000_000, aws_function_arn()),
+        (proptest::option::of(lambda_documented_function_name()), proptest::option::of(aws_qualifier())),
+        (1_500_000_000u32..1_900_000_000, aws_response_function_arn()),
         (
             proptest::option::of(aws::RETRY_ATTEMPTS.min..=aws::RETRY_ATTEMPTS.max),
             proptest::option::of(aws::MAX_EVENT_AGE.min..=aws::MAX_EVENT_AGE.max),
@@ -458,6 +515,9 @@ fn aws_canonical(response: BoxedStrategy<bool>) -> BoxedStrategy<AwsConfig> {
                                 *qualifier = None;
                             }
                             LambdaFunctionName::Arn(a)
+                        }
+                        LambdaFunctionName::Parts(p) => {
+                            LambdaFunctionName::Parts(FunctionNameParts { qualifier: None, ..p })
                         }
                     }
                     .to_string()
