@@ -1,7 +1,9 @@
 """Issue #19, items 1 and 2: translate_many in forked children, and every value and error across a process boundary."""
 
 import copy
+import os
 import pickle
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -48,15 +50,25 @@ print("ok", method, runner)
 """
 
 
+def run_bounded(code, *args, timeout):
+    """Runs `code` in a fresh interpreter in its own session; on timeout kills the session (hung children too) and fails."""
+    p = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, cwd=ROOT, start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
+        pytest.fail(f"no answer in {timeout} s: a child hangs")
+    return p.returncode, out, err
+
+
 @pytest.mark.parametrize("runner", ["pool", "executor"])
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
 def test_fork_translate_many_in_child_processes(method, runner):
     """Item 1: after a batch in the parent, children made by fork (and spawn, forkserver) translate and refuse."""
-    p = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(here=str(HERE)), method, runner],
-        capture_output=True, text=True, cwd=ROOT, timeout=180,
-    )
-    assert p.returncode == 0 and p.stdout.split() == ["ok", method, runner], p.stderr[-3000:]
+    code, out, err = run_bounded(SCRIPT.format(here=str(HERE)), method, runner, timeout=180)
+    assert code == 0 and out.split() == ["ok", method, runner], err[-3000:]
 
 
 def test_fork_by_hand_translates_in_the_child():
@@ -74,8 +86,8 @@ for generation in range(2):
     assert len(workers.translate_batch(100)) == 100
 print("ok")
 """
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert p.returncode == 0 and p.stdout.split() == ["ok"], p.stderr[-3000:]
+    code, out, err = run_bounded(code, timeout=120)
+    assert code == 0 and out.split() == ["ok"], err[-3000:]
 
 
 def every_value():
