@@ -24,6 +24,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from alibabacloud_fc_open20210406 import models as fc2
 from huaweicloudsdkfunctiongraph.v2 import (
@@ -38,14 +39,14 @@ import invokecfg
 HERE = Path(__file__).resolve().parent
 
 
-def read_responses(directory: Path):
+def read_responses(directory: Path) -> List[Tuple[str, Any]]:
     """The FC 2.0 configs of every saved response: (where, config model) pairs.
 
     A Get response holds one config; a List response a page of them. The
     response kind is told by its body's keys, as a live script knows which
     call it made.
     """
-    configs = []
+    configs: List[Tuple[str, Any]] = []
     for path in sorted(directory.glob("*.json")):
         saved = json.loads(path.read_text())
         if "configs" in saved.get("body", {}):
@@ -58,17 +59,17 @@ def read_responses(directory: Path):
     return configs
 
 
-def function_arn(region: str, account: str, config) -> str:
+def function_arn(region: str, account: str, config: Any) -> str:
     """The FC 2.0 function ARN of a config: responses name the service and function, the client knows the rest."""
     qualifier = f".{config.qualifier}" if config.qualifier else ""
     return f"acs:fc:{region}:{account}:services/{config.service}{qualifier}/functions/{config.function}"
 
 
-def destination(d):
+def destination(d: Optional[Dict[str, Any]]) -> Any:
     return FuncDestinationConfig(destination=d["destination"], param=d["param"]) if d else None
 
 
-def update_request(document: dict) -> UpdateFunctionAsyncInvokeConfigRequest:
+def update_request(document: Dict[str, Any]) -> Any:
     """The FunctionGraph request: the function URN goes into the path, the rest into the body."""
     dc = document.get("destination_config")
     body = UpdateFunctionAsyncInvokeConfigRequestBody(
@@ -88,7 +89,7 @@ def update_request(document: dict) -> UpdateFunctionAsyncInvokeConfigRequest:
     return UpdateFunctionAsyncInvokeConfigRequest(function_urn=document["func_urn"], body=body)
 
 
-def print_notes(where: str, notes) -> None:
+def print_notes(where: str, notes: Sequence[invokecfg.Note]) -> None:
     for n in notes:
         at = f" (at {n.pointer})" if n.pointer else ""
         print(f"{where}: {n.severity}[{n.code}] {n.message}{at}")
@@ -96,7 +97,7 @@ def print_notes(where: str, notes) -> None:
             print(f"  help: {n.help}")
 
 
-def send(requests, region: str) -> None:
+def send(requests: List[Any], region: str) -> None:
     """Sends the requests with the FunctionGraph client (credentials from the environment)."""
     from huaweicloudsdkcore.auth.credentials import BasicCredentials
     from huaweicloudsdkfunctiongraph.v2 import FunctionGraphClient
@@ -114,8 +115,8 @@ def send(requests, region: str) -> None:
         print(f"sent: {request.function_urn}")
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--responses", type=Path, default=HERE / "responses", help="directory of saved FC 2.0 responses")
     parser.add_argument("--mapping", type=Path, default=HERE / "mapping.json", help="invokecfg mapping file")
     parser.add_argument("--region", default="cn-shanghai", help="the FC 2.0 region the responses come from")
@@ -130,7 +131,8 @@ def main(argv=None) -> int:
         return 2
     mapping = json.loads(args.mapping.read_text())
 
-    translations, refused = [], 0
+    translations: List[Tuple[str, invokecfg.Translation]] = []
+    refused = 0
     for where, config in configs:
         try:
             t = invokecfg.translate(
@@ -151,7 +153,7 @@ def main(argv=None) -> int:
         print(f"stopped: {refused} of {len(configs)} configs refused; nothing sent (add mapping entries, or --allow-lossy)")
         return 1
 
-    requests = []
+    requests: List[Any] = []
     for where, t in translations:
         request = update_request(t.document)
         print(f"{where}: PUT /v2/{{project_id}}/fgs/functions/{request.function_urn}/async-invoke-config")

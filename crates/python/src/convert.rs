@@ -1,9 +1,15 @@
 //! Python objects <-> JSON values. Python hands us anything; what is not a
 //! JSON value (a set, NaN, a key that is not a string, a cycle) is a
 //! [`Bad`] naming where, never a panic or an unbounded recursion.
+//!
+//! What SDKs put in their dicts is taken as their JSON wire form: a `datetime`
+//! (botocore's timestamps) as RFC 3339 text, a `date` as its full-date, a
+//! `Decimal` as the JSON number it writes; boto3's `ResponseMetadata` envelope
+//! is left out of a top-level dict.
 
 use invokecfg_model::diagnostic::article;
 use invokecfg_model::document::escape_pointer_token;
+use invokecfg_model::facts::aws;
 use invokecfg_model::span::{Limits, SourceError};
 use invokecfg_model::Position;
 use pyo3::prelude::*;
@@ -15,6 +21,17 @@ use serde_json::{Map, Number, Value};
 pub struct Bad {
     pub pointer: String,
     pub message: String,
+    pub kind: BadKind,
+}
+
+/// Why a value has no JSON counterpart: Python raises `ValueError` for the one,
+/// `TypeError` for the other (as `json.dumps` does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadKind {
+    /// A JSON type with a value JSON cannot hold (NaN, a huge integer, nesting too deep).
+    Value,
+    /// A Python type with no JSON form (a set, an object, a key that is not a `str`).
+    Type,
 }
 
 /// What a caller passed as a document: text to parse (spans and duplicate
@@ -30,10 +47,7 @@ pub fn input(doc: &Bound<'_, PyAny>) -> Result<Input, Bad> {
         return match s.to_str() {
             Ok(t) => Ok(Input::Text(t.as_bytes().to_vec())),
             // Lone surrogates: not encodable as UTF-8.
-            Err(_) => Err(Bad {
-                pointer: String::new(),
-                message: "the string is not valid Unicode (a lone surrogate); JSON text must be UTF-8".into(),
-            }),
+            Err(_) => Err(bad("", "the string is not valid Unicode (a lone surrogate); JSON text must be UTF-8")),
         };
     }
     if let Ok(b) = doc.cast::<PyBytes>() {
@@ -42,7 +56,24 @@ pub fn input(doc: &Bound<'_, PyAny>) -> Result<Input, Bad> {
     if let Ok(b) = doc.cast::<PyByteArray>() {
         return Ok(Input::Text(b.to_vec()));
     }
-    to_value(doc).map(Input::Value)
+    let mut value = to_value(doc)?;
+    if let Value::Object(top) = &mut value {
+        top.remove(aws::SDK_RESPONSE_METADATA_KEY);
+    }
+    Ok(Input::Value(value))
+}
+
+/// The path of a document given as an `os.PathLike` (a `pathlib.Path`), else `None`.
+pub fn path_like<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    // What `os.fspath` looks for; the common inputs (text, bytes, dicts) are passed by first.
+    let common = doc.cast::<PyString>().is_ok()
+        || doc.cast::<PyBytes>().is_ok()
+        || doc.cast::<PyDict>().is_ok()
+        || doc.cast::<PyByteArray>().is_ok();
+    if common || !doc.get_type().hasattr("__fspath__")? {
+        return Ok(None);
+    }
+    doc.py().import("os")?.getattr("fspath")?.call1((doc,)).map(Some)
 }
 
 /// Converts a Python object into a JSON value, as deep as the JSON reader allows.
@@ -52,7 +83,11 @@ pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Bad> {
 }
 
 fn bad(pointer: &str, message: impl Into<String>) -> Bad {
-    Bad { pointer: pointer.to_string(), message: message.into() }
+    Bad { pointer: pointer.to_string(), message: message.into(), kind: BadKind::Value }
+}
+
+fn bad_type(pointer: &str, message: impl Into<String>) -> Bad {
+    Bad { pointer: pointer.to_string(), message: message.into(), kind: BadKind::Type }
 }
 
 fn value(obj: &Bound<'_, PyAny>, depth: usize, pointer: &mut String) -> Result<Value, Bad> {
@@ -104,7 +139,7 @@ fn value(obj: &Bound<'_, PyAny>, depth: usize, pointer: &mut String) -> Result<V
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let Ok(key) = k.cast::<PyString>() else {
-                return Err(bad(
+                return Err(bad_type(
                     pointer,
                     format!("a key is {}, not a string; JSON object keys are strings", type_name(&k)),
                 ));
@@ -135,10 +170,44 @@ fn value(obj: &Bound<'_, PyAny>, depth: usize, pointer: &mut String) -> Result<V
         }
         return Ok(Value::Array(items));
     }
-    Err(bad(
+    if let Some(v) = sdk_value(obj, pointer)? {
+        return Ok(v);
+    }
+    Err(bad_type(
         pointer,
-        format!("{} is not a JSON value; expected a dict, list, str, int, float, bool or None", type_name(obj)),
+        format!(
+            "{} is not a JSON value; expected a dict, list, str, int, float, bool, None, datetime, date or Decimal",
+            type_name(obj)
+        ),
     ))
+}
+
+/// A value SDK models and responses hold that JSON writes as text or a number:
+/// `datetime` (RFC 3339, so it must know its time zone), `date`, `Decimal`.
+fn sdk_value(obj: &Bound<'_, PyAny>, pointer: &str) -> Result<Option<Value>, Bad> {
+    let py = obj.py();
+    let lost = |e: PyErr| bad(pointer, e.to_string());
+    let datetime = py.import("datetime").map_err(lost)?;
+    if obj.is_instance(&datetime.getattr("datetime").map_err(lost)?).map_err(lost)? {
+        if obj.call_method0("utcoffset").map_err(lost)?.is_none() {
+            return Err(bad(
+                pointer,
+                "a datetime without a time zone is no RFC 3339 timestamp; give it a tzinfo (botocore's have one)",
+            ));
+        }
+    } else if !obj.is_instance(&datetime.getattr("date").map_err(lost)?).map_err(lost)? {
+        let decimal = py.import("decimal").and_then(|m| m.getattr("Decimal")).map_err(lost)?;
+        if !obj.is_instance(&decimal).map_err(lost)? {
+            return Ok(None);
+        }
+        let text: String = obj.str().map_err(lost)?.to_string();
+        return match serde_json::from_str::<Value>(&text) {
+            Ok(n @ Value::Number(_)) => Ok(Some(n)),
+            _ => Err(bad(pointer, format!("`Decimal('{text}')` is not a JSON number"))),
+        };
+    }
+    let text: String = obj.call_method0("isoformat").and_then(|t| t.extract()).map_err(lost)?;
+    Ok(Some(Value::String(text)))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {

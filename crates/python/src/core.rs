@@ -3,7 +3,6 @@
 //! Each step is the command line's, so the results are the CLI's.
 
 use crate::convert::Input;
-use invokecfg_lint::{apply_fixes, lint, LintOptions};
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document};
 use invokecfg_translate::{translate, Mapping, Options, TranslateError};
 use serde_json::Value;
@@ -15,6 +14,8 @@ pub enum Failure {
     Invalid { message: String, line: Option<usize>, column: Option<usize>, pointer: String },
     /// Refused by the translator: `TranslationRefused`, carrying every note.
     Refused { message: String, notes: Vec<Diagnostic> },
+    /// A value of a Python type with no JSON form: `UnsupportedType` (a `TypeError`).
+    Unsupported { message: String, pointer: String },
 }
 
 impl Failure {
@@ -26,7 +27,9 @@ impl Failure {
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Invalid { message, .. } | Failure::Refused { message, .. } => f.write_str(message),
+            Failure::Invalid { message, .. }
+            | Failure::Refused { message, .. }
+            | Failure::Unsupported { message, .. } => f.write_str(message),
         }
     }
 }
@@ -95,9 +98,10 @@ pub fn dialect_of(value: &Value, source: Option<Dialect>) -> Result<Dialect, Fai
     }
 }
 
-/// The dialect of a document, detected from its keys.
+/// The dialect of a document, detected from its keys (`detect()` takes no
+/// `source`, so the message does not suggest one).
 pub fn detect_dialect(input: Input) -> Result<Dialect, Failure> {
-    dialect_of(&parse(input)?.value, None)
+    detect(&parse(input)?.value).map(|d| d.dialect).map_err(|e| Failure::invalid(e.to_string(), ""))
 }
 
 /// Reads a document: parse, dialect, typed document (type errors located).
@@ -164,25 +168,4 @@ fn from_fits(value: &Value, from: Dialect) -> Result<(), String> {
         "the document has keys of another dialect: {}; pass no source to detect the dialect, or name the one these keys belong to",
         foreign.join(", ")
     ))
-}
-
-/// Lints text (a value is linted as its pretty JSON).
-pub fn lint_text(text: &[u8], options: &LintOptions) -> Vec<Diagnostic> {
-    lint(text, options).diagnostics
-}
-
-/// Applies safe fixes until none applies (a fix can uncover another), at most
-/// eight rounds, as `invokecfg lint --fix` does.
-// The CLI's `fix_all` (crates/cli lint_cmd.rs, private there); it belongs in the lint crate.
-pub fn fix_text(source: &[u8], options: &LintOptions) -> Vec<u8> {
-    let mut text = source.to_vec();
-    for _ in 0..8 {
-        let r = lint(&text, options);
-        let (next, n) = apply_fixes(&text, &r.diagnostics);
-        if n == 0 || next == text {
-            break;
-        }
-        text = next;
-    }
-    text
 }

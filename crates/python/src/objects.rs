@@ -1,6 +1,155 @@
 //! The values the module returns: `Note`, `Translation`, `Finding`, `Rule`, each usable as a dict through `to_dict()`.
+//!
+//! Each is an immutable value: equal and hashed by its content, pickled as that
+//! content (so it crosses a process boundary: `multiprocessing`,
+//! `concurrent.futures`), and its own copy (`copy.copy`, `copy.deepcopy`).
 
 use super::*;
+use invokecfg_model::{Document, Severity};
+use std::hash::{Hash, Hasher};
+
+/// An immutable value's content, as the text it pickles as (and is compared and hashed by).
+trait Content: Sized {
+    fn content(&self) -> String;
+    /// The value back from [`Content::content`]'s text, or why not (a pickle of another version).
+    fn from_content(content: &str) -> Result<Self, String>;
+}
+
+fn hash_of(content: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    content.hash(&mut h);
+    h.finish()
+}
+
+/// `(cls._from_content, (content,))`: what pickle stores and calls to rebuild `slf`.
+fn reduce<'py, T: Content + pyo3::PyClass>(slf: &Bound<'py, T>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    let content = slf.borrow().content();
+    Ok((slf.as_any().get_type().getattr("_from_content")?.into_any(), (content,)))
+}
+
+fn restore<T: Content>(content: &str) -> PyResult<T> {
+    T::from_content(content).map_err(|e| PyValueError::new_err(format!("cannot rebuild from this pickle: {e}")))
+}
+
+fn parse_content(content: &str) -> Result<Value, String> {
+    serde_json::from_str(content).map_err(|e| e.to_string())
+}
+
+/// A note back from its `note_json`.
+fn note_from_json(v: &Value) -> Result<Diagnostic, String> {
+    let text = |k: &str| v.get(k).and_then(Value::as_str).ok_or_else(|| format!("a note without `{k}`"));
+    let severity: Severity = text("severity")?.parse()?;
+    let mut d = Diagnostic::new(text("code")?, severity, text("pointer")?, text("message")?);
+    d.help = v.get("help").and_then(Value::as_str).map(str::to_string);
+    d.old = v.get("old").cloned();
+    d.new = v.get("new").cloned();
+    d.range = v.get("range").and_then(|r| Some((r.get(0)?.as_i64()?, r.get(1)?.as_i64()?)));
+    Ok(d)
+}
+
+impl Content for Note {
+    fn content(&self) -> String {
+        note_json(&self.d).to_string()
+    }
+    fn from_content(content: &str) -> Result<Self, String> {
+        note_from_json(&parse_content(content)?).map(|d| Note { d })
+    }
+}
+
+impl Content for Translation {
+    fn content(&self) -> String {
+        let notes: Vec<Value> = self.done.notes.iter().map(note_json).collect();
+        serde_json::json!({
+            "source": self.done.source.id(), "target": self.done.target.id(),
+            "document": self.done.document.to_value(), "notes": notes,
+        })
+        .to_string()
+    }
+    fn from_content(content: &str) -> Result<Self, String> {
+        let v = parse_content(content)?;
+        let dialect = |k: &str| -> Result<Dialect, String> {
+            v.get(k)
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("no `{k}`"))?
+                .parse::<Dialect>()
+                .map_err(|e| e.to_string())
+        };
+        let (source, target) = (dialect("source")?, dialect("target")?);
+        let document = Document::from_value(v.get("document").unwrap_or(&Value::Null), target)
+            .map_err(|e| format!("`{}`: {}", e.pointer, e.message))?;
+        let notes = v.get("notes").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let notes = notes.iter().map(note_from_json).collect::<Result<_, _>>()?;
+        Ok(Translation { done: Done { source, target, document, notes } })
+    }
+}
+
+impl Content for Finding {
+    fn content(&self) -> String {
+        self.entry.to_string()
+    }
+    fn from_content(content: &str) -> Result<Self, String> {
+        Ok(Finding::from_entry(parse_content(content)?))
+    }
+}
+
+impl Content for Rule {
+    fn content(&self) -> String {
+        self.code.to_string()
+    }
+    fn from_content(content: &str) -> Result<Self, String> {
+        invokecfg_lint::rules()
+            .iter()
+            .find(|r| r.code == content)
+            .map(Rule::from)
+            .ok_or_else(|| format!("no rule `{content}` in invokecfg {}", env!("CARGO_PKG_VERSION")))
+    }
+}
+
+impl From<&'static RuleInfo> for Rule {
+    fn from(r: &'static RuleInfo) -> Rule {
+        Rule {
+            code: r.code,
+            name: r.name,
+            severity: r.severity.as_str(),
+            summary: r.summary,
+            docs: r.docs,
+            fixable: r.fixable,
+        }
+    }
+}
+
+/// The `#[pymethods]` of a value class, with what every value class has:
+/// pickling, copying, equality, hashing.
+macro_rules! value_class {
+    (impl $class:ident { $($methods:tt)* }) => {
+        #[pymethods]
+        impl $class {
+        fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+            reduce(slf)
+        }
+        /// Rebuilds a value from its pickled content (pickle calls it; not for direct use).
+        #[classmethod]
+        fn _from_content(_cls: &Bound<'_, pyo3::types::PyType>, content: &str) -> PyResult<Self> {
+            restore(content)
+        }
+        /// Itself: the value is immutable.
+        fn __copy__(slf: Py<Self>) -> Py<Self> {
+            slf
+        }
+        /// Itself: the value is immutable.
+        fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+            slf
+        }
+        fn __eq__(&self, other: &Self) -> bool {
+            self.content() == other.content()
+        }
+        fn __hash__(&self) -> u64 {
+            hash_of(&self.content())
+        }
+        $($methods)*
+        }
+    };
+}
 
 /// A note on a translation: what changed, was defaulted, clamped or dropped.
 ///
@@ -8,13 +157,13 @@ use super::*;
 /// or ``"info"``, ``pointer`` a JSON pointer into the source document. ``old``,
 /// ``new`` and ``range`` are set on clamps and changed values. ``to_dict()``
 /// gives the note as the ``--report`` file has it.
-#[pyclass(module = "invokecfg", frozen, eq)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "invokecfg", frozen)]
+#[derive(Debug, Clone)]
 pub struct Note {
     pub(crate) d: Diagnostic,
 }
 
-#[pymethods]
+value_class! {
 impl Note {
     /// Stable code, e.g. ``T101``.
     #[getter]
@@ -70,18 +219,19 @@ impl Note {
         )
     }
 }
+}
 
 /// A translated document.
 ///
 /// ``document`` is a new dict on each access, ready for the target SDK's
 /// ``from_map()``; ``text`` is exactly what ``invokecfg translate`` prints;
-/// ``notes`` lists every change, in document order.
+/// ``notes`` lists every change, in the order of the CLI's report.
 #[pyclass(module = "invokecfg", frozen)]
 pub struct Translation {
     pub(crate) done: Done,
 }
 
-#[pymethods]
+value_class! {
 impl Translation {
     /// The document in the target dialect, as a dict (keys in the provider's documented order).
     #[getter]
@@ -93,7 +243,9 @@ impl Translation {
     fn text(&self) -> String {
         self.done.document.to_pretty_json()
     }
-    /// Every note, in document order.
+    /// Every note, in the order ``invokecfg translate --report`` lists them:
+    /// the translation's steps (identity, ages and retries, destinations),
+    /// not the order of the keys in the document.
     #[getter]
     fn notes(&self) -> Vec<Note> {
         self.done.notes.iter().map(|d| Note { d: d.clone() }).collect()
@@ -117,6 +269,7 @@ impl Translation {
         )
     }
 }
+}
 
 /// A lint finding, as one entry of ``invokecfg lint --format json``.
 ///
@@ -125,8 +278,8 @@ impl Translation {
 /// 1-based ``line``/``column`` and ``end_line``/``end_column`` (columns in
 /// characters), and ``fix``: ``None`` or ``{"message", "edits": [{"start",
 /// "end", "content", ...}]}``. ``to_dict()`` gives the report entry.
-#[pyclass(module = "invokecfg", frozen, eq)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "invokecfg", frozen)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     #[pyo3(get)]
     pub(crate) code: String,
@@ -161,6 +314,11 @@ impl Finding {
         if let Value::Object(m) = &mut entry {
             m.insert("file".into(), Value::String(file.to_string()));
         }
+        Finding::from_entry(entry)
+    }
+
+    /// The finding a report entry describes.
+    fn from_entry(entry: Value) -> Finding {
         let text = |k: &str| entry.get(k).and_then(Value::as_str).map(str::to_string);
         let number = |k: &str| entry.get(k).and_then(Value::as_u64).unwrap_or(1);
         Finding {
@@ -180,7 +338,7 @@ impl Finding {
     }
 }
 
-#[pymethods]
+value_class! {
 impl Finding {
     /// The safe fix (``message`` and byte-offset ``edits``), or ``None``.
     #[getter]
@@ -202,12 +360,13 @@ impl Finding {
         )
     }
 }
+}
 
 /// A lint rule of the registry (``invokecfg rules``): ``code``, ``name``,
 /// default ``severity``, one-line ``summary``, Markdown ``docs`` (what, why,
 /// example, fix: ``invokecfg explain CODE``) and whether it is ``fixable``.
-#[pyclass(module = "invokecfg", frozen, eq, get_all)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "invokecfg", frozen, get_all)]
+#[derive(Debug, Clone)]
 pub struct Rule {
     pub(crate) code: &'static str,
     pub(crate) name: &'static str,
@@ -217,7 +376,7 @@ pub struct Rule {
     pub(crate) fixable: bool,
 }
 
-#[pymethods]
+value_class! {
 impl Rule {
     /// The rule as ``invokecfg rules --format json`` lists it.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -227,4 +386,5 @@ impl Rule {
     fn __repr__(&self) -> String {
         format!("Rule(code='{}', name='{}', severity='{}')", self.code, self.name, self.severity)
     }
+}
 }

@@ -26,6 +26,9 @@ pub const FUNCTION_ARN_KEY: &str = "FunctionArn";
 pub const CONFIG_IDENTITY_KEYS: &[&str] = &[FUNCTION_ARN_KEY, FUNCTION_NAME_KEY];
 /// `LastModified` of a `FunctionEventInvokeConfig` (shape `Date`, read-only).
 pub const LAST_MODIFIED_KEY: &str = "LastModified";
+/// `ResponseMetadata`: what boto3 adds to every response dict (request id,
+/// HTTP status and headers), the SDK's envelope and no member of any shape.
+pub const SDK_RESPONSE_METADATA_KEY: &str = "ResponseMetadata";
 /// `MaximumRetryAttempts`.
 pub const MAXIMUM_RETRY_ATTEMPTS_KEY: &str = "MaximumRetryAttempts";
 /// `MaximumEventAgeInSeconds`.

@@ -1,10 +1,12 @@
 """Lint and translate serverless async invocation configs.
 
-Alibaba Cloud Function Compute 2.0 (``alibaba-fc2``) and 3.0 (``alibaba-fc3``)
-and Huawei Cloud FunctionGraph (``huawei``), with the same policy, notes and
-lint rules as the ``invokecfg`` command line. Documents are the dicts the
-providers' SDK models give with ``to_map()`` (and take with ``from_map()``),
-JSON text, or bytes.
+Alibaba Cloud Function Compute 2.0 (``alibaba-fc2``) and 3.0 (``alibaba-fc3``),
+Huawei Cloud FunctionGraph (``huawei``) and AWS Lambda (``aws-lambda``), with
+the same policy, notes and lint rules as the ``invokecfg`` command line.
+Documents are the dicts the providers' SDK models give with ``to_map()`` (and
+take with ``from_map()``), boto3 responses, JSON text, bytes, or a file's path.
+Every returned value and every exception pickles, so it crosses
+``multiprocessing`` and ``concurrent.futures`` process boundaries.
 
 >>> import invokecfg
 >>> t = invokecfg.translate({"maxAsyncRetryAttempts": 8}, "huawei")
@@ -14,7 +16,7 @@ JSON text, or bytes.
 [('T102', 'info'), ('T101', 'warning')]
 """
 
-from ._errors import InvalidDocument, InvokecfgError, TranslationRefused
+from ._errors import InvalidDocument, InvokecfgError, TranslationRefused, UnsupportedType
 from ._invokecfg import (
     Finding,
     Note,
@@ -29,15 +31,38 @@ from ._invokecfg import (
     translate,
     translate_many,
 )
+from ._types import (
+    Dialect,
+    DocumentInput,
+    EditDict,
+    FindingDict,
+    FixDict,
+    JsonValue,
+    MappingInput,
+    NoteDict,
+    RuleDict,
+    Severity,
+)
 
 __all__ = [
+    "Dialect",
+    "DocumentInput",
+    "EditDict",
     "Finding",
+    "FindingDict",
+    "FixDict",
     "InvalidDocument",
     "InvokecfgError",
+    "JsonValue",
+    "MappingInput",
     "Note",
+    "NoteDict",
     "Rule",
+    "RuleDict",
+    "Severity",
     "Translation",
     "TranslationRefused",
+    "UnsupportedType",
     "__version__",
     "detect",
     "fix",

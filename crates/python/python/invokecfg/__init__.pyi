@@ -1,54 +1,86 @@
-"""Type stubs of :mod:`invokecfg` (the Rust extension re-exported by ``__init__.py``)."""
+"""Type stubs of :mod:`invokecfg` (the Rust extension re-exported by ``__init__.py``).
+
+Dialects: ``alibaba-fc2``, ``alibaba-fc3``, ``huawei``, ``aws-lambda``.
+Checked against the package by ``python -m mypy.stubtest invokecfg`` in CI.
+"""
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final, overload
 
 __version__: str
+# What `from invokecfg import *` gives: the names of __init__.py's __all__ (stubtest checks they agree).
+__all__ = [
+    "Dialect",
+    "DocumentInput",
+    "EditDict",
+    "Finding",
+    "FindingDict",
+    "FixDict",
+    "InvalidDocument",
+    "InvokecfgError",
+    "JsonValue",
+    "MappingInput",
+    "Note",
+    "NoteDict",
+    "Rule",
+    "RuleDict",
+    "Severity",
+    "Translation",
+    "TranslationRefused",
+    "UnsupportedType",
+    "__version__",
+    "detect",
+    "fix",
+    "lint",
+    "rules",
+    "schema",
+    "translate",
+    "translate_many",
+]
 
-#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei" (more as providers are added).
-Dialect = str
-Severity = Literal["error", "warning", "info"]
-JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
-#: A document: a dict (an SDK model's ``to_map()``), JSON text, or bytes.
-DocumentInput = Union[Dict[str, Any], str, bytes, bytearray]
-#: A mapping: the mapping file's content as a dict, or its path.
-MappingInput = Union[Dict[str, Any], str, "os.PathLike[str]", None]
+# The argument and to_dict() types are plain Python (they exist at run time too).
+from ._types import Dialect as Dialect
+from ._types import DocumentInput as DocumentInput
+from ._types import EditDict as EditDict
+from ._types import FindingDict as FindingDict
+from ._types import FixDict as FixDict
+from ._types import JsonValue as JsonValue
+from ._types import MappingInput as MappingInput
+from ._types import NoteDict as NoteDict
+from ._types import RuleDict as RuleDict
+from ._types import Severity as Severity
 
 class InvokecfgError(Exception):
     """Base class of every error about a document or a mapping."""
 
-class InvalidDocument(InvokecfgError):
-    """The input is not a document of any dialect."""
+    #: The document's position in the batch (translate_many), else None.
+    index: Optional[int]
+
+class InvalidDocument(InvokecfgError, ValueError):
+    """The input is not a document of any dialect (a ValueError)."""
 
     message: str
     line: Optional[int]
     column: Optional[int]
     pointer: str
-    #: Set by translate_many: the position of the failing document.
-    index: int
     def __init__(
         self, message: str, line: Optional[int] = None, column: Optional[int] = None, pointer: str = ""
     ) -> None: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+
+class UnsupportedType(InvalidDocument, TypeError):
+    """A value of a Python type JSON has no form for (a TypeError and an InvalidDocument)."""
 
 class TranslationRefused(InvokecfgError):
     """The translation was refused; ``notes`` holds every note, errors first."""
 
     message: str
     notes: List["Note"]
-    #: Set by translate_many: the position of the failing document.
-    index: int
     def __init__(self, message: str, notes: List["Note"]) -> None: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
 
-class NoteDict(TypedDict, total=False):
-    code: str
-    severity: Severity
-    message: str
-    help: Optional[str]
-    pointer: str
-    old: JsonValue
-    new: JsonValue
-    range: List[int]
-
+# The native classes: not subclassable, values only.
+@final
 class Note:
     """A note on a translation (code, severity, pointer, message, help; old/new/range on clamps)."""
 
@@ -69,8 +101,13 @@ class Note:
     @property
     def range(self) -> Optional[Tuple[int, int]]: ...
     def to_dict(self) -> NoteDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Note": ...
+    def __deepcopy__(self, memo: Any, /) -> "Note": ...
 
+# The native classes: not subclassable, values only.
+@final
 class Translation:
     """A translated document: ``document`` (a new dict each access), ``text`` (the CLI's output), ``notes``."""
 
@@ -84,34 +121,13 @@ class Translation:
     def source(self) -> Dialect: ...
     @property
     def target(self) -> Dialect: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Translation": ...
+    def __deepcopy__(self, memo: Any, /) -> "Translation": ...
 
-class EditDict(TypedDict):
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int
-    end: int
-    content: str
-
-class FixDict(TypedDict):
-    message: str
-    edits: List[EditDict]
-
-class FindingDict(TypedDict):
-    code: str
-    rule: Optional[str]
-    severity: Severity
-    message: str
-    help: Optional[str]
-    pointer: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    fix: Optional[FixDict]
-    file: str
-
+# The native classes: not subclassable, values only.
+@final
 class Finding:
     """A lint finding, as one entry of ``invokecfg lint --format json``."""
 
@@ -140,15 +156,13 @@ class Finding:
     @property
     def fix(self) -> Optional[FixDict]: ...
     def to_dict(self) -> FindingDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Finding": ...
+    def __deepcopy__(self, memo: Any, /) -> "Finding": ...
 
-class RuleDict(TypedDict):
-    code: str
-    rule: str
-    severity: Severity
-    summary: str
-    fixable: bool
-
+# The native classes: not subclassable, values only.
+@final
 class Rule:
     """A lint rule of the registry."""
 
@@ -165,7 +179,10 @@ class Rule:
     @property
     def fixable(self) -> bool: ...
     def to_dict(self) -> RuleDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> "Rule": ...
+    def __deepcopy__(self, memo: Any, /) -> "Rule": ...
 
 def translate(
     doc: DocumentInput,
@@ -177,6 +194,9 @@ def translate(
     strict: bool = False,
     allow_lossy: bool = False,
 ) -> Translation: ...
+
+# Without return_exceptions (or with False) every item is a Translation: a failure raises.
+@overload
 def translate_many(
     docs: Iterable[DocumentInput],
     to: str,
@@ -186,7 +206,19 @@ def translate_many(
     function: Optional[str] = None,
     strict: bool = False,
     allow_lossy: bool = False,
-    return_exceptions: bool = False,
+    return_exceptions: Literal[False] = False,
+) -> List[Translation]: ...
+@overload
+def translate_many(
+    docs: Iterable[DocumentInput],
+    to: str,
+    *,
+    source: Optional[str] = None,
+    mapping: MappingInput = None,
+    function: Optional[str] = None,
+    strict: bool = False,
+    allow_lossy: bool = False,
+    return_exceptions: bool,
 ) -> List[Union[Translation, InvokecfgError]]: ...
 def lint(
     doc_or_text: DocumentInput,
@@ -194,10 +226,17 @@ def lint(
     filename: Optional[str] = None,
     dialect: str = "auto",
     target: Optional[str] = None,
-    select: Optional[List[str]] = None,
-    ignore: Optional[List[str]] = None,
+    select: Optional[Iterable[str]] = None,
+    ignore: Optional[Iterable[str]] = None,
+    mapping: MappingInput = None,
+    function: Optional[str] = None,
 ) -> List[Finding]: ...
-def fix(text: Union[str, bytes, bytearray, Dict[str, Any]]) -> str: ...
+
+# The fixed text has the type of the text given.
+@overload
+def fix(text: Union[bytes, bytearray], *, filename: Optional[str] = None) -> bytes: ...
+@overload
+def fix(text: Union[str, Dict[str, Any], "os.PathLike[str]"], *, filename: Optional[str] = None) -> str: ...
 def schema(name: str) -> Dict[str, Any]: ...
 def rules() -> List[Rule]: ...
 def detect(doc: DocumentInput) -> Dialect: ...
