@@ -1,6 +1,8 @@
 //! The `invokecfg` binary: a thin shell over `invokecfg-cli`, kept in the root
 //! package so `cargo install --path .` (what pre-commit runs) installs it.
 
+#![forbid(unsafe_code)]
+
 // Many small allocations per linted file: mimalloc is measurably faster than glibc here.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

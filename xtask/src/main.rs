@@ -19,6 +19,8 @@
 //! every fuzz target's body over that corpus (and `fuzz/regressions/`) on
 //! stable, without libFuzzer, optionally with seeded mutations.
 
+#![forbid(unsafe_code)]
+
 // As the binary (src/main.rs): the in-process figures are the shipped allocator's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

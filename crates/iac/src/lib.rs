@@ -1,14 +1,18 @@
-//! Async invocation configs where teams keep them: Terraform `.tf` files
-//! (and, later, Serverless Devs / ROS YAML).
+//! Async invocation configs where teams keep them: Terraform `.tf` files,
+//! Serverless Devs `s.yaml` and ROS templates, and the one entry point every
+//! front end reads a file through ([`surface`]).
 //!
-//! Reading yields, per resource, the API document of its dialect (exactly the
-//! JSON `invokecfg-model` reads), a map from each JSON pointer to the byte
-//! ranges of its key and value in the file, and the pointers whose values are
-//! expressions (never evaluated or guessed). [`lint`] runs the existing linter
-//! over each document and maps every finding back into the file;
-//! [`terraform::translate`] rewrites resources in place, keeping every other
-//! byte. The argument-name mapping is a fact table in
-//! `invokecfg_model::facts::terraform`.
+//! Reading yields, per resource or section, the API document of its dialect
+//! (exactly the JSON `invokecfg-model` reads), a map from each JSON pointer to
+//! the byte ranges of its key and value in the file, the pointers whose values
+//! are expressions (never evaluated or guessed) and the resource's comments.
+//! [`lint`] runs the existing linter over each document and maps every
+//! finding back into the file; [`terraform::translate`] and
+//! [`yaml::translate`] rewrite resources in place, keeping every other byte.
+//! The argument and key mappings are fact tables in
+//! `invokecfg_model::facts::{terraform, serverless_devs, ros}`.
+
+#![forbid(unsafe_code)]
 
 mod carry;
 mod checks;
