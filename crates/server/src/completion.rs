@@ -393,8 +393,10 @@ mod tests {
     fn terraform_arguments_valid_in_the_block() {
         let r = terraform::ALICLOUD_FC3;
         let top = labels("main.tf", &format!("resource \"{}\" \"x\" {{\n  |\n}}\n", r.resource_type));
+        let age_pointer = format!("/{}", invokecfg_model::Dialect::AlibabaFc3.key(invokecfg_model::Field::MaxEventAge));
+        let age = r.arguments.iter().find(|a| a.pointer == Some(age_pointer.as_str())).map(|a| a.path.join("."));
         assert!(
-            top.iter().any(|l| l == "max_async_event_age_in_seconds") && top.iter().any(|l| l == "destination_config"),
+            top.iter().any(|l| Some(l) == age.as_ref()) && top.iter().any(|l| l == "destination_config"),
             "{top:?}"
         );
         let inner = labels(
@@ -412,7 +414,8 @@ mod tests {
         let text = "resources:\n  process:\n    component: fc3\n    props:\n      asyncInvokeConfig:\n        |";
         let keys = labels("s.yaml", text);
         assert!(
-            keys.iter().any(|k| k == "maxAsyncRetryAttempts") && keys.iter().any(|k| k == "destinationConfig"),
+            keys.iter().any(|k| k == invokecfg_model::Dialect::AlibabaFc3.key(invokecfg_model::Field::RetryAttempts))
+                && keys.iter().any(|k| k == "destinationConfig"),
             "{keys:?}"
         );
         let other = text.replace("fc3", "fc-other");

@@ -158,12 +158,11 @@ mod tests {
     #[test]
     fn hover_on_a_terraform_argument_names_its_api_key() {
         let r = invokecfg_model::facts::terraform::ALICLOUD_FC3;
-        let age = r.arguments.iter().find(|a| a.path == ["max_async_event_age_in_seconds"]).unwrap();
-        let text = format!(
-            "resource \"{}\" \"x\" {{\n  function_name = \"f\"\n  max_async_event_age_in_seconds = 300\n}}\n",
-            r.resource_type
-        );
-        let md = hover_text(&doc("main.tf", &text), "max_async_event_age_in_seconds");
+        let age_pointer = format!("/{}", invokecfg_model::Dialect::AlibabaFc3.key(invokecfg_model::Field::MaxEventAge));
+        let age = r.arguments.iter().find(|a| a.pointer == Some(age_pointer.as_str())).unwrap();
+        let name = age.path.join(".");
+        let text = format!("resource \"{}\" \"x\" {{\n  function_name = \"f\"\n  {name} = 300\n}}\n", r.resource_type);
+        let md = hover_text(&doc("main.tf", &text), &name);
         assert!(md.contains(&format!("API key `{}`", age.pointer.unwrap())), "{md}");
     }
 }

@@ -102,8 +102,11 @@ mod tests {
 
     #[test]
     fn settings_become_the_lint_flags() {
+        let code = invokecfg_lint::RuleCode::R201.as_str();
+        let mut severity = serde_json::Map::new();
+        severity.insert(code.to_string(), json!("warning"));
         let got = flags(
-            &json!({"invokecfg": {"select": ["R", "I3"], "target": "huawei", "severity": {"R201": "warning"}, "map": "m.json"}}),
+            &json!({"invokecfg": {"select": ["R", "I3"], "target": "huawei", "severity": severity, "map": "m.json"}}),
             Some(Path::new("/w")),
         );
         assert_eq!(
@@ -111,7 +114,7 @@ mod tests {
             Ok(&[
                 "--select=R,I3".to_string(),
                 "--target=huawei".into(),
-                "--severity=R201=warning".into(),
+                format!("--severity={code}=warning"),
                 "--map=/w/m.json".into()
             ][..])
         );
