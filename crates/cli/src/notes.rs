@@ -10,8 +10,8 @@
 //! all its notes share, and `…` where they differ; `-v` and `--report`
 //! give every note with its own values.
 
+use foldhash::HashMap;
 use invokecfg_model::{Diagnostic, Severity};
-use std::collections::HashMap;
 use std::io::Write;
 
 /// One note as `invokecfg translate` has always printed it.
@@ -131,7 +131,7 @@ pub(crate) struct NoteGroups {
     index: HashMap<u64, Vec<usize>>,
     /// Groups by the hash of their first note's whole message.
     exact: HashMap<u64, usize>,
-    hasher: std::collections::hash_map::RandomState,
+    hasher: foldhash::fast::RandomState,
     groups: Vec<Group>,
     /// A note decided over the whole document (`--strict`'s refusal): printed first.
     leading: Option<Diagnostic>,
@@ -169,8 +169,8 @@ impl NoteGroups {
     pub(crate) fn new(items_keys: Vec<&'static str>) -> Self {
         NoteGroups {
             items_keys,
-            index: HashMap::new(),
-            exact: HashMap::new(),
+            index: HashMap::default(),
+            exact: HashMap::default(),
             hasher: Default::default(),
             groups: Vec::new(),
             leading: None,

@@ -166,7 +166,7 @@ pub(crate) struct Parts {
 
 /// The notes said once per translation however many items give them, as
 /// (code, message): kept across the windows of one list.
-pub(crate) type Globals = std::collections::HashSet<(String, String)>;
+pub(crate) type Globals = foldhash::HashSet<(String, String)>;
 
 /// Translates `doc` (a window of a longer list when `window` is given) up to
 /// the verdict; refuses, with only those notes, a source the neutral model
@@ -310,7 +310,7 @@ fn value_at<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
 fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> {
     // A set, not a scan of what is kept: a list of n items has O(n) notes.
     let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(notes.len());
+        let mut seen = foldhash::HashSet::with_capacity_and_hasher(notes.len(), Default::default());
         notes
             .iter()
             .map(|n| {
