@@ -48,7 +48,7 @@ enum Command {
     Translate(TranslateArgs),
     /// List the embedded JSON Schemas, or print one (byte-identical to schemas/NAME.schema.json).
     Schema {
-        /// alibaba-fc2, alibaba-fc3, huawei, aws-lambda, mapping, lint-report, translate-report or config.
+        /// alibaba-fc2, alibaba-fc3, huawei, aws-lambda, tencent-scf, mapping, lint-report, translate-report or config.
         name: Option<String>,
     },
     /// List every lint rule.
@@ -162,7 +162,7 @@ pub(crate) struct LintArgs {
 pub(crate) struct TranslateArgs {
     /// Input files; `-` (or none) reads stdin.
     pub inputs: Vec<String>,
-    /// Target dialect: alibaba-fc2, alibaba-fc3, huawei or aws-lambda.
+    /// Target dialect: alibaba-fc2, alibaba-fc3, huawei, aws-lambda or tencent-scf.
     #[arg(long)]
     pub to: String,
     /// Source dialect (default: detected from the keys).

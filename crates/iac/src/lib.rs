@@ -166,22 +166,45 @@ pub(crate) fn placeholder(found: &mut Found, text: String) -> String {
     p
 }
 
-/// Sets `pointer` in `doc`, creating objects on the way.
+/// Sets `pointer` in `doc`, creating objects (and arrays, for index tokens) on the way.
 pub(crate) fn set(doc: &mut Value, pointer: &str, value: Value) {
-    let mut at = doc;
     let tokens: Vec<String> =
         pointer.split('/').skip(1).map(invokecfg_model::document::unescape_pointer_token).collect();
-    for (i, t) in tokens.iter().enumerate() {
-        if !at.is_object() {
-            *at = Value::Object(serde_json::Map::new());
-        }
-        let Value::Object(m) = at else { return };
-        if i + 1 == tokens.len() {
-            m.insert(t.clone(), value);
-            return;
-        }
-        at = m.entry(t.clone()).or_insert_with(|| Value::Object(serde_json::Map::new()));
+    // The root is never replaced.
+    if !tokens.is_empty() {
+        set_at(doc, &tokens, value);
     }
+}
+
+fn set_at(at: &mut Value, tokens: &[String], value: Value) {
+    let Some((t, rest)) = tokens.split_first() else {
+        *at = value;
+        return;
+    };
+    // A token that is an index under an array (SCF's `RetryConfig/0`) steps into the array.
+    if let (Value::Array(items), Ok(n)) = (&mut *at, t.parse::<usize>()) {
+        if items.len() <= n {
+            items.resize(n + 1, Value::Object(serde_json::Map::new()));
+        }
+        if let Some(item) = items.get_mut(n) {
+            set_at(item, rest, value);
+        }
+        return;
+    }
+    if !at.is_object() {
+        *at = Value::Object(serde_json::Map::new());
+    }
+    let Value::Object(m) = at else { return };
+    // The next token an index: this member is an array.
+    let array = rest.first().is_some_and(|n| n.parse::<usize>().is_ok());
+    let child = m.entry(t.clone()).or_insert_with(|| {
+        if array {
+            Value::Array(Vec::new())
+        } else {
+            Value::Object(serde_json::Map::new())
+        }
+    });
+    set_at(child, rest, value);
 }
 
 /// A file that could not be read as its format.

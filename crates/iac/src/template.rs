@@ -69,6 +69,8 @@ fn sentinel(provider: Provider, part: Part, n: usize, side: char) -> String {
                 Provider::Alibaba => (alibaba::ACCOUNT_ID_DIGITS, '9'),
                 Provider::Aws => (aws::ACCOUNT_ID_DIGITS, '9'),
                 Provider::Huawei => (huawei::PROJECT_ID_LEN, 'f'),
+                // A uin's length is not documented; no SCF document holds one (its configs name no account).
+                Provider::Tencent => (aws::ACCOUNT_ID_DIGITS, '9'),
             };
             // The side's digit keeps source and target sentinels apart.
             let tail = format!("{}{n:04}", if side == 's' { 1 } else { 2 });

@@ -1,6 +1,6 @@
 //! Dialects and their detection from a document's keys.
 
-use crate::facts::{alibaba, aws, huawei};
+use crate::facts::{alibaba, aws, huawei, tencent};
 use crate::neutral::Provider;
 use crate::spec::DialectSpec;
 use serde_json::Value;
@@ -18,11 +18,14 @@ pub enum Dialect {
     Huawei,
     /// AWS Lambda EventInvokeConfig, API 2015-03-31.
     AwsLambda,
+    /// Tencent Cloud SCF async retry configuration, API 2018-04-16.
+    TencentScf,
 }
 
 impl Dialect {
     /// Every dialect, in a stable order.
-    pub const ALL: [Dialect; 4] = [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda];
+    pub const ALL: [Dialect; 5] =
+        [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda, Dialect::TencentScf];
 
     /// Everything the workspace knows of this dialect, in one value: the one
     /// place a dialect's facts are registered.
@@ -32,6 +35,7 @@ impl Dialect {
             Dialect::AlibabaFc3 => &alibaba::FC3_SPEC,
             Dialect::Huawei => &huawei::SPEC,
             Dialect::AwsLambda => &aws::SPEC,
+            Dialect::TencentScf => &tencent::SPEC,
         }
     }
 
@@ -193,6 +197,12 @@ fn has_key(d: Dialect, k: &str) -> bool {
 pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     let Value::Object(top) = doc else { return Err(DetectError::NotAnObject) };
     let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
+    // A response envelope (`{"Response": {...}}`): its keys are the config's.
+    for key in Dialect::ALL.iter().filter_map(|d| d.spec().envelope) {
+        if let (1, Some(Value::Object(inner))) = (top.len(), top.get(key)) {
+            objects.push(inner);
+        }
+    }
     for d in Dialect::ALL {
         if let Some(Value::Array(items)) = top.get(d.list_items_key()) {
             objects.extend(items.iter().filter_map(Value::as_object));
@@ -206,10 +216,16 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
             v.push(k.to_string())
         }
     };
+    // Keys several providers spell alike (`FunctionName`: Lambda and SCF) decide nothing alone.
+    let mut shared: Vec<(Provider, String)> = Vec::new();
     for k in objects.iter().flat_map(|o| o.keys()) {
         let holders: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| has_key(*d, k)).collect();
         let Some(first) = holders.first() else { continue };
         let provider = first.provider();
+        if holders.iter().any(|d| d.provider() != provider) {
+            shared.push((provider, k.clone()));
+            continue;
+        }
         match by_provider.iter_mut().find(|(p, _)| *p == provider) {
             Some((_, keys)) => push(keys, k),
             None => by_provider.push((provider, vec![k.clone()])),
@@ -221,6 +237,22 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
                 None => own.push((*first, vec![k.clone()])),
             }
         }
+    }
+    if by_provider.is_empty() {
+        // Only shared keys: the first provider registered that spells them.
+        if let Some((p, _)) = shared.first() {
+            by_provider.push((*p, Vec::new()));
+        }
+    }
+    if let [(p, keys)] = by_provider.as_mut_slice() {
+        // The reason names every key of the one provider, shared ones too, in document order.
+        let mut all = Vec::new();
+        for k in objects.iter().flat_map(|o| o.keys()) {
+            if Dialect::ALL.into_iter().any(|d| d.provider() == *p && has_key(d, k)) {
+                push(&mut all, k);
+            }
+        }
+        *keys = all;
     }
     by_provider.sort_by_key(|(p, _)| *p);
     own.sort_by_key(|(d, _)| *d);
@@ -317,7 +349,7 @@ mod tests {
             } else {
                 (alibaba::DESTINATION_CONFIG_KEYS, alibaba::DESTINATION_CONFIG_KEYS)
             };
-            if d == Dialect::AwsLambda {
+            if matches!(d, Dialect::AwsLambda | Dialect::TencentScf) {
                 continue;
             }
             for f in [MaxEventAge, RetryAttempts, DestinationConfig, LastModified, Function] {

@@ -20,6 +20,7 @@ pub mod document;
 pub mod facts;
 pub mod neutral;
 pub mod param;
+pub mod qcs;
 pub mod schema;
 pub mod span;
 pub mod spec;
@@ -35,6 +36,7 @@ pub use neutral::{
     StateTracking, TargetKind,
 };
 pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
+pub use qcs::{QcsError, QcsFunction};
 pub use span::{Position, SourceError, Span, SpanMap};
 pub use spec::{DestinationSpec, DialectSpec, NamespaceRule};
 pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

@@ -48,6 +48,31 @@ pub struct DialectSpec {
     pub identity: IdentityShape,
     /// The destination kinds the API accepts, in its own words.
     pub destinations: &'static [DestinationSpec],
+    /// The key an API response wraps its config in (SCF's `{"Response": {...}}`),
+    /// where documents may come so.
+    pub envelope: Option<&'static str>,
+    /// Objects nested in a config that hold its fields (SCF's
+    /// `AsyncTriggerConfig` and its `RetryConfig` entries), outermost first.
+    pub nested: &'static [NestedObject],
+    /// Plain-name members of a config and the rule each follows (SCF's
+    /// `FunctionName` and `Namespace`); identifiers are checked by their parsers.
+    pub name_fields: &'static [(&'static str, NameRule)],
+    /// Values of those members that the provider's documentation uses as
+    /// placeholders (SCF's `"FunctionName": "FunctionName"`).
+    pub doc_names: &'static [&'static str],
+}
+
+/// An object nested in a config: where it sits and which keys it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NestedObject {
+    /// Its path from the config, keys joined by `/` (`AsyncTriggerConfig/RetryConfig`).
+    pub path: &'static str,
+    /// Whether the path holds a list of such objects rather than one.
+    pub list: bool,
+    /// Every key it may hold.
+    pub keys: &'static [&'static str],
+    /// How messages name it.
+    pub name: &'static str,
 }
 
 /// How a dialect names a function.
@@ -158,6 +183,8 @@ pub struct ValueRange {
     /// held to `request` too; FunctionGraph's are not (its tables print stale
     /// ranges, and any integer is accepted there).
     pub responses_checked: bool,
+    /// What a help line adds about where the range comes from, if anything.
+    pub note: Option<&'static str>,
 }
 
 /// Per-invocation state tracking: the closest features the providers have.
@@ -221,16 +248,21 @@ mod tests {
             let s = d.spec();
             assert_eq!(s.dialect, d);
             let k = s.keys;
+            // A dialect without destinations spells no destination key; a field
+            // path (SCF's `AsyncTriggerConfig/MsgTTL`) starts with a config key.
             for key in [k.max_event_age, k.retry_attempts, k.destination_config, k.last_modified, k.function]
                 .into_iter()
                 .chain(k.created_time)
                 .chain(s.state_tracking.map(|t| t.key))
+                .filter(|k| !k.is_empty())
             {
-                assert!(s.config_keys.contains(&key), "{d}: `{key}` is not a config key");
+                let head = key.split('/').next().unwrap_or(key);
+                assert!(s.config_keys.contains(&head), "{d}: `{key}` is not a config key");
             }
+            assert_eq!(k.destination_config.is_empty(), s.destinations.is_empty(), "{d}");
             assert!(s.read_only_keys.iter().all(|r| s.config_keys.contains(r)));
             assert!(s.identity_keys.contains(&k.function));
-            assert!(s.list.keys.contains(&s.list.items));
+            assert!(s.list.keys.contains(&s.list.items) || s.list.keys.is_empty());
             assert!(s.list.next_token.is_none_or(|t| s.list.keys.contains(&t)));
             assert!(s.list.total.is_none_or(|t| s.list.keys.contains(&t)));
             assert!(s.max_event_age.request.contains(s.max_event_age.request.default));

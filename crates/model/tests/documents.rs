@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use invokecfg_model::facts::{alibaba, huawei};
+use invokecfg_model::facts::{alibaba, huawei, tencent};
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::*;
 use proptest::prelude::*;
@@ -37,9 +37,14 @@ proptest! {
             Dialect::AlibabaFc2 => ["statefulInvocation", "service", "function"].iter().any(|k| text_has(k)),
             Dialect::AlibabaFc3 => ["asyncTask", "functionArn"].iter().any(|k| text_has(k)),
             Dialect::Huawei | Dialect::AwsLambda => true,
+            // `FunctionName` alone is Lambda's key too.
+            Dialect::TencentScf => ["AsyncTriggerConfig", "Namespace", "RequestId"].iter().any(|k| text_has(k)),
+        };
+        let shares_with = |a: Dialect, b: Dialect| {
+            (a.is_alibaba() && b.is_alibaba()) || [a, b] == [Dialect::AwsLambda, Dialect::TencentScf]
         };
         match detect(&parsed.value) {
-            Ok(d) => prop_assert!(d.dialect == doc.dialect() || (!own && d.dialect.is_alibaba() && doc.dialect().is_alibaba()), "{:?}", d),
+            Ok(d) => prop_assert!(d.dialect == doc.dialect() || (!own && shares_with(d.dialect, doc.dialect())), "{:?}", d),
             Err(DetectError::NoKeys) => prop_assert!(!own || (!doc.dialect().is_alibaba() && text.trim() == "{}"), "no keys: {}", text),
             Err(e) => prop_assert!(false, "{}", e),
         }
@@ -72,8 +77,9 @@ proptest! {
             None => &mut value,
         };
         let response = !range.responses_checked
-            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| target.get(*k).is_some());
-        target[key] = bad.clone();
+            && huawei::RESPONSE_MARKER_KEYS.iter().chain([&tencent::REQUEST_ID_KEY]).any(|k| target.get(*k).is_some());
+        // A field key may be a path (SCF's `AsyncTriggerConfig/MsgTTL`): set it there.
+        set_path(target, key, bad.clone());
         let typed = Document::from_value(&value, dialect);
         let typed_rejects = match &typed {
             Err(_) => true,
@@ -87,15 +93,43 @@ proptest! {
         let is_int = bad.as_i64().is_some();
         if !is_int || !response {
             let range = range.request;
-            // Lambda's members may be absent but never `null`.
+            // Lambda's and SCF's members may be absent but never `null`.
             let expected = !bad.as_i64().is_some_and(|v| range.contains(v))
-                && (!bad.is_null() || dialect == Dialect::AwsLambda);
+                && (!bad.is_null() || matches!(dialect, Dialect::AwsLambda | Dialect::TencentScf));
             let nullable = dialect.is_alibaba() && bad.is_null();
             if !nullable {
                 prop_assert_eq!(typed_rejects, expected, "{} = {}", key, bad);
             }
         }
     }
+}
+
+/// Sets `path` (keys joined by `/`, an index stepping into an array) in `v`.
+fn set_path(v: &mut Value, path: &str, value: Value) {
+    let tokens: Vec<&str> = path.split('/').collect();
+    let mut at = v;
+    for (i, token) in tokens.iter().enumerate() {
+        let index = token.parse::<usize>().ok().filter(|_| i > 0);
+        at = match index {
+            Some(n) => {
+                if !at.is_array() {
+                    *at = Value::Array(Vec::new());
+                }
+                let Value::Array(items) = at else { return };
+                if items.len() <= n {
+                    items.resize(n + 1, Value::Object(Default::default()));
+                }
+                &mut items[n]
+            }
+            None => {
+                if !at.is_object() {
+                    *at = Value::Object(Default::default());
+                }
+                &mut at[*token]
+            }
+        };
+    }
+    *at = value;
 }
 
 fn bad_value() -> BoxedStrategy<Value> {

@@ -185,7 +185,10 @@ impl<'a> ListTranslation<'a> {
         let mut notes = parts.notes;
         let document_notes = notes.split_off(parts.document_notes);
         let first_window = self.document_notes.is_none();
-        let counted = notes.iter().chain(&parts.unrendered).chain(document_notes.iter().filter(|_| first_window));
+        // A reason the whole document cannot be written (SCF has no list) comes from every window: once.
+        let unrendered: Vec<Diagnostic> =
+            parts.unrendered.into_iter().filter(|n| !self.unrendered.contains(n)).collect();
+        let counted = notes.iter().chain(&unrendered).chain(document_notes.iter().filter(|_| first_window));
         for n in counted {
             match n.severity {
                 Severity::Error => self.errors += 1,
@@ -194,7 +197,7 @@ impl<'a> ListTranslation<'a> {
             }
         }
         self.item_notes.extend(notes);
-        self.unrendered.extend(parts.unrendered);
+        self.unrendered.extend(unrendered);
         let items_key = self.target.list_items_key();
         let output = parts.document.map(|d| d.to_value());
         if self.document_notes.is_none() {

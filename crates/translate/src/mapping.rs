@@ -56,12 +56,65 @@ pub const BUILTIN_AWS_HUAWEI_REGIONS: &[(&str, &str, &str)] = &[
     ("eu-west-1", "eu-west-101", "Dublin"),
 ];
 
+/// Alibaba region -> SCF region, by city, as [`BUILTIN_REGIONS`]. SCF's
+/// regions: `facts::tencent::REGIONS`. Hangzhou has no partner (Shanghai is
+/// Shanghai's; Nanjing is 250 km off).
+pub const BUILTIN_ALIBABA_TENCENT_REGIONS: &[(&str, &str, &str)] = &[
+    ("cn-beijing", "ap-beijing", "Beijing"),
+    ("cn-shanghai", "ap-shanghai", "Shanghai"),
+    (
+        "cn-shenzhen",
+        "ap-guangzhou",
+        "Shenzhen -> Guangzhou (same Pearl River Delta metro area; ap-shenzhen-fsi is for finance only)",
+    ),
+    ("cn-chengdu", "ap-chengdu", "Chengdu"),
+    ("cn-hongkong", "ap-hongkong", "Hong Kong"),
+    ("ap-southeast-1", "ap-singapore", "Singapore"),
+    ("ap-southeast-5", "ap-jakarta", "Jakarta"),
+    ("ap-southeast-7", "ap-bangkok", "Bangkok"),
+    ("ap-northeast-1", "ap-tokyo", "Tokyo"),
+    ("ap-northeast-2", "ap-seoul", "Seoul"),
+    ("eu-central-1", "eu-frankfurt", "Frankfurt"),
+    ("us-east-1", "na-ashburn", "Virginia (Ashburn)"),
+    ("us-west-1", "na-siliconvalley", "Silicon Valley"),
+];
+
+/// FunctionGraph region -> SCF region, by city, as [`BUILTIN_REGIONS`].
+pub const BUILTIN_HUAWEI_TENCENT_REGIONS: &[(&str, &str, &str)] = &[
+    ("cn-north-4", "ap-beijing", "Beijing"),
+    ("cn-east-3", "ap-shanghai", "Shanghai"),
+    ("cn-south-1", "ap-guangzhou", "Guangzhou"),
+    ("ap-southeast-1", "ap-hongkong", "Hong Kong"),
+    ("ap-southeast-3", "ap-singapore", "Singapore"),
+    ("ap-southeast-4", "ap-jakarta", "Jakarta"),
+    ("ap-southeast-2", "ap-bangkok", "Bangkok"),
+    ("sa-brazil-1", "sa-saopaulo", "Sao Paulo"),
+];
+
+/// Lambda region -> SCF region, by city, as [`BUILTIN_REGIONS`].
+pub const BUILTIN_AWS_TENCENT_REGIONS: &[(&str, &str, &str)] = &[
+    ("cn-north-1", "ap-beijing", "Beijing"),
+    ("ap-east-1", "ap-hongkong", "Hong Kong"),
+    ("ap-southeast-1", "ap-singapore", "Singapore"),
+    ("ap-southeast-3", "ap-jakarta", "Jakarta"),
+    ("ap-southeast-7", "ap-bangkok", "Bangkok (AWS Thailand)"),
+    ("ap-northeast-1", "ap-tokyo", "Tokyo"),
+    ("ap-northeast-2", "ap-seoul", "Seoul"),
+    ("eu-central-1", "eu-frankfurt", "Frankfurt"),
+    ("us-east-1", "na-ashburn", "Northern Virginia (Ashburn)"),
+    ("us-west-1", "na-siliconvalley", "Northern California / Silicon Valley"),
+    ("sa-east-1", "sa-saopaulo", "Sao Paulo"),
+];
+
 /// The provider pairs a mapping file has tables for, as (key side, value
 /// side, the file's key for the pair: `""` for the top-level tables).
 pub const PAIRS: &[(Provider, Provider, &str)] = &[
     (Provider::Alibaba, Provider::Huawei, ""),
     (Provider::Aws, Provider::Alibaba, "aws-alibaba"),
     (Provider::Aws, Provider::Huawei, "aws-huawei"),
+    (Provider::Alibaba, Provider::Tencent, "alibaba-tencent"),
+    (Provider::Huawei, Provider::Tencent, "huawei-tencent"),
+    (Provider::Aws, Provider::Tencent, "aws-tencent"),
 ];
 
 /// The built-in region pairs of a provider pair, key side first.
@@ -70,6 +123,9 @@ pub fn builtin_regions(a: Provider, b: Provider) -> &'static [(&'static str, &'s
         (Provider::Alibaba, Provider::Huawei) => BUILTIN_REGIONS,
         (Provider::Aws, Provider::Alibaba) => BUILTIN_AWS_ALIBABA_REGIONS,
         (Provider::Aws, Provider::Huawei) => BUILTIN_AWS_HUAWEI_REGIONS,
+        (Provider::Alibaba, Provider::Tencent) => BUILTIN_ALIBABA_TENCENT_REGIONS,
+        (Provider::Huawei, Provider::Tencent) => BUILTIN_HUAWEI_TENCENT_REGIONS,
+        (Provider::Aws, Provider::Tencent) => BUILTIN_AWS_TENCENT_REGIONS,
         _ => &[],
     }
 }
@@ -147,7 +203,8 @@ const fn empty(path: &'static str) -> Tables {
 }
 
 /// The tables of a mapping file that has none for a pair (or of no file), with the pair's path.
-static NO_TABLES: [Tables; 3] = [empty(PAIRS[0].2), empty(PAIRS[1].2), empty(PAIRS[2].2)];
+static NO_TABLES: [Tables; 6] =
+    [empty(PAIRS[0].2), empty(PAIRS[1].2), empty(PAIRS[2].2), empty(PAIRS[3].2), empty(PAIRS[4].2), empty(PAIRS[5].2)];
 
 /// [`Mapping::service_of`] over the `services` table.
 pub(crate) fn service_in<'a>(services: &'a [(String, String)], function: &str) -> Option<(&'a str, &'a str)> {
@@ -382,7 +439,7 @@ pub(crate) fn builtin_region(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use invokecfg_model::facts::{alibaba, aws, huawei};
+    use invokecfg_model::facts::{alibaba, aws, huawei, tencent};
 
     #[test]
     fn builtin_pairs_are_one_to_one_and_real_regions() {
@@ -390,6 +447,7 @@ mod tests {
             Provider::Alibaba => alibaba::REGIONS,
             Provider::Huawei => huawei::REGIONS,
             Provider::Aws => aws::REGIONS,
+            Provider::Tencent => tencent::REGIONS,
         };
         for (pa, pb, _) in PAIRS {
             let pairs = builtin_regions(*pa, *pb);

@@ -38,6 +38,10 @@ pub(crate) enum Level {
     DestinationConfig,
     Destination,
     PageInfo,
+    /// The response envelope around a config (SCF's `{"Response": {...}}`).
+    Envelope,
+    /// The dialect's nested object number `n` (`DialectSpec::nested`).
+    Nested(usize),
 }
 
 /// One config (the document, or one list item).
@@ -53,11 +57,39 @@ pub(crate) struct Config<'a> {
     pub destinations: Vec<Dest<'a>>,
 }
 
-impl Config<'_> {
+impl<'a> Config<'a> {
     /// Pointer of member `key`.
     pub fn at(&self, key: &str) -> String {
         join(&self.pointer, key)
     }
+
+    /// Pointer of a field key, which may be a path (SCF's `AsyncTriggerConfig/MsgTTL`).
+    pub fn field_at(&self, key: &str) -> String {
+        path_pointer(&self.pointer, key)
+    }
+
+    /// The value of a field key, following a path through objects and arrays.
+    pub fn field(&self, key: &str) -> Option<&'a Value> {
+        path_value(self.map, key)
+    }
+}
+
+/// `p` + each `/`-separated token of `path`, escaped.
+pub(crate) fn path_pointer(p: &str, path: &str) -> String {
+    path.split('/').fold(p.to_string(), |p, token| join(&p, token))
+}
+
+/// The value at `path` (keys joined by `/`, an index stepping into an array) of `map`.
+pub(crate) fn path_value<'a>(map: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut tokens = path.split('/');
+    let mut at = map.get(tokens.next()?)?;
+    for token in tokens {
+        at = match at {
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            other => other.get(token)?,
+        };
+    }
+    Some(at)
 }
 
 /// The lint context of one source.
@@ -107,6 +139,8 @@ pub(crate) fn known_keys(d: Dialect, l: Level) -> &'static [&'static str] {
         Level::DestinationConfig => s.destination_config_keys,
         Level::Destination => s.destination_keys,
         Level::PageInfo => s.list.position_keys,
+        Level::Envelope => s.envelope.as_slice(),
+        Level::Nested(n) => s.nested.get(n).map_or(&[], |o| o.keys),
     }
 }
 
@@ -278,6 +312,14 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+        } else if let Some((key, Value::Object(inner))) = d.spec().envelope.and_then(|e| top.get_key_value(e)) {
+            // The response envelope: the config is inside it.
+            if top.len() == 1 {
+                self.objects.push(Obj { pointer: String::new(), map: top, level: Level::Envelope });
+                self.config(d, join("", key), inner, &option_fn);
+            } else {
+                self.config(d, String::new(), top, &option_fn);
+            }
         } else {
             self.config(d, String::new(), top, &option_fn);
         }
@@ -285,9 +327,32 @@ impl<'a> Ctx<'a> {
 
     fn config(&mut self, d: Dialect, pointer: String, map: &'a Map<String, Value>, option_fn: &Option<FunctionRef>) {
         self.objects.push(Obj { pointer: pointer.clone(), map, level: Level::Config });
-        let response = self.options.role == crate::DocumentRole::FromKeys
-            && d == Dialect::Huawei
-            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
+        // The objects nested in the config (SCF's `AsyncTriggerConfig`, its `RetryConfig` entries).
+        for (n, nested) in d.spec().nested.iter().enumerate() {
+            let Some(value) = path_value(map, nested.path) else { continue };
+            let at = path_pointer(&pointer, nested.path);
+            match (value, nested.list) {
+                (Value::Object(m), false) => self.objects.push(Obj { pointer: at, map: m, level: Level::Nested(n) }),
+                (Value::Array(items), true) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Value::Object(m) = item {
+                            let level = Level::Nested(n);
+                            self.objects.push(Obj { pointer: format!("{at}/{i}"), map: m, level });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let spec = d.spec();
+        // Read back from the API: Huawei's markers; where responses are not held
+        // to the request ranges, any read-only key (SCF's `RequestId`).
+        let read_back = (d == Dialect::Huawei
+            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null())))
+            || (!spec.retry_attempts.responses_checked
+                && d != Dialect::Huawei
+                && spec.read_only_keys.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null())));
+        let response = self.options.role == crate::DocumentRole::FromKeys && read_back;
         // The function as the dialect's codec reads it: one reading for lint and translate.
         let doc_fn = (neutral::codec(d).read_function)(map);
         let function = match (doc_fn, option_fn) {
@@ -369,7 +434,7 @@ impl<'a> Ctx<'a> {
                     idents.push(urn_ident(join(&pointer, key), key, t, IdKind::FunctionUrn(false)));
                 }
             }
-            Dialect::AlibabaFc2 | Dialect::AwsLambda => {}
+            Dialect::AlibabaFc2 | Dialect::AwsLambda | Dialect::TencentScf => {}
         }
         for dest in &destinations {
             if let Some(a) = &dest.alibaba {

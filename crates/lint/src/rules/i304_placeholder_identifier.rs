@@ -72,6 +72,21 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.finding(&RULE.info, &pointer, At::Value, message).with_help(format!("use the real {what}")));
         }
     }
+    // Plain names the docs use as placeholders (SCF's `"FunctionName": "FunctionName"`).
+    if let Some(d) = ctx.dialect {
+        for c in &ctx.configs {
+            for (key, rule) in d.spec().name_fields {
+                let Some(Value::String(s)) = c.map.get(*key) else { continue };
+                if d.spec().doc_names.contains(&s.as_str()) || looks_like_placeholder(s) {
+                    let message = format!("`{key}`: {} `{s}` looks like a documentation placeholder", rule.what);
+                    out.push(
+                        ctx.finding(&RULE.info, &c.at(key), At::Value, message)
+                            .with_help(format!("use the real {}", rule.what)),
+                    );
+                }
+            }
+        }
+    }
     // Well-formed ARNs can still carry `xxx` as a name.
     for id in &ctx.idents {
         let Some(arn) = &id.arn else { continue };

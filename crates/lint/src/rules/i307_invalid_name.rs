@@ -16,7 +16,8 @@ Checks service, function, alias and version names and qualifiers, in fields
 provider's rule: length and allowed characters (FC: $facts(function-name:alibaba-fc3) for functions,
 $facts(service-name) for services and aliases, starting with a letter or `_`; FunctionGraph:
 $facts(function-name:huawei) for functions, starting with a letter and ending with a letter or digit;
-Lambda: $facts(function-name:aws-lambda) for functions).
+Lambda: $facts(function-name:aws-lambda) for functions; SCF: `FunctionName` and `Namespace`
+by CreateFunction's and CreateNamespace's rules).
 
 ## Why is this bad?
 No such resource can exist, so the config or destination names nothing.
@@ -37,6 +38,16 @@ Use the resource's real name; the help line states the rule.
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     report(ctx, out, &RULE.info, Class::Name, &|_| "use the resource's real name".into());
     let Some(d) = ctx.dialect else { return };
+    // Plain-name members the spec lists with their rules (SCF's `FunctionName`, `Namespace`).
+    for c in &ctx.configs {
+        for (key, rule) in d.spec().name_fields {
+            let Some(Value::String(s)) = c.map.get(*key) else { continue };
+            if let Err(e) = rule.check(s) {
+                let help = format!("a {} has {}", rule.what, rule.describe());
+                out.push(ctx.finding(&RULE.info, &c.at(key), At::Value, format!("`{key}`: {e}")).with_help(help));
+            }
+        }
+    }
     if !d.is_alibaba() {
         return;
     }

@@ -36,10 +36,10 @@ already present.
     check,
 };
 
-/// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei, Lambda).
+/// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei, Lambda, SCF).
 pub(crate) struct Row {
     pub level: Level,
-    pub spell: [Option<&'static str>; 4],
+    pub spell: [Option<&'static str>; 5],
     /// Renaming between FC 2.0 and FC 3.0 keeps the meaning and value form.
     pub same_alibaba: bool,
     /// Renaming between providers keeps the meaning and value form.
@@ -52,7 +52,7 @@ pub(crate) struct Row {
 
 const fn row(
     level: Level,
-    spell: [Option<&'static str>; 4],
+    spell: [Option<&'static str>; 5],
     same_alibaba: bool,
     same_cross: bool,
     note: &'static str,
@@ -78,28 +78,41 @@ const FC2: FieldKeys = alibaba::FC2_SPEC.keys;
 const FC3: FieldKeys = alibaba::FC3_SPEC.keys;
 const HW: FieldKeys = huawei::SPEC.keys;
 const AWS: FieldKeys = invokecfg_model::facts::aws::SPEC.keys;
+const SCF: FieldKeys = invokecfg_model::facts::tencent::SPEC.keys;
 
 pub(crate) const ROWS: &[Row] = &[
     row(
         Level::Config,
-        [Some(FC2.max_event_age), Some(FC3.max_event_age), Some(HW.max_event_age), Some(AWS.max_event_age)],
+        [
+            Some(FC2.max_event_age),
+            Some(FC3.max_event_age),
+            Some(HW.max_event_age),
+            Some(AWS.max_event_age),
+            Some(SCF.max_event_age),
+        ],
         true,
         true,
         "",
     ),
     row(
         Level::Config,
-        [Some(FC2.retry_attempts), Some(FC3.retry_attempts), Some(HW.retry_attempts), Some(AWS.retry_attempts)],
+        [
+            Some(FC2.retry_attempts),
+            Some(FC3.retry_attempts),
+            Some(HW.retry_attempts),
+            Some(AWS.retry_attempts),
+            Some(SCF.retry_attempts),
+        ],
         true,
         true,
         "",
     ),
     nearest(row(
         Level::Config,
-        [state_key(&alibaba::FC2_SPEC), state_key(&alibaba::FC3_SPEC), state_key(&huawei::SPEC), None],
+        [state_key(&alibaba::FC2_SPEC), state_key(&alibaba::FC3_SPEC), state_key(&huawei::SPEC), None, None],
         true,
         false,
-        "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one; Lambda has neither",
+        "Alibaba's asynchronous task mode and Huawei's status log are the closest features, not the same one; Lambda and SCF have neither",
     )),
     row(
         Level::Config,
@@ -107,82 +120,81 @@ pub(crate) const ROWS: &[Row] = &[
             Some(FC2.destination_config),
             Some(FC3.destination_config),
             Some(HW.destination_config),
-            Some(AWS.destination_config),
-        ],
+            Some(AWS.destination_config), None],
         true,
         false,
         "Alibaba and Lambda destinations are ARNs; Huawei destinations are a kind plus a JSON-string `param`",
     ),
     row(
         Level::Config,
-        [FC2.created_time, FC3.created_time, HW.created_time, AWS.created_time],
+        [FC2.created_time, FC3.created_time, HW.created_time, AWS.created_time, None],
         true,
         true,
         "Lambda records only when a config was last modified",
     ),
     row(
         Level::Config,
-        [Some(FC2.last_modified), Some(FC3.last_modified), Some(HW.last_modified), Some(AWS.last_modified)],
+        [Some(FC2.last_modified), Some(FC3.last_modified), Some(HW.last_modified), Some(AWS.last_modified), None],
         true,
         true,
         "",
     ),
     nearest(row(
         Level::Config,
-        [Some("function"), Some(FC3.function), Some(HW.function), Some(AWS.function)],
+        [Some("function"), Some(FC3.function), Some(HW.function), Some(AWS.function), None],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN, Lambda by name or ARN",
     )),
     nearest(row(
         Level::Config,
-        [Some(alibaba::LEGACY_FUNCTION_KEY), Some(FC3.function), Some(HW.function), Some(AWS.function)],
+        [Some(alibaba::LEGACY_FUNCTION_KEY), Some(FC3.function), Some(HW.function), Some(AWS.function), None],
         false,
         false,
         "FC 2.0 names the function (`service` + `function`), FC 3.0 by ARN, Huawei by URN, Lambda by name or ARN",
     )),
     row(
         Level::Config,
-        [Some(alibaba::SERVICE_KEY), None, None, None],
+        [Some(alibaba::SERVICE_KEY), None, None, None, None],
         false,
         false,
         "FC 3.0 and Lambda have no service level; Huawei's package is part of `func_urn`",
     ),
     row(
         Level::Config,
-        [Some(alibaba::LEGACY_SERVICE_KEY), None, None, None],
+        [Some(alibaba::LEGACY_SERVICE_KEY), None, None, None, None],
         false,
         false,
         "FC 3.0 and Lambda have no service level; Huawei's package is part of `func_urn`",
     ),
     row(
         Level::Config,
-        [Some(alibaba::QUALIFIER_KEY), Some(alibaba::QUALIFIER_KEY), None, Some(invokecfg_model::facts::aws::QUALIFIER_KEY)],
+        [Some(alibaba::QUALIFIER_KEY), Some(alibaba::QUALIFIER_KEY), None, Some(invokecfg_model::facts::aws::QUALIFIER_KEY), None],
         true,
         false,
         "Huawei puts the version in `func_urn`; Lambda spells the latest code `$LATEST`",
     ),
-    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[0]), None], false, false, "only FunctionGraph has LTS log fields"),
-    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[1]), None], false, false, "only FunctionGraph has LTS log fields"),
-    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[2]), None], false, false, "only FunctionGraph has LTS log fields"),
-    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[3]), None], false, false, "only FunctionGraph has LTS log fields"),
+    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[0]), None, None], false, false, "only FunctionGraph has LTS log fields"),
+    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[1]), None, None], false, false, "only FunctionGraph has LTS log fields"),
+    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[2]), None, None], false, false, "only FunctionGraph has LTS log fields"),
+    row(Level::Config, [None, None, Some(huawei::LOG_KEYS[3]), None, None], false, false, "only FunctionGraph has LTS log fields"),
     row(
         Level::DestinationConfig,
-        [Some(FC2.on_success), Some(FC2.on_success), Some(HW.on_success), Some(AWS.on_success)],
+        [Some(FC2.on_success), Some(FC2.on_success), Some(HW.on_success), Some(AWS.on_success), None],
         true,
         false,
         "the destination inside has another form (an ARN vs a kind + `param`)",
     ),
     row(
         Level::DestinationConfig,
-        [Some(FC2.on_failure), Some(FC2.on_failure), Some(HW.on_failure), Some(AWS.on_failure)],
+        [Some(FC2.on_failure), Some(FC2.on_failure), Some(HW.on_failure), Some(AWS.on_failure), None],
         true,
         false,
         "the destination inside has another form (an ARN vs a kind + `param`)",
     ),
     row(
         Level::Destination,
-        [None, None, Some(huawei::DESTINATION_KEYS[1]), None],
+        [None, None, Some(huawei::DESTINATION_KEYS[1]), None, None],
         false,
         false,
         "Alibaba and Lambda destinations are one ARN string",
@@ -193,8 +205,7 @@ pub(crate) const ROWS: &[Row] = &[
             Some(alibaba::FC2_SPEC.list.items),
             Some(alibaba::FC2_SPEC.list.items),
             Some(huawei::SPEC.list.items),
-            Some(invokecfg_model::facts::aws::SPEC.list.items),
-        ],
+            Some(invokecfg_model::facts::aws::SPEC.list.items), None],
         true,
         false,
         "the items differ",
@@ -205,14 +216,13 @@ pub(crate) const ROWS: &[Row] = &[
             alibaba::FC2_SPEC.list.next_token,
             alibaba::FC2_SPEC.list.next_token,
             None,
-            invokecfg_model::facts::aws::SPEC.list.next_token,
-        ],
+            invokecfg_model::facts::aws::SPEC.list.next_token, None],
         true,
         false,
         "Huawei pages with `page_info` markers",
     ),
-    row(Level::List, [None, None, huawei::SPEC.list.total, None], false, false, "Alibaba and Lambda lists carry only a next-page token"),
-    row(Level::List, [None, None, huawei::SPEC.list.position, None], false, false, "Alibaba and Lambda page with a next-page token"),
+    row(Level::List, [None, None, huawei::SPEC.list.total, None, None], false, false, "Alibaba and Lambda lists carry only a next-page token"),
+    row(Level::List, [None, None, huawei::SPEC.list.position, None, None], false, false, "Alibaba and Lambda page with a next-page token"),
 ];
 
 fn idx(d: Dialect) -> usize {
@@ -221,6 +231,7 @@ fn idx(d: Dialect) -> usize {
         Dialect::AlibabaFc3 => 1,
         Dialect::Huawei => 2,
         Dialect::AwsLambda => 3,
+        Dialect::TencentScf => 4,
     }
 }
 
@@ -275,6 +286,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             let mut f = ctx.finding(&RULE.info, &pointer, At::Key, message);
             match ours {
+                // A path (SCF's `AsyncTriggerConfig/MsgTTL`): the value moves, a rename cannot say so.
+                Some(o) if o.contains('/') => f.help = Some(format!("set it at `{o}` instead; {}", row.note)),
                 Some(o) if same && !obj.map.contains_key(o) => {
                     f.help = Some(format!("rename it to `{o}`"));
                     f.fix = replace(f.span, json_str(o), format!("rename `{key}` to `{o}`"));

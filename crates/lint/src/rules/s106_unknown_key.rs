@@ -40,13 +40,15 @@ take the same one.
     check,
 };
 
-fn place(l: Level) -> &'static str {
+fn place(d: Dialect, l: Level) -> &'static str {
     match l {
         Level::List => "the list document",
         Level::Config => "the config",
         Level::DestinationConfig => "the destination config",
         Level::Destination => "the destination",
         Level::PageInfo => "`page_info`",
+        Level::Envelope => "the response envelope",
+        Level::Nested(n) => d.spec().nested.get(n).map_or("the config", |o| o.name),
     }
 }
 
@@ -65,7 +67,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 &RULE.info,
                 &pointer,
                 At::Key,
-                format!("unknown key `{key}` in {} ({d})", place(obj.level)),
+                format!("unknown key `{key}` in {} ({d})", place(d, obj.level)),
             );
             let hits = near_absent(key, known, |k| obj.map.contains_key(k));
             match hits.as_slice() {

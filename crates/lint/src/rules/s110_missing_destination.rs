@@ -33,7 +33,8 @@ Add `destination`: an ARN (Alibaba) or one of `OBS`, `SMN`, `DIS`,
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect else { return };
-    let key = d.spec().destination_keys[0];
+    // A dialect without destinations (SCF) has nothing to check.
+    let Some(&key) = d.spec().destination_keys.first() else { return };
     for c in &ctx.configs {
         for dest in &c.destinations {
             if dest.map.contains_key(key) {

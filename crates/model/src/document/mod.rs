@@ -3,6 +3,7 @@
 pub mod alibaba;
 pub mod aws;
 pub mod huawei;
+pub mod tencent;
 
 use crate::dialect::Dialect;
 use crate::facts::IntRange;
@@ -16,6 +17,7 @@ pub use aws::{
     AwsConfig, AwsDestination, AwsDestinationConfig, AwsDocument, AwsIdentifierError, AwsList, AwsTimestamp,
 };
 pub use huawei::{HuaweiConfig, HuaweiDestination, HuaweiDestinationConfig, HuaweiList, PageInfo};
+pub use tencent::{TencentAsyncTriggerConfig, TencentConfig, TencentDocument, TencentRetryConfig};
 
 /// One config or a list document, the same for every dialect.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,8 @@ pub enum Document {
     Huawei(HuaweiDocument),
     /// `aws-lambda`
     AwsLambda(AwsDocument),
+    /// `tencent-scf`
+    TencentScf(TencentDocument),
 }
 
 /// A value of the wrong JSON type, located by JSON pointer.
@@ -158,6 +162,7 @@ impl Document {
             Dialect::AlibabaFc3 => Document::AlibabaFc3(shape(value, key)?),
             Dialect::Huawei => Document::Huawei(shape(value, key)?),
             Dialect::AwsLambda => Document::AwsLambda(shape(value, key)?),
+            Dialect::TencentScf => Document::TencentScf(TencentDocument::from_value(value)?),
         })
     }
 
@@ -168,6 +173,7 @@ impl Document {
             Document::AlibabaFc3(_) => Dialect::AlibabaFc3,
             Document::Huawei(_) => Dialect::Huawei,
             Document::AwsLambda(_) => Dialect::AwsLambda,
+            Document::TencentScf(_) => Dialect::TencentScf,
         }
     }
 
@@ -196,6 +202,7 @@ impl Document {
             Document::Huawei(Shape::Config(c)) => v(c),
             Document::Huawei(Shape::List(l)) => v(l),
             Document::AwsLambda(d) => d.to_value(),
+            Document::TencentScf(d) => d.to_value(),
         }
     }
 
@@ -243,6 +250,7 @@ impl Document {
                 each,
                 &mut out,
             ),
+            Document::TencentScf(d) => out = d.range_violations(),
         }
         out
     }

@@ -211,8 +211,8 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
     legacy_keys: FC2_LEGACY_KEYS,
     provider: Provider::Alibaba,
     keys: keys("function"),
-    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
-    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true, note: None },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true, note: None },
     state_tracking: task_mode("statefulInvocation"),
     config_keys: FC2_CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
@@ -231,6 +231,10 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: DESTINATIONS,
+    envelope: None,
+    nested: &[],
+    name_fields: &[],
+    doc_names: &[],
 };
 
 /// The `alibaba-fc3` dialect.

@@ -399,8 +399,8 @@ pub const SPEC: DialectSpec = DialectSpec {
         function: FUNCTION_NAME_KEY,
     },
     // The API stores only what a request accepted: responses are in range too.
-    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true },
-    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true },
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: true, note: None },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: true, note: None },
     state_tracking: None,
     config_keys: CONFIG_KEYS,
     read_only_keys: READ_ONLY_KEYS,
@@ -428,6 +428,10 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: DESTINATIONS,
+    envelope: None,
+    nested: &[],
+    name_fields: &[],
+    doc_names: &[],
 };
 
 #[cfg(test)]

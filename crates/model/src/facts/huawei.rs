@@ -201,8 +201,8 @@ pub const SPEC: DialectSpec = DialectSpec {
         function: "func_urn",
     },
     // Read-back configs carry any integer (see `RESPONSE_MARKER_KEYS`).
-    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: false },
-    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: false },
+    max_event_age: ValueRange { request: MAX_EVENT_AGE, responses_checked: false, note: None },
+    retry_attempts: ValueRange { request: RETRY_ATTEMPTS, responses_checked: false, note: None },
     state_tracking: Some(StateTracking {
         key: "enable_async_status_log",
         log_target_keys: LOG_KEYS,
@@ -235,6 +235,10 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: true,
     },
     destinations: DESTINATIONS,
+    envelope: None,
+    nested: &[],
+    name_fields: &[],
+    doc_names: &[],
 };
 
 /// FunctionGraph's destination kinds (`FuncDestinationConfig.destination`:

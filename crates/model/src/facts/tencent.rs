@@ -50,6 +50,9 @@
 //!   a request is held to exactly one entry in range.
 
 use super::{CharClass, IntRange, NameRule};
+use crate::neutral::Provider;
+use crate::spec::{DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, NestedObject, ValueRange};
+use crate::Dialect;
 
 /// `FunctionName` (UpdateFunctionEventInvokeConfigRequest,
 /// GetFunctionEventInvokeConfigRequest): required in both [API].
@@ -92,6 +95,9 @@ pub const RETRY_NUM: IntRange = IntRange { min: 0, max: 2, default: 2 };
 /// `MsgTTL` in seconds: 60..21600 (GetAccount example `MinMsgTTL: 60`,
 /// `MaxMsgTTL: 21600`). Default 21600 (the API's example value).
 pub const MSG_TTL: IntRange = IntRange { min: 60, max: 21_600, default: 21_600 };
+
+/// Where the ranges come from, for help lines.
+pub const LIMITS_NOTE: &str = "these are the namespace limits of the API's GetAccount example (`RetryNumLimit`, `MinMsgTTL`, `MaxMsgTTL`); an account with raised limits may accept more";
 
 /// Entries a request's `RetryConfig` holds: exactly one (the Update example,
 /// [TF]'s example); a list of several is only ever seen read back.
@@ -204,6 +210,88 @@ pub const DEAD_LETTER_HELP: &str = "SCF has no destinations in its async retry c
 /// (`"FunctionName": "FunctionName"` in Update's example [API]).
 pub const DOC_FUNCTION_NAMES: &[&str] = &["FunctionName"];
 
+/// `MsgTTL` as a path from the config (`AsyncTriggerConfig/MsgTTL`): the
+/// neutral maximum event age. Lambda's "maximum age of a request that Lambda
+/// sends to a function for processing" and SCF's "message retention period"
+/// are the same thing: how long an event may wait to be processed.
+pub const MSG_TTL_PATH: &str = "AsyncTriggerConfig/MsgTTL";
+/// The first entry's `RetryNum` as a path from the config: the neutral retries.
+pub const RETRY_NUM_PATH: &str = "AsyncTriggerConfig/RetryConfig/0/RetryNum";
+
+/// Every key one config may hold: the Update request's members, then the
+/// Get response's `RequestId`.
+pub const CONFIG_KEYS: &[&str] = &[FUNCTION_NAME_KEY, NAMESPACE_KEY, ASYNC_TRIGGER_CONFIG_KEY, REQUEST_ID_KEY];
+
+/// The `tencent-scf` dialect.
+pub const SPEC: DialectSpec = DialectSpec {
+    dialect: Dialect::TencentScf,
+    id: "tencent-scf",
+    title: "Tencent Cloud SCF async retry configuration (API 2018-04-16)",
+    label: "Tencent SCF",
+    legacy_keys: &[],
+    provider: Provider::Tencent,
+    keys: FieldKeys {
+        max_event_age: MSG_TTL_PATH,
+        retry_attempts: RETRY_NUM_PATH,
+        destination_config: "",
+        on_success: "",
+        on_failure: "",
+        destination: None,
+        created_time: None,
+        // The read-only member of a response: never written, as a modification time is not.
+        last_modified: REQUEST_ID_KEY,
+        function: FUNCTION_NAME_KEY,
+    },
+    // Limits are per namespace, and Get's own example returns `-1`: responses are not held to them.
+    max_event_age: ValueRange { request: MSG_TTL, responses_checked: false, note: Some(LIMITS_NOTE) },
+    retry_attempts: ValueRange { request: RETRY_NUM, responses_checked: false, note: Some(LIMITS_NOTE) },
+    state_tracking: None,
+    config_keys: CONFIG_KEYS,
+    read_only_keys: &[REQUEST_ID_KEY],
+    identity_keys: &[FUNCTION_NAME_KEY, NAMESPACE_KEY],
+    destination_config_keys: &[],
+    destination_keys: &[],
+    list: ListShape {
+        items: "",
+        keys: &[],
+        next_token: None,
+        total: None,
+        position: None,
+        position_keys: &[],
+        items_qualified: false,
+        items_located: false,
+    },
+    // A request names the function by name and namespace; the endpoint's region and the caller's uin locate it.
+    identity: IdentityShape {
+        namespace: NamespaceRule::Defaulted(DEFAULT_NAMESPACE),
+        located: false,
+        // No qualifier at all: the codec refuses one, naming the API (a request parameter it is not).
+        qualifier_note: None,
+        function_name: FUNCTION_NAME,
+        namespace_name: Some(NAMESPACE_NAME),
+        numeric_versions: true,
+        latest_explicit: false,
+    },
+    destinations: &[],
+    envelope: Some(RESPONSE_ENVELOPE_KEY),
+    nested: &[
+        NestedObject {
+            path: ASYNC_TRIGGER_CONFIG_KEY,
+            list: false,
+            keys: ASYNC_TRIGGER_CONFIG_KEYS,
+            name: "`AsyncTriggerConfig`",
+        },
+        NestedObject {
+            path: "AsyncTriggerConfig/RetryConfig",
+            list: true,
+            keys: RETRY_CONFIG_KEYS,
+            name: "a `RetryConfig` entry",
+        },
+    ],
+    name_fields: &[(FUNCTION_NAME_KEY, FUNCTION_NAME), (NAMESPACE_KEY, NAMESPACE_NAME)],
+    doc_names: DOC_FUNCTION_NAMES,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +316,18 @@ mod tests {
         assert_eq!((RETRY_NUM.min, RETRY_NUM.max), (0, 2));
         assert_eq!((MSG_TTL.min, MSG_TTL.max), (60, 21_600));
         assert!(RETRY_NUM.contains(RETRY_NUM.default) && MSG_TTL.contains(MSG_TTL.default));
+    }
+
+    #[test]
+    fn nested_paths_are_the_keys_joined() {
+        assert_eq!(SPEC.nested[1].path, format!("{ASYNC_TRIGGER_CONFIG_KEY}/{RETRY_CONFIG_KEY}"));
+        assert!(RETRY_NUM_PATH.starts_with(SPEC.nested[1].path));
+    }
+
+    #[test]
+    fn field_paths_are_the_keys_joined() {
+        assert_eq!(MSG_TTL_PATH, format!("{ASYNC_TRIGGER_CONFIG_KEY}/{MSG_TTL_KEY}"));
+        assert_eq!(RETRY_NUM_PATH, format!("{ASYNC_TRIGGER_CONFIG_KEY}/{RETRY_CONFIG_KEY}/0/{RETRY_NUM_KEY}"));
     }
 
     #[test]

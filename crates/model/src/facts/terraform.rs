@@ -11,6 +11,9 @@
 //!   @0fbbc3e, `huaweicloud/services/fgs/resource_huaweicloud_fgs_async_invoke_configuration.go`.
 //! - `aws_lambda_function_event_invoke_config`: hashicorp/terraform-provider-aws
 //!   @0160692, `internal/service/lambda/function_event_invoke_config.go`.
+//! - `tencentcloud_scf_function_event_invoke_config`:
+//!   tencentcloudstack/terraform-provider-tencentcloud @2f24160,
+//!   `tencentcloud/services/scf/resource_tc_scf_function_event_invoke_config.go`.
 
 use super::IntRange;
 
@@ -72,6 +75,9 @@ pub struct Resource {
     pub computed: &'static [&'static str],
     /// The blocks (in argument paths) that hold one destination each.
     pub destination_blocks: &'static [&'static str],
+    /// The other blocks (in argument paths) that hold settings (SCF's
+    /// `async_trigger_config { retry_config { ... } }`).
+    pub setting_blocks: &'static [&'static str],
     /// Where the schema is defined.
     pub source: &'static str,
 }
@@ -141,6 +147,7 @@ pub const ALICLOUD_FC2: Resource = Resource {
     ],
     computed: &["created_time", "last_modified_time"],
     destination_blocks: &["on_success", "on_failure"],
+    setting_blocks: &[],
     source: "aliyun/terraform-provider-alicloud alicloud/resource_alicloud_fc_function_async_invoke_config.go",
 };
 
@@ -175,6 +182,7 @@ pub const ALICLOUD_FC3: Resource = Resource {
     ],
     computed: &["create_time", "function_arn", "last_modified_time"],
     destination_blocks: &["on_success", "on_failure"],
+    setting_blocks: &[],
     source: "aliyun/terraform-provider-alicloud alicloud/resource_alicloud_fcv3_async_invoke_config.go",
 };
 
@@ -198,6 +206,7 @@ pub const HUAWEICLOUD_FGS: Resource = Resource {
     ],
     computed: &["created_at", "updated_at"],
     destination_blocks: &["on_success", "on_failure"],
+    setting_blocks: &[],
     source: "huaweicloud/terraform-provider-huaweicloud huaweicloud/services/fgs/resource_huaweicloud_fgs_async_invoke_configuration.go",
 };
 
@@ -229,11 +238,37 @@ pub const AWS_LAMBDA: Resource = Resource {
     ],
     computed: &[],
     destination_blocks: &["on_success", "on_failure"],
+    setting_blocks: &[],
     source: "hashicorp/terraform-provider-aws internal/service/lambda/function_event_invoke_config.go",
 };
 
+/// `tencentcloud_scf_function_event_invoke_config`: `function_name`
+/// Required, `namespace` Optional (Default `"default"`), one
+/// `async_trigger_config` block (Required, MaxItems 1) holding
+/// `retry_config` blocks (Required, a list: the first is read, as the API
+/// takes one entry) with `retry_num` (Required) and `msg_ttl` (Required).
+/// Nothing is validated; there is no `qualifier` and no destination.
+pub const TENCENTCLOUD_SCF: Resource = Resource {
+    resource_type: "tencentcloud_scf_function_event_invoke_config",
+    dialect: "tencent-scf",
+    arguments: &[
+        required(arg(&["function_name"], "/FunctionName", ValueKind::String)),
+        arg(&["namespace"], "/Namespace", ValueKind::String),
+        required(arg(
+            &["async_trigger_config", "retry_config", "retry_num"],
+            "/AsyncTriggerConfig/RetryConfig/0/RetryNum",
+            ValueKind::Int,
+        )),
+        required(arg(&["async_trigger_config", "msg_ttl"], "/AsyncTriggerConfig/MsgTTL", ValueKind::Int)),
+    ],
+    computed: &[],
+    destination_blocks: &[],
+    setting_blocks: &["async_trigger_config", "retry_config"],
+    source: "tencentcloudstack/terraform-provider-tencentcloud tencentcloud/services/scf/resource_tc_scf_function_event_invoke_config.go",
+};
+
 /// Every resource type read, FC 2.0 first.
-pub const RESOURCES: &[Resource] = &[ALICLOUD_FC2, ALICLOUD_FC3, HUAWEICLOUD_FGS, AWS_LAMBDA];
+pub const RESOURCES: &[Resource] = &[ALICLOUD_FC2, ALICLOUD_FC3, HUAWEICLOUD_FGS, AWS_LAMBDA, TENCENTCLOUD_SCF];
 
 /// The resource type of `resource_type`, if it holds an async invocation config.
 pub fn resource(resource_type: &str) -> Option<&'static Resource> {
@@ -322,7 +357,9 @@ mod tests {
                 assert_eq!(r.argument(a.path), Some(a));
                 for block in &a.path[..a.path.len() - 1] {
                     assert!(
-                        *block == "destination_config" || r.destination_blocks.contains(block),
+                        *block == "destination_config"
+                            || r.destination_blocks.contains(block)
+                            || r.setting_blocks.contains(block),
                         "{}: {block}",
                         r.resource_type
                     );

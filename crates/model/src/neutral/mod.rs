@@ -13,6 +13,7 @@
 pub mod alibaba;
 pub mod aws;
 pub mod huawei;
+pub mod tencent;
 
 use crate::dialect::Dialect;
 use crate::document::{escape_pointer_token, Document, DocumentError};
@@ -29,11 +30,13 @@ pub enum Provider {
     Huawei,
     /// Amazon Web Services.
     Aws,
+    /// Tencent Cloud.
+    Tencent,
 }
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 3] = [Provider::Alibaba, Provider::Huawei, Provider::Aws];
+    pub const ALL: [Provider; 4] = [Provider::Alibaba, Provider::Huawei, Provider::Aws, Provider::Tencent];
 
     /// The id the mapping file uses (`alibaba`, `huawei`, `aws`).
     pub fn id(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Provider {
             Provider::Alibaba => "alibaba",
             Provider::Huawei => "huawei",
             Provider::Aws => "aws",
+            Provider::Tencent => "tencent",
         }
     }
 
@@ -50,6 +54,7 @@ impl Provider {
             Provider::Alibaba => "Function Compute",
             Provider::Huawei => "FunctionGraph",
             Provider::Aws => "Lambda",
+            Provider::Tencent => "SCF",
         }
     }
 
@@ -59,6 +64,7 @@ impl Provider {
             Provider::Alibaba => ProviderNouns { namespace: "service", account: "account" },
             Provider::Huawei => ProviderNouns { namespace: "package", account: "project" },
             Provider::Aws => ProviderNouns { namespace: "namespace", account: "account" },
+            Provider::Tencent => ProviderNouns { namespace: "namespace", account: "uin" },
         }
     }
 }
@@ -109,13 +115,13 @@ impl FunctionRef {
 
     /// [`FunctionRef::parse`], saying why `text` names no function.
     pub fn read(text: &str) -> Result<FunctionRef, String> {
-        for read in [alibaba::read_function, huawei::read_function, aws::read_function] {
+        for read in [alibaba::read_function, huawei::read_function, aws::read_function, tencent::read_function] {
             if let Some(result) = read(text) {
                 return result;
             }
         }
         Err(format!(
-            "`{text}` is neither a Function Compute ARN (`acs:fc:...`), a FunctionGraph function URN (`urn:fss:...`) nor a Lambda function ARN (`arn:aws:lambda:...`)"
+            "`{text}` is neither a Function Compute ARN (`acs:fc:...`), a FunctionGraph function URN (`urn:fss:...`) a Lambda function ARN (`arn:aws:lambda:...`) nor an SCF function description (`qcs::scf:...`)"
         ))
     }
 
@@ -361,6 +367,7 @@ pub fn codec(dialect: Dialect) -> &'static Codec {
         Dialect::AlibabaFc3 => &alibaba::FC3_CODEC,
         Dialect::Huawei => &huawei::CODEC,
         Dialect::AwsLambda => &aws::CODEC,
+        Dialect::TencentScf => &tencent::CODEC,
     }
 }
 

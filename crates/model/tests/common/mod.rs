@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use invokecfg_model::document::*;
-use invokecfg_model::facts::{alibaba, aws, huawei, NameRule};
+use invokecfg_model::facts::{alibaba, aws, huawei, tencent, NameRule};
 use invokecfg_model::*;
 use proptest::prelude::*;
 use proptest::string::string_regex;
@@ -317,8 +317,41 @@ pub fn huawei_document() -> BoxedStrategy<Document> {
     .boxed()
 }
 
+/// An SCF config: a request (one `RetryConfig` entry, in range) or, with
+/// `RequestId`, a Get response. Bare: the envelope is transport, not config.
+pub fn tencent_config() -> BoxedStrategy<TencentConfig> {
+    let request_id = string_regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").expect("regex");
+    (
+        proptest::option::of(name(tencent::FUNCTION_NAME)),
+        // Canonical: a stated namespace (omitted reads as `default`).
+        name(tencent::NAMESPACE_NAME).prop_map(Some),
+        // The API requires both members of `AsyncTriggerConfig`.
+        proptest::option::of((
+            tencent::MSG_TTL.min..=tencent::MSG_TTL.max,
+            tencent::RETRY_NUM.min..=tencent::RETRY_NUM.max,
+        )),
+        proptest::option::of(request_id),
+    )
+        .prop_map(|(function_name, namespace, atc, request_id)| TencentConfig {
+            function_name,
+            namespace,
+            async_trigger_config: atc.map(|(msg_ttl, retry)| TencentAsyncTriggerConfig {
+                msg_ttl: Some(msg_ttl),
+                retry_config: Some(vec![TencentRetryConfig { retry_num: Some(retry), ..Default::default() }]),
+                ..Default::default()
+            }),
+            request_id,
+            ..Default::default()
+        })
+        .boxed()
+}
+
+pub fn tencent_document() -> BoxedStrategy<Document> {
+    tencent_config().prop_map(|config| Document::TencentScf(TencentDocument { config, enveloped: false })).boxed()
+}
+
 pub fn any_document() -> BoxedStrategy<Document> {
-    prop_oneof![fc2_document(), fc3_document(), huawei_document(), aws_canonical_document()].boxed()
+    prop_oneof![fc2_document(), fc3_document(), huawei_document(), aws_canonical_document(), tencent_document()].boxed()
 }
 
 // ------------------------------------------------------------- strategies
