@@ -33,6 +33,7 @@ mod corpus;
 mod facts;
 mod fuzz;
 mod fuzz_entries;
+mod measure;
 mod prng;
 
 use std::path::PathBuf;

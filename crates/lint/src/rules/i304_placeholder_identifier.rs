@@ -72,7 +72,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.finding(&RULE.info, &pointer, At::Value, message).with_help(format!("use the real {what}")));
         }
     }
-    // Plain names the docs use as placeholders (SCF's `"FunctionName": "FunctionName"`).
+    // Plain names the docs use as placeholders (SCF's function named `FunctionName` in its own example).
     if let Some(d) = ctx.dialect {
         for c in &ctx.configs {
             for (key, rule) in d.spec().name_fields {

@@ -1,4 +1,4 @@
-//! R203: a Huawei response value that could not be set again.
+//! R203: a response value (Huawei, SCF) that could not be set again.
 
 use super::prelude::*;
 use super::r201_event_age_out_of_range::range_of;
@@ -9,10 +9,12 @@ pub(crate) const RULE: Rule = Rule {
         code: "R203",
         name: "response-outside-request-range",
         severity: Severity::Info,
-        summary: "A Huawei response value lies outside what a request may set",
+        summary: "A response value lies outside what a request may set",
         docs: r#"## What it does
-For a Huawei config read back from the API (it has `func_urn`, `created_time`
-or `last_modified`), reports an age or retry value outside the request range
+For a config read back from the API where responses are not held to the
+request range (Huawei: it has `func_urn`, `created_time` or `last_modified`;
+SCF: a GetFunctionEventInvokeConfig response, with `RequestId`), reports an
+age or retry value outside the request range
 ($facts(unchecked-response-ranges)).
 
 ## Why is this bad?
@@ -33,16 +35,19 @@ Nothing to fix in a response; clamp the value before putting the config back.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in ctx.configs_of(Dialect::Huawei).filter(|c| c.response) {
+    let Some(d) = ctx.dialect.filter(|d| !d.spec().retry_attempts.responses_checked) else { return };
+    for c in ctx.configs.iter().filter(|c| c.response) {
         for age in [true, false] {
-            let key = if age { age_key(Dialect::Huawei) } else { retries_key(Dialect::Huawei) };
-            let range = range_of(Dialect::Huawei, age);
-            let Some(n) = c.map.get(key).and_then(int) else { continue };
+            // A field key may be a path (SCF's `AsyncTriggerConfig/MsgTTL`); messages name its last key.
+            let path = if age { age_key(d) } else { retries_key(d) };
+            let key = path.rsplit('/').next().unwrap_or(path);
+            let range = range_of(d, age);
+            let Some(n) = c.field(path).and_then(int) else { continue };
             if n < i128::from(range.min) || n > i128::from(range.max) {
                 out.push(
                     ctx.finding(
                         &RULE.info,
-                        &c.at(key),
+                        &c.field_at(path),
                         At::Value,
                         format!("`{key}` is {n} in a response; a config being set accepts {range}"),
                     )

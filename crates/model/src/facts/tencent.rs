@@ -49,10 +49,13 @@
 //!   mean is not documented, so they are kept as they are, never mapped, and
 //!   a request is held to exactly one entry in range.
 
-use super::{CharClass, IntRange, NameRule};
-use crate::neutral::Provider;
-use crate::spec::{DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, NestedObject, ValueRange};
-use crate::Dialect;
+use crate::constraint::{CharClass, IntRange, NameRule};
+use crate::dialect::Dialect;
+use crate::provider::Provider;
+use crate::spec::{
+    DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, NestedObject, ProviderNouns,
+    ProviderSpec, ValueRange,
+};
 
 /// `FunctionName` (UpdateFunctionEventInvokeConfigRequest,
 /// GetFunctionEventInvokeConfigRequest): required in both [API].
@@ -210,6 +213,23 @@ pub const DEAD_LETTER_HELP: &str = "SCF has no destinations in its async retry c
 /// (`"FunctionName": "FunctionName"` in Update's example [API]).
 pub const DOC_FUNCTION_NAMES: &[&str] = &["FunctionName"];
 
+/// Tencent Cloud.
+pub const PROVIDER: ProviderSpec = ProviderSpec {
+    provider: Provider::Tencent,
+    id: "tencent",
+    service_name: "SCF",
+    // Tencent calls the account id the uin.
+    nouns: ProviderNouns { namespace: "namespace", account: "uin" },
+    home: Dialect::TencentScf,
+    regions: REGIONS,
+    // `qcs::scf:{region}:uin/{uin}:...` split at `:`. No SCF config holds an
+    // identifier (a request names its function by name), so templates never
+    // meet one; the account part is `uin/` and the digits.
+    identifier: IdentifierParts { scheme: QCS_PREFIX, region: 3, account: 4 },
+    // A uin's length is not documented; 12 digits, all nines, is no real one.
+    account_id: (12, '9'),
+};
+
 /// `MsgTTL` as a path from the config (`AsyncTriggerConfig/MsgTTL`): the
 /// neutral maximum event age. Lambda's "maximum age of a request that Lambda
 /// sends to a function for processing" and SCF's "message retention period"
@@ -228,6 +248,10 @@ pub const SPEC: DialectSpec = DialectSpec {
     id: "tencent-scf",
     title: "Tencent Cloud SCF async retry configuration (API 2018-04-16)",
     label: "Tencent SCF",
+    schema: (
+        "Tencent Cloud SCF async retry config (API 2018-04-16)",
+        include_str!("../../../../schemas/tencent-scf.schema.json"),
+    ),
     legacy_keys: &[],
     provider: Provider::Tencent,
     keys: FieldKeys {

@@ -60,6 +60,7 @@ pub const CODEC: Codec = Codec {
     },
     // Shown where a translation asks for a destination entry: there is none to give.
     example: "(none: SCF keeps events that fail every attempt in the function's dead-letter queue, `DeadLetterConfig` of CreateFunction / UpdateFunctionConfiguration)",
+    function_identifier: ("an SCF function description (`qcs::scf:...`)", read_function),
     read_function: |map| {
         let name = str_at(map, tencent::FUNCTION_NAME_KEY)?;
         tencent::FUNCTION_NAME.check(name).ok()?;
