@@ -280,10 +280,12 @@ fn item_3_misspelt_arguments_and_blocks_are_named_by_t105_and_strict_refuses() {
         assert!(r.stderr.contains(&note), "{note}\n{}", r.stderr);
         assert!(r.stderr.contains(help), "{help}\n{}", r.stderr);
     }
-    // The JSON twin of a misspelt key gets T105 too.
+    // The JSON twin of a misspelt key gets T105 too. (`FunctionName` alone is
+    // Lambda's and SCF's: the twin names its dialect.)
     let twin = write(dir.path(), "twin.json", "{\"FunctionName\": \"orders\", \"MaximumRetryAttempt\": 1}");
-    let r =
-        run_in(dir.path(), &["translate", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &twin], None);
+    let args =
+        ["translate", "--from", "aws-lambda", "--to", "huawei", "--allow-lossy", "--function", HUAWEI_URN, &twin];
+    let r = run_in(dir.path(), &args, None);
     assert!(r.stderr.contains("warning[T105]"), "{}", r.stderr);
     // --strict refuses, and writes nothing.
     let out = dir.path().join("out.tf");
