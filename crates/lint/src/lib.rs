@@ -45,7 +45,10 @@ pub fn rules() -> &'static [RuleInfo] {
 
 /// The rule with `code` (case-insensitive) or kebab-case `name`.
 pub fn rule(code_or_name: &str) -> Option<&'static RuleInfo> {
-    rules().iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    let index = rules::RULES
+        .iter()
+        .position(|r| r.info.code.eq_ignore_ascii_case(code_or_name) || r.info.name == code_or_name)?;
+    rules::info_at(index)
 }
 
 /// The rule's page, `docs/rules/<CODE>.md`: heading, severity, fixability,
