@@ -5,7 +5,9 @@
 //! 0 clean, 1 error findings or a refused translation, 2 usage, I/O or
 //! configuration errors.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod config;
 mod diff;

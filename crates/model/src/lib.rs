@@ -10,7 +10,9 @@
 //! Data flows one way: bytes -> [`span::parse`] -> [`Document`] ->
 //! [`NeutralDocument`] -> [`Document`] of another dialect -> bytes.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 pub mod arn;
 pub mod aws_arn;
