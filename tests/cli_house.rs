@@ -70,3 +70,43 @@ fn item5_sarif_uris_are_percent_encoded() {
     assert_eq!(location["uri"], "a%20b%25~%C3%A9.json", "{location}");
     assert_eq!(location["uriBaseId"], "%SRCROOT%");
 }
+
+/// Lints `a.json` beside an `invokecfg.json` holding `config`.
+fn with_config(config: &str) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("invokecfg.json"), config).unwrap();
+    std::fs::write(dir.path().join("a.json"), r#"{"maxAsyncRetryAttempts": 2}"#).unwrap();
+    run_in(dir.path(), &["lint", "a.json"], None)
+}
+
+#[test]
+fn item4_config_is_decoded_strictly_naming_file_position_and_what_is_valid() {
+    for (config, says) in [
+        // An unknown key, at its own position, with every valid key.
+        (
+            "{\"select\": [\"R\"],\n  \"selectt\": [\"S\"]}",
+            "invokecfg.json:2:14: invalid configuration at `/selectt`: unknown field `selectt`, expected one of `$schema`, `dialect`, `target`, `select`,",
+        ),
+        (
+            r#"{"suppress": [{"code": "R202", "reason": "x", "pth": "a"}]}"#,
+            "invokecfg.json:1:54: invalid configuration at `/suppress/0/pth`: unknown field `pth`, expected one of `path`, `pointer`, `code`, `reason`",
+        ),
+        // A value in a list, at the item.
+        (
+            r#"{"per-file-ignores": {"a/*.json": ["R2", "nope"]}}"#,
+            "invokecfg.json:1:42: invalid configuration at `/per-file-ignores/a~1*.json/1`: `nope` names no rule; expected a rule code",
+        ),
+        (r#"{"dialect": "fc2"}"#, "invokecfg.json:1:13: invalid configuration at `/dialect`: `fc2` is no dialect; expected alibaba-fc2,"),
+        (r#"{"select": 5}"#, "invokecfg.json:1:12: invalid configuration at `/select`: invalid type: integer `5`, expected a list"),
+        // Derived structs would take a list of their fields: not here.
+        ("[]", "invokecfg.json:1:1: invalid configuration at the top level: expected an object"),
+        (r#"{"suppress": [["**", "/a", "R202", "why"]]}"#, "invalid configuration at `/suppress/0`: expected an object"),
+    ] {
+        let r = with_config(config);
+        assert_eq!(r.code, 2, "{config}: {}", r.stdout);
+        assert!(r.stderr.contains(says), "{config}:\n{}\nnot in:\n{}", says, r.stderr);
+    }
+    // `target: null` is no target, and says so over an extended file's.
+    let r = with_config(r#"{"target": null, "$schema": "https://example.invalid/config.json"}"#);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
