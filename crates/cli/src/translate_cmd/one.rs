@@ -54,6 +54,19 @@ fn options(args: &TranslateArgs) -> Options {
     Options { strict: args.strict, allow_lossy: args.allow_lossy, function: args.function.clone() }
 }
 
+/// One input's translation: what it reads, how, and where it writes.
+#[derive(Clone, Copy)]
+struct Translation<'a> {
+    /// The input as named (`-`: stdin).
+    input: &'a str,
+    bytes: &'a [u8],
+    args: &'a TranslateArgs,
+    direction: Direction,
+    mapping: &'a Mapping,
+    /// The output file (None: stdout).
+    out: Option<&'a Path>,
+}
+
 /// Translates `input`, writing its output to `out` (None: stdout). An input
 /// that cannot be read as its kind fails alone (`status: "error"`); `Err`
 /// ends the run (a write that failed, `--from` that does not fit).
@@ -65,26 +78,20 @@ pub(super) fn one(
     out: Option<&Path>,
 ) -> Result<FileReport, String> {
     let bytes = read_input(input).map_err(|e| format!("{input}: {}", describe(&e)))?;
+    let translation = Translation { input, bytes: &bytes, args, direction, mapping, out };
     let kind = Surface::of(Path::new(input), &bytes);
     if kind != Surface::ApiJson {
-        return iac(input, kind, &bytes, args, direction.target, mapping, out);
+        return iac(translation, kind);
     }
-    if let Some(report) = in_windows(input, &bytes, args, direction, mapping, out) {
+    if let Some(report) = in_windows(translation) {
         return report;
     }
-    whole(input, &bytes, args, direction, mapping, out)
+    whole(translation)
 }
 
 /// A Terraform or YAML file: its resources rewritten by the iac crate.
-fn iac(
-    input: &str,
-    kind: Surface,
-    bytes: &[u8],
-    args: &TranslateArgs,
-    target: Dialect,
-    mapping: &Mapping,
-    out: Option<&Path>,
-) -> Result<FileReport, String> {
+fn iac(translation: Translation, kind: Surface) -> Result<FileReport, String> {
+    let Translation { input, bytes, args, direction: Direction { target, .. }, mapping, out } = translation;
     // A file that cannot be read as its kind fails alone, as a JSON syntax error does.
     let format = args.format.as_deref();
     let (text, notes) = match surface::translate(kind, input, bytes, (target, format), mapping, &options(args)) {
@@ -103,14 +110,8 @@ fn iac(
 
 /// An API JSON document read whole: parsed, checked for duplicate keys,
 /// its dialect detected (or `--from` checked against it), translated.
-fn whole(
-    input: &str,
-    bytes: &[u8],
-    args: &TranslateArgs,
-    Direction { target, from }: Direction,
-    mapping: &Mapping,
-    out: Option<&Path>,
-) -> Result<FileReport, String> {
+fn whole(translation: Translation) -> Result<FileReport, String> {
+    let Translation { input, bytes, args, direction: Direction { target, from }, mapping, out } = translation;
     let parsed = match span::parse(bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -176,14 +177,8 @@ fn whole(
 /// A long list document translated [`span::LIST_WINDOW`] items at a time
 /// (the same output and notes as one whole read, a fraction of the memory);
 /// `None` when it is to be read whole, which also says what is wrong with it.
-fn in_windows(
-    input: &str,
-    bytes: &[u8],
-    args: &TranslateArgs,
-    Direction { target, from }: Direction,
-    mapping: &Mapping,
-    out: Option<&Path>,
-) -> Option<Result<FileReport, String>> {
+fn in_windows(translation: Translation) -> Option<Result<FileReport, String>> {
+    let Translation { input, bytes, args, direction: Direction { target, from }, mapping, out } = translation;
     let options = options(args);
     let mut reason = None;
     let dialect_of = |v: &Value| match from {
