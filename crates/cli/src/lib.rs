@@ -25,6 +25,7 @@ mod values;
 pub use config::CONFIG_NAMES;
 pub use editor::{rule_page_url, LintSettings, TextLint};
 
+use crate::escape::{controls, Newlines};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::Severity;
@@ -77,7 +78,7 @@ enum RulesFormat {
 /// How findings are printed.
 #[derive(Clone, Copy, Default, ValueEnum)]
 pub(crate) enum LintFormat {
-    /// Source snippets with carets (colored on a terminal unless NO_COLOR).
+    /// Source snippets with carets (colored on a terminal or with CLICOLOR_FORCE, never with NO_COLOR).
     #[default]
     Text,
     /// The versioned report of schemas/lint-report.schema.json.
@@ -301,7 +302,7 @@ pub fn main(server: fn() -> ExitCode) -> ExitCode {
                 return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
             }
             // Clap quotes the user's value: a control character in it must not reach the terminal.
-            eprint!("{}", escape::controls(&e.render().to_string(), true));
+            eprint!("{}", controls(&e.render().to_string(), Newlines::Kept));
             return ExitCode::from(2);
         }
     };

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one annotation per finding and problem.
 
 use super::{message_with_help, region, FileFindings, Problem};
-use crate::escape;
+use crate::escape::{controls, Newlines};
 use invokecfg_model::Severity;
 
 /// Escapes workflow-command data (`%`, CR, LF).
@@ -29,17 +29,17 @@ pub fn commands(files: &[FileFindings], problems: &[Problem]) -> String {
             let (sl, sc, el, ec) = region(d);
             out.push_str(&format!(
                 "::{level} file={},line={sl},col={sc},endLine={el},endColumn={ec},title={}::{}\n",
-                escape_property(&escape::controls(&f.path, true)),
+                escape_property(&controls(&f.path, Newlines::Kept)),
                 escape_property(&format!("{} {name}", d.code)),
-                escape_data(&escape::controls(&message_with_help(d), true))
+                escape_data(&controls(&message_with_help(d), Newlines::Kept))
             ));
         }
     }
     for p in problems {
         out.push_str(&format!(
             "::error file={}::{}\n",
-            escape_property(&escape::controls(&p.path, true)),
-            escape_data(&escape::controls(&p.message, true))
+            escape_property(&controls(&p.path, Newlines::Kept)),
+            escape_data(&controls(&p.message, Newlines::Kept))
         ));
     }
     out

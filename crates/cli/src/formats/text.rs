@@ -1,7 +1,7 @@
 //! ruff/rustc-style text: snippets with carets, then summary lines.
 
 use super::{plural, Colour, Counts, FileFindings, RunInfo};
-use crate::escape;
+use crate::escape::{self, controls, Newlines};
 use invokecfg_model::Diagnostic;
 
 /// Each file's findings with snippets, then the problems. Control
@@ -11,14 +11,14 @@ pub fn findings(files: &[FileFindings], info: &RunInfo, colour: Colour) -> Strin
     for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
         let diagnostics: Vec<Diagnostic> = f.diagnostics.iter().map(escaped).collect();
         out.push_str(&invokecfg_lint::render_text(
-            &escape::controls(&f.path, false),
+            &controls(&f.path, Newlines::Escaped),
             &escape::source(&f.source),
             &diagnostics,
             colour == Colour::Ansi,
         ));
     }
     for p in &info.problems {
-        out.push_str(&format!("error: {}\n", escape::controls(&p.to_string(), false)));
+        out.push_str(&format!("error: {}\n", controls(&p.to_string(), Newlines::Escaped)));
     }
     out
 }
@@ -26,10 +26,10 @@ pub fn findings(files: &[FileFindings], info: &RunInfo, colour: Colour) -> Strin
 /// A finding whose message, help and fix text show control characters as pictures.
 fn escaped(d: &Diagnostic) -> Diagnostic {
     let mut d = d.clone();
-    d.message = escape::controls(&d.message, false);
-    d.help = d.help.as_deref().map(|h| escape::controls(h, false));
+    d.message = controls(&d.message, Newlines::Escaped);
+    d.help = d.help.as_deref().map(|h| controls(h, Newlines::Escaped));
     if let Some(fix) = &mut d.fix {
-        fix.message = escape::controls(&fix.message, false);
+        fix.message = controls(&fix.message, Newlines::Escaped);
     }
     d
 }

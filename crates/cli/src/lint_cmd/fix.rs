@@ -3,9 +3,10 @@
 //! Which fixes `--fix` applies (their applicability) is decided here.
 
 use super::Input;
+use crate::escape::{controls, Newlines};
 use crate::formats::Problem;
 use crate::io::{describe, write_fix, Written};
-use crate::{escape, LintArgs};
+use crate::LintArgs;
 use invokecfg_iac::surface::{self, Surface};
 use invokecfg_lint::{LintOptions, LintResult};
 use invokecfg_model::Diagnostic;
@@ -105,7 +106,7 @@ fn announce(args: &LintArgs, input: &Input, n: usize, how: &Written) {
         Written::InPlace => " (in place: the file has other hard links)".into(),
     };
     let findings = if n == 1 { "finding" } else { "findings" };
-    eprintln!("{}", escape::controls(&format!("Fixed {n} {findings} in {}{how}", input.shown), false));
+    eprintln!("{}", controls(&format!("Fixed {n} {findings} in {}{how}", input.shown), Newlines::Escaped));
 }
 
 /// The fixable findings before `--fix` that are gone after it, as

@@ -13,8 +13,9 @@ pub(crate) use fix::fixed_text;
 pub(crate) use source::{lint_source, Outcome};
 
 use crate::config::{Config, ConfigFinder};
+use crate::escape::{controls, Newlines};
 use crate::formats::{FileFindings, RunInfo};
-use crate::{escape, LintArgs};
+use crate::LintArgs;
 use invokecfg_lint::LintOptions;
 use invokecfg_model::Dialect;
 use invokecfg_translate::Mapping;
@@ -35,7 +36,7 @@ pub(crate) struct Input {
 /// Human notes on stderr (`--verbose`), with control characters escaped.
 fn note(args: &LintArgs, text: &str) {
     if args.verbose {
-        eprintln!("{}", escape::controls(text, false));
+        eprintln!("{}", controls(text, Newlines::Escaped));
     }
 }
 
@@ -97,7 +98,7 @@ pub(crate) fn excluded(args: &LintArgs, input: &Input, config: Option<&Config>) 
 /// A usage, I/O or configuration error: exit 2.
 fn fail(message: &str) -> ExitCode {
     // The message and its help lines, each escaped.
-    let lines: Vec<String> = message.lines().map(|l| escape::controls(l, false)).collect();
+    let lines: Vec<String> = message.lines().map(|l| controls(l, Newlines::Escaped)).collect();
     eprintln!("invokecfg: error: {}", lines.join("\n"));
     ExitCode::from(2)
 }

@@ -4,8 +4,9 @@
 
 use super::fix::FixMode;
 use super::Gathered;
+use crate::escape::{self, controls, Newlines};
 use crate::formats::{self, Colour, Counts, Rendering, Summary};
-use crate::{escape, LintArgs, LintFormat};
+use crate::{LintArgs, LintFormat};
 use anstream::{AutoStream, ColorChoice};
 use std::io::Write;
 use std::path::Path;
@@ -23,7 +24,7 @@ pub(super) fn show(args: &LintArgs, run: &Gathered, stdin_fixing: bool) -> ExitC
     // Machine formats keep stdout parseable: the problems go to stderr too.
     if !matches!(args.format, LintFormat::Text) || args.statistics || mode == FixMode::Diff {
         for p in &info.problems {
-            eprintln!("invokecfg: error: {}", escape::controls(&p.to_string(), false));
+            eprintln!("invokecfg: error: {}", controls(&p.to_string(), Newlines::Escaped));
         }
     }
     let mut rendered = if mode == FixMode::Diff {
@@ -75,7 +76,7 @@ fn colour(args: &LintArgs) -> Colour {
 
 /// `--show-fixes`: each fix `--fix` applied, after the findings.
 fn shown_fixes(applied: &[String]) -> String {
-    let list: String = applied.iter().map(|l| format!("  {}\n", escape::controls(l, false))).collect();
+    let list: String = applied.iter().map(|l| format!("  {}\n", controls(l, Newlines::Escaped))).collect();
     let count = if applied.len() == 1 { "1 finding".to_string() } else { format!("{} findings", applied.len()) };
     format!("Fixed {count}:\n{list}")
 }
