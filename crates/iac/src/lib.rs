@@ -12,7 +12,9 @@
 //! The argument and key mappings are fact tables in
 //! `invokecfg_model::facts::{terraform, serverless_devs, ros}`.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod carry;
 mod checks;

@@ -10,7 +10,9 @@
 //! Data flows one way: bytes -> [`span::parse`] -> [`Document`] ->
 //! [`NeutralDocument`] -> [`Document`] of another dialect -> bytes.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 /// Declares an enum whose `ALL` lists every variant in declaration order, so
 /// the list cannot miss one: the one registration of providers and dialects.

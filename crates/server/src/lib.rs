@@ -11,7 +11,9 @@
 //! diagnostics of the documents that changed, so a burst of edits is linted
 //! once, and a request cancelled while it waited is answered as cancelled.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod actions;
 mod completion;
