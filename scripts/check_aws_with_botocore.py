@@ -18,9 +18,10 @@ Exit status: 0 all accepted, 1 a document was rejected, 2 usage or setup error.
 
 import argparse
 import json
-import pathlib
 import re
 import sys
+
+from fixture_docs import files
 
 try:
     import botocore
@@ -30,7 +31,6 @@ except ImportError:
     print("botocore is not installed: pip install botocore", file=sys.stderr)
     sys.exit(2)
 
-GOOD_DIRS = ("valid", "lists", "placeholders")
 
 
 def limits(shape, value, path, out):
@@ -61,18 +61,6 @@ def shapes_for(doc, function):
     params = dict(doc)
     params.setdefault("FunctionName", function)
     return ["PutFunctionEventInvokeConfigRequest", "UpdateFunctionEventInvokeConfigRequest"], params
-
-
-def files(paths):
-    for p in paths:
-        p = pathlib.Path(p)
-        if p.is_file():
-            yield p
-            continue
-        if not p.is_dir():
-            raise FileNotFoundError(p)
-        for d in GOOD_DIRS:
-            yield from sorted((p / d).glob("*.json"))
 
 
 def main():

@@ -34,9 +34,10 @@ rejected, 2 usage or setup error.
 import argparse
 import importlib.metadata
 import json
-import pathlib
 import re
 import sys
+
+from fixture_docs import files
 import warnings
 
 try:
@@ -45,7 +46,6 @@ except ImportError:
     print("the Tencent Cloud SCF SDK is not installed: pip install tencentcloud-sdk-python-scf", file=sys.stderr)
     sys.exit(2)
 
-GOOD_DIRS = ("valid", "lists", "placeholders")
 
 # Members the API reference marks `required: true` (tccli
 # services/scf/v20180416/api.json, objects of the same names; identical on
@@ -136,18 +136,6 @@ def shape_for(doc, function):
         params.setdefault("FunctionName", function)
         return "UpdateFunctionEventInvokeConfigRequest", params
     return "GetFunctionEventInvokeConfigRequest", doc
-
-
-def files(paths):
-    for p in paths:
-        p = pathlib.Path(p)
-        if p.is_file():
-            yield p
-            continue
-        if not p.is_dir():
-            raise FileNotFoundError(p)
-        for d in GOOD_DIRS:
-            yield from sorted((p / d).glob("*.json"))
 
 
 def problems_of(path, function):

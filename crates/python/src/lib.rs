@@ -104,7 +104,7 @@ impl Job {
 /// text (``str``), ``bytes``, or an ``os.PathLike`` naming a file to read.
 /// ``source`` names its dialect (default: detected from the keys). ``to`` and
 /// ``source`` are dialect ids: ``alibaba-fc2``, ``alibaba-fc3``, ``huawei``,
-/// ``aws-lambda``. ``mapping`` is the mapping file's content as a dict, its
+/// ``aws-lambda``, ``tencent-scf``. ``mapping`` is the mapping file's content as a dict, its
 /// path, or ``None``. ``function`` is the function's ARN or URN for documents
 /// that lack it; ``strict`` refuses on any warning; ``allow_lossy`` drops
 /// (with a warning) what would otherwise refuse.
@@ -229,7 +229,7 @@ fn _bench_translate_serial(
 }
 
 /// The published JSON Schema ``name`` as a dict: a dialect (``alibaba-fc2``,
-/// ``alibaba-fc3``, ``huawei``, ``aws-lambda``), ``mapping``,
+/// ``alibaba-fc3``, ``huawei``, ``aws-lambda``, ``tencent-scf``), ``mapping``,
 /// ``lint-report``, ``translate-report`` or ``config``.
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -244,7 +244,7 @@ fn rules() -> Vec<Rule> {
 }
 
 /// The dialect of a document (``"alibaba-fc2"``, ``"alibaba-fc3"``,
-/// ``"huawei"`` or ``"aws-lambda"``), from its keys.
+/// ``"huawei"``, ``"aws-lambda"`` or ``"tencent-scf"``), from its keys.
 ///
 /// ``doc`` is what :func:`translate` takes. Raises :class:`InvalidDocument`
 /// when it is not JSON, mixes dialects or has no key of any.

@@ -1,7 +1,8 @@
 """Lint and translate serverless async invocation configs.
 
 Alibaba Cloud Function Compute 2.0 (``alibaba-fc2``) and 3.0 (``alibaba-fc3``),
-Huawei Cloud FunctionGraph (``huawei``) and AWS Lambda (``aws-lambda``), with
+Huawei Cloud FunctionGraph (``huawei``), AWS Lambda (``aws-lambda``) and
+Tencent Cloud SCF (``tencent-scf``), with
 the same policy, notes and lint rules as the ``invokecfg`` command line.
 Documents are the dicts the providers' SDK models give with ``to_map()`` (and
 take with ``from_map()``), boto3 responses, JSON text, bytes, or a file's path.

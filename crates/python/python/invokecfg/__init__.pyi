@@ -1,6 +1,6 @@
 """Type stubs of :mod:`invokecfg` (the Rust extension re-exported by ``__init__.py``).
 
-Dialects: ``alibaba-fc2``, ``alibaba-fc3``, ``huawei``, ``aws-lambda``.
+Dialects: ``alibaba-fc2``, ``alibaba-fc3``, ``huawei``, ``aws-lambda``, ``tencent-scf``.
 Checked against the package by ``python -m mypy.stubtest invokecfg`` in CI.
 """
 

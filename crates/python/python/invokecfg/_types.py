@@ -7,7 +7,7 @@ mypy says it does.
 import os
 from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
-#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda" (more as providers are added).
+#: A dialect id: "alibaba-fc2", "alibaba-fc3", "huawei", "aws-lambda", "tencent-scf" (more as providers are added).
 Dialect = str
 #: A note's or a finding's severity.
 Severity = Union[Literal["error"], Literal["warning"], Literal["info"]]
