@@ -35,7 +35,7 @@ use std::process::ExitCode;
 #[command(
     name = "invokecfg",
     version,
-    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0), Huawei Cloud FunctionGraph and AWS Lambda",
+    about = "Lint and translate serverless async invocation configs: Alibaba Cloud Function Compute (FC 2.0, FC 3.0), Huawei Cloud FunctionGraph, AWS Lambda and Tencent Cloud SCF",
     after_help = "Examples:\n  invokecfg lint configs/\n  invokecfg lint --format sarif --target huawei configs/ > invokecfg.sarif\n  invokecfg translate --to huawei --map mapping.json fc2-config.json\n  invokecfg schema huawei\n  invokecfg explain R201"
 )]
 struct Cli {
