@@ -104,8 +104,3 @@ impl LintSettings {
         (applied > 0).then_some(text)
     }
 }
-
-/// The page of rule `code` under a `--rules-url` base (SARIF's `helpUri`, LSP's `codeDescription`).
-pub fn rule_page_url(base: &str, code: &str) -> String {
-    format!("{base}/{code}.md")
-}

@@ -23,7 +23,8 @@ mod translate_cmd;
 mod values;
 
 pub use config::CONFIG_NAMES;
-pub use editor::{rule_page_url, LintSettings, TextLint};
+pub use editor::{LintSettings, TextLint};
+pub use formats::rule_page_url;
 
 use crate::escape::{controls, Newlines};
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -150,6 +150,11 @@ fn message_with_help(d: &Diagnostic) -> String {
     }
 }
 
+/// The page of rule `code` under a `--rules-url` base (SARIF's `helpUri`, LSP's `codeDescription`).
+pub fn rule_page_url(base: &str, code: &str) -> String {
+    format!("{base}/{code}.md")
+}
+
 #[cfg(test)]
 fn sample() -> Vec<FileFindings> {
     let source = "{\n  \"maxAsyncRetryAttempts\": 9\n}\n".to_string();

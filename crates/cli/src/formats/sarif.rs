@@ -94,7 +94,7 @@ fn rule_table(rules_url: Option<&str>) -> Vec<Value> {
                 "defaultConfiguration": {"level": level(r.severity)},
             });
             if let (Some(base), Value::Object(m)) = (rules_url, &mut v) {
-                m.insert("helpUri".into(), json!(crate::rule_page_url(base, r.code)));
+                m.insert("helpUri".into(), json!(super::rule_page_url(base, r.code)));
             }
             v
         })
