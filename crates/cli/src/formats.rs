@@ -1,7 +1,8 @@
 //! Lint output formats: text, json, sarif, github.
 
 use crate::escape;
-use invokecfg_model::{Diagnostic, Severity};
+use invokecfg_lint::UnsafeFixes;
+use invokecfg_model::{Diagnostic, Fix, Severity};
 use serde_json::{json, Value};
 use std::path::{Component, Path, PathBuf};
 
@@ -60,6 +61,8 @@ pub struct RunInfo {
     pub fixed: Option<usize>,
     /// Base URL of the rule pages (`--rules-url`).
     pub rules_url: Option<String>,
+    /// Which fixes count as fixable (`--unsafe-fixes`).
+    pub unsafe_fixes: UnsafeFixes,
 }
 
 /// A path that could not be read, or a fix that could not be written.
@@ -127,7 +130,9 @@ pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
         out.push_str(&format!("No findings in {}{skipped}.\n", plural(files.len(), "file")));
         out.push_str(&format!("{} could not be read or fixed.\n", plural(info.problems.len(), "path")));
     } else {
-        let fixable = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.fix.is_some()).count();
+        let fixes = files.iter().flat_map(|f| &f.diagnostics).filter_map(|d| d.fix.as_ref());
+        let fixable = fixes.clone().filter(|f| info.unsafe_fixes.applies(f)).count();
+        let hidden = fixes.filter(|f| info.unsafe_fixes.hides(f)).count();
         out.push_str(&format!(
             "Found {}, {} and {} in {}{skipped}.\n",
             plural(c.errors, "error"),
@@ -142,20 +147,29 @@ pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
             let verb = if fixable == 1 { "is" } else { "are" };
             out.push_str(&format!("{} {verb} fixable with `--fix`.\n", plural(fixable, "finding")));
         }
+        if hidden > 0 {
+            let verb = if hidden == 1 { "is" } else { "are" };
+            let what = plural(hidden, if fixable > 0 { "more finding" } else { "finding" });
+            out.push_str(&format!(
+                "{what} {verb} fixable with `--fix --unsafe-fixes` (unsafe fixes can change what a config means).\n"
+            ));
+        }
     }
     out
 }
 
-/// Counts per rule, most frequent first (`--statistics`).
-pub fn statistics(files: &[FileFindings]) -> Vec<(String, usize, bool)> {
+/// Counts per rule, most frequent first (`--statistics`), and whether a
+/// finding of the rule has a fix `--fix` applies (with `unsafe_fixes`).
+pub fn statistics(files: &[FileFindings], unsafe_fixes: UnsafeFixes) -> Vec<(String, usize, bool)> {
     let mut counts: Vec<(String, usize, bool)> = Vec::new();
     for d in files.iter().flat_map(|f| &f.diagnostics) {
+        let fixable = d.fix.as_ref().is_some_and(|f| unsafe_fixes.applies(f));
         match counts.iter_mut().find(|(c, _, _)| *c == d.code) {
             Some(e) => {
                 e.1 += 1;
-                e.2 |= d.fix.is_some();
+                e.2 |= fixable;
             }
-            None => counts.push((d.code.clone(), 1, d.fix.is_some())),
+            None => counts.push((d.code.clone(), 1, fixable)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -163,8 +177,8 @@ pub fn statistics(files: &[FileFindings]) -> Vec<(String, usize, bool)> {
 }
 
 /// `--statistics` as text: count, code, rule name, `[*]` when fixable.
-pub fn statistics_text(files: &[FileFindings]) -> String {
-    statistics(files)
+pub fn statistics_text(files: &[FileFindings], unsafe_fixes: UnsafeFixes) -> String {
+    statistics(files, unsafe_fixes)
         .into_iter()
         .map(|(code, n, fixable)| {
             let name = invokecfg_lint::rule(&code).map_or("", |r| r.name);
@@ -174,9 +188,9 @@ pub fn statistics_text(files: &[FileFindings]) -> String {
 }
 
 /// `--statistics` as JSON: `[{code, rule, count, fixable}]`.
-pub fn statistics_json(files: &[FileFindings]) -> Value {
+pub fn statistics_json(files: &[FileFindings], unsafe_fixes: UnsafeFixes) -> Value {
     Value::Array(
-        statistics(files)
+        statistics(files, unsafe_fixes)
             .into_iter()
             .map(|(code, n, fixable)| {
                 json!({"code": code, "rule": invokecfg_lint::rule(&code).map(|r| r.name), "count": n, "fixable": fixable})
@@ -296,7 +310,31 @@ fn fingerprint(f: &FileFindings, d: &Diagnostic) -> String {
     format!("{:016x}", fnv1a(&[d.code.as_bytes(), d.pointer.as_bytes(), value]))
 }
 
-/// SARIF 2.1.0 with the full rule table.
+/// A SARIF `fix` (3.55): the edits as replacements of regions of the file,
+/// its applicability in the property bag.
+fn sarif_fix(fix: &Fix, location: &Value) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": {
+                    "startLine": e.span.start.line, "startColumn": e.span.start.column,
+                    "endLine": e.span.end.line, "endColumn": e.span.end.column,
+                },
+                "insertedContent": {"text": e.content},
+            })
+        })
+        .collect();
+    json!({
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.as_str()},
+    })
+}
+
+/// SARIF 2.1.0 with the full rule table; a result's `fixes` only when the
+/// run's fix flags would apply its fix.
 pub fn sarif(files: &[FileFindings], info: &RunInfo, cwd: &Path) -> Value {
     let root = &sarif_root(cwd);
     let rules = invokecfg_lint::rules();
@@ -339,6 +377,11 @@ pub fn sarif(files: &[FileFindings], info: &RunInfo, cwd: &Path) -> Value {
             });
             if let (Some(i), Value::Object(m)) = (rules.iter().position(|r| r.code == d.code), &mut result) {
                 m.insert("ruleIndex".into(), json!(i));
+            }
+            if let (Some(fix), Value::Object(m)) =
+                (d.fix.as_ref().filter(|f| info.unsafe_fixes.applies(f)), &mut result)
+            {
+                m.insert("fixes".into(), json!([sarif_fix(fix, &location)]));
             }
             results.push(result);
         }

@@ -130,6 +130,7 @@ pub(crate) fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Opt
         mapping: mapping.cloned(),
         role: invokecfg_lint::DocumentRole::default(),
         translation_notes: None,
+        unsafe_fixes: args.which_fixes(),
     }
 }
 
@@ -476,6 +477,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
     let mut files = Vec::new();
     let mut info = RunInfo {
         fixed: args.fix.then_some(0),
+        unsafe_fixes: args.which_fixes(),
         rules_url: args.rules_url.clone().or_else(|| configs.iter().flatten().find_map(|c| c.rules_url.clone())),
         ..RunInfo::default()
     };
@@ -520,9 +522,13 @@ pub fn run(args: &LintArgs) -> ExitCode {
     } else if args.statistics {
         match args.format {
             LintFormat::Json => {
-                format!("{}\n", serde_json::to_string_pretty(&formats::statistics_json(&files)).unwrap_or_default())
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&formats::statistics_json(&files, info.unsafe_fixes))
+                        .unwrap_or_default()
+                )
             }
-            _ => formats::statistics_text(&files),
+            _ => formats::statistics_text(&files, info.unsafe_fixes),
         }
     } else {
         match args.format {

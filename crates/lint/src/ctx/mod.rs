@@ -2,7 +2,7 @@
 //! destinations and identities found in it, computed once per file.
 
 use crate::suggest;
-use crate::{LintOptions, RuleInfo};
+use crate::{Applicability, LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
 use invokecfg_model::facts::{aws, huawei};
 use invokecfg_model::neutral;
@@ -511,8 +511,13 @@ fn source_offsets(raw: &str) -> Option<Vec<usize>> {
 }
 
 /// A fix that replaces one span.
-pub(crate) fn replace(span: Option<Span>, content: impl Into<String>, message: impl Into<String>) -> Option<Fix> {
-    Some(Fix { message: message.into(), edits: vec![Edit { span: span?, content: content.into() }] })
+pub(crate) fn replace(
+    applicability: Applicability,
+    span: Option<Span>,
+    content: impl Into<String>,
+    message: impl Into<String>,
+) -> Option<Fix> {
+    Some(Fix::new(applicability, message, vec![Edit { span: span?, content: content.into() }]))
 }
 
 /// A key as JSON source text.

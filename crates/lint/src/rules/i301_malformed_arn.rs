@@ -33,7 +33,8 @@ Write the ARN in its documented form, e.g.
 `acs:fc:{region}:{account}:services/{service}/functions/{function}` or
 `acs:mns:{region}:{account}:/queues/{queue}/messages`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

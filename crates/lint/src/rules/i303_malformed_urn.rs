@@ -28,7 +28,8 @@ Six parts: a subscription URN, not a topic URN.
 Function URN: `urn:fss:{region}:{project_id}:function:{package}:{name}[:{version}|:!{alias}]`;
 topic URN: `urn:smn:{region}:{project_id}:{topic}`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -33,7 +33,8 @@ Put in the real region, account id ($facts(alibaba-account-digits) digits) or pr
 ($facts(huawei-project-id-len) letters and digits), or leave region and account empty in an Alibaba ARN
 (`acs:fc:::...`) to mean the function's own.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -25,7 +25,8 @@ The URN names no project, so the destination or function cannot be found.
 Use the project id of the region (console: My Credentials > Projects),
 $facts(huawei-project-id-len) characters such as `0970dd7a1300f5672ff2c003c60ae115`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

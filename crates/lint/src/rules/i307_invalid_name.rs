@@ -29,7 +29,8 @@ No such resource can exist, so the config or destination names nothing.
 ## Fix
 Use the resource's real name; the help line states the rule.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -27,7 +27,8 @@ destination names no function.
 Write the full URN:
 `urn:fss:{region}:{project_id}:function:default:test:latest`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -22,7 +22,7 @@ mod prelude {
     pub(crate) use crate::ctx::{
         article, colon_part, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level, WithSpan,
     };
-    pub(crate) use crate::RuleInfo;
+    pub(crate) use crate::{Applicability, FixAvailability, RuleInfo};
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
     pub(crate) use serde_json::Value;

@@ -26,7 +26,8 @@ with `--target huawei`: 172800 becomes 86400, 5 becomes 3.
 ## Fix
 Accept the change, or choose values inside both ranges.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

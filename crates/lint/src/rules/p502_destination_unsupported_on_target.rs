@@ -29,7 +29,8 @@ with `--target huawei`.
 Add a `destinations` entry for the identifier to the mapping file (the help
 shows it) and lint with `--map`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

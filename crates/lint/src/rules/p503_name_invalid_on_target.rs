@@ -27,7 +27,8 @@ with `--target huawei`.
 Rename the resource on the target and map it explicitly (mapping file), or
 pass `--function` naming the target function.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -26,7 +26,8 @@ with `--target huawei`.
 ## Fix
 Add a `qualifiers` entry (e.g. `{"3": "v20240101-120000"}`) to the mapping file.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -27,7 +27,8 @@ with `--target huawei`.
 ## Fix
 Nothing to fix; check that the target's feature is what you need.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -27,7 +27,8 @@ with `--target alibaba-fc2`.
 Configure the equivalent on the target by other means (function logging), or
 accept the drop.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

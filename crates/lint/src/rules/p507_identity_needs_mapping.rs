@@ -32,7 +32,8 @@ with `--target huawei` and no mapping file: the account has no project.
 ## Fix
 Add the entry the help shows to the mapping file, and lint with `--map FILE`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

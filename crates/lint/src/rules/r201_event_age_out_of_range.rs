@@ -26,10 +26,13 @@ $facts(age:alibaba-fc3).
 ```
 
 ## Fix
-Use a value inside the range. The safe fix clamps to the nearest bound and
-edits only the number.
+Use a value inside the range. The fix clamps to the nearest bound and edits
+only the number. It is unsafe (applied with `--fix --unsafe-fixes`): the bound
+is a value chosen for you, and events then live longer or shorter than the
+file meant.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };
@@ -76,7 +79,7 @@ pub(crate) fn range_check(ctx: &Ctx, out: &mut Vec<Diagnostic>, rule: &RuleInfo,
             ));
         }
         f.help = Some(help);
-        f.fix = replace(f.span, clamped.to_string(), format!("clamp to {clamped}"));
+        f.fix = replace(Applicability::Unsafe, f.span, clamped.to_string(), format!("clamp to {clamped}"));
         out.push(f.with_change(Value::from(n as f64), Value::from(clamped), Some((range.min, range.max))));
     }
 }

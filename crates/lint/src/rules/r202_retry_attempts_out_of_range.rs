@@ -24,10 +24,12 @@ side accepts $facts(retries:huawei).
 ```
 
 ## Fix
-Use a value inside the range. The safe fix clamps to the nearest bound and
-edits only the number.
+Use a value inside the range. The fix clamps to the nearest bound and edits
+only the number. It is unsafe (applied with `--fix --unsafe-fixes`): the bound
+is a number of retries chosen for you, not the one the file meant.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };

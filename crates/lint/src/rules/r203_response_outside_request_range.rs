@@ -27,7 +27,8 @@ sending this config back unchanged would be rejected.
 ## Fix
 Nothing to fix in a response; clamp the value before putting the config back.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -26,12 +26,16 @@ rejected.
 read as `alibaba-fc3`: `statefulInvocation` is an alibaba-fc2 key; alibaba-fc3 calls it `asyncTask`.
 
 ## Fix
-Rename the key to this dialect's spelling. The safe fix does so when the two
+Rename the key to this dialect's spelling. The fix does so when the two
 fields mean the same thing and hold values of the same form (age, retries,
 task mode between FC 2.0 and 3.0, timestamps) and the new key is not
-already present.
+already present; it is safe: the field and its value stay what they were,
+only the spelling becomes this dialect's. When the nearest field holds
+another form of value (a destination config), the rename is shown as a
+display-only fix and never applied: the value must be rewritten by hand.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Safe, Applicability::DisplayOnly],
     },
     check,
 };
@@ -277,10 +281,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             match ours {
                 Some(o) if same && !obj.map.contains_key(o) => {
                     f.help = Some(format!("rename it to `{o}`"));
-                    f.fix = replace(f.span, json_str(o), format!("rename `{key}` to `{o}`"));
+                    f.fix = replace(Applicability::Safe, f.span, json_str(o), format!("rename `{key}` to `{o}`"));
                 }
                 Some(o) if obj.map.contains_key(o) => f.help = Some(format!("`{o}` is also present: remove `{key}`")),
-                Some(o) => f.help = Some(format!("use `{o}` instead; {}", row.note)),
+                Some(o) => {
+                    f.help = Some(format!("use `{o}` instead; {}", row.note));
+                    // The value has another form there: the rename is only part of the repair.
+                    f.fix = replace(Applicability::DisplayOnly, f.span, json_str(o), format!("rename `{key}` to `{o}`"));
+                }
                 None => f.help = Some(format!("remove it: {}", row.note)),
             }
             out.push(f);
