@@ -1,6 +1,6 @@
 //! I303: a malformed FunctionGraph function URN or SMN topic URN.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {

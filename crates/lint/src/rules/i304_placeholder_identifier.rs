@@ -1,6 +1,6 @@
 //! I304: documentation placeholders left in identifiers.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 use invokecfg_model::{AcsResource, ArnError, UrnError};
 

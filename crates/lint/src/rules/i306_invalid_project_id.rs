@@ -1,6 +1,6 @@
 //! I306: a Huawei project id of the wrong shape.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {

@@ -1,6 +1,6 @@
 //! I307: a service, function, alias, version or topic name that breaks its rule.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 use invokecfg_model::arn::check_fc_qualifier;
 

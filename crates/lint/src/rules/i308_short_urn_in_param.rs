@@ -1,6 +1,6 @@
 //! I308: a short function reference inside `param`.
 
-use super::i301_malformed_arn::{class, error_text, Class};
+use super::helpers::{class, error_text, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {

@@ -38,6 +38,7 @@ mod prelude {
 }
 
 mod docs;
+mod helpers;
 
 /// Declares each rule once: its module, its typed code (the enum
 /// [`RuleCode`], so a code outside the registry does not compile) and its

@@ -1,5 +1,6 @@
 //! R202: retry attempts outside the dialect's range.
 
+use super::helpers::{range_check, Ranged};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -35,5 +36,5 @@ is a number of retries chosen for you, not the one the file meant.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    super::r201_event_age_out_of_range::range_check(ctx, out, &RULE.info, false);
+    range_check(ctx, out, &RULE.info, Ranged::RetryAttempts);
 }

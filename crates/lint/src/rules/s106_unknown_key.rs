@@ -1,7 +1,7 @@
 //! S106: a key no dialect defines, with "did you mean".
 
 use super::prelude::*;
-use super::s105_foreign_dialect_key::{foreign, is_known};
+use super::helpers::{foreign, is_known};
 use crate::ctx::known_keys;
 use crate::suggest::{near, near_absent};
 
