@@ -304,6 +304,16 @@ fn check(ctx: &ctx::Ctx, options: &LintOptions, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The lint context of one parsed source, with the dry run to `--target`
+/// the portability rules read (made only when one of them runs).
+fn context<'a>(source: &'a [u8], parsed: &'a span::ParsedSource, options: &'a LintOptions) -> ctx::Ctx<'a> {
+    let mut ctx = ctx::Ctx::new(source, parsed, options);
+    if rules::RULES.iter().any(|r| portability::is_portability_rule(r.info.code) && enabled(&r.info, options)) {
+        ctx.dry_run = portability::dry_run(&ctx);
+    }
+    ctx
+}
+
 /// Whether [`lint_in_windows`] reads `source` in windows of `size` items
 /// rather than whole (for tests: a fallback would make agreement trivial).
 #[doc(hidden)]
@@ -320,7 +330,7 @@ fn whole(source: &[u8], options: &LintOptions, out: &mut Vec<Diagnostic>) -> Opt
             options.dialect
         }
         Ok(parsed) => {
-            let ctx = ctx::Ctx::new(source, &parsed, options);
+            let ctx = context(source, &parsed, options);
             check(&ctx, options, out);
             ctx.dialect
         }
@@ -334,7 +344,7 @@ fn windowed(source: &[u8], options: &LintOptions, size: usize, out: &mut Vec<Dia
     let mut untranslatable = false;
     for (n, w) in plan.windows(size).enumerate() {
         let parsed = span::parse_window(source, &plan, w, span::Limits::DEFAULT).ok()?;
-        let ctx = ctx::Ctx::new(source, &parsed, options);
+        let ctx = context(source, &parsed, options);
         // Each window must read as the same list: otherwise its findings would not be the document's.
         let list_dialect = ctx.dialect.filter(|d| ctx.list.is_some() && d.list_items_key() == plan.items_key());
         if list_dialect.is_none() || ctx.mixed.is_some() || (n > 0 && ctx.dialect != dialect) {

@@ -79,9 +79,21 @@ pub(crate) struct Ctx<'a> {
     pub window: Option<&'a ItemWindow>,
     /// Every ARN and URN, in document order.
     pub idents: Vec<Ident>,
-    /// The notes of a dry-run translation to `--target`, made on first use.
-    /// `None`: the translator cannot read the document (no dry run).
-    portability: std::sync::OnceLock<Option<Vec<Diagnostic>>>,
+    /// What a dry-run translation to `--target` said: made outside the
+    /// context (`portability::dry_run`) and handed over as data.
+    pub dry_run: DryRun,
+}
+
+/// What a dry-run translation of the document to `--target` said.
+#[derive(Debug, Default)]
+pub(crate) enum DryRun {
+    /// None was made: no `--target`, or no portability rule runs.
+    #[default]
+    NotRun,
+    /// The translation's notes (of a translation or of a refusal).
+    Notes(Vec<Diagnostic>),
+    /// The translator cannot read the document.
+    Unreadable,
 }
 
 /// `p` + `/key`, escaped.
@@ -194,13 +206,16 @@ impl<'a> Ctx<'a> {
 
     /// The notes of translating the document to `--target` (none without one).
     pub fn portability(&self) -> &[Diagnostic] {
-        self.portability.get_or_init(|| crate::portability::dry_run(self)).as_deref().unwrap_or_default()
+        match &self.dry_run {
+            DryRun::Notes(notes) => notes,
+            DryRun::NotRun | DryRun::Unreadable => &[],
+        }
     }
 
     /// Whether a dry run was asked for and the translator could not read the
     /// document (a window of a list: then the whole list cannot be translated).
     pub fn untranslatable(&self) -> bool {
-        matches!(self.portability.get(), Some(None))
+        matches!(self.dry_run, DryRun::Unreadable)
     }
 
     /// Every FunctionGraph destination whose kind is known and whose `param` decodes to an object.
@@ -250,7 +265,7 @@ impl<'a> Ctx<'a> {
             list: None,
             window: parsed.window.as_ref(),
             idents: Vec::new(),
-            portability: std::sync::OnceLock::new(),
+            dry_run: DryRun::NotRun,
         };
         if let (Some(d), Value::Object(top)) = (dialect, value) {
             ctx.collect(d, top);

@@ -1,5 +1,6 @@
 //! P501: a value the translation to `--target` would clamp (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -33,5 +34,5 @@ Accept the change, or choose values inside both ranges.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

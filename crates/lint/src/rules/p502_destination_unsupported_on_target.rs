@@ -1,5 +1,6 @@
 //! P502: a destination the target cannot take (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -36,5 +37,5 @@ shows it) and lint with `--map`.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

@@ -1,5 +1,6 @@
 //! P506: a field the target has no place for (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -34,5 +35,5 @@ accept the drop.
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }
