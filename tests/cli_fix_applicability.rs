@@ -115,11 +115,7 @@ fn item_3_json_and_sarif_carry_the_applicability() {
     }
     // Fixes of every kind a fixture has, against the official SARIF schema.
     let all = json(&run(&["lint", "--format", "sarif", "--unsafe-fixes", "fixtures/lint"]));
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap())
-            .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&all).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    let errors = sarif_schema_errors(&all);
     assert!(errors.is_empty(), "{errors:#?}");
     let fixes = all["runs"][0]["results"].as_array().unwrap().iter().filter(|r| r.get("fixes").is_some()).count();
     assert!(fixes > 10, "{fixes}");

@@ -62,11 +62,7 @@ fn sarif_validates_against_the_official_schema() {
     let r = run(&["lint", "--format", "sarif", "fixtures/alibaba-fc2/invalid", "fixtures/huawei/invalid"]);
     assert_eq!(r.code, 1);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap())
-            .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    let errors = sarif_schema_errors(&v);
     assert!(errors.is_empty(), "{errors:#?}");
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert!(results.len() >= 10);
