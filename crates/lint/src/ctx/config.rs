@@ -99,7 +99,7 @@ pub(super) fn identifiers(
         Dialect::Huawei => {
             let key = d.key(Field::Function);
             if let Some(t) = str_at(map, key) {
-                idents.push(urn_ident(join(pointer, key), key, t, IdKind::FunctionUrn(false), config));
+                idents.push(urn_ident(join(pointer, key), key, t, IdKind::FunctionUrn, config));
             }
         }
         Dialect::AlibabaFc2 | Dialect::AwsLambda => {}
@@ -114,7 +114,7 @@ pub(super) fn identifiers(
             match h.kind {
                 Some(DestinationKind::FunctionGraph) => {
                     if let Some(t) = obj.get(param_id_key(DestinationKind::FunctionGraph)).and_then(Value::as_str) {
-                        idents.push(urn_ident(pp, "param.func_urn", t, IdKind::FunctionUrn(true), config));
+                        idents.push(urn_ident(pp, "param.func_urn", t, IdKind::ParamFunctionUrn, config));
                     }
                 }
                 Some(DestinationKind::Smn) => {

@@ -34,7 +34,7 @@ pub(crate) fn class(id: &Ident) -> Option<Class> {
         }
         IdError::Urn(UrnError::ProjectId { .. }) => Class::ProjectId,
         IdError::Urn(UrnError::Name(_)) => Class::Name,
-        IdError::Urn(UrnError::ShortForm { .. }) if id.kind == IdKind::FunctionUrn(true) => Class::ShortForm,
+        IdError::Urn(UrnError::ShortForm { .. }) if id.kind == IdKind::ParamFunctionUrn => Class::ShortForm,
         IdError::Urn(_) => Class::MalformedUrn,
     })
 }
