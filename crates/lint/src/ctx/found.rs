@@ -106,8 +106,10 @@ pub(crate) enum IdError {
 pub(crate) enum IdKind {
     /// An Alibaba ARN (`destination`, `functionArn`).
     Arn,
-    /// A FunctionGraph function URN; `true` inside `param`.
-    FunctionUrn(bool),
+    /// The config's own FunctionGraph function URN (`func_urn`).
+    FunctionUrn,
+    /// A FunctionGraph function URN inside a destination's `param`.
+    ParamFunctionUrn,
     /// An SMN topic URN inside `param`.
     TopicUrn,
 }

@@ -29,7 +29,8 @@ time.
 Use a region the provider serves, e.g. `cn-shanghai` (Alibaba) or
 `cn-north-4` (Huawei).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
