@@ -1,6 +1,7 @@
 //! What the walker finds in a document: objects by level, destinations in each dialect's notation, identifiers parsed once.
 
 use super::*;
+use invokecfg_model::Provider;
 
 /// An object at a known level.
 pub(crate) struct Obj<'a> {
@@ -112,6 +113,16 @@ pub(crate) enum IdKind {
     ParamFunctionUrn,
     /// An SMN topic URN inside `param`.
     TopicUrn,
+}
+
+impl IdKind {
+    /// The cloud whose notation the identifier is in.
+    pub(crate) fn provider(self) -> Provider {
+        match self {
+            IdKind::Arn => Provider::Alibaba,
+            IdKind::FunctionUrn | IdKind::ParamFunctionUrn | IdKind::TopicUrn => Provider::Huawei,
+        }
+    }
 }
 
 /// An ARN or URN found in the document, parsed once.
