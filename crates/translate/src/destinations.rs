@@ -3,7 +3,7 @@
 //! entry to add. Which kinds a target has, on which side, and whether a kind
 //! maps by name, is read from the target's spec.
 
-use crate::{codes, note, Ctx};
+use crate::{codes, note, Ctx, Side};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
 
@@ -121,7 +121,7 @@ impl Ctx<'_> {
                 note(
                     codes::DESTINATION_DROPPED,
                     pointer,
-                    format!("{kind} destination `{key}` {why} and was dropped (--allow-lossy)"),
+                    text!(kind, " destination `", key, "` ", why, " and was dropped (--allow-lossy)"),
                 )
                 .with_help(
                     "results that went there are no longer delivered; add a `destinations` mapping entry to keep them",
@@ -146,33 +146,35 @@ impl Ctx<'_> {
         None
     }
 
+    /// The `side` destination of the config at `p`, as the target writes it.
     pub(crate) fn destination(
         &self,
         d: Option<Destination>,
-        pointer: &str,
-        on_success: bool,
+        p: &str,
+        side: Side,
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
         let d = d?;
+        let pointer = text!(p, "/", self.s.keys.destination_config, "/", side.key(self.s));
         // Where the identifier sits: Alibaba and AWS under `destination`, Huawei's pair at the side itself.
         let dp = match self.s.keys.destination {
-            Some(k) => format!("{pointer}/{k}"),
-            None => pointer.to_string(),
+            Some(k) => text!(pointer, "/", k),
+            None => pointer.clone(),
         };
         // Only `--allow-lossy` drops; the note's text is built only then.
         let named = self.options.allow_lossy.then(|| (d.kind_name(), d.source_key()));
         self.or_drop(
             notes,
-            |notes| self.destination_inner(d, pointer, &dp, on_success, f, notes),
+            |notes| self.destination_inner(d, &pointer, &dp, side, f, notes),
             |reasons, help| {
                 let (kind, key) = named.unwrap_or_default();
                 note(
                     codes::DESTINATION_DROPPED,
                     &dp,
-                    format!("{kind} destination `{key}` was dropped (--allow-lossy): {reasons}"),
+                    text!(kind, " destination `", key, "` was dropped (--allow-lossy): ", reasons),
                 )
-                .with_help(format!("to keep it, {help}"))
+                .with_help(text!("to keep it, ", help))
             },
         )
     }
@@ -210,7 +212,7 @@ impl Ctx<'_> {
         d: Destination,
         pointer: &str,
         dp: &str,
-        on_success: bool,
+        side: Side,
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
@@ -234,7 +236,7 @@ impl Ctx<'_> {
             return result;
         }
         let Some(tk) = target_kind else {
-            return self.unmapped(&d, &format!("has no counterpart on {}", self.target.id()), dp, notes);
+            return self.unmapped(&d, &text!("has no counterpart on ", self.target.id()), dp, notes);
         };
         if !tk.by_name || source_kind.is_some_and(|k| !k.by_name) {
             let why = format!(
@@ -246,7 +248,7 @@ impl Ctx<'_> {
             );
             return self.unmapped(&d, &why, dp, notes);
         }
-        if on_success && !tk.on_success {
+        if side == Side::OnSuccess && !tk.on_success {
             return self.unmapped(
                 &d,
                 &format!(

@@ -48,7 +48,8 @@ impl Ctx<'_> {
     pub(crate) fn state_tracking(&self, st: StateTracking, p: &str, notes: &mut Vec<Diagnostic>) -> StateTracking {
         let Some(s) = self.s.state_tracking else { return StateTracking::default() };
         let t = self.t.state_tracking;
-        let sp = format!("{p}/{}", s.key);
+        // Only a note needs the pointer.
+        let sp = || text!(p, "/", s.key);
         let mut out = StateTracking::default();
         if let Some(b) = st.enabled {
             match t {
@@ -56,7 +57,7 @@ impl Ctx<'_> {
                 Some(t) => {
                     out.enabled = Some(b);
                     notes.push(
-                        note(codes::FEATURE_APPROXIMATED, &sp, format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
+                        note(codes::FEATURE_APPROXIMATED, &sp(), format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
                             .with_help(format!(
                                 "{}'s closest feature, {}; {} had {}",
                                 self.t.label, t.meaning, self.s.label, s.meaning
@@ -66,12 +67,22 @@ impl Ctx<'_> {
                 None => notes.push(
                     note(
                         codes::FIELD_DROPPED,
-                        &sp,
-                        format!("`{}: {b}` has no counterpart on {}", s.key, self.target.id()),
+                        &sp(),
+                        text!(
+                            "`",
+                            s.key,
+                            ": ",
+                            if b { "true" } else { "false" },
+                            "` has no counterpart on ",
+                            self.target.id()
+                        ),
                     )
-                    .with_help(format!(
-                        "{} keeps no per-invocation state; on {}: {}",
-                        self.t.label, self.s.label, s.meaning
+                    .with_help(text!(
+                        self.t.label,
+                        " keeps no per-invocation state; on ",
+                        self.s.label,
+                        ": ",
+                        s.meaning
                     )),
                 ),
             }

@@ -8,18 +8,19 @@ use crate::mapping::{self, Resolved};
 use crate::{codes, note, Ctx};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
+use std::cell::RefCell;
 
 impl Ctx<'_> {
     /// The source function, completed from `--function` (when it names a
-    /// function of the source's provider) and from destination identifiers.
+    /// function of the source's provider) and from destination identifiers;
+    /// `fp` points at where the config names it.
     pub(crate) fn source_function(
         &self,
         c: &AsyncInvokeConfig,
-        p: &str,
+        fp: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
         let mut f = c.function.clone();
-        let fp = self.identity_pointer(p);
         if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.s.provider) {
             match &mut f {
                 None => f = Some(of.clone()),
@@ -32,7 +33,7 @@ impl Ctx<'_> {
                 }
                 Some(_) => notes.push(note(
                     codes::IDENTITY_INFERRED,
-                    &fp,
+                    fp,
                     "`--function` names another function than the document; the document's is used",
                 )),
             }
@@ -50,11 +51,17 @@ impl Ctx<'_> {
                     notes.push(
                         note(
                             codes::IDENTITY_INFERRED,
-                            &fp,
-                            format!(
-                                "the function's region `{region}` and {} `{account}` were taken from destination `{}`",
+                            fp,
+                            text!(
+                                "the function's region `",
+                                region,
+                                "` and ",
                                 f.provider.nouns().account,
-                                d.source_key()
+                                " `",
+                                account,
+                                "` were taken from destination `",
+                                d.source_key(),
+                                "`"
                             ),
                         )
                         .with_help("pass --function with the function's ARN to state them"),
@@ -67,19 +74,20 @@ impl Ctx<'_> {
         f
     }
 
+    /// The function of the config at `p` (named at `fp`) as the target names it.
     pub(crate) fn target_function(
         &self,
         f: Option<FunctionRef>,
         p: &str,
+        fp: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        let fp = self.identity_pointer(p);
         if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
             // `--function` names the target function; the document's qualifier still applies.
             let mut of = of.clone();
-            self.note_missing_namespace(&of, &fp, notes);
+            self.note_missing_namespace(&of, fp, notes);
             if of.qualifier.is_none() {
-                of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), &fp, notes);
+                of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), fp, notes);
                 if of.qualifier == Some(Qualifier::Latest) && !self.t.identity.latest_explicit {
                     of.qualifier = None;
                 }
@@ -88,7 +96,7 @@ impl Ctx<'_> {
         }
         let f = f?;
         if !self.crosses() {
-            return Some(self.within_provider(f, &fp, notes));
+            return Some(self.within_provider(f, fp, notes));
         }
         // List items of some dialects name their function by a located identifier only.
         let located = self.t.identity.located || (!p.is_empty() && self.t.list.items_located);
@@ -97,14 +105,14 @@ impl Ctx<'_> {
             notes.push(
                 note(
                     codes::IDENTITY_INCOMPLETE,
-                    &fp,
+                    fp,
                     format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.target.id(), self.t.keys.function),
                 )
                 .with_help("pass --function with the function's ARN or URN to name it"),
             );
             return None;
         }
-        self.map_function(&f, located, true, &fp, notes)
+        self.map_function(&f, located, true, fp, notes)
     }
 
     /// A function of the source's cloud as one of the target's: namespace,
@@ -123,21 +131,21 @@ impl Ctx<'_> {
         let namespace = self.map_namespace(f, pointer, notes)?;
         // Help names only what can fix the name: a function name only `--function`
         // (no mapping entry renames a function), a namespace its `packages` entry too.
-        let function_help =
-            "translate with --function naming the target function (a mapping entry cannot change a function name)"
-                .to_string();
-        let namespace_help = format!(
-            "map the {} with a `{}` entry, or translate with --function naming the target function",
-            f.provider.nouns().namespace,
-            self.dir.tables.label("packages")
-        );
+        // Only a refused name has its help written.
         let checks = [
-            (Some(t.function_name), Some(&name), function_help),
-            (t.namespace_name, namespace.as_ref(), namespace_help),
+            (Some(t.function_name), Some(&name), None),
+            (t.namespace_name, namespace.as_ref(), Some(f.provider.nouns().namespace)),
         ];
-        for (rule, value, help) in checks {
+        for (rule, value, namespace_noun) in checks {
             if let (Some(rule), Some(value)) = (rule, value) {
                 if let Err(e) = rule.check(value) {
+                    let help = match namespace_noun {
+                        None => "translate with --function naming the target function (a mapping entry cannot change a function name)".to_string(),
+                        Some(noun) => format!(
+                            "map the {noun} with a `{}` entry, or translate with --function naming the target function",
+                            self.dir.tables.label("packages")
+                        ),
+                    };
                     notes.push(
                         note(
                             codes::NAME_INVALID,
@@ -206,7 +214,13 @@ impl Ctx<'_> {
         Some(out)
     }
 
+    /// The target's region for `region`, with its notes; looked up and
+    /// formatted once per distinct region ([`Lookups`]).
     pub(crate) fn map_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        self.lookups.regions.get_or(region, pointer, notes, |notes| self.look_up_region(region, "", notes))
+    }
+
+    fn look_up_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
         let (tables, forward) = (self.dir.tables, self.dir.forward);
         let builtin = mapping::builtin_region(self.dir.builtin, region, forward);
         match mapping::resolve(&tables.regions, region, forward, builtin.map(|(r, _)| r)) {
@@ -257,7 +271,13 @@ impl Ctx<'_> {
         None
     }
 
+    /// The target's account for `account`, with its notes; looked up and
+    /// formatted once per distinct account ([`Lookups`]).
     pub(crate) fn map_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
+        self.lookups.accounts.get_or(account, pointer, notes, |notes| self.look_up_account(account, "", notes))
+    }
+
+    fn look_up_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
         let (tables, forward) = (self.dir.tables, self.dir.forward);
         if let Some(a) = mapping::lookup(&tables.accounts, account, forward) {
             self.resolved(Namespace::Account, account, a, None, pointer, notes);
@@ -384,6 +404,51 @@ impl Ctx<'_> {
             format!("`{key}` was read as `{}` (the function's own region and account)", filled.source_key()),
         ));
         Some(filled)
+    }
+}
+
+/// Mapping lookups of one translation, memoised per distinct identifier: a
+/// list of many functions in a few regions, accounts and namespaces formats
+/// each lookup's notes and hints once, and replays them at each use.
+#[derive(Default)]
+pub(crate) struct Lookups {
+    pub(crate) regions: Memo<Option<String>>,
+    pub(crate) accounts: Memo<Option<String>>,
+    pub(crate) namespaces: Memo<Option<Option<String>>>,
+}
+
+/// One kind of lookup: identifier -> what it gave and the notes it made,
+/// which point at `""` until replayed.
+pub(crate) struct Memo<V>(RefCell<foldhash::HashMap<String, (V, Vec<Diagnostic>)>>);
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(RefCell::default())
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// What `look` gives for `key` (its notes made pointing at `""`), with
+    /// its notes added to `notes` pointing at `pointer`.
+    pub(crate) fn get_or(
+        &self,
+        key: &str,
+        pointer: &str,
+        notes: &mut Vec<Diagnostic>,
+        look: impl FnOnce(&mut Vec<Diagnostic>) -> V,
+    ) -> V {
+        let replay = |made: &[Diagnostic], notes: &mut Vec<Diagnostic>| {
+            notes.extend(made.iter().map(|n| Diagnostic { pointer: pointer.to_string(), ..n.clone() }));
+        };
+        if let Some((value, made)) = self.0.borrow().get(key) {
+            replay(made, notes);
+            return value.clone();
+        }
+        let mut made = Vec::new();
+        let value = look(&mut made);
+        replay(&made, notes);
+        self.0.borrow_mut().insert(key.to_string(), (value.clone(), made));
+        value
     }
 }
 

@@ -54,6 +54,14 @@
 
 #![forbid(unsafe_code)]
 
+/// The strings `parts` joined with one allocation: a note's text in a hot
+/// path, where `format!` would grow its buffer piece by piece.
+macro_rules! text {
+    ($($part:expr),+ $(,)?) => {
+        [$(::core::convert::AsRef::<str>::as_ref(&$part)),+].concat()
+    };
+}
+
 pub mod codes;
 mod destinations;
 mod extensions;
@@ -165,8 +173,9 @@ pub(crate) struct Parts {
 }
 
 /// The notes said once per translation however many items give them, as
-/// (code, message): kept across the windows of one list.
-pub(crate) type Globals = foldhash::HashSet<(String, String)>;
+/// code -> messages: kept across the windows of one list. Keyed by code
+/// first so a note already said is found without copying its text.
+pub(crate) type Globals = foldhash::HashMap<String, foldhash::HashSet<String>>;
 
 /// Translates `doc` (a window of a longer list when `window` is given) up to
 /// the verdict; refuses, with only those notes, a source the neutral model
@@ -202,6 +211,7 @@ pub(crate) fn translate_parts(
         source_value: &source_value,
         list_total: window.map(|w| w.total),
         services: &mapping.services,
+        lookups: Default::default(),
     };
     let mut notes = Vec::new();
     let (out, split) = match neutral {
@@ -271,11 +281,21 @@ pub(crate) fn strict_refusal(warnings: usize, options: &Options) -> Option<Diagn
 /// omitted field or a part of a value names the nearest enclosing value
 /// (`""` for the document); its message names the field.
 fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
+    // Notes in a row often share a pointer (an item's identity): look it up once.
+    let mut last: Option<(String, usize)> = None;
     for n in notes {
+        if let Some((pointer, kept)) = &last {
+            if *pointer == n.pointer {
+                n.pointer.truncate(*kept);
+                continue;
+            }
+        }
+        let given = n.pointer.clone();
         while !n.pointer.is_empty() && value_at(source, &n.pointer).is_none() {
             let cut = n.pointer.rfind('/').unwrap_or(0);
             n.pointer.truncate(cut);
         }
+        last = Some((given, n.pointer.len()));
     }
 }
 
@@ -316,7 +336,14 @@ fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> 
             .map(|n| {
                 // One note per built-in pair or resolution, however many identifiers use it.
                 if n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED {
-                    globals.insert((n.code.clone(), n.message.clone()))
+                    match globals.get_mut(n.code.as_str()) {
+                        Some(said) if said.contains(n.message.as_str()) => false,
+                        Some(said) => said.insert(n.message.clone()),
+                        None => {
+                            globals.insert(n.code.clone(), std::iter::once(n.message.clone()).collect());
+                            true
+                        }
+                    }
                 } else {
                     seen.insert((n.code.as_str(), n.message.as_str(), n.pointer.as_str()))
                 }
@@ -343,6 +370,8 @@ struct Ctx<'a> {
     list_total: Option<usize>,
     /// The mapping file's `services`: FC 3.0 function -> FC 2.0 service.
     services: &'a [(String, String)],
+    /// Mapping lookups done so far, with their notes.
+    lookups: identity::Lookups,
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).
@@ -378,20 +407,22 @@ impl Ctx<'_> {
     }
 
     fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
-        let src_fn = self.source_function(&c, p, notes);
         let fp = self.identity_pointer(p);
+        let src_fn = self.source_function(&c, &fp, notes);
         let function = self.or_drop(
             notes,
-            |notes| self.target_function(src_fn.clone(), p, notes),
+            |notes| self.target_function(src_fn.clone(), p, &fp, notes),
             |reasons, help| {
                 note(
                     codes::FIELD_DROPPED,
                     &fp,
-                    format!(
-                        "the function's identity is not written (--allow-lossy): {reasons}; the output is a Put body"
+                    text!(
+                        "the function's identity is not written (--allow-lossy): ",
+                        reasons,
+                        "; the output is a Put body"
                     ),
                 )
-                .with_help(format!("to keep it, {help}"))
+                .with_help(text!("to keep it, ", help))
             },
         );
         let sk = &self.s.keys;
@@ -399,16 +430,16 @@ impl Ctx<'_> {
             function,
             max_event_age: self.range(
                 c.max_event_age,
-                self.s.max_event_age.request,
-                self.t.max_event_age.request,
-                &format!("{p}/{}", sk.max_event_age),
+                (self.s.max_event_age.request, self.t.max_event_age.request),
+                p,
+                sk.max_event_age,
                 notes,
             ),
             max_retry_attempts: self.range(
                 c.max_retry_attempts,
-                self.s.retry_attempts.request,
-                self.t.retry_attempts.request,
-                &format!("{p}/{}", sk.retry_attempts),
+                (self.s.retry_attempts.request, self.t.retry_attempts.request),
+                p,
+                sk.retry_attempts,
                 notes,
             ),
             ..Default::default()
@@ -420,18 +451,32 @@ impl Ctx<'_> {
         {
             if let (Some(k), Some(_)) = (key, value) {
                 notes.push(
-                    note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
+                    note(codes::READ_ONLY_OMITTED, &text!(p, "/", k), text!("read-only `", k, "` is not written"))
                         .with_help("the target API sets it"),
                 );
             }
         }
         out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
-        let dc = format!("{p}/{}", sk.destination_config);
-        out.on_success =
-            self.destination(c.on_success, &format!("{dc}/{}", sk.on_success), true, src_fn.as_ref(), notes);
-        out.on_failure =
-            self.destination(c.on_failure, &format!("{dc}/{}", sk.on_failure), false, src_fn.as_ref(), notes);
+        out.on_success = self.destination(c.on_success, p, Side::OnSuccess, src_fn.as_ref(), notes);
+        out.on_failure = self.destination(c.on_failure, p, Side::OnFailure, src_fn.as_ref(), notes);
         out
+    }
+}
+
+/// Which destination of a config: a target may take a kind on one side only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    OnSuccess,
+    OnFailure,
+}
+
+impl Side {
+    /// Its key in `spec`'s destinations object.
+    fn key(self, spec: &DialectSpec) -> &'static str {
+        match self {
+            Side::OnSuccess => spec.keys.on_success,
+            Side::OnFailure => spec.keys.on_failure,
+        }
     }
 }
 

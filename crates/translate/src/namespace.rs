@@ -15,9 +15,19 @@ impl Ctx<'_> {
             NamespaceRule::None => {
                 if let Some(ns) = f.namespace.take() {
                     let noun = f.provider.nouns().namespace;
+                    let label = self.t.label;
                     notes.push(
-                        note(codes::FIELD_DROPPED, fp, format!("{noun} `{ns}` is not carried: {} has no {noun}s", self.t.label))
-                            .with_help(format!("{} function names are unique per region: make sure no function of another {noun} has this name", self.t.label)),
+                        note(
+                            codes::FIELD_DROPPED,
+                            fp,
+                            text!(noun, " `", ns, "` is not carried: ", label, " has no ", noun, "s"),
+                        )
+                        .with_help(text!(
+                            label,
+                            " function names are unique per region: make sure no function of another ",
+                            noun,
+                            " has this name"
+                        )),
                     );
                 }
             }
@@ -86,13 +96,23 @@ impl Ctx<'_> {
         );
     }
 
-    /// The target namespace of a function: `Some(None)` where the target has none.
+    /// The target namespace of a function: `Some(None)` where the target has
+    /// none. A stated namespace is looked up once ([`crate::identity::Lookups`]).
     pub(crate) fn map_namespace(
         &self,
         f: &FunctionRef,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Option<String>> {
+        match &f.namespace {
+            Some(ns) if f.provider == self.s.provider => {
+                self.lookups.namespaces.get_or(ns, pointer, notes, |notes| self.look_up_namespace(f, "", notes))
+            }
+            _ => self.look_up_namespace(f, pointer, notes),
+        }
+    }
+
+    fn look_up_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<Option<String>> {
         let tables = self.dir.tables;
         let forward = self.dir.forward;
         let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.t.provider.nouns().namespace);

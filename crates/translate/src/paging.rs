@@ -36,13 +36,25 @@ impl Ctx<'_> {
                         };
                         // The source's spelling: the note points at the source.
                         let text = (provider_codec(self.s.provider).qualifier_text)(&q);
+                        let label = self.t.label;
                         notes.push(
                             note(
                                 code,
                                 &self.identity_pointer(&p),
-                                format!("qualifier `{text}` is not carried: {} list items have no qualifier, so the item names {reads}", self.t.label),
+                                text!(
+                                    "qualifier `",
+                                    text,
+                                    "` is not carried: ",
+                                    label,
+                                    " list items have no qualifier, so the item names ",
+                                    reads
+                                ),
                             )
-                            .with_help(format!("translate this config on its own: a single {} document keeps the qualifier of its query string", self.t.label)),
+                            .with_help(text!(
+                                "translate this config on its own: a single ",
+                                label,
+                                " document keeps the qualifier of its query string"
+                            )),
                         );
                     }
                 }

@@ -6,15 +6,18 @@ use invokecfg_model::*;
 use serde_json::json;
 
 impl Ctx<'_> {
+    /// The value of `key` in the config at `p`: kept, clamped into `tgt`, or
+    /// the source's default written out where the target's differs.
     pub(crate) fn range(
         &self,
         value: Option<i64>,
-        src: IntRange,
-        tgt: IntRange,
-        pointer: &str,
+        (src, tgt): (IntRange, IntRange),
+        p: &str,
+        key: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<i64> {
-        let key = pointer.rsplit('/').next().unwrap_or(pointer);
+        // Only a note needs the pointer.
+        let pointer = || text!(p, "/", key);
         let target = self.target.id();
         match value {
             Some(v) if tgt.contains(v) => Some(v),
@@ -23,7 +26,7 @@ impl Ctx<'_> {
                 notes.push(
                     note(
                         codes::VALUE_CLAMPED,
-                        pointer,
+                        &pointer(),
                         format!("`{key}` {v} is outside {target}'s range {tgt}; clamped to {n}"),
                     )
                     .with_help(format!("{target} accepts {tgt}; set a value in range on the source to silence this"))
@@ -37,7 +40,7 @@ impl Ctx<'_> {
                 let d = if n == src.default {
                     note(
                         codes::DEFAULT_MADE_EXPLICIT,
-                        pointer,
+                        &pointer(),
                         format!(
                             "`{key}` was omitted, meaning {} on {}; written as {n} because {target}'s default is {}",
                             src.default,
@@ -48,7 +51,7 @@ impl Ctx<'_> {
                 } else {
                     note(
                         codes::VALUE_CLAMPED,
-                        pointer,
+                        &pointer(),
                         format!(
                             "`{key}` was omitted, meaning {} on {}; clamped to {n}, inside {target}'s range {tgt}",
                             src.default,
