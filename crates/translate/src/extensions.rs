@@ -46,8 +46,8 @@ impl Ctx<'_> {
     /// target's closest feature across providers (noted), dropped (noted)
     /// where the target has none.
     pub(crate) fn state_tracking(&self, st: StateTracking, p: &str, notes: &mut Vec<Diagnostic>) -> StateTracking {
-        let Some(s) = self.s.state_tracking else { return StateTracking::default() };
-        let t = self.t.state_tracking;
+        let Some(s) = self.source_spec.state_tracking else { return StateTracking::default() };
+        let t = self.target_spec.state_tracking;
         // Only a note needs the pointer.
         let sp = || text!(p, "/", s.key);
         let mut out = StateTracking::default();
@@ -60,7 +60,7 @@ impl Ctx<'_> {
                         note(codes::FEATURE_APPROXIMATED, &sp(), format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
                             .with_help(format!(
                                 "{}'s closest feature, {}; {} had {}",
-                                self.t.label, t.meaning, self.s.label, s.meaning
+                                self.target_spec.label, t.meaning, self.source_spec.label, s.meaning
                             )),
                     );
                 }
@@ -78,9 +78,9 @@ impl Ctx<'_> {
                         ),
                     )
                     .with_help(text!(
-                        self.t.label,
+                        self.target_spec.label,
                         " keeps no per-invocation state; on ",
-                        self.s.label,
+                        self.source_spec.label,
                         ": ",
                         s.meaning
                     )),
@@ -100,7 +100,7 @@ impl Ctx<'_> {
                     )
                     .with_help(format!(
                         "{} writes invocation states to its own store; configure logging on the function instead",
-                        self.t.label
+                        self.target_spec.label
                     )),
                 );
             }

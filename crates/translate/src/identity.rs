@@ -5,6 +5,7 @@
 //! differs between dialects is read from their specs.
 
 use crate::mapping::{self, Resolved};
+use crate::namespace::TargetNamespace;
 use crate::{codes, note, Ctx};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
@@ -21,7 +22,7 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
         let mut f = c.function.clone();
-        if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.s.provider) {
+        if let Some(of) = self.function_option.as_ref().filter(|of| of.provider == self.source_spec.provider) {
             match &mut f {
                 None => f = Some(of.clone()),
                 Some(f) if f.name.is_none() || f.name == of.name => {
@@ -82,13 +83,15 @@ impl Ctx<'_> {
         fp: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        if let Some(of) = self.option_fn.as_ref().filter(|of| of.provider == self.t.provider && self.crosses()) {
+        if let Some(of) =
+            self.function_option.as_ref().filter(|of| of.provider == self.target_spec.provider && self.crosses())
+        {
             // `--function` names the target function; the document's qualifier still applies.
             let mut of = of.clone();
             self.note_missing_namespace(&of, fp, notes);
             if of.qualifier.is_none() {
                 of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), fp, notes);
-                if of.qualifier == Some(Qualifier::Latest) && !self.t.identity.latest_explicit {
+                if of.qualifier == Some(Qualifier::Latest) && !self.target_spec.identity.latest_explicit {
                     of.qualifier = None;
                 }
             }
@@ -99,36 +102,40 @@ impl Ctx<'_> {
             return Some(self.within_provider(f, fp, notes));
         }
         // List items of some dialects name their function by a located identifier only.
-        let located = self.t.identity.located || (!p.is_empty() && self.t.list.items_located);
+        let located = self.target_spec.identity.located || (!p.is_empty() && self.target_spec.list.items_located);
         if f.name.is_none() || (located && !f.is_located()) {
             let what = if f.name.is_none() { "its name" } else { "its region and account" };
             notes.push(
                 note(
                     codes::IDENTITY_INCOMPLETE,
                     fp,
-                    format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.target.id(), self.t.keys.function),
+                    format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.target.id(), self.target_spec.keys.function),
                 )
                 .with_help("pass --function with the function's ARN or URN to name it"),
             );
             return None;
         }
-        self.map_function(&f, located, true, fp, notes)
+        let location = if located { Location::Mapped } else { Location::Implicit };
+        self.map_function(&f, location, Role::Own, fp, notes)
     }
 
     /// A function of the source's cloud as one of the target's: namespace,
-    /// name, qualifier, and (`with_location`) region and account mapped.
-    /// `own`: the config's own function (not a destination).
+    /// name, qualifier, and (as `location` says) region and account mapped.
     pub(crate) fn map_function(
         &self,
         f: &FunctionRef,
-        with_location: bool,
-        own: bool,
+        location: Location,
+        role: Role,
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        let t = &self.t.identity;
+        let t = &self.target_spec.identity;
         let name = f.name.clone()?;
-        let namespace = self.map_namespace(f, pointer, notes)?;
+        let namespace = match self.map_namespace(f, pointer, notes) {
+            TargetNamespace::NotNamed => None,
+            TargetNamespace::Named(ns) => Some(ns),
+            TargetNamespace::Unmapped => return None,
+        };
         // Help names only what can fix the name: a function name only `--function`
         // (no mapping entry renames a function), a namespace its `packages` entry too.
         // Only a refused name has its help written.
@@ -143,14 +150,14 @@ impl Ctx<'_> {
                         None => "translate with --function naming the target function (a mapping entry cannot change a function name)".to_string(),
                         Some(noun) => format!(
                             "map the {noun} with a `{}` entry, or translate with --function naming the target function",
-                            self.dir.tables.label("packages")
+                            self.direction.tables.label("packages")
                         ),
                     };
                     notes.push(
                         note(
                             codes::NAME_INVALID,
                             pointer,
-                            format!("`{value}` is not valid on {}: {e}", self.t.provider.service_name()),
+                            format!("`{value}` is not valid on {}: {e}", self.target_spec.provider.service_name()),
                         )
                         .with_help(format!("{help}; the rule: {}", rule.describe())),
                     );
@@ -165,21 +172,21 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(q) = &qualifier {
-            let codec = provider_codec(self.t.provider);
+            let codec = provider_codec(self.target_spec.provider);
             if let Err(e) = (codec.check_qualifier)(q) {
                 let text = (codec.qualifier_text)(q);
-                let placeholder = format!("<{} qualifier>", self.t.provider.service_name());
+                let placeholder = format!("<{} qualifier>", self.target_spec.provider.service_name());
                 let source_text = (provider_codec(f.provider).qualifier_text)(q);
-                let hint = if self.dir.forward {
-                    self.dir.tables.entry_hint("qualifiers", &source_text, &format!("\"{placeholder}\""))
+                let hint = if self.direction.forward {
+                    self.direction.tables.entry_hint("qualifiers", &source_text, &format!("\"{placeholder}\""))
                 } else {
-                    self.dir.tables.entry_hint("qualifiers", &placeholder, &format!("\"{source_text}\""))
+                    self.direction.tables.entry_hint("qualifiers", &placeholder, &format!("\"{source_text}\""))
                 };
                 notes.push(
                     note(
                         codes::IDENTITY_UNMAPPED,
                         pointer,
-                        format!("qualifier `{text}` is not valid on {}: {e}", self.t.provider.service_name()),
+                        format!("qualifier `{text}` is not valid on {}: {e}", self.target_spec.provider.service_name()),
                     )
                     .with_help(format!("add {hint} to the mapping file")),
                 );
@@ -191,13 +198,14 @@ impl Ctx<'_> {
             None if t.latest_explicit => Some(Qualifier::Latest),
             q => q,
         };
-        let mut out = FunctionRef { namespace, name: Some(name), qualifier, ..FunctionRef::new(self.t.provider) };
-        if with_location {
+        let mut out =
+            FunctionRef { namespace, name: Some(name), qualifier, ..FunctionRef::new(self.target_spec.provider) };
+        if location == Location::Mapped {
             let region = self.map_region(f.region.as_deref()?, pointer, notes);
             let account = self.map_account(f.account.as_deref()?, pointer, notes);
             out.region = Some(region?);
             out.account = Some(account?);
-        } else if own && (f.region.is_some() || f.account.is_some()) {
+        } else if role == Role::Own && (f.region.is_some() || f.account.is_some()) {
             notes.push(
                 note(codes::IDENTITY_IMPLICIT, pointer,
                     format!(
@@ -205,7 +213,7 @@ impl Ctx<'_> {
                         f.region.as_deref().unwrap_or_default(),
                         f.provider.nouns().account,
                         f.account.as_deref().unwrap_or_default(),
-                        self.t.label,
+                        self.target_spec.label,
                     ),
                 )
                 .with_help("the region and account are those of the endpoint the config is sent to; translating back, pass --function with the function's ARN or URN"),
@@ -221,8 +229,8 @@ impl Ctx<'_> {
     }
 
     fn look_up_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        let (tables, forward) = (self.dir.tables, self.dir.forward);
-        let builtin = mapping::builtin_region(self.dir.builtin, region, forward);
+        let (tables, forward) = (self.direction.tables, self.direction.forward);
+        let builtin = mapping::builtin_region(self.direction.builtin, region, forward);
         match mapping::resolve(&tables.regions, region, forward, builtin.map(|(r, _)| r)) {
             Resolved::Entry(r) => {
                 self.resolved(Namespace::Region, region, r, None, pointer, notes);
@@ -250,13 +258,13 @@ impl Ctx<'_> {
             }
             Resolved::Missing => {}
         }
-        let target_region = format!("\"<{} region>\"", self.t.provider.service_name());
+        let target_region = format!("\"<{} region>\"", self.target_spec.provider.service_name());
         let help = if forward {
             tables.entry_hint("regions", region, &target_region)
         } else {
             tables.entry_hint(
                 "regions",
-                &format!("<{} region>", self.t.provider.service_name()),
+                &format!("<{} region>", self.target_spec.provider.service_name()),
                 &format!("\"{region}\""),
             )
         };
@@ -278,12 +286,12 @@ impl Ctx<'_> {
     }
 
     fn look_up_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        let (tables, forward) = (self.dir.tables, self.dir.forward);
+        let (tables, forward) = (self.direction.tables, self.direction.forward);
         if let Some(a) = mapping::lookup(&tables.accounts, account, forward) {
             self.resolved(Namespace::Account, account, a, None, pointer, notes);
             return Some(a.to_string());
         }
-        let (src, tgt) = (self.s.provider, self.t.provider);
+        let (src, tgt) = (self.source_spec.provider, self.target_spec.provider);
         let target_noun = format!("<{} {} id>", tgt.service_name(), tgt.nouns().account);
         let help = if forward {
             tables.entry_hint("accounts", account, &format!("\"{target_noun}\""))
@@ -307,8 +315,8 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Qualifier> {
-        let (tables, forward) = (self.dir.tables, self.dir.forward);
-        let (sc, tc) = (provider_codec(self.s.provider), provider_codec(self.t.provider));
+        let (tables, forward) = (self.direction.tables, self.direction.forward);
+        let (sc, tc) = (provider_codec(self.source_spec.provider), provider_codec(self.target_spec.provider));
         match q? {
             Qualifier::Latest => Some(Qualifier::Latest),
             Qualifier::Alias(a) => Some(Qualifier::Alias(a)),
@@ -324,8 +332,8 @@ impl Ctx<'_> {
                         None
                     }
                     // A numbered-version provider reads a qualifier that is not a number as an alias.
-                    _ if self.t.identity.numeric_versions && !v.bytes().all(|b| b.is_ascii_digit()) => {
-                        let placeholder = format!("<{} version>", self.t.provider.service_name());
+                    _ if self.target_spec.identity.numeric_versions && !v.bytes().all(|b| b.is_ascii_digit()) => {
+                        let placeholder = format!("<{} version>", self.target_spec.provider.service_name());
                         let hint = if forward {
                             tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
                         } else {
@@ -333,14 +341,14 @@ impl Ctx<'_> {
                         };
                         notes.push(
                             note(codes::IDENTITY_UNMAPPED, pointer,
-                                format!("{} version `{v}` has no {} counterpart: {} versions are numbers, and an unmapped version is never turned into an alias", self.s.provider.service_name(), self.t.provider.service_name(), self.t.provider.service_name()),
+                                format!("{} version `{v}` has no {} counterpart: {} versions are numbers, and an unmapped version is never turned into an alias", self.source_spec.provider.service_name(), self.target_spec.provider.service_name(), self.target_spec.provider.service_name()),
                             )
                             .with_help(format!("add {hint} to the mapping file")),
                         );
                         None
                     }
                     _ => {
-                        let placeholder = format!("<{} version>", self.t.provider.service_name());
+                        let placeholder = format!("<{} version>", self.target_spec.provider.service_name());
                         let hint = if forward {
                             tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
                         } else {
@@ -361,7 +369,7 @@ impl Ctx<'_> {
                                 format!(
                                     "qualifier `{}` is not valid on {}: {e}",
                                     (tc.qualifier_text)(&kept),
-                                    self.t.provider.service_name()
+                                    self.target_spec.provider.service_name()
                                 ),
                             ),
                         };
@@ -407,6 +415,24 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a mapped function keeps its region and account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Location {
+    /// Mapped: the target names the function by a located identifier.
+    Mapped,
+    /// Not written: the target's endpoint implies them.
+    Implicit,
+}
+
+/// Which function is mapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The config's own function: a location it loses is noted.
+    Own,
+    /// A function destination.
+    Destination,
+}
+
 /// Mapping lookups of one translation, memoised per distinct identifier: a
 /// list of many functions in a few regions, accounts and namespaces formats
 /// each lookup's notes and hints once, and replays them at each use.
@@ -414,7 +440,7 @@ impl Ctx<'_> {
 pub(crate) struct Lookups {
     pub(crate) regions: Memo<Option<String>>,
     pub(crate) accounts: Memo<Option<String>>,
-    pub(crate) namespaces: Memo<Option<Option<String>>>,
+    pub(crate) namespaces: Memo<TargetNamespace>,
 }
 
 /// One kind of lookup: identifier -> what it gave and the notes it made,
@@ -493,11 +519,11 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) {
-        let (noun, other) = (ns.noun(self.s.provider), ns.noun(self.t.provider));
-        let table = self.dir.tables.label(ns.table());
+        let (noun, other) = (ns.noun(self.source_spec.provider), ns.noun(self.target_spec.provider));
+        let table = self.direction.tables.label(ns.table());
         let by = match how {
             Some(how) => format!("by {how} (no `{table}` entry)"),
-            None if self.dir.forward => format!("by the mapping file's `{table}` entry `{from}`"),
+            None if self.direction.forward => format!("by the mapping file's `{table}` entry `{from}`"),
             None => format!("by the mapping file's `{table}` entry `{to}`, read backwards"),
         };
         notes.push(note(codes::IDENTITY_RESOLVED, pointer, format!("{noun} `{from}` became {other} `{to}` {by}")));
@@ -516,12 +542,12 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) {
-        let (noun, other) = (ns.noun(self.s.provider), ns.noun(self.t.provider));
-        let tables = self.dir.tables;
+        let (noun, other) = (ns.noun(self.source_spec.provider), ns.noun(self.target_spec.provider));
+        let tables = self.direction.tables;
         let table = tables.label(ns.table());
         let (entry_key, entry_value) = entry;
-        let placeholder = format!("<{} {other}>", self.t.provider.service_name());
-        let help = if self.dir.forward {
+        let placeholder = format!("<{} {other}>", self.target_spec.provider.service_name());
+        let help = if self.direction.forward {
             tables.entry_hint(ns.table(), id, &format!("\"{placeholder}\""))
         } else {
             tables.entry_hint(ns.table(), &placeholder, &format!("\"{id}\""))

@@ -203,11 +203,11 @@ pub(crate) fn translate_parts(
     let ctx = Ctx {
         source,
         target,
-        s: source.spec(),
-        t: target.spec(),
-        dir: mapping.direction(source.provider(), target.provider()),
+        source_spec: source.spec(),
+        target_spec: target.spec(),
+        direction: mapping.direction(source.provider(), target.provider()),
         options,
-        option_fn: options.function.as_deref().and_then(FunctionRef::parse),
+        function_option: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
         services: &mapping.services,
@@ -356,14 +356,17 @@ fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> 
 }
 
 struct Ctx<'a> {
+    /// The dialect translated from.
     source: Dialect,
+    /// The dialect translated into.
     target: Dialect,
-    s: &'static DialectSpec,
-    t: &'static DialectSpec,
+    source_spec: &'static DialectSpec,
+    target_spec: &'static DialectSpec,
     /// The mapping tables of this provider pair, and which way they are read.
-    dir: mapping::Direction<'a>,
+    direction: mapping::Direction<'a>,
     options: &'a Options,
-    option_fn: Option<FunctionRef>,
+    /// The function `--function` names, when it parses.
+    function_option: Option<FunctionRef>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
     /// A window's list: how many items the whole list has.
@@ -381,24 +384,24 @@ fn note(code: &str, pointer: &str, message: impl Into<String>) -> Diagnostic {
 
 impl Ctx<'_> {
     fn crosses(&self) -> bool {
-        self.s.provider != self.t.provider
+        self.source_spec.provider != self.target_spec.provider
     }
 
     /// Where the function of the config at `p` is named in the source: its
     /// first identity key present, else the dialect's function key.
     fn identity_pointer(&self, p: &str) -> String {
-        let keys = self.s.identity_keys;
+        let keys = self.source_spec.identity_keys;
         let config = value_at(self.source_value, p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
-        format!("{p}/{}", present.unwrap_or(&self.s.keys.function))
+        format!("{p}/{}", present.unwrap_or(&self.source_spec.keys.function))
     }
 
     /// A qualifier the target takes as a request parameter (FC 3.0's
     /// `?qualifier=`): the output keeps it (as s.yaml does), and says so.
     fn request_parameters(&self, out: &AsyncInvokeConfig, notes: &mut Vec<Diagnostic>) {
         let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
-        if let (Some(why), Some(q)) = (self.t.identity.qualifier_note, qualifier) {
-            let text = (provider_codec(self.t.provider).qualifier_text)(q);
+        if let (Some(why), Some(q)) = (self.target_spec.identity.qualifier_note, qualifier) {
+            let text = (provider_codec(self.target_spec.provider).qualifier_text)(q);
             notes.push(
                 note(codes::REQUEST_PARAMETER, &self.identity_pointer(""), format!("`qualifier` `{text}` {why}"))
                     .with_help("pass it with the request (`?qualifier=...`)"),
@@ -425,19 +428,19 @@ impl Ctx<'_> {
                 .with_help(text!("to keep it, ", help))
             },
         );
-        let sk = &self.s.keys;
+        let sk = &self.source_spec.keys;
         let mut out = AsyncInvokeConfig {
             function,
             max_event_age: self.range(
                 c.max_event_age,
-                (self.s.max_event_age.request, self.t.max_event_age.request),
+                (self.source_spec.max_event_age.request, self.target_spec.max_event_age.request),
                 p,
                 sk.max_event_age,
                 notes,
             ),
             max_retry_attempts: self.range(
                 c.max_retry_attempts,
-                (self.s.retry_attempts.request, self.t.retry_attempts.request),
+                (self.source_spec.retry_attempts.request, self.target_spec.retry_attempts.request),
                 p,
                 sk.retry_attempts,
                 notes,

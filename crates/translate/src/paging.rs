@@ -9,7 +9,7 @@ use serde_json::Value;
 impl Ctx<'_> {
     /// The list and where its document-level notes begin in `notes`.
     pub(crate) fn list(&self, l: ConfigList, notes: &mut Vec<Diagnostic>) -> (ConfigList, usize) {
-        let (sl, tl) = (&self.s.list, &self.t.list);
+        let (sl, tl) = (&self.source_spec.list, &self.target_spec.list);
         let n = self.list_total.unwrap_or(l.items.len()) as i64;
         let items: Vec<AsyncInvokeConfig> = l
             .items
@@ -35,8 +35,8 @@ impl Ctx<'_> {
                             (codes::FIELD_DROPPED, "the unqualified function instead")
                         };
                         // The source's spelling: the note points at the source.
-                        let text = (provider_codec(self.s.provider).qualifier_text)(&q);
-                        let label = self.t.label;
+                        let text = (provider_codec(self.source_spec.provider).qualifier_text)(&q);
+                        let label = self.target_spec.label;
                         notes.push(
                             note(
                                 code,
@@ -73,7 +73,7 @@ impl Ctx<'_> {
 
     /// Within one dialect paging is kept, except values the API never returns.
     fn same_paging(&self, mut paging: Paging, n: i64, notes: &mut Vec<Diagnostic>) -> Paging {
-        let list = &self.s.list;
+        let list = &self.source_spec.list;
         if let (Some(key), Some(total)) = (list.total, paging.total) {
             if total < 0 {
                 notes.push(note(
@@ -109,7 +109,7 @@ impl Ctx<'_> {
     }
 
     fn cross_paging(&self, paging: Paging, n: i64, notes: &mut Vec<Diagnostic>) -> Paging {
-        let (sl, tl) = (&self.s.list, &self.t.list);
+        let (sl, tl) = (&self.source_spec.list, &self.target_spec.list);
         if let (Some(token), Some(key)) = (&paging.next_token, sl.next_token) {
             notes.push(
                 note(
@@ -131,7 +131,7 @@ impl Ctx<'_> {
                 note(
                     codes::PAGING_NOT_CARRIED,
                     &format!("/{at}"),
-                    format!("{keys} page the {} API and are not carried", self.s.label),
+                    format!("{keys} page the {} API and are not carried", self.source_spec.label),
                 )
                 .with_help("list the remaining pages on the source and translate each"),
             );
@@ -143,7 +143,7 @@ impl Ctx<'_> {
                     note(codes::PAGING_NOT_CARRIED, "",
                         format!("`{total}` (the total number of configs) is not written: the source lists {n} on this page and does not state the total"),
                     )
-                    .with_help(format!("{}'s own List response states it; a translated list is a set of configs to apply, one by one", self.t.label)),
+                    .with_help(format!("{}'s own List response states it; a translated list is a set of configs to apply, one by one", self.target_spec.label)),
                 );
             }
         }
