@@ -33,7 +33,7 @@ impl Ctx<'_> {
         if entries.is_empty() {
             return Override::NoEntry;
         }
-        let target = provider_codec(self.target_spec.provider);
+        let target = provider_codec(self.pair.target_spec.provider);
         let forward = entries.iter().find(|(k, _)| keys.contains(k));
         let (entry_key, parsed) = match forward {
             Some((k, v)) => (k.clone(), (target.read_destination)(v)),
@@ -42,7 +42,7 @@ impl Ctx<'_> {
                 let Ok(mine) = (provider_codec(d.provider).write_destination)(d) else { return Override::NoEntry };
                 let Some((k, _)) = entries.iter().find(|(_, v)| *v == mine) else { return Override::NoEntry };
                 let read = (target.read_key)(k).unwrap_or_else(|| {
-                    Err(format!("`{k}` is no {} identifier", self.target_spec.provider.service_name()))
+                    Err(format!("`{k}` is no {} identifier", self.pair.target_spec.provider.service_name()))
                 });
                 (k.clone(), read)
             }
@@ -101,7 +101,7 @@ impl Ctx<'_> {
                         format!(
                             "mapping entry `{}` `{entry_key}` does not fit {}: {e}",
                             self.direction.tables.label("destinations"),
-                            self.target.id()
+                            self.pair.target.id()
                         ),
                     )
                     .with_help("fix the entry in the mapping file"),
@@ -114,7 +114,7 @@ impl Ctx<'_> {
     /// Whether the target can write `d` as its own identifier, exactly as its
     /// reader reads it back.
     fn check_written(&self, d: &Destination) -> Result<(), String> {
-        let codec = provider_codec(self.target_spec.provider);
+        let codec = provider_codec(self.pair.target_spec.provider);
         let written = (codec.write_destination)(d)?;
         (codec.read_destination)(&written).map(drop)
     }
@@ -141,7 +141,7 @@ impl Ctx<'_> {
             );
             return None;
         }
-        let example = provider_codec(self.target_spec.provider).example;
+        let example = provider_codec(self.pair.target_spec.provider).example;
         let (k, v) = if self.direction.forward {
             (key.clone(), example.to_string())
         } else {
@@ -168,9 +168,10 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
         let d = d?;
-        let pointer = text!(p, "/", self.source_spec.keys.destination_config, "/", side.key(self.source_spec));
+        let pointer =
+            text!(p, "/", self.pair.source_spec.keys.destination_config, "/", side.key(self.pair.source_spec));
         // Where the identifier sits: Alibaba and AWS under `destination`, Huawei's pair at the side itself.
-        let dp = match self.source_spec.keys.destination {
+        let dp = match self.pair.source_spec.keys.destination {
             Some(k) => text!(pointer, "/", k),
             None => pointer.clone(),
         };
@@ -230,10 +231,10 @@ impl Ctx<'_> {
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
-        if !self.crosses() {
+        if !self.pair.crosses() {
             return self.within_provider_destination(d, dp, f, notes);
         }
-        let source_kind = self.source_spec.destination(d.kind);
+        let source_kind = self.pair.source_spec.destination(d.kind);
         let (d, keys) = self.complete_relative(d, source_kind, f, dp, notes)?;
         match self.override_for(&d, &keys, dp, notes) {
             Override::NoEntry => {}
@@ -261,7 +262,7 @@ impl Ctx<'_> {
                     self.direction.tables.entry_hint(
                         "destinations",
                         &d.source_key(),
-                        provider_codec(self.target_spec.provider).example
+                        provider_codec(self.pair.target_spec.provider).example
                     )
                 )),
             );
@@ -301,8 +302,8 @@ impl Ctx<'_> {
         source_kind: Option<&DestinationSpec>,
         side: Side,
     ) -> Result<&'static DestinationSpec, String> {
-        let target = self.target.id();
-        let Some(tk) = self.target_spec.destination(d.kind) else {
+        let target = self.pair.target.id();
+        let Some(tk) = self.pair.target_spec.destination(d.kind) else {
             return Err(text!("has no counterpart on ", target));
         };
         if !tk.by_name || source_kind.is_some_and(|k| !k.by_name) {
@@ -336,7 +337,7 @@ impl Ctx<'_> {
                         "`{k}` {v} of {} `{}` has no counterpart on {}",
                         d.kind_name(),
                         d.source_key(),
-                        self.target.id()
+                        self.pair.target.id()
                     ),
                 )
                 .with_help("add a `destinations` mapping entry to choose the target's own settings"),
@@ -353,7 +354,7 @@ impl Ctx<'_> {
         dp: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
-        let provider = self.target_spec.provider;
+        let provider = self.pair.target_spec.provider;
         if d.kind == TargetKind::Function {
             let location = if tk.located { Location::Mapped } else { Location::Implicit };
             let g = self.map_function(&d.function()?, location, Role::Destination, dp, notes)?;
@@ -368,8 +369,8 @@ impl Ctx<'_> {
         let mut out =
             Destination { namespace: d.namespace.clone(), ..Destination::new(d.kind, provider, d.name.clone()) };
         if tk.located {
-            let region = self.map_region(d.region.as_deref()?, dp, notes);
-            let account = self.map_account(d.account.as_deref()?, dp, notes);
+            let region = self.resolver.map_region(d.region.as_deref()?, dp, notes);
+            let account = self.resolver.map_account(d.account.as_deref()?, dp, notes);
             out.region = Some(region?);
             out.account = Some(account?);
         }
@@ -412,8 +413,8 @@ impl Ctx<'_> {
         f: Option<&FunctionRef>,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<Destination> {
-        let Some(tk) = self.target_spec.destination(d.kind) else {
-            return self.unmapped(&d, &format!("has no counterpart on {}", self.target.id()), pointer, notes);
+        let Some(tk) = self.pair.target_spec.destination(d.kind) else {
+            return self.unmapped(&d, &format!("has no counterpart on {}", self.pair.target.id()), pointer, notes);
         };
         if d.kind != TargetKind::Function {
             return Some(d);
@@ -421,26 +422,26 @@ impl Ctx<'_> {
         let key = d.source_key();
         let noun = d.provider.nouns().namespace;
         let mut out = d.clone();
-        match (self.target_spec.identity.namespace, &d.namespace) {
+        match (self.pair.target_spec.identity.namespace, &d.namespace) {
             (NamespaceRule::None, Some(ns)) => {
                 out.namespace = None;
                 let mut message = format!(
                     "{} function `{key}` written in the {} form without {noun} `{ns}`",
-                    self.source_spec.label, self.target_spec.label
+                    self.pair.source_spec.label, self.pair.target_spec.label
                 );
                 if !tk.qualified {
                     if let Some(q) = out.qualifier.take().filter(|q| *q != Qualifier::Latest) {
                         let text = (provider_codec(d.provider).qualifier_text)(&q);
                         message.push_str(&format!(
                             " and without qualifier `{text}` (a qualified {} destination form is not documented)",
-                            self.target_spec.label
+                            self.pair.target_spec.label
                         ));
                     }
                 }
                 notes.push(note(codes::FIELD_DROPPED, pointer, message));
             }
             (NamespaceRule::Required, None)
-                if d.provider == self.target_spec.provider
+                if d.provider == self.pair.target_spec.provider
                     && crate::mapping::service_in(self.services, &d.name).is_some() =>
             {
                 out.namespace = self.service_from_mapping(&d.name, pointer, notes);
@@ -458,14 +459,14 @@ impl Ctx<'_> {
                             pointer,
                             format!(
                                 "{} function `{key}` written in the {} form with {noun} `{ns}` (the function's own)",
-                                self.source_spec.label, self.target_spec.label
+                                self.pair.source_spec.label, self.pair.target_spec.label
                             ),
                         ));
                         out.namespace = Some(ns);
                     }
                     None => {
                         notes.push(
-                            note(codes::IDENTITY_UNMAPPED, pointer, format!("{} function `{key}` has no {} form: the {noun} is unknown", self.source_spec.label, self.target_spec.label))
+                            note(codes::IDENTITY_UNMAPPED, pointer, format!("{} function `{key}` has no {} form: the {noun} is unknown", self.pair.source_spec.label, self.pair.target_spec.label))
                                 .with_help(format!("{}, or pass --function acs:fc:{{region}}:{{account}}:services/{{service}}/functions/{{function}} (an FC 2.0 destination is written in the function's own service by default)", self.services_hint(&d.name))),
                         );
                         return None;

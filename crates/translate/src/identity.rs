@@ -4,12 +4,10 @@
 //! same-name fallbacks. One set of rules for every pair of providers: what
 //! differs between dialects is read from their specs.
 
-use crate::mapping::{self, Resolved};
 use crate::namespace::TargetNamespace;
 use crate::{codes, note, Ctx};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
-use std::cell::RefCell;
 
 impl Ctx<'_> {
     /// The source function, completed from `--function` (when it names a
@@ -22,7 +20,7 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
         let mut f = c.function.clone();
-        if let Some(of) = self.function_option.as_ref().filter(|of| of.provider == self.source_spec.provider) {
+        if let Some(of) = self.function_option.as_ref().filter(|of| of.provider == self.pair.source_spec.provider) {
             match &mut f {
                 None => f = Some(of.clone()),
                 Some(f) if f.name.is_none() || f.name == of.name => {
@@ -83,33 +81,36 @@ impl Ctx<'_> {
         fp: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        if let Some(of) =
-            self.function_option.as_ref().filter(|of| of.provider == self.target_spec.provider && self.crosses())
+        if let Some(of) = self
+            .function_option
+            .as_ref()
+            .filter(|of| of.provider == self.pair.target_spec.provider && self.pair.crosses())
         {
             // `--function` names the target function; the document's qualifier still applies.
             let mut of = of.clone();
             self.note_missing_namespace(&of, fp, notes);
             if of.qualifier.is_none() {
-                of.qualifier = self.map_qualifier(f.and_then(|f| f.qualifier), fp, notes);
-                if of.qualifier == Some(Qualifier::Latest) && !self.target_spec.identity.latest_explicit {
+                of.qualifier = self.resolver.map_qualifier(f.and_then(|f| f.qualifier), fp, notes);
+                if of.qualifier == Some(Qualifier::Latest) && !self.pair.target_spec.identity.latest_explicit {
                     of.qualifier = None;
                 }
             }
             return Some(of);
         }
         let f = f?;
-        if !self.crosses() {
+        if !self.pair.crosses() {
             return Some(self.within_provider(f, fp, notes));
         }
         // List items of some dialects name their function by a located identifier only.
-        let located = self.target_spec.identity.located || (!p.is_empty() && self.target_spec.list.items_located);
+        let located =
+            self.pair.target_spec.identity.located || (!p.is_empty() && self.pair.target_spec.list.items_located);
         if f.name.is_none() || (located && !f.is_located()) {
             let what = if f.name.is_none() { "its name" } else { "its region and account" };
             notes.push(
                 note(
                     codes::IDENTITY_INCOMPLETE,
                     fp,
-                    format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.target.id(), self.target_spec.keys.function),
+                    format!("the function cannot be named on {}: the document lacks {what}; the output is a Put body without `{}`", self.pair.target.id(), self.pair.target_spec.keys.function),
                 )
                 .with_help("pass --function with the function's ARN or URN to name it"),
             );
@@ -129,9 +130,9 @@ impl Ctx<'_> {
         pointer: &str,
         notes: &mut Vec<Diagnostic>,
     ) -> Option<FunctionRef> {
-        let t = &self.target_spec.identity;
+        let t = &self.pair.target_spec.identity;
         let name = f.name.clone()?;
-        let namespace = match self.map_namespace(f, pointer, notes) {
+        let namespace = match self.resolver.map_namespace(f, pointer, notes) {
             TargetNamespace::NotNamed => None,
             TargetNamespace::Named(ns) => Some(ns),
             TargetNamespace::Unmapped => return None,
@@ -157,7 +158,7 @@ impl Ctx<'_> {
                         note(
                             codes::NAME_INVALID,
                             pointer,
-                            format!("`{value}` is not valid on {}: {e}", self.target_spec.provider.service_name()),
+                            format!("`{value}` is not valid on {}: {e}", self.pair.target_spec.provider.service_name()),
                         )
                         .with_help(format!("{help}; the rule: {}", rule.describe())),
                     );
@@ -166,16 +167,16 @@ impl Ctx<'_> {
             }
         }
         let before = notes.len();
-        let qualifier = self.map_qualifier(f.qualifier.clone(), pointer, notes);
+        let qualifier = self.resolver.map_qualifier(f.qualifier.clone(), pointer, notes);
         if f.qualifier.is_some() && qualifier.is_none() && notes[before..].iter().any(|n| n.severity == Severity::Error)
         {
             return None;
         }
         if let Some(q) = &qualifier {
-            let codec = provider_codec(self.target_spec.provider);
+            let codec = provider_codec(self.pair.target_spec.provider);
             if let Err(e) = (codec.check_qualifier)(q) {
                 let text = (codec.qualifier_text)(q);
-                let placeholder = format!("<{} qualifier>", self.target_spec.provider.service_name());
+                let placeholder = format!("<{} qualifier>", self.pair.target_spec.provider.service_name());
                 let source_text = (provider_codec(f.provider).qualifier_text)(q);
                 let hint = if self.direction.forward {
                     self.direction.tables.entry_hint("qualifiers", &source_text, &format!("\"{placeholder}\""))
@@ -186,7 +187,10 @@ impl Ctx<'_> {
                     note(
                         codes::IDENTITY_UNMAPPED,
                         pointer,
-                        format!("qualifier `{text}` is not valid on {}: {e}", self.target_spec.provider.service_name()),
+                        format!(
+                            "qualifier `{text}` is not valid on {}: {e}",
+                            self.pair.target_spec.provider.service_name()
+                        ),
                     )
                     .with_help(format!("add {hint} to the mapping file")),
                 );
@@ -199,10 +203,10 @@ impl Ctx<'_> {
             q => q,
         };
         let mut out =
-            FunctionRef { namespace, name: Some(name), qualifier, ..FunctionRef::new(self.target_spec.provider) };
+            FunctionRef { namespace, name: Some(name), qualifier, ..FunctionRef::new(self.pair.target_spec.provider) };
         if location == Location::Mapped {
-            let region = self.map_region(f.region.as_deref()?, pointer, notes);
-            let account = self.map_account(f.account.as_deref()?, pointer, notes);
+            let region = self.resolver.map_region(f.region.as_deref()?, pointer, notes);
+            let account = self.resolver.map_account(f.account.as_deref()?, pointer, notes);
             out.region = Some(region?);
             out.account = Some(account?);
         } else if role == Role::Own && (f.region.is_some() || f.account.is_some()) {
@@ -213,173 +217,13 @@ impl Ctx<'_> {
                         f.region.as_deref().unwrap_or_default(),
                         f.provider.nouns().account,
                         f.account.as_deref().unwrap_or_default(),
-                        self.target_spec.label,
+                        self.pair.target_spec.label,
                     ),
                 )
                 .with_help("the region and account are those of the endpoint the config is sent to; translating back, pass --function with the function's ARN or URN"),
             );
         }
         Some(out)
-    }
-
-    /// The target's region for `region`, with its notes; looked up and
-    /// formatted once per distinct region ([`Lookups`]).
-    pub(crate) fn map_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        self.lookups.regions.get_or(region, pointer, notes, |notes| self.look_up_region(region, "", notes))
-    }
-
-    fn look_up_region(&self, region: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        let (tables, forward) = (self.direction.tables, self.direction.forward);
-        let builtin = mapping::builtin_region(self.direction.builtin, region, forward);
-        match mapping::resolve(&tables.regions, region, forward, builtin.map(|(r, _)| r)) {
-            Resolved::Entry(r) => {
-                self.resolved(Namespace::Region, region, r, None, pointer, notes);
-                return Some(r.to_string());
-            }
-            Resolved::Fallback(r) => {
-                let why = builtin.map(|(_, why)| why).unwrap_or_default();
-                let (a, h) = if forward { (region, r.as_str()) } else { (r.as_str(), region) };
-                notes.push(
-                    note(
-                        codes::BUILTIN_REGION_PAIR,
-                        pointer,
-                        format!("region `{region}` mapped to `{r}` by the built-in pair {a} <-> {h} ({why})"),
-                    )
-                    .with_help(format!(
-                        "add {} to the mapping file to choose another",
-                        tables.entry_hint("regions", a, "\"...\"")
-                    )),
-                );
-                return Some(r);
-            }
-            Resolved::Clash { fallback, entry } => {
-                self.clash(Namespace::Region, region, &fallback, "the built-in pair", entry, pointer, notes);
-                return None;
-            }
-            Resolved::Missing => {}
-        }
-        let target_region = format!("\"<{} region>\"", self.target_spec.provider.service_name());
-        let help = if forward {
-            tables.entry_hint("regions", region, &target_region)
-        } else {
-            tables.entry_hint(
-                "regions",
-                &format!("<{} region>", self.target_spec.provider.service_name()),
-                &format!("\"{region}\""),
-            )
-        };
-        notes.push(
-            note(
-                codes::IDENTITY_UNMAPPED,
-                pointer,
-                format!("region `{region}` has no counterpart: no mapping entry and no built-in pair"),
-            )
-            .with_help(format!("add {help} to the mapping file")),
-        );
-        None
-    }
-
-    /// The target's account for `account`, with its notes; looked up and
-    /// formatted once per distinct account ([`Lookups`]).
-    pub(crate) fn map_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        self.lookups.accounts.get_or(account, pointer, notes, |notes| self.look_up_account(account, "", notes))
-    }
-
-    fn look_up_account(&self, account: &str, pointer: &str, notes: &mut Vec<Diagnostic>) -> Option<String> {
-        let (tables, forward) = (self.direction.tables, self.direction.forward);
-        if let Some(a) = mapping::lookup(&tables.accounts, account, forward) {
-            self.resolved(Namespace::Account, account, a, None, pointer, notes);
-            return Some(a.to_string());
-        }
-        let (src, tgt) = (self.source_spec.provider, self.target_spec.provider);
-        let target_noun = format!("<{} {} id>", tgt.service_name(), tgt.nouns().account);
-        let help = if forward {
-            tables.entry_hint("accounts", account, &format!("\"{target_noun}\""))
-        } else {
-            tables.entry_hint("accounts", &target_noun, &format!("\"{account}\""))
-        };
-        notes.push(
-            note(
-                codes::IDENTITY_UNMAPPED,
-                pointer,
-                format!("{} `{account}` has no {} {}", src.nouns().account, tgt.service_name(), tgt.nouns().account),
-            )
-            .with_help(format!("add {help} to the mapping file")),
-        );
-        None
-    }
-
-    pub(crate) fn map_qualifier(
-        &self,
-        q: Option<Qualifier>,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<Qualifier> {
-        let (tables, forward) = (self.direction.tables, self.direction.forward);
-        let (sc, tc) = (provider_codec(self.source_spec.provider), provider_codec(self.target_spec.provider));
-        match q? {
-            Qualifier::Latest => Some(Qualifier::Latest),
-            Qualifier::Alias(a) => Some(Qualifier::Alias(a)),
-            Qualifier::Version(v) => {
-                let text = (sc.qualifier_text)(&Qualifier::Version(v.clone()));
-                match mapping::resolve(&tables.qualifiers, &text, forward, Some(&text)) {
-                    Resolved::Entry(m) => {
-                        self.resolved(Namespace::Qualifier, &text, m, None, pointer, notes);
-                        Some((tc.read_qualifier)(m))
-                    }
-                    Resolved::Clash { fallback, entry } => {
-                        self.clash(Namespace::Qualifier, &v, &fallback, "keeping it as it is", entry, pointer, notes);
-                        None
-                    }
-                    // A numbered-version provider reads a qualifier that is not a number as an alias.
-                    _ if self.target_spec.identity.numeric_versions && !v.bytes().all(|b| b.is_ascii_digit()) => {
-                        let placeholder = format!("<{} version>", self.target_spec.provider.service_name());
-                        let hint = if forward {
-                            tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
-                        } else {
-                            tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
-                        };
-                        notes.push(
-                            note(codes::IDENTITY_UNMAPPED, pointer,
-                                format!("{} version `{v}` has no {} counterpart: {} versions are numbers, and an unmapped version is never turned into an alias", self.source_spec.provider.service_name(), self.target_spec.provider.service_name(), self.target_spec.provider.service_name()),
-                            )
-                            .with_help(format!("add {hint} to the mapping file")),
-                        );
-                        None
-                    }
-                    _ => {
-                        let placeholder = format!("<{} version>", self.target_spec.provider.service_name());
-                        let hint = if forward {
-                            tables.entry_hint("qualifiers", &v, &format!("\"{placeholder}\""))
-                        } else {
-                            tables.entry_hint("qualifiers", &placeholder, &format!("\"{v}\""))
-                        };
-                        let kept = Qualifier::Version(v.clone());
-                        // One verdict per identifier: a version the target cannot hold is
-                        // refused here, never "kept" and then refused.
-                        let n = match (tc.check_qualifier)(&kept) {
-                            Ok(()) => note(
-                                codes::QUALIFIER_KEPT,
-                                pointer,
-                                format!("version `{v}` has no counterpart on {}; kept as it is", self.target.id()),
-                            ),
-                            Err(e) => note(
-                                codes::IDENTITY_UNMAPPED,
-                                pointer,
-                                format!(
-                                    "qualifier `{}` is not valid on {}: {e}",
-                                    (tc.qualifier_text)(&kept),
-                                    self.target_spec.provider.service_name()
-                                ),
-                            ),
-                        };
-                        let refused = n.severity == Severity::Error;
-                        notes.push(n.with_help(format!("add {hint} to the mapping file")));
-                        (!refused).then_some(kept)
-                    }
-                }
-            }
-        }
     }
 
     pub(crate) fn fill_relative(
@@ -431,134 +275,4 @@ pub(crate) enum Role {
     Own,
     /// A function destination.
     Destination,
-}
-
-/// Mapping lookups of one translation, memoised per distinct identifier: a
-/// list of many functions in a few regions, accounts and namespaces formats
-/// each lookup's notes and hints once, and replays them at each use.
-#[derive(Default)]
-pub(crate) struct Lookups {
-    pub(crate) regions: Memo<Option<String>>,
-    pub(crate) accounts: Memo<Option<String>>,
-    pub(crate) namespaces: Memo<TargetNamespace>,
-}
-
-/// One kind of lookup: identifier -> what it gave and the notes it made,
-/// which point at `""` until replayed.
-pub(crate) struct Memo<V>(RefCell<foldhash::HashMap<String, (V, Vec<Diagnostic>)>>);
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo(RefCell::default())
-    }
-}
-
-impl<V: Clone> Memo<V> {
-    /// What `look` gives for `key` (its notes made pointing at `""`), with
-    /// its notes added to `notes` pointing at `pointer`.
-    pub(crate) fn get_or(
-        &self,
-        key: &str,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-        look: impl FnOnce(&mut Vec<Diagnostic>) -> V,
-    ) -> V {
-        let replay = |made: &[Diagnostic], notes: &mut Vec<Diagnostic>| {
-            notes.extend(made.iter().map(|n| Diagnostic { pointer: pointer.to_string(), ..n.clone() }));
-        };
-        if let Some((value, made)) = self.0.borrow().get(key) {
-            replay(made, notes);
-            return value.clone();
-        }
-        let mut made = Vec::new();
-        let value = look(&mut made);
-        replay(&made, notes);
-        self.0.borrow_mut().insert(key.to_string(), (value.clone(), made));
-        value
-    }
-}
-
-/// The namespaces of the composed mapping, as the mapping file names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Namespace {
-    Region,
-    Account,
-    Package,
-    Qualifier,
-}
-
-impl Namespace {
-    fn table(self) -> &'static str {
-        match self {
-            Namespace::Region => "regions",
-            Namespace::Account => "accounts",
-            Namespace::Package => "packages",
-            Namespace::Qualifier => "qualifiers",
-        }
-    }
-
-    fn noun(self, p: Provider) -> &'static str {
-        match self {
-            Namespace::Region => "region",
-            Namespace::Account => p.nouns().account,
-            Namespace::Package => p.nouns().namespace,
-            Namespace::Qualifier => "version",
-        }
-    }
-}
-
-impl Ctx<'_> {
-    /// Says how an identifier was resolved: by the mapping file's entry, or by
-    /// the fallback `how` (built-in pairs have their own note, T204).
-    pub(crate) fn resolved(
-        &self,
-        ns: Namespace,
-        from: &str,
-        to: &str,
-        how: Option<&str>,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) {
-        let (noun, other) = (ns.noun(self.source_spec.provider), ns.noun(self.target_spec.provider));
-        let table = self.direction.tables.label(ns.table());
-        let by = match how {
-            Some(how) => format!("by {how} (no `{table}` entry)"),
-            None if self.direction.forward => format!("by the mapping file's `{table}` entry `{from}`"),
-            None => format!("by the mapping file's `{table}` entry `{to}`, read backwards"),
-        };
-        notes.push(note(codes::IDENTITY_RESOLVED, pointer, format!("{noun} `{from}` became {other} `{to}` {by}")));
-    }
-
-    /// Refuses an identifier whose fallback counterpart a file entry already
-    /// pairs with another one, naming both sources.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn clash(
-        &self,
-        ns: Namespace,
-        id: &str,
-        fallback: &str,
-        how: &str,
-        entry: (&str, &str),
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) {
-        let (noun, other) = (ns.noun(self.source_spec.provider), ns.noun(self.target_spec.provider));
-        let tables = self.direction.tables;
-        let table = tables.label(ns.table());
-        let (entry_key, entry_value) = entry;
-        let placeholder = format!("<{} {other}>", self.target_spec.provider.service_name());
-        let help = if self.direction.forward {
-            tables.entry_hint(ns.table(), id, &format!("\"{placeholder}\""))
-        } else {
-            tables.entry_hint(ns.table(), &placeholder, &format!("\"{id}\""))
-        };
-        notes.push(
-            note(codes::MAPPING_CLASH, pointer,
-                format!(
-                    "{noun} `{id}` would become {other} `{fallback}` by {how}, but the mapping file's `{table}` entry `{entry_key}` -> `{entry_value}` already pairs `{fallback}` with another {noun}; a mapping is read both ways, so each counterpart may be used once"
-                ),
-            )
-            .with_help(format!("add {help} to the mapping file")),
-        );
-    }
 }

@@ -71,6 +71,7 @@ pub mod mapping;
 mod namespace;
 mod paging;
 mod ranges;
+mod resolve;
 
 pub use list::{
     translate_in_windows, translate_in_windows_streamed, ListTranslation, NotInWindows, StreamedVerdict, TranslatedText,
@@ -200,18 +201,17 @@ pub(crate) fn translate_parts(
             .collect(),
     })?;
     let source_value = doc.to_value();
+    let pair = Pair::new(source, target);
+    let direction = mapping.direction(source.provider(), target.provider());
     let ctx = Ctx {
-        source,
-        target,
-        source_spec: source.spec(),
-        target_spec: target.spec(),
-        direction: mapping.direction(source.provider(), target.provider()),
+        pair,
+        direction,
+        resolver: resolve::Resolver::new(pair, direction),
         options,
         function_option: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
         services: &mapping.services,
-        lookups: Default::default(),
     };
     let mut notes = Vec::new();
     let (out, split) = match neutral {
@@ -355,15 +355,37 @@ fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> 
     notes
 }
 
-struct Ctx<'a> {
+/// What one translation is from and to: the policy modules' common data.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pair {
     /// The dialect translated from.
-    source: Dialect,
+    pub(crate) source: Dialect,
     /// The dialect translated into.
-    target: Dialect,
-    source_spec: &'static DialectSpec,
-    target_spec: &'static DialectSpec,
+    pub(crate) target: Dialect,
+    pub(crate) source_spec: &'static DialectSpec,
+    pub(crate) target_spec: &'static DialectSpec,
+}
+
+impl Pair {
+    pub(crate) fn new(source: Dialect, target: Dialect) -> Self {
+        Pair { source, target, source_spec: source.spec(), target_spec: target.spec() }
+    }
+
+    /// Whether the translation goes to another provider's cloud.
+    pub(crate) fn crosses(self) -> bool {
+        self.source_spec.provider != self.target_spec.provider
+    }
+}
+
+/// One translation's policy: which pair, the mapping file's tables, the
+/// options and the source document. Each policy module reads only the part
+/// it needs ([`Pair`], [`resolve::Resolver`]).
+struct Ctx<'a> {
+    pair: Pair,
     /// The mapping tables of this provider pair, and which way they are read.
     direction: mapping::Direction<'a>,
+    /// Region, account, qualifier and namespace lookups through `direction`.
+    resolver: resolve::Resolver<'a>,
     options: &'a Options,
     /// The function `--function` names, when it parses.
     function_option: Option<FunctionRef>,
@@ -373,8 +395,6 @@ struct Ctx<'a> {
     list_total: Option<usize>,
     /// The mapping file's `services`: FC 3.0 function -> FC 2.0 service.
     services: &'a [(String, String)],
-    /// Mapping lookups done so far, with their notes.
-    lookups: identity::Lookups,
 }
 
 /// A note with its code's one severity ([`codes::ALL`]).
@@ -383,25 +403,21 @@ fn note(code: &str, pointer: &str, message: impl Into<String>) -> Diagnostic {
 }
 
 impl Ctx<'_> {
-    fn crosses(&self) -> bool {
-        self.source_spec.provider != self.target_spec.provider
-    }
-
     /// Where the function of the config at `p` is named in the source: its
     /// first identity key present, else the dialect's function key.
     fn identity_pointer(&self, p: &str) -> String {
-        let keys = self.source_spec.identity_keys;
+        let keys = self.pair.source_spec.identity_keys;
         let config = value_at(self.source_value, p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
-        format!("{p}/{}", present.unwrap_or(&self.source_spec.keys.function))
+        format!("{p}/{}", present.unwrap_or(&self.pair.source_spec.keys.function))
     }
 
     /// A qualifier the target takes as a request parameter (FC 3.0's
     /// `?qualifier=`): the output keeps it (as s.yaml does), and says so.
     fn request_parameters(&self, out: &AsyncInvokeConfig, notes: &mut Vec<Diagnostic>) {
         let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
-        if let (Some(why), Some(q)) = (self.target_spec.identity.qualifier_note, qualifier) {
-            let text = (provider_codec(self.target_spec.provider).qualifier_text)(q);
+        if let (Some(why), Some(q)) = (self.pair.target_spec.identity.qualifier_note, qualifier) {
+            let text = (provider_codec(self.pair.target_spec.provider).qualifier_text)(q);
             notes.push(
                 note(codes::REQUEST_PARAMETER, &self.identity_pointer(""), format!("`qualifier` `{text}` {why}"))
                     .with_help("pass it with the request (`?qualifier=...`)"),
@@ -428,26 +444,28 @@ impl Ctx<'_> {
                 .with_help(text!("to keep it, ", help))
             },
         );
-        let sk = &self.source_spec.keys;
+        let sk = &self.pair.source_spec.keys;
         let mut out = AsyncInvokeConfig {
             function,
-            max_event_age: self.range(
+            max_event_age: ranges::range(
+                self.pair,
                 c.max_event_age,
-                (self.source_spec.max_event_age.request, self.target_spec.max_event_age.request),
+                (self.pair.source_spec.max_event_age.request, self.pair.target_spec.max_event_age.request),
                 p,
                 sk.max_event_age,
                 notes,
             ),
-            max_retry_attempts: self.range(
+            max_retry_attempts: ranges::range(
+                self.pair,
                 c.max_retry_attempts,
-                (self.source_spec.retry_attempts.request, self.target_spec.retry_attempts.request),
+                (self.pair.source_spec.retry_attempts.request, self.pair.target_spec.retry_attempts.request),
                 p,
                 sk.retry_attempts,
                 notes,
             ),
             ..Default::default()
         };
-        out.state_tracking = self.state_tracking(c.state_tracking, p, notes);
+        out.state_tracking = extensions::state_tracking(self.pair, c.state_tracking, p, notes);
         // Read-only fields are never written (design.md): the target API sets them.
         for (key, value) in
             [(sk.created_time, &c.extensions.created_time), (Some(sk.last_modified), &c.extensions.last_modified)]
@@ -459,7 +477,7 @@ impl Ctx<'_> {
                 );
             }
         }
-        out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
+        out.extensions.unknown = extensions::carry_unknown(self.pair.source, c.extensions.unknown, p, notes);
         out.on_success = self.destination(c.on_success, p, Side::OnSuccess, src_fn.as_ref(), notes);
         out.on_failure = self.destination(c.on_failure, p, Side::OnFailure, src_fn.as_ref(), notes);
         out

@@ -2,8 +2,8 @@
 //! for them, the mapping file's `packages` and `services` tables, and the
 //! note on every path that leaves a target needing one without it.
 
-use crate::identity::Namespace;
 use crate::mapping::{self, Resolved};
+use crate::resolve::{Namespace, Resolver};
 use crate::{codes, note, Ctx};
 use invokecfg_model::*;
 
@@ -11,11 +11,11 @@ impl Ctx<'_> {
     /// Within one provider (FC 2.0 <-> FC 3.0) identifiers stay; only the
     /// namespace follows the target's rule.
     pub(crate) fn within_provider(&self, mut f: FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) -> FunctionRef {
-        match self.target_spec.identity.namespace {
+        match self.pair.target_spec.identity.namespace {
             NamespaceRule::None => {
                 if let Some(ns) = f.namespace.take() {
                     let noun = f.provider.nouns().namespace;
-                    let label = self.target_spec.label;
+                    let label = self.pair.target_spec.label;
                     notes.push(
                         note(
                             codes::FIELD_DROPPED,
@@ -51,13 +51,13 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let (service, entry) = mapping::service_in(self.services, name)?;
-        let noun = self.target_spec.provider.nouns().namespace;
+        let noun = self.pair.target_spec.provider.nouns().namespace;
         notes.push(note(
             codes::IDENTITY_RESOLVED,
             pointer,
             format!(
                 "{} function `{name}` belongs to {noun} `{service}` by the mapping file's `{}` entry `{}`",
-                self.source_spec.label,
+                self.pair.source_spec.label,
                 mapping::SERVICES,
                 serde_json::Value::from(entry)
             ),
@@ -70,37 +70,42 @@ impl Ctx<'_> {
         format!(
             "add \"{}\": {{\"{name}\": \"<service>\"}} to the mapping file (the key \"\" serves every {} function not listed)",
             mapping::SERVICES,
-            self.source_spec.label
+            self.pair.source_spec.label
         )
     }
 
     /// Every path that leaves a target needing a namespace (FC 2.0's service)
     /// without one says so: the output names the function by name only.
     pub(crate) fn note_missing_namespace(&self, f: &FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) {
-        if self.target_spec.identity.namespace != NamespaceRule::Required || f.namespace.is_some() || f.name.is_none() {
+        if self.pair.target_spec.identity.namespace != NamespaceRule::Required
+            || f.namespace.is_some()
+            || f.name.is_none()
+        {
             return;
         }
         let noun = f.provider.nouns().namespace;
         let mut help =
             String::from("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}");
-        if let (Some(name), true) = (&f.name, f.provider == self.target_spec.provider) {
+        if let (Some(name), true) = (&f.name, f.provider == self.pair.target_spec.provider) {
             help = format!("{}, or {help}", self.services_hint(name));
         }
         notes.push(
             note(
                 codes::IDENTITY_INCOMPLETE,
                 fp,
-                format!("{} names a function by {noun}; the output has no `{noun}`", self.target_spec.label),
+                format!("{} names a function by {noun}; the output has no `{noun}`", self.pair.target_spec.label),
             )
             .with_help(help),
         );
     }
+}
 
+impl Resolver<'_> {
     /// The target namespace of a function. A stated namespace is looked up
-    /// once ([`crate::identity::Lookups`]).
+    /// once ([`crate::resolve::Lookups`]).
     pub(crate) fn map_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> TargetNamespace {
         match &f.namespace {
-            Some(ns) if f.provider == self.source_spec.provider => {
+            Some(ns) if f.provider == self.pair.source_spec.provider => {
                 self.lookups.namespaces.get_or(ns, pointer, notes, |notes| self.look_up_namespace(f, "", notes))
             }
             _ => self.look_up_namespace(f, pointer, notes),
@@ -110,19 +115,19 @@ impl Ctx<'_> {
     fn look_up_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> TargetNamespace {
         let tables = self.direction.tables;
         let forward = self.direction.forward;
-        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.target_spec.provider.nouns().namespace);
+        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.pair.target_spec.provider.nouns().namespace);
         // The namespace a namespace-less provider's functions live in: the
         // `""` entry, else the target's default.
         let home = |default: Option<&'static str>| {
             mapping::lookup(&tables.packages, "", forward).map(str::to_string).or(default.map(str::to_string))
         };
-        let default = match self.target_spec.identity.namespace {
+        let default = match self.pair.target_spec.identity.namespace {
             NamespaceRule::Defaulted(d) => Some(d),
             _ => None,
         };
-        match (self.target_spec.identity.namespace, &f.namespace) {
+        match (self.pair.target_spec.identity.namespace, &f.namespace) {
             (NamespaceRule::None, Some(ns)) => {
-                let source_home = match self.source_spec.identity.namespace {
+                let source_home = match self.pair.source_spec.identity.namespace {
                     NamespaceRule::Defaulted(d) => Some(d),
                     _ => None,
                 };
@@ -133,12 +138,15 @@ impl Ctx<'_> {
                         note(
                             codes::FIELD_DROPPED,
                             pointer,
-                            format!("{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s", self.target_spec.label),
+                            format!(
+                                "{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s",
+                                self.pair.target_spec.label
+                            ),
                         )
                         .with_help(format!(
                             "add {} to the mapping file to say {} functions live there",
                             tables.entry_hint("packages", "", &format!("\"{ns}\"")),
-                            self.target_spec.label
+                            self.pair.target_spec.label
                         )),
                     );
                 }
@@ -169,7 +177,7 @@ impl Ctx<'_> {
                             pointer,
                             format!(
                                 "{} names every function by {tgt_noun}, and the {} function has none",
-                                self.target_spec.label,
+                                self.pair.target_spec.label,
                                 f.provider.service_name()
                             ),
                         )
