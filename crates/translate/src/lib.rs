@@ -216,7 +216,7 @@ pub(crate) fn translate_parts(
     let mut notes = Vec::new();
     let (out, split) = match neutral {
         NeutralDocument::Config(c) => {
-            let out = ctx.config(c, "", &mut notes);
+            let out = ctx.config(c, "", &ctx.identity_pointer(""), &mut notes);
             ctx.request_parameters(&out, &mut notes);
             (NeutralDocument::Config(out), 0)
         }
@@ -425,16 +425,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
-        let fp = self.identity_pointer(p);
-        let src_fn = self.source_function(&c, &fp, notes);
+    /// The config at `p`, whose function is named at `fp` ([`Self::identity_pointer`]).
+    fn config(&self, c: AsyncInvokeConfig, p: &str, fp: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
+        let src_fn = self.source_function(&c, fp, notes);
         let function = self.or_drop(
             notes,
-            |notes| self.target_function(src_fn.clone(), p, &fp, notes),
+            |notes| self.target_function(src_fn.clone(), p, fp, notes),
             |reasons, help| {
                 note(
                     codes::FIELD_DROPPED,
-                    &fp,
+                    fp,
                     text!(
                         "the function's identity is not written (--allow-lossy): ",
                         reasons,

@@ -19,7 +19,8 @@ impl Ctx<'_> {
             .map(|(i, c)| {
                 let p = format!("/{}/{i}", sl.items);
                 let source_latest = c.function.as_ref().is_some_and(|f| f.qualifier == Some(Qualifier::Latest));
-                let mut out = self.config(c, &p, notes);
+                let fp = self.identity_pointer(&p);
+                let mut out = self.config(c, &p, &fp, notes);
                 // Only a single document may carry the qualifier of its query string.
                 if !tl.items_qualified && sl.items_qualified {
                     // A latest qualifier the target leaves implicit is already gone from
@@ -41,7 +42,7 @@ impl Ctx<'_> {
                         notes.push(
                             note(
                                 code,
-                                &self.identity_pointer(&p),
+                                &fp,
                                 text!(
                                     "qualifier `",
                                     text,
