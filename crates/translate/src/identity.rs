@@ -1,8 +1,7 @@
-//! Function identity: the function a document configures and the functions,
-//! queues and topics its destinations name, resolved through the mapping
-//! file's tables for the provider pair, the built-in region pairs and the
-//! same-name fallbacks. One set of rules for every pair of providers: what
-//! differs between dialects is read from their specs.
+//! Function identity: the function a document configures, completed from
+//! `--function` and its destinations, and mapped to the target's (its parts
+//! looked up by [`crate::resolve::Resolver`]). One set of rules for every
+//! pair of providers: what differs between dialects is read from their specs.
 
 use crate::namespace::TargetNamespace;
 use crate::{codes, note, Ctx};
