@@ -3,7 +3,7 @@
 //! looked up by [`crate::resolve::Resolver`]). One set of rules for every
 //! pair of providers: what differs between dialects is read from their specs.
 
-use crate::namespace::TargetNamespace;
+use crate::resolve::TargetNamespace;
 use crate::{codes, note, Ctx};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;

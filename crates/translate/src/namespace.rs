@@ -3,7 +3,7 @@
 //! note on every path that leaves a target needing one without it.
 
 use crate::mapping::{self, Resolved};
-use crate::resolve::{Namespace, Resolver};
+use crate::resolve::{Namespace, Resolver, TargetNamespace};
 use crate::{codes, note, Ctx};
 use invokecfg_model::*;
 
@@ -195,15 +195,4 @@ impl Resolver<'_> {
             },
         }
     }
-}
-
-/// The namespace a function has on the target.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum TargetNamespace {
-    /// The target names functions without one (FC 3.0, Lambda).
-    NotNamed,
-    /// The target's namespace (FC 2.0 service, FunctionGraph package).
-    Named(String),
-    /// The function cannot be named on the target: refused, the notes say why.
-    Unmapped,
 }

@@ -5,7 +5,6 @@
 //! identifier for one translation ([`Lookups`]).
 
 use crate::mapping::{self, Resolved};
-use crate::namespace::TargetNamespace;
 use crate::{codes, note, Pair};
 use invokecfg_model::neutral::provider_codec;
 use invokecfg_model::*;
@@ -315,6 +314,17 @@ impl Resolver<'_> {
             .with_help(format!("add {help} to the mapping file")),
         );
     }
+}
+
+/// The namespace a function has on the target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TargetNamespace {
+    /// The target names functions without one (FC 3.0, Lambda).
+    NotNamed,
+    /// The target's namespace (FC 2.0 service, FunctionGraph package).
+    Named(String),
+    /// The function cannot be named on the target: refused, the notes say why.
+    Unmapped,
 }
 
 #[cfg(test)]
