@@ -274,10 +274,6 @@ impl Resource {
         self.arguments.iter().find(|a| a.pointer == Some(pointer))
     }
 
-    /// The argument with `role`.
-    pub fn argument_with(&self, role: Role) -> Option<&'static Argument> {
-        self.arguments.iter().find(|a| a.role == role)
-    }
 }
 
 /// The API pointer of the block (or YAML mapping) at `path` among `fields`:
