@@ -350,7 +350,7 @@ fn map_fix(
             edits.push(Edit { span: lines.span(at.value.clone()), content });
         }
     }
-    Some(Fix { message: fix.message, edits })
+    Some(Fix { edits, ..fix })
 }
 
 /// `new` written as the literal `old` is (a quoted HCL string, a YAML

@@ -1,8 +1,7 @@
 //! R203: a response value (Huawei, SCF) that could not be set again.
 
+use super::helpers::Ranged;
 use super::prelude::*;
-use super::r201_event_age_out_of_range::range_of;
-use crate::ctx::{age_key, retries_key};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -29,7 +28,8 @@ sending this config back unchanged would be rejected.
 ## Fix
 Nothing to fix in a response; clamp the value before putting the config back.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
@@ -37,11 +37,10 @@ Nothing to fix in a response; clamp the value before putting the config back.
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect.filter(|d| !d.spec().retry_attempts.responses_checked) else { return };
     for c in ctx.configs.iter().filter(|c| c.response) {
-        for age in [true, false] {
+        for field in [Ranged::MaxEventAge, Ranged::RetryAttempts] {
             // A field key may be a path (SCF's `AsyncTriggerConfig/MsgTTL`); messages name its last key.
-            let path = if age { age_key(d) } else { retries_key(d) };
+            let (path, range) = (field.key(d), field.request_range(d));
             let key = path.rsplit('/').next().unwrap_or(path);
-            let range = range_of(d, age);
             let Some(n) = c.field(path).and_then(int) else { continue };
             if n < i128::from(range.min) || n > i128::from(range.max) {
                 out.push(

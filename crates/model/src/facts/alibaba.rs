@@ -100,11 +100,6 @@ pub const FC2_CONFIG_KEYS: &[&str] = &[
 /// Legacy FC 2.0 key spellings and the key that replaced each.
 pub const FC2_LEGACY_KEYS: &[(&str, &str)] = &[("serviceName", "service"), ("functionName", "function")];
 
-/// The keys a PutFunctionAsyncInvokeConfig body may carry (plus `qualifier`,
-/// which travels in the query string but which documents often hold).
-pub const FC2_PUT_BODY_KEYS: &[&str] =
-    &["destinationConfig", "maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", "statefulInvocation"];
-
 /// JSON keys of one FC 3.0 config (`AsyncConfig`), in documented order.
 pub const FC3_CONFIG_KEYS: &[&str] = &[
     "asyncTask",
@@ -271,6 +266,7 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Alibaba,
     id: "alibaba",
+    cloud: "Alibaba Cloud",
     service_name: "Function Compute",
     nouns: ProviderNouns { namespace: "service", account: "account" },
     home: Dialect::AlibabaFc2,

@@ -101,11 +101,6 @@ pub const RETRY_ATTEMPTS: IntRange = IntRange { min: 0, max: 2, default: 2 };
 /// up to six hours").
 pub const MAX_EVENT_AGE: IntRange = IntRange { min: 60, max: 21_600, default: 21_600 };
 
-/// Shape `MaxFunctionEventInvokeConfigListItems` (List `MaxItems` query
-/// parameter): min 1, max 50. The model states no default; 50 is the most
-/// a page holds.
-pub const LIST_MAX_ITEMS: IntRange = IntRange { min: 1, max: 50, default: 50 };
-
 /// Function name (the name part of shape `FunctionArn`,
 /// `[a-zA-Z0-9-_]+`; the `FunctionName` member documentation: "If you specify
 /// only the function name, it is limited to 64 characters in length").
@@ -445,6 +440,7 @@ pub const SPEC: DialectSpec = DialectSpec {
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Aws,
     id: "aws",
+    cloud: "AWS",
     service_name: "Lambda",
     nouns: ProviderNouns { namespace: "namespace", account: "account" },
     home: Dialect::AwsLambda,

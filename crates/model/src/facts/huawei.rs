@@ -40,9 +40,6 @@ pub const PARAM_KEYS: &[(&str, &[&str])] = &[
     ("FunctionGraph", &["func_urn"]),
 ];
 
-/// Kinds offered in every region (others vary: OTC and ae-ad-1 lack DIS/SMN).
-pub const KINDS_IN_EVERY_REGION: &[&str] = &["OBS", "FunctionGraph"];
-
 /// `func_urn` maximum length (path parameter limit).
 pub const FUNCTION_URN_MAX_LEN: usize = 269;
 
@@ -264,6 +261,7 @@ const DESTINATIONS: &[DestinationSpec] = &[
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Huawei,
     id: "huawei",
+    cloud: "Huawei Cloud",
     service_name: "FunctionGraph",
     nouns: ProviderNouns { namespace: "package", account: "project" },
     home: Dialect::Huawei,

@@ -217,6 +217,7 @@ pub const DOC_FUNCTION_NAMES: &[&str] = &["FunctionName"];
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Tencent,
     id: "tencent",
+    cloud: "Tencent Cloud",
     service_name: "SCF",
     // Tencent calls the account id the uin.
     nouns: ProviderNouns { namespace: "namespace", account: "uin" },

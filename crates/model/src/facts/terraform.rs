@@ -308,11 +308,6 @@ impl Resource {
     pub fn argument_at(&self, pointer: &str) -> Option<&'static Argument> {
         self.arguments.iter().find(|a| a.pointer == Some(pointer))
     }
-
-    /// The argument with `role`.
-    pub fn argument_with(&self, role: Role) -> Option<&'static Argument> {
-        self.arguments.iter().find(|a| a.role == role)
-    }
 }
 
 /// The API pointer of the block (or YAML mapping) at `path` among `fields`:
