@@ -273,7 +273,6 @@ impl Resource {
     pub fn argument_at(&self, pointer: &str) -> Option<&'static Argument> {
         self.arguments.iter().find(|a| a.pointer == Some(pointer))
     }
-
 }
 
 /// The API pointer of the block (or YAML mapping) at `path` among `fields`:
