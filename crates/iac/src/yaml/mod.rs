@@ -9,6 +9,7 @@ use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
+mod migrate;
 mod write;
 pub use write::*;
 
@@ -367,7 +368,7 @@ pub fn translate(
                 ),
             )
             .with_help("translate the API JSON instead, or the Terraform resource")]),
-            Some(to) => rewrite(source, &offsets, &docs, f, to, mapping, options),
+            Some(to) => migrate::rewrite(source, &offsets, &docs, f, to, mapping, options),
         };
         let result = result.map(|(edit, notes, address)| {
             edits.push(edit);
@@ -390,126 +391,4 @@ pub fn translate(
     }
     text.push_str(source.get(at..).unwrap_or_default());
     Ok(Translated { text, outcomes })
-}
-
-type Edit = (usize, String, Range<usize>);
-
-fn rewrite(
-    source: &str,
-    offsets: &Offsets,
-    docs: &[MarkedYaml<'_>],
-    f: &Found,
-    to: &'static Section,
-    mapping: &invokecfg_translate::Mapping,
-    options: &invokecfg_translate::Options,
-) -> Result<(Edit, Vec<invokecfg_model::Diagnostic>, String), Vec<invokecfg_model::Diagnostic>> {
-    use invokecfg_model::{Dialect, Field};
-    let mut c = crate::carry::translate(f, Dialect::AlibabaFc3, mapping, options, crate::carry::Syntax::Same)?;
-    let missing = || {
-        vec![invokecfg_model::Diagnostic::new(
-            invokecfg_translate::codes::SOURCE_INVALID,
-            invokecfg_model::Severity::Error,
-            "",
-            format!("{}: the section could not be found again", f.address),
-        )]
-    };
-    let (top, name) = f.address.split_once('.').ok_or_else(missing)?;
-    let resource = docs
-        .iter()
-        .filter_map(|d| mapping_of(d))
-        .filter_map(|m| get(m, top).and_then(mapping_of))
-        .find_map(|m| m.iter().find(|(k, _)| scalar_str(k) == Some(name)))
-        .ok_or_else(missing)?;
-    let (resource_key, resource_node) = resource;
-    let section = section_of(f.wrapper).ok_or_else(missing)?;
-    let (value, key) = node_at(resource_node, section.path).ok_or_else(missing)?;
-    let key = key.ok_or_else(missing)?;
-    let remove = entry_range(source, offsets.range(key).start, offsets.range(value).end);
-    // s.yaml: before the props entry that holds the section; ROS: before the resource.
-    let (anchor, new_address) = if to.path.len() > 1 {
-        let (_, holder) = node_at(resource_node, &section.path[..2]).ok_or_else(missing)?;
-        (holder.ok_or_else(missing)?, f.address.clone())
-    } else {
-        (resource_key, format!("{top}.{name}AsyncInvokeConfig"))
-    };
-    let insert = line_start(source, offsets.range(anchor).start);
-    let indent = offsets.range(anchor).start - insert;
-    let pad = " ".repeat(indent);
-    let mut out = String::new();
-    let nl = crate::text::newline(source);
-    let (what, advice) = if to.path.len() > 1 {
-        (
-            "the resource's component is still the fc component",
-            "move the resource to the fc3 component, which reads this key",
-        )
-    } else {
-        (
-            "the function is still an ALIYUN::FC::Function",
-            "move it to ALIYUN::FC3::Function; this resource configures that function",
-        )
-    };
-    c.notes.push(crate::codes::note(crate::codes::RESOURCE_NOT_MIGRATED, "", what).with_help(advice));
-    out.push_str(&format!("{pad}# invokecfg: {what}: {advice}{nl}"));
-    let depth = if to.path.len() > 1 {
-        out.push_str(&format!("{pad}{}:{nl}", to.path.last().copied().unwrap_or_default()));
-        indent + 2
-    } else {
-        let ty = match to.selector {
-            Selector::RosType(t) => t,
-            Selector::Component(_) => "",
-        };
-        out.push_str(&format!("{pad}{name}AsyncInvokeConfig:{nl}"));
-        out.push_str(&format!("{pad}  {}: {ty}{nl}", ros::TYPE_KEY));
-        out.push_str(&format!("{pad}  DependsOn: {name}{nl}"));
-        out.push_str(&format!("{pad}  {}:{nl}", to.path.first().copied().unwrap_or_default()));
-        indent + 4
-    };
-    let mut tree: Vec<(Vec<&str>, String)> = Vec::new();
-    for a in to.fields {
-        let value = match (a.pointer, a.role) {
-            (Some(p), _) => c.document.pointer(p).filter(|v| !v.is_null()).cloned(),
-            (None, invokecfg_model::facts::terraform::Role::FunctionNameOfArn) => {
-                let arn = c
-                    .document
-                    .pointer(&format!("/{}", Dialect::AlibabaFc3.key(Field::Function)))
-                    .and_then(Value::as_str);
-                let from_arn =
-                    arn.and_then(|a| a.parse::<invokecfg_model::AcsArn>().ok()).and_then(|a| match a.resource {
-                        invokecfg_model::AcsResource::Fc3Function { function, .. } => Some(function),
-                        _ => None,
-                    });
-                let own = f
-                    .document
-                    .pointer(&format!("/{}", Dialect::AlibabaFc2.key(Field::Function)))
-                    .and_then(Value::as_str);
-                from_arn.or(own.map(str::to_string)).map(Value::String)
-            }
-            _ => None,
-        };
-        if let Some(v) = value {
-            tree.push((a.path.to_vec(), yaml_value(&v, &f.placeholders, depth + 2 * a.path.len(), nl)));
-        }
-    }
-    write_tree(&mut out, &tree, depth, nl);
-    for (what, text) in &c.lost {
-        out.push_str(&format!(
-            "{}# invokecfg: `{what}` was `{}` (an expression): write the alibaba-fc3 value by hand{nl}",
-            " ".repeat(depth),
-            crate::text::one_line(text)
-        ));
-    }
-    crate::carry::expression_notes(f, &mut c, &out, to.name, Dialect::AlibabaFc3);
-    // Keys the section does not define leave with it: named, never silently.
-    for (name, _) in &f.unknown {
-        c.notes.push(
-            invokecfg_model::Diagnostic::new(
-                invokecfg_translate::codes::UNKNOWN_KEY_DROPPED,
-                invokecfg_translate::codes::severity(invokecfg_translate::codes::UNKNOWN_KEY_DROPPED),
-                "",
-                format!("`{name}` is not a key of {}: not carried to {}", f.wrapper, to.name),
-            )
-            .with_help("`invokecfg lint` names the key it may have meant"),
-        );
-    }
-    Ok(((insert, out, remove), c.notes, new_address))
 }
