@@ -58,7 +58,7 @@ fn one(
         let format = args.format.as_deref();
         let (text, notes) = match surface::translate(kind, input, &bytes, (target, format), mapping, &options) {
             Ok(t) => t,
-            Err(e) => return Ok(input_error(input, e)),
+            Err(e) => return Ok(input_error(input, e.to_string())),
         };
         print_each(input, &notes);
         let notes = keep(args, notes);

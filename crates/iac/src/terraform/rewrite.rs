@@ -39,6 +39,7 @@ impl Translated {
 
 /// Why a `.tf` file could not be translated at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TranslateFileError {
     /// Not HCL.
     Syntax(SyntaxError),
@@ -65,6 +66,9 @@ impl std::fmt::Display for TranslateFileError {
         }
     }
 }
+
+// `Syntax` displays its error whole (it is the error, not its cause): no `source()`.
+impl std::error::Error for TranslateFileError {}
 
 /// Translates every async invocation config resource of `source` into
 /// `target`'s resource type, in place.
