@@ -6,6 +6,25 @@
 //! `rules/mod.rs`. Codes are grouped by prefix: `S1xx` structure, `R2xx`
 //! ranges, `I3xx` identifiers, `M4xx` semantics, `P5xx` portability (these run
 //! only with [`LintOptions::target`]).
+//!
+//! ```
+//! use invokecfg_lint::{apply_fixes, lint, LintOptions};
+//! use invokecfg_model::{Dialect, Severity};
+//!
+//! let text = br#"{"maxAsyncRetryAttempt": 3, "maxAsyncEventAgeInSeconds": 700000}"#;
+//! let result = lint(text, &LintOptions::default());
+//! assert_eq!(result.dialect, Some(Dialect::AlibabaFc2));
+//! let found: Vec<(&str, Severity, &str)> =
+//!     result.diagnostics.iter().map(|d| (d.code.as_str(), d.severity, d.pointer.as_str())).collect();
+//! assert_eq!(
+//!     found,
+//!     [("S106", Severity::Error, "/maxAsyncRetryAttempt"), ("R201", Severity::Error, "/maxAsyncEventAgeInSeconds")]
+//! );
+//! // Both have a safe fix: rename the misspelt key, clamp into 1..604800.
+//! let (fixed, applied) = apply_fixes(text, &result.diagnostics);
+//! assert_eq!(applied, 2);
+//! assert_eq!(fixed, br#"{"maxAsyncRetryAttempts": 3, "maxAsyncEventAgeInSeconds": 604800}"#);
+//! ```
 
 #![forbid(unsafe_code)]
 
