@@ -82,14 +82,14 @@ impl SchemaName {
     /// The schema text, byte-identical to the published file.
     pub fn text(self) -> &'static str {
         match self {
-            SchemaName::AlibabaFc2 => include_str!("../../../schemas/alibaba-fc2.schema.json"),
-            SchemaName::AlibabaFc3 => include_str!("../../../schemas/alibaba-fc3.schema.json"),
-            SchemaName::Huawei => include_str!("../../../schemas/huawei.schema.json"),
-            SchemaName::AwsLambda => include_str!("../../../schemas/aws-lambda.schema.json"),
-            SchemaName::Mapping => include_str!("../../../schemas/mapping.schema.json"),
-            SchemaName::LintReport => include_str!("../../../schemas/lint-report.schema.json"),
-            SchemaName::TranslateReport => include_str!("../../../schemas/translate-report.schema.json"),
-            SchemaName::Config => include_str!("../../../schemas/config.schema.json"),
+            SchemaName::AlibabaFc2 => include_str!("../schemas/alibaba-fc2.schema.json"),
+            SchemaName::AlibabaFc3 => include_str!("../schemas/alibaba-fc3.schema.json"),
+            SchemaName::Huawei => include_str!("../schemas/huawei.schema.json"),
+            SchemaName::AwsLambda => include_str!("../schemas/aws-lambda.schema.json"),
+            SchemaName::Mapping => include_str!("../schemas/mapping.schema.json"),
+            SchemaName::LintReport => include_str!("../schemas/lint-report.schema.json"),
+            SchemaName::TranslateReport => include_str!("../schemas/translate-report.schema.json"),
+            SchemaName::Config => include_str!("../schemas/config.schema.json"),
         }
     }
 
