@@ -153,8 +153,8 @@ impl From<invokecfg_translate::MappingError> for Error {
     }
 }
 
-impl From<invokecfg_model::dialect::UnknownDialect> for Error {
-    fn from(e: invokecfg_model::dialect::UnknownDialect) -> Error {
+impl From<invokecfg_model::UnknownDialect> for Error {
+    fn from(e: invokecfg_model::UnknownDialect) -> Error {
         Error::new(ErrorKind::InvalidOption, e.to_string()).caused_by(e)
     }
 }

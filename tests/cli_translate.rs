@@ -14,7 +14,7 @@ fn translates_to_stdout_with_notes_on_stderr() {
     let r = run(&["translate", "--to", "huawei", "--map", MAP, SEED]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert!(SchemaName::Huawei.validate(&v).is_empty());
+    assert!(SchemaName::Dialect(invokecfg_model::Dialect::Huawei).validate(&v).is_empty());
     assert!(r.stdout.ends_with("}\n") && r.stdout.contains("\n  \"func_urn\""));
     assert!(r.stderr.contains("info[T104]"), "{}", r.stderr);
     assert!(!r.stdout.contains("T104"));

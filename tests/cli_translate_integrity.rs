@@ -84,7 +84,11 @@ fn item9_duplicate_keys_are_refused_with_both_positions() {
 fn item10_function_is_parsed_and_gaps_noted() {
     let garbage = run(&["translate", "--to", "huawei", "--function", "garbage", PUT]);
     assert_eq!(garbage.code, 2);
-    assert!(garbage.stderr.contains("`garbage` is neither a Function Compute ARN"), "{}", garbage.stderr);
+    assert!(
+        garbage.stderr.contains("`garbage` is no function identifier: expected a Function Compute ARN"),
+        "{}",
+        garbage.stderr
+    );
     let queue = run(&[
         "translate",
         "--to",

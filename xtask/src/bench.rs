@@ -2,6 +2,7 @@
 //! library entry points on it, prints a table (and JSON), and checks the targets.
 
 use crate::corpus::{self, Corpus, Spec};
+use crate::measure::{list_document, target_dir, under_gnu_time};
 use crate::workspace_root;
 use invokecfg_lint::LintOptions;
 use invokecfg_model::{detect, span, Dialect, Document};
@@ -203,21 +204,6 @@ fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
-/// `$CARGO_TARGET_DIR` (relative to the workspace root when relative), else `<root>/target`.
-pub fn target_dir(root: &Path) -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(d) if !d.is_empty() => {
-            let d = PathBuf::from(d);
-            if d.is_absolute() {
-                d
-            } else {
-                root.join(d)
-            }
-        }
-        _ => root.join("target"),
-    }
-}
-
 fn locate_binary(args: &Args, root: &Path) -> Result<PathBuf, String> {
     if let Some(b) = &args.bin {
         return if b.is_file() { Ok(b.clone()) } else { Err(format!("--bin {}: no such file", b.display())) };
@@ -385,18 +371,6 @@ fn load_documents(files: &[PathBuf], dialect: Dialect) -> Result<Vec<(Document, 
 
 /// One run of the binary on `path`: wall time and, where GNU time is on the
 /// machine, peak resident memory (KiB).
-/// GNU time, where there is one, running `bin` and writing `format` last on stderr.
-pub fn under_gnu_time(bin: &Path, format: &str) -> (Command, bool) {
-    let gnu_time = Path::new("/usr/bin/time");
-    if gnu_time.is_file() {
-        let mut c = Command::new(gnu_time);
-        c.args(["-f", format, "--"]).arg(bin);
-        (c, true)
-    } else {
-        (Command::new(bin), false)
-    }
-}
-
 fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option<u64>), String> {
     let (mut cmd, timed) = under_gnu_time(bin, "%M");
     let t = Instant::now();
@@ -412,17 +386,6 @@ fn timed_run(bin: &Path, args: &[&str], path: &Path) -> Result<(Duration, Option
     let stderr = String::from_utf8_lossy(&out.stderr);
     let rss = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok()).filter(|_| timed);
     Ok((wall, rss))
-}
-
-/// An FC 2.0 List response of `n` copies of one config (a service's
-/// functions as a large organisation exports them), compact JSON.
-pub fn list_document(n: usize) -> Result<Vec<u8>, String> {
-    let item = json!({
-        "service": "orders", "function": "create-order", "qualifier": "LATEST",
-        "maxAsyncEventAgeInSeconds": 3600, "maxAsyncRetryAttempts": 2,
-        "destinationConfig": {"onFailure": {"destination": "acs:mns:cn-shanghai:1234567890123456:/queues/failed-orders/messages"}},
-    });
-    serde_json::to_vec(&json!({"configs": vec![item; n], "nextToken": "x"})).map_err(|e| e.to_string())
 }
 
 /// Translation and lint of one list document as it grows: configs/s must not

@@ -35,7 +35,7 @@ struct Run {
 }
 
 fn run_once(bin: &Path, args: &[&str], input: &Path) -> Result<Run, String> {
-    let (mut cmd, timed) = crate::bench::under_gnu_time(bin, "%M %U %S");
+    let (mut cmd, timed) = crate::measure::under_gnu_time(bin, "%M %U %S");
     let t = Instant::now();
     let mut child = cmd
         .args(args)
@@ -132,7 +132,7 @@ fn measure_binaries(bins: &[&Path], input: &Path, bytes: usize, runs: usize) -> 
 /// Writes the list of `items` configs to `dir` and measures `bin` (and
 /// `baseline`, first, when given) on it.
 pub fn measure(bin: &Path, baseline: Option<&Path>, dir: &Path, items: usize, runs: usize) -> Result<Value, String> {
-    let text = crate::bench::list_document(items)?;
+    let text = crate::measure::list_document(items)?;
     let input = dir.join(format!("list-{items}.json"));
     std::fs::write(&input, &text).map_err(|e| format!("{}: {e}", input.display()))?;
     let bins: Vec<&Path> = baseline.into_iter().chain([bin]).collect();
@@ -216,7 +216,7 @@ pub fn run(args: &[String]) -> Result<std::process::ExitCode, String> {
     }
     let bin = match bin {
         Some(b) => b,
-        None => crate::bench::target_dir(&crate::workspace_root()).join("release").join("invokecfg"),
+        None => crate::measure::target_dir(&crate::workspace_root()).join("release").join("invokecfg"),
     };
     for b in [Some(&bin), baseline.as_ref()].into_iter().flatten() {
         if !b.is_file() {

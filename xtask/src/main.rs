@@ -34,6 +34,7 @@ mod corpus;
 mod facts;
 mod fuzz;
 mod fuzz_entries;
+mod measure;
 mod prng;
 mod public_api;
 

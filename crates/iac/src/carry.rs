@@ -3,6 +3,7 @@
 
 use crate::codes::{self, note};
 use crate::template::{self, Templates};
+use crate::text::{is_placeholder, one_line};
 use crate::{Expression, Found, PLACEHOLDER};
 use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
 use invokecfg_translate::codes::SOURCE_INVALID;
@@ -246,16 +247,6 @@ pub(crate) fn as_written(f: &Found, s: &str) -> String {
         out = out.replace(&format!("{PLACEHOLDER}{i}"), &shown);
     }
     out
-}
-
-/// Whether `s` is exactly one placeholder.
-pub(crate) fn is_placeholder(s: &str) -> bool {
-    s.strip_prefix(PLACEHOLDER).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// `text` on one line, for messages.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `v` with each placeholder replaced by the expression it stands for, also

@@ -9,13 +9,12 @@
 //! target's shape by an entry added to a copy of the mapping; after the
 //! translation the target's sentinel becomes the placeholder again.
 
-use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
+use crate::text::{is_placeholder, one_line};
 use crate::Found;
-use invokecfg_model::facts::{alibaba, aws, huawei};
 use invokecfg_model::{Diagnostic, Dialect, Provider};
 use invokecfg_translate::codes::{BUILTIN_REGION_PAIR, IDENTITY_RESOLVED};
-use invokecfg_translate::mapping::{Tables, PAIRS};
+use invokecfg_translate::mapping::{pair_index, Tables, PAIRS};
 use invokecfg_translate::Mapping;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -44,13 +43,12 @@ pub(crate) struct Templates {
     pub pointers: Vec<String>,
 }
 
-/// The indexes of the region and account parts of an identifier split at `:`.
+/// The indexes of the region and account parts of an identifier split at
+/// `:`, from the grammar of the provider whose scheme it starts with.
 fn part_indexes(parts: &[&str]) -> Option<(usize, usize)> {
-    match parts.first() {
-        Some(&"acs") | Some(&"urn") => Some((2, 3)),
-        Some(&"arn") => Some((3, 4)),
-        _ => None,
-    }
+    let scheme = parts.first()?;
+    let grammar = Provider::ALL.into_iter().map(|p| p.spec().identifier).find(|g| g.scheme == *scheme)?;
+    Some((grammar.region, grammar.account))
 }
 
 /// A value of `part` in `provider`'s shape that no real config holds
@@ -65,11 +63,7 @@ fn sentinel(provider: Provider, part: Part, n: usize, side: char) -> String {
             format!("zz-invokecfg{side}{letters}-9")
         }
         Part::Account => {
-            let (width, fill) = match provider {
-                Provider::Alibaba => (alibaba::ACCOUNT_ID_DIGITS, '9'),
-                Provider::Aws => (aws::ACCOUNT_ID_DIGITS, '9'),
-                Provider::Huawei => (huawei::PROJECT_ID_LEN, 'f'),
-            };
+            let (width, fill) = provider.spec().account_id;
             // The side's digit keeps source and target sentinels apart.
             let tail = format!("{}{n:04}", if side == 's' { 1 } else { 2 });
             let head: String = std::iter::repeat_n(fill, width.saturating_sub(tail.len())).collect();
@@ -127,17 +121,17 @@ pub(crate) fn prepare<'m>(
     }
     let mut mapping = mapping.clone();
     {
-        if let Some((i, (a, _, path))) =
-            PAIRS.iter().enumerate().find(|(_, (a, b, _))| (*a, *b) == (sp, tp) || (*a, *b) == (tp, sp))
-        {
-            while mapping.pairs.len() <= i {
-                let path = PAIRS.get(mapping.pairs.len()).map_or(*path, |p| p.2);
-                mapping.pairs.push(Tables { path, ..Tables::default() });
+        if let Some((i, pair)) = pair_index(sp, tp).and_then(|i| Some((i, PAIRS.get(i)?))) {
+            while let Some(next) = PAIRS.get(mapping.pairs.len()).filter(|_| mapping.pairs.len() <= i) {
+                mapping.pairs.push(Tables { path: next.path, ..Tables::default() });
             }
-            let tables = &mut mapping.pairs[i];
+            let Some(tables) = mapping.pairs.get_mut(i) else { return (Cow::Owned(mapping), t) };
             for w in &t.swaps {
-                let entry =
-                    if *a == sp { (w.source.clone(), w.target.clone()) } else { (w.target.clone(), w.source.clone()) };
+                let entry = if pair.key_side == sp {
+                    (w.source.clone(), w.target.clone())
+                } else {
+                    (w.target.clone(), w.source.clone())
+                };
                 match w.part {
                     Part::Region => tables.regions.push(entry),
                     Part::Account => tables.accounts.push(entry),

@@ -65,6 +65,16 @@ pub fn newline(source: &str) -> &'static str {
     }
 }
 
+/// Whether `s` is exactly one placeholder.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    s.strip_prefix(crate::PLACEHOLDER).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `text` on one line, for messages.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

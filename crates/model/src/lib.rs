@@ -32,14 +32,35 @@
 
 #![forbid(unsafe_code)]
 
+/// Declares an enum whose `ALL` lists every variant in declaration order, so
+/// the list cannot miss one: the one registration of providers and dialects.
+macro_rules! registered {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident,)+ }) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order of the registration.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$($name::$variant),+];
+        }
+    };
+}
+
 pub mod arn;
 pub mod aws_arn;
+pub mod constraint;
+pub mod detect;
 pub mod diagnostic;
 pub mod dialect;
 pub mod document;
 pub mod facts;
+pub mod json;
 pub mod neutral;
 pub mod param;
+pub mod provider;
+pub mod registry;
 pub mod schema;
 pub mod span;
 pub mod spec;
@@ -47,14 +68,17 @@ pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
 pub use aws_arn::{AwsArn, AwsArnError, AwsResource, FunctionNameParts, LambdaFunctionName};
+pub use detect::{detect, DetectError, Detection};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use dialect::{detect, DetectError, Detection, Dialect, Field};
-pub use document::{json_type, Document, DocumentError, RangeViolation, Shape};
+pub use dialect::{Dialect, Field};
+pub use document::{Document, DocumentError, RangeViolation, Shape};
+pub use json::json_type;
 pub use neutral::{
-    AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, NeutralDocument, Paging, Provider,
-    StateTracking, TargetKind,
+    AsyncInvokeConfig, ConfigList, Destination, Extensions, FunctionRef, NeutralDocument, Paging, StateTracking,
 };
 pub use param::{DestinationKind, DestinationParam, DisParam, FunctionGraphParam, ObsParam, ParamError, SmnParam};
+pub use provider::{Provider, TargetKind};
+pub use registry::UnknownDialect;
 pub use span::{Position, SourceError, Span, SpanMap};
-pub use spec::{DestinationSpec, DialectSpec, NamespaceRule};
+pub use spec::{DestinationSpec, DialectSpec, NamespaceRule, ProviderNouns, ProviderSpec};
 pub use urn::{FunctionUrn, Qualifier, SmnTopicUrn, UrnError};

@@ -194,7 +194,7 @@ impl std::error::Error for ParamError {}
 fn take_string(map: &mut Map<String, Value>, key: &'static str, kind: DestinationKind) -> Result<String, ParamError> {
     match map.shift_remove(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(ParamError::WrongType { key, expected: "a string", found: crate::json_type(&other) }),
+        Some(other) => Err(ParamError::WrongType { key, expected: "a string", found: crate::json::json_type(&other) }),
         None => Err(ParamError::MissingKey { kind, key }),
     }
 }
@@ -203,7 +203,7 @@ fn take_opt_string(map: &mut Map<String, Value>, key: &'static str) -> Result<Op
     match map.shift_remove(key) {
         Some(Value::String(s)) => Ok(Some(s)),
         None => Ok(None),
-        Some(other) => Err(ParamError::WrongType { key, expected: "a string", found: crate::json_type(&other) }),
+        Some(other) => Err(ParamError::WrongType { key, expected: "a string", found: crate::json::json_type(&other) }),
     }
 }
 
@@ -222,7 +222,7 @@ impl DestinationParam {
     /// Reads a `param` already decoded into a JSON value (mapping files write it as an object).
     pub fn from_value(kind: DestinationKind, value: Value) -> Result<DestinationParam, ParamError> {
         let Value::Object(mut map) = value else {
-            return Err(ParamError::NotObject { found: crate::json_type(&value) });
+            return Err(ParamError::NotObject { found: crate::json::json_type(&value) });
         };
         Ok(match kind {
             DestinationKind::Obs => {
@@ -235,7 +235,7 @@ impl DestinationParam {
                         return Err(ParamError::WrongType {
                             key: "expires",
                             expected: "an integer number of days",
-                            found: crate::json_type(&other),
+                            found: crate::json::json_type(&other),
                         })
                     }
                 };

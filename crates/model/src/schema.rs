@@ -15,14 +15,8 @@ pub const SCHEMA_KEY: &str = "$schema";
 /// One of the published schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SchemaName {
-    /// `alibaba-fc2.schema.json`
-    AlibabaFc2,
-    /// `alibaba-fc3.schema.json`
-    AlibabaFc3,
-    /// `huawei.schema.json`
-    Huawei,
-    /// `aws-lambda.schema.json`
-    AwsLambda,
+    /// `<dialect id>.schema.json`: a dialect's documents.
+    Dialect(Dialect),
     /// `mapping.schema.json`
     Mapping,
     /// `lint-report.schema.json`
@@ -33,26 +27,30 @@ pub enum SchemaName {
     Config,
 }
 
+/// The schemas that are not a dialect's, in listing order.
+const TOOL_SCHEMAS: [SchemaName; 4] =
+    [SchemaName::Mapping, SchemaName::LintReport, SchemaName::TranslateReport, SchemaName::Config];
+
 impl SchemaName {
-    /// Every schema, in listing order.
-    pub const ALL: [SchemaName; 8] = [
-        SchemaName::AlibabaFc2,
-        SchemaName::AlibabaFc3,
-        SchemaName::Huawei,
-        SchemaName::AwsLambda,
-        SchemaName::Mapping,
-        SchemaName::LintReport,
-        SchemaName::TranslateReport,
-        SchemaName::Config,
-    ];
+    /// Every schema, in listing order: the dialects' (from [`Dialect::ALL`]), then the tool's own.
+    pub const ALL: [SchemaName; Dialect::ALL.len() + TOOL_SCHEMAS.len()] = {
+        let mut all = [SchemaName::Mapping; Dialect::ALL.len() + TOOL_SCHEMAS.len()];
+        let mut i = 0;
+        while i < Dialect::ALL.len() {
+            all[i] = SchemaName::Dialect(Dialect::ALL[i]);
+            i += 1;
+        }
+        while i < all.len() {
+            all[i] = TOOL_SCHEMAS[i - Dialect::ALL.len()];
+            i += 1;
+        }
+        all
+    };
 
     /// The short name (`invokecfg schema NAME`).
     pub fn name(self) -> &'static str {
         match self {
-            SchemaName::AlibabaFc2 => "alibaba-fc2",
-            SchemaName::AlibabaFc3 => "alibaba-fc3",
-            SchemaName::Huawei => "huawei",
-            SchemaName::AwsLambda => "aws-lambda",
+            SchemaName::Dialect(d) => d.id(),
             SchemaName::Mapping => "mapping",
             SchemaName::LintReport => "lint-report",
             SchemaName::TranslateReport => "translate-report",
@@ -68,10 +66,7 @@ impl SchemaName {
     /// What the schema describes.
     pub fn summary(self) -> &'static str {
         match self {
-            SchemaName::AlibabaFc2 => "Alibaba FC 2.0 async invoke config or list (API 2021-04-06)",
-            SchemaName::AlibabaFc3 => "Alibaba FC 3.0 async invoke config or list (API 2023-03-30)",
-            SchemaName::Huawei => "Huawei FunctionGraph async invoke config or list (API v2)",
-            SchemaName::AwsLambda => "AWS Lambda event invoke config or list (API 2015-03-31)",
+            SchemaName::Dialect(d) => d.spec().schema.0,
             SchemaName::Mapping => "translation mapping file (regions, accounts, packages, qualifiers, destinations)",
             SchemaName::LintReport => "report of `invokecfg lint --format json`",
             SchemaName::TranslateReport => "report of `invokecfg translate --report FILE`",
@@ -82,10 +77,7 @@ impl SchemaName {
     /// The schema text, byte-identical to the published file.
     pub fn text(self) -> &'static str {
         match self {
-            SchemaName::AlibabaFc2 => include_str!("../schemas/alibaba-fc2.schema.json"),
-            SchemaName::AlibabaFc3 => include_str!("../schemas/alibaba-fc3.schema.json"),
-            SchemaName::Huawei => include_str!("../schemas/huawei.schema.json"),
-            SchemaName::AwsLambda => include_str!("../schemas/aws-lambda.schema.json"),
+            SchemaName::Dialect(d) => d.spec().schema.1,
             SchemaName::Mapping => include_str!("../schemas/mapping.schema.json"),
             SchemaName::LintReport => include_str!("../schemas/lint-report.schema.json"),
             SchemaName::TranslateReport => include_str!("../schemas/translate-report.schema.json"),
@@ -95,12 +87,7 @@ impl SchemaName {
 
     /// The schema of a dialect's documents.
     pub fn for_dialect(d: Dialect) -> SchemaName {
-        match d {
-            Dialect::AlibabaFc2 => SchemaName::AlibabaFc2,
-            Dialect::AlibabaFc3 => SchemaName::AlibabaFc3,
-            Dialect::Huawei => SchemaName::Huawei,
-            Dialect::AwsLambda => SchemaName::AwsLambda,
-        }
+        SchemaName::Dialect(d)
     }
 
     /// The schema as a JSON value.
@@ -109,18 +96,10 @@ impl SchemaName {
     }
 
     fn validator(self) -> Option<&'static jsonschema::Validator> {
-        static CELLS: [OnceLock<Option<jsonschema::Validator>>; SchemaName::ALL.len()] = [
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-        ];
-        let i = SchemaName::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        CELLS[i].get_or_init(|| jsonschema::draft202012::new(&self.value()).ok()).as_ref()
+        static CELLS: [OnceLock<Option<jsonschema::Validator>>; SchemaName::ALL.len()] =
+            [const { OnceLock::new() }; SchemaName::ALL.len()];
+        let cell = CELLS.get(SchemaName::ALL.iter().position(|s| *s == self)?)?;
+        cell.get_or_init(|| jsonschema::draft202012::new(&self.value()).ok()).as_ref()
     }
 
     /// Validates `instance`; every violation with its JSON pointer.
@@ -196,7 +175,7 @@ mod tests {
 
     #[test]
     fn huawei_timestamps_agree_with_the_facts() {
-        let v = SchemaName::Huawei.value();
+        let v = SchemaName::Dialect(Dialect::Huawei).value();
         assert_eq!(v.pointer("/$defs/timestamp/pattern").and_then(Value::as_str), Some(huawei::TIMESTAMP_PATTERN));
         for (t, ok) in [
             ("2021-03-04T14:50:02+08:00", true),
@@ -206,7 +185,7 @@ mod tests {
             ("2021-03-04", false),
         ] {
             assert_eq!(huawei::is_timestamp(t), ok, "{t}");
-            assert_eq!(SchemaName::Huawei.is_valid(&json!({"created_time": t})), ok, "{t}");
+            assert_eq!(SchemaName::Dialect(Dialect::Huawei).is_valid(&json!({"created_time": t})), ok, "{t}");
         }
     }
 }

@@ -2,11 +2,57 @@
 //! reads instead of spelling a key, a range or a default itself.
 //!
 //! The values live with their sources in [`crate::facts`] (one module per
-//! provider); [`Dialect::spec`](crate::Dialect::spec) picks one.
+//! provider); [`Dialect::spec`](crate::Dialect::spec) and
+//! [`Provider::spec`](crate::Provider::spec) pick one (`registry.rs`).
 
+use crate::constraint::{IntRange, NameRule};
 use crate::dialect::{Dialect, Field};
-use crate::facts::{IntRange, NameRule};
-use crate::neutral::{Provider, TargetKind};
+use crate::provider::{Provider, TargetKind};
+
+/// What one provider is, as messages, the mapping file and identifier
+/// templates read it: the one value per provider (`facts/<provider>.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProviderSpec {
+    /// The provider described.
+    pub provider: Provider,
+    /// The id the mapping file uses (`alibaba`, `huawei`, `aws`).
+    pub id: &'static str,
+    /// The provider's functions service, for messages.
+    pub service_name: &'static str,
+    /// Its words for the parts of a function's identity.
+    pub nouns: ProviderNouns,
+    /// The dialect whose notation spells its identifiers (FC 2.0 and FC 3.0
+    /// share Alibaba's ARNs; FC 2.0's codec spells them).
+    pub home: Dialect,
+    /// The regions where its functions service runs.
+    pub regions: &'static [&'static str],
+    /// Where region and account sit in its identifiers split at `:`.
+    pub identifier: IdentifierParts,
+    /// How many characters its account (or project) id has, and the one
+    /// character no real id is made of only, for stand-ins.
+    pub account_id: (usize, char),
+}
+
+/// A provider's words for the parts of a function's identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProviderNouns {
+    /// The level between account and function (FC 2.0 service, FunctionGraph package).
+    pub namespace: &'static str,
+    /// What owns the function (Alibaba or AWS account, Huawei project).
+    pub account: &'static str,
+}
+
+/// The grammar of a provider's identifiers as far as templates need it:
+/// the scheme (first part) and the indexes of the region and account parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdentifierParts {
+    /// The first part (`acs`, `urn`, `arn`).
+    pub scheme: &'static str,
+    /// The index of the region part.
+    pub region: usize,
+    /// The index of the account (or project) part.
+    pub account: usize,
+}
 
 /// What one dialect is, as the translator, the linter and the schemas read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +65,9 @@ pub struct DialectSpec {
     pub title: &'static str,
     /// A short name for messages (`FC 2.0`).
     pub label: &'static str,
+    /// Its published JSON Schema (`schemas/<id>.schema.json`): what it
+    /// describes, and the text itself.
+    pub schema: (&'static str, &'static str),
     /// Old key spellings still read, each with the key that replaced it.
     pub legacy_keys: &'static [(&'static str, &'static str)],
     /// The cloud whose identifiers it writes.

@@ -132,13 +132,14 @@ fn assert_range(prop: &Value, range: facts::IntRange, what: &str) {
 
 #[test]
 fn alibaba_schemas_state_the_facts() {
-    for (schema, keys) in
-        [(SchemaName::AlibabaFc2, alibaba::FC2_CONFIG_KEYS), (SchemaName::AlibabaFc3, alibaba::FC3_CONFIG_KEYS)]
-    {
+    for (schema, keys) in [
+        (SchemaName::Dialect(Dialect::AlibabaFc2), alibaba::FC2_CONFIG_KEYS),
+        (SchemaName::Dialect(Dialect::AlibabaFc3), alibaba::FC3_CONFIG_KEYS),
+    ] {
         let s = schema.value();
         let config = def(&s, "config");
         let mut expected: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        if schema == SchemaName::AlibabaFc2 {
+        if schema == SchemaName::Dialect(Dialect::AlibabaFc2) {
             expected.extend(alibaba::FC2_LEGACY_KEYS.iter().map(|(k, _)| k.to_string()));
         }
         let mut found = props(config);
@@ -152,7 +153,7 @@ fn alibaba_schemas_state_the_facts() {
         let mut list = props(def(&s, "list"));
         list.sort();
         assert_eq!(list, alibaba::LIST_KEYS);
-        if schema == SchemaName::AlibabaFc2 {
+        if schema == SchemaName::Dialect(Dialect::AlibabaFc2) {
             assert_eq!(config["properties"]["function"]["pattern"], json!(alibaba::FUNCTION_NAME.pattern()));
             assert_eq!(config["properties"]["service"]["pattern"], json!(alibaba::SERVICE_NAME.pattern()));
         }
@@ -161,7 +162,7 @@ fn alibaba_schemas_state_the_facts() {
 
 #[test]
 fn huawei_schema_states_the_facts() {
-    let s = SchemaName::Huawei.value();
+    let s = SchemaName::Dialect(Dialect::Huawei).value();
     let fields = def(&s, "fields");
     assert_eq!(props(fields), huawei::CONFIG_KEYS);
     let req = def(&s, "requestRanges");

@@ -205,13 +205,18 @@ pub(crate) fn translate_parts(
             })
             .collect(),
     })?;
+    let Some(direction) = mapping.direction(source.provider(), target.provider()) else {
+        let message =
+            format!("no mapping tables between {} and {} are registered", source.provider(), target.provider());
+        return Err(TranslateError::Refused { notes: vec![note(codes::IDENTITY_UNMAPPED, "", message)] });
+    };
     let source_value = doc.to_value();
     let ctx = Ctx {
         source,
         target,
         s: source.spec(),
         t: target.spec(),
-        dir: mapping.direction(source.provider(), target.provider()),
+        dir: direction,
         options,
         option_fn: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,

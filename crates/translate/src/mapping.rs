@@ -56,22 +56,40 @@ pub const BUILTIN_AWS_HUAWEI_REGIONS: &[(&str, &str, &str)] = &[
     ("eu-west-1", "eu-west-101", "Dublin"),
 ];
 
-/// The provider pairs a mapping file has tables for, as (key side, value
-/// side, the file's key for the pair: `""` for the top-level tables).
-pub const PAIRS: &[(Provider, Provider, &str)] = &[
-    (Provider::Alibaba, Provider::Huawei, ""),
-    (Provider::Aws, Provider::Alibaba, "aws-alibaba"),
-    (Provider::Aws, Provider::Huawei, "aws-huawei"),
+/// One provider pair a mapping file has tables for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// The provider whose identifiers are the tables' keys.
+    pub key_side: Provider,
+    /// The provider whose identifiers are the tables' values.
+    pub value_side: Provider,
+    /// The file's key for the pair (`""`: the top-level tables).
+    pub path: &'static str,
+    /// Region pairs by city, key side first, each with its reason.
+    pub builtin_regions: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The provider pairs a mapping file has tables for: one per two distinct
+/// providers (a test holds it to [`Provider::ALL`]), each read both ways.
+pub const PAIRS: &[Pair] = &[
+    Pair { key_side: Provider::Alibaba, value_side: Provider::Huawei, path: "", builtin_regions: BUILTIN_REGIONS },
+    Pair {
+        key_side: Provider::Aws,
+        value_side: Provider::Alibaba,
+        path: "aws-alibaba",
+        builtin_regions: BUILTIN_AWS_ALIBABA_REGIONS,
+    },
+    Pair {
+        key_side: Provider::Aws,
+        value_side: Provider::Huawei,
+        path: "aws-huawei",
+        builtin_regions: BUILTIN_AWS_HUAWEI_REGIONS,
+    },
 ];
 
-/// The built-in region pairs of a provider pair, key side first.
-pub fn builtin_regions(a: Provider, b: Provider) -> &'static [(&'static str, &'static str, &'static str)] {
-    match (a, b) {
-        (Provider::Alibaba, Provider::Huawei) => BUILTIN_REGIONS,
-        (Provider::Aws, Provider::Alibaba) => BUILTIN_AWS_ALIBABA_REGIONS,
-        (Provider::Aws, Provider::Huawei) => BUILTIN_AWS_HUAWEI_REGIONS,
-        _ => &[],
-    }
+/// The index in [`PAIRS`] of the pair of `a` and `b` (either way round).
+pub fn pair_index(a: Provider, b: Provider) -> Option<usize> {
+    PAIRS.iter().position(|p| (p.key_side, p.value_side) == (a, b) || (p.value_side, p.key_side) == (a, b))
 }
 
 /// The tables of one provider pair, read forwards (key side -> value side)
@@ -135,19 +153,19 @@ pub(crate) struct Direction<'a> {
     pub builtin: &'static [(&'static str, &'static str, &'static str)],
 }
 
-const fn empty(path: &'static str) -> Tables {
-    Tables {
-        path,
-        regions: Vec::new(),
-        accounts: Vec::new(),
-        packages: Vec::new(),
-        qualifiers: Vec::new(),
-        destinations: Vec::new(),
-    }
-}
-
 /// The tables of a mapping file that has none for a pair (or of no file), with the pair's path.
-static NO_TABLES: [Tables; 3] = [empty(PAIRS[0].2), empty(PAIRS[1].2), empty(PAIRS[2].2)];
+static NO_TABLES: std::sync::LazyLock<Vec<Tables>> =
+    std::sync::LazyLock::new(|| PAIRS.iter().map(|p| Tables { path: p.path, ..Tables::default() }).collect());
+
+/// The tables of a translation within one provider: identifiers are kept, so none apply.
+static WITHIN_ONE_PROVIDER: Tables = Tables {
+    path: "",
+    regions: Vec::new(),
+    accounts: Vec::new(),
+    packages: Vec::new(),
+    qualifiers: Vec::new(),
+    destinations: Vec::new(),
+};
 
 /// [`Mapping::service_of`] over the `services` table.
 pub(crate) fn service_in<'a>(services: &'a [(String, String)], function: &str) -> Option<(&'a str, &'a str)> {
@@ -165,16 +183,16 @@ impl Mapping {
         service_in(&self.services, function)
     }
 
-    /// The tables for translating from `from` to `to`.
-    pub(crate) fn direction(&self, from: Provider, to: Provider) -> Direction<'_> {
-        for (i, (a, b, _)) in PAIRS.iter().enumerate() {
-            let forward = (*a, *b) == (from, to);
-            if forward || (*b, *a) == (from, to) {
-                let tables = self.pairs.get(i).or(NO_TABLES.get(i)).unwrap_or(&NO_TABLES[0]);
-                return Direction { tables, forward, builtin: builtin_regions(*a, *b) };
-            }
+    /// The tables for translating from `from` to `to`; `None` when the pair
+    /// has no place in the mapping file (a provider added without its [`PAIRS`]).
+    pub(crate) fn direction(&self, from: Provider, to: Provider) -> Option<Direction<'_>> {
+        if from == to {
+            return Some(Direction { tables: &WITHIN_ONE_PROVIDER, forward: true, builtin: &[] });
         }
-        Direction { tables: &NO_TABLES[0], forward: true, builtin: &[] }
+        let i = pair_index(from, to)?;
+        let pair = PAIRS.get(i)?;
+        let tables = self.pairs.get(i).or(NO_TABLES.get(i))?;
+        Some(Direction { tables, forward: pair.key_side == from, builtin: pair.builtin_regions })
     }
 
     /// The tables of the pair at `path` (`""`: Alibaba <-> Huawei).
@@ -242,13 +260,14 @@ impl Mapping {
         };
         let mut pairs = Vec::new();
         let empty = Map::new();
-        for (a, b, path) in PAIRS {
+        for pair in PAIRS {
+            let path = pair.path;
             let (prefix, obj) = if path.is_empty() {
                 (String::new(), Some(map))
             } else {
-                (format!("/{path}"), map.get(*path).and_then(Value::as_object))
+                (format!("/{path}"), map.get(path).and_then(Value::as_object))
             };
-            pairs.push(tables(obj.unwrap_or(&empty), &prefix, path, *a, *b)?);
+            pairs.push(tables(obj.unwrap_or(&empty), &prefix, path, pair.key_side, pair.value_side)?);
         }
         let services = match map.get(SERVICES) {
             Some(Value::Object(m)) => {
@@ -382,21 +401,17 @@ pub(crate) fn builtin_region(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use invokecfg_model::facts::{alibaba, aws, huawei};
 
     #[test]
     fn builtin_pairs_are_one_to_one_and_real_regions() {
-        let regions = |p: Provider| match p {
-            Provider::Alibaba => alibaba::REGIONS,
-            Provider::Huawei => huawei::REGIONS,
-            Provider::Aws => aws::REGIONS,
-        };
-        for (pa, pb, _) in PAIRS {
-            let pairs = builtin_regions(*pa, *pb);
+        let regions = |p: Provider| p.spec().regions;
+        for pair in PAIRS {
+            let (pa, pb) = (pair.key_side, pair.value_side);
+            let pairs = pair.builtin_regions;
             assert!(!pairs.is_empty());
             for (i, (a, h, _)) in pairs.iter().enumerate() {
-                assert!(regions(*pa).contains(a), "{pa}: {a}");
-                assert!(regions(*pb).contains(h), "{pb}: {h}");
+                assert!(regions(pa).contains(a), "{pa}: {a}");
+                assert!(regions(pb).contains(h), "{pb}: {h}");
                 for (a2, h2, _) in &pairs[i + 1..] {
                     assert_ne!(a, a2);
                     assert_ne!(h, h2);
@@ -406,11 +421,24 @@ mod tests {
     }
 
     #[test]
+    fn every_two_providers_have_one_pair_of_tables() {
+        for a in Provider::ALL {
+            for b in Provider::ALL.into_iter().filter(|b| *b != a) {
+                let found = PAIRS.iter().filter(|p| pair_index(a, b) == PAIRS.iter().position(|q| q == *p)).count();
+                assert_eq!(found, 1, "{a} <-> {b}: add its `Pair` to PAIRS (tables path and built-in regions)");
+                assert!(Mapping::default().direction(a, b).is_some(), "{a} -> {b}");
+            }
+        }
+        let paths: std::collections::BTreeSet<&str> = PAIRS.iter().map(|p| p.path).collect();
+        assert_eq!(paths.len(), PAIRS.len(), "one path per pair");
+    }
+
+    #[test]
     fn aws_pairs_have_their_own_tables() {
         let text = r#"{"aws-huawei": {"regions": {"us-east-1": "la-north-2"}, "accounts": {"123456789012": "0970dd7a1300f5672ff2c003c60ae115"},
             "destinations": {"arn:aws:sqs:us-east-1:123456789012:jobs": {"destination": "DIS", "param": {"stream_name": "jobs"}}}}}"#;
         let m = Mapping::from_json(text).unwrap();
-        let d = m.direction(Provider::Huawei, Provider::Aws);
+        let d = m.direction(Provider::Huawei, Provider::Aws).unwrap();
         assert!(!d.forward);
         assert_eq!(lookup(&d.tables.regions, "la-north-2", false), Some("us-east-1"));
         assert_eq!(d.tables.entry_hint("regions", "a", "\"b\""), r#""aws-huawei": {"regions": {"a": "b"}}"#);

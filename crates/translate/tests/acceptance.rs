@@ -45,7 +45,7 @@ fn seed_fc2_example_goes_to_huawei_and_back() {
     let mapping = seed_mapping();
     let t = translate(&src, Dialect::Huawei, &mapping, &Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
     let out = t.document.to_value();
-    assert!(SchemaName::Huawei.validate(&out).is_empty(), "{out}");
+    assert!(SchemaName::Dialect(Dialect::Huawei).validate(&out).is_empty(), "{out}");
     assert_eq!(out["func_urn"], "urn:fss:cn-east-3:0970dd7a1300f5672ff2c003c60ae115:function:default:helloworld:!test");
     assert_eq!(out["max_async_event_age_in_seconds"], 300);
     assert_eq!(out["max_async_retry_attempts"], 3);

@@ -46,7 +46,7 @@ fn near_key(key: &str, known: &[String]) -> bool {
 /// Why a parsed document is not a config, or None when it is one (or looks like one).
 pub fn not_a_config(value: &Value) -> Option<&'static str> {
     match detect(value) {
-        Ok(_) | Err(DetectError::Mixed { .. }) => return None,
+        Ok(_) | Err(DetectError::Mixed { .. } | DetectError::Shared { .. }) => return None,
         Err(DetectError::NoKeys | DetectError::NotAnObject) => {}
     }
     let known = known_keys();

@@ -1,9 +1,9 @@
 //! Terraform `.tf` files: read the async invocation config resources, and
 //! rewrite them in place for another provider.
 
-use crate::carry::{is_placeholder, one_line};
 use crate::codes::{self, note};
 use crate::text::{hcl_string, newline, Lines};
+use crate::text::{is_placeholder, one_line};
 use crate::{set, Expression, Found, Quoted, SourceSpan, SyntaxError, PLACEHOLDER};
 use hcl_edit::expr::{Expression as Expr, ObjectKey, UnaryOperator};
 use hcl_edit::structure::{Block, Body, Structure};

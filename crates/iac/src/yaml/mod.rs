@@ -495,7 +495,7 @@ fn rewrite(
         out.push_str(&format!(
             "{}# invokecfg: `{what}` was `{}` (an expression): write the alibaba-fc3 value by hand{nl}",
             " ".repeat(depth),
-            crate::carry::one_line(text)
+            crate::text::one_line(text)
         ));
     }
     crate::carry::expression_notes(f, &mut c, &out, to.name, Dialect::AlibabaFc3);

@@ -41,7 +41,7 @@ pub(super) fn entry_range(source: &str, key_start: usize, value_end: usize) -> R
 /// (`Ref: x`, `Fn::Sub: ...`) is written back as that mapping, on the lines
 /// below its key (starting with a line break); anything else as a scalar.
 pub(super) fn yaml_value(v: &Value, placeholders: &[String], indent: usize, nl: &str) -> String {
-    if let Some(text) = v.as_str().filter(|s| crate::carry::is_placeholder(s)).and_then(|s| {
+    if let Some(text) = v.as_str().filter(|s| crate::text::is_placeholder(s)).and_then(|s| {
         let i: usize = s.get(crate::PLACEHOLDER.len()..)?.parse().ok()?;
         placeholders.get(i)
     }) {

@@ -39,7 +39,7 @@ already present.
 /// One field and its spelling in each dialect (FC 2.0, FC 3.0, Huawei, Lambda).
 pub(crate) struct Row {
     pub level: Level,
-    pub spell: [Option<&'static str>; 4],
+    pub spell: [Option<&'static str>; Dialect::ALL.len()],
     /// Renaming between FC 2.0 and FC 3.0 keeps the meaning and value form.
     pub same_alibaba: bool,
     /// Renaming between providers keeps the meaning and value form.
@@ -52,7 +52,7 @@ pub(crate) struct Row {
 
 const fn row(
     level: Level,
-    spell: [Option<&'static str>; 4],
+    spell: [Option<&'static str>; Dialect::ALL.len()],
     same_alibaba: bool,
     same_cross: bool,
     note: &'static str,
@@ -215,21 +215,18 @@ pub(crate) const ROWS: &[Row] = &[
     row(Level::List, [None, None, huawei::SPEC.list.position, None], false, false, "Alibaba and Lambda page with a next-page token"),
 ];
 
+/// The column of `d`: rows spell a key per dialect in [`Dialect::ALL`]'s order,
+/// so a dialect added without its column does not compile.
 fn idx(d: Dialect) -> usize {
-    match d {
-        Dialect::AlibabaFc2 => 0,
-        Dialect::AlibabaFc3 => 1,
-        Dialect::Huawei => 2,
-        Dialect::AwsLambda => 3,
-    }
+    Dialect::ALL.iter().position(|e| *e == d).unwrap_or(Dialect::ALL.len())
 }
 
 /// The row that makes `key` a key of another dialect than `d` at `level`.
 pub(crate) fn foreign(d: Dialect, level: Level, key: &str) -> Option<&'static Row> {
     ROWS.iter().find(|r| {
         r.level == level
-            && r.spell[idx(d)] != Some(key)
-            && Dialect::ALL.iter().any(|&e| e != d && r.spell[idx(e)] == Some(key))
+            && r.spell.get(idx(d)).copied().flatten() != Some(key)
+            && Dialect::ALL.iter().any(|&e| e != d && r.spell.get(idx(e)).copied().flatten() == Some(key))
     })
 }
 
@@ -251,11 +248,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let Some(row) = foreign(d, obj.level, key) else { continue };
             let owners: Vec<&str> = Dialect::ALL
                 .iter()
-                .filter(|&&e| e != d && row.spell[idx(e)] == Some(key.as_str()))
+                .filter(|&&e| e != d && row.spell.get(idx(e)).copied().flatten() == Some(key.as_str()))
                 .map(|e| e.id())
                 .collect();
             let pointer = join(&obj.pointer, key);
-            let ours = row.spell[idx(d)];
+            let ours = row.spell.get(idx(d)).copied().flatten();
             let owner = owners.join("/");
             let same = owners.iter().all(|o| {
                 let both_alibaba = d.is_alibaba() && o.starts_with("alibaba");

@@ -6,6 +6,7 @@ pub mod huawei;
 
 use crate::dialect::Dialect;
 use crate::facts::IntRange;
+pub use crate::json::{escape_pointer_token, json_type, last_pointer_token, unescape_pointer_token};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -67,21 +68,6 @@ impl fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
-/// Escapes one JSON pointer reference token (RFC 6901).
-pub fn escape_pointer_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Unescapes one JSON pointer reference token (RFC 6901: `~1` first, then `~0`).
-pub fn unescape_pointer_token(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
-/// The last reference token of a JSON pointer, unescaped (`""` for the root).
-pub fn last_pointer_token(pointer: &str) -> String {
-    unescape_pointer_token(pointer.rsplit('/').next().unwrap_or_default())
-}
-
 fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, DocumentError> {
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let mut pointer = String::new();
@@ -133,19 +119,6 @@ fn shape<C: DeserializeOwned, L: DeserializeOwned>(
             pointer: String::new(),
             message: format!("expected a JSON object (one config or a list document), found {}", json_type(other)),
         }),
-    }
-}
-
-/// The JSON type of a value, in words.
-pub fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_f64() => "a number with a fraction",
-        Value::Number(_) => "an integer",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

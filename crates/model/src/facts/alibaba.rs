@@ -3,12 +3,13 @@
 //! Sources: `shared/reference/alibaba-fc-sources.md` §1.3, §2.2, §3, §5 and the
 //! seed `000_a531463f5ebe4ee7.txt` (PutFunctionAsyncInvokeConfig).
 
-use super::{CharClass, IntRange, NameRule};
-use crate::neutral::{Provider, TargetKind};
+use crate::constraint::{CharClass, IntRange, NameRule};
+use crate::dialect::Dialect;
+use crate::provider::{Provider, TargetKind};
 use crate::spec::{
-    DestinationSpec, DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, StateTracking, ValueRange,
+    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
+    ProviderSpec, StateTracking, ValueRange,
 };
-use crate::Dialect;
 
 /// `maxAsyncEventAgeInSeconds`: [1, 604800] seconds, default 86400
 /// (seed 000; FC3 `PutAsyncInvokeConfigInput`; ROS `ALIYUN::FC3::AsyncInvokeConfig`).
@@ -208,6 +209,10 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
     id: "alibaba-fc2",
     title: "Alibaba Cloud Function Compute 2.0 (API 2021-04-06)",
     label: "FC 2.0",
+    schema: (
+        "Alibaba FC 2.0 async invoke config or list (API 2021-04-06)",
+        include_str!("../../schemas/alibaba-fc2.schema.json"),
+    ),
     legacy_keys: FC2_LEGACY_KEYS,
     provider: Provider::Alibaba,
     keys: keys("function"),
@@ -239,6 +244,7 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
     id: "alibaba-fc3",
     title: "Alibaba Cloud Function Compute 3.0 (API 2023-03-30)",
     label: "FC 3.0",
+    schema: ("Alibaba FC 3.0 async invoke config or list (API 2023-03-30)", include_str!("../../schemas/alibaba-fc3.schema.json")),
     legacy_keys: &[],
     keys: keys("functionArn"),
     state_tracking: task_mode("asyncTask"),
@@ -255,6 +261,18 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
     },
     destinations: FC3_DESTINATIONS,
     ..FC2_SPEC
+};
+
+/// Function Compute's provider, as messages, the mapping file and templates read it.
+pub const PROVIDER: ProviderSpec = ProviderSpec {
+    provider: Provider::Alibaba,
+    id: "alibaba",
+    service_name: "Function Compute",
+    nouns: ProviderNouns { namespace: "service", account: "account" },
+    home: Dialect::AlibabaFc2,
+    regions: REGIONS,
+    identifier: IdentifierParts { scheme: "acs", region: 2, account: 3 },
+    account_id: (ACCOUNT_ID_DIGITS, '9'),
 };
 
 #[cfg(test)]

@@ -9,10 +9,13 @@
 //! `shared/reference/providers.md` (AWS section) agrees except where a
 //! comment says otherwise; there botocore holds.
 
-use super::{CharClass, IntRange, NameRule};
-use crate::neutral::{Provider, TargetKind};
-use crate::spec::{DestinationSpec, DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, ValueRange};
-use crate::Dialect;
+use crate::constraint::{CharClass, IntRange, NameRule};
+use crate::dialect::Dialect;
+use crate::provider::{Provider, TargetKind};
+use crate::spec::{
+    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
+    ProviderSpec, ValueRange,
+};
 
 /// `FunctionName`: the request's function (URI path of Put/Update/Get/List).
 pub const FUNCTION_NAME_KEY: &str = "FunctionName";
@@ -385,6 +388,10 @@ pub const SPEC: DialectSpec = DialectSpec {
     id: "aws-lambda",
     title: "AWS Lambda EventInvokeConfig (API 2015-03-31)",
     label: "AWS Lambda",
+    schema: (
+        "AWS Lambda event invoke config or list (API 2015-03-31)",
+        include_str!("../../schemas/aws-lambda.schema.json"),
+    ),
     legacy_keys: &[],
     provider: Provider::Aws,
     keys: FieldKeys {
@@ -428,6 +435,18 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: DESTINATIONS,
+};
+
+/// Lambda's provider, as messages, the mapping file and templates read it.
+pub const PROVIDER: ProviderSpec = ProviderSpec {
+    provider: Provider::Aws,
+    id: "aws",
+    service_name: "Lambda",
+    nouns: ProviderNouns { namespace: "namespace", account: "account" },
+    home: Dialect::AwsLambda,
+    regions: REGIONS,
+    identifier: IdentifierParts { scheme: "arn", region: 3, account: 4 },
+    account_id: (ACCOUNT_ID_DIGITS, '9'),
 };
 
 #[cfg(test)]

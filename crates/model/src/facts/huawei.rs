@@ -6,12 +6,13 @@
 //! input-side source agrees on them, and the response text is copied from
 //! Alibaba's docs (reference §1.5).
 
-use super::{CharClass, IntRange, NameRule};
-use crate::neutral::{Provider, TargetKind};
+use crate::constraint::{CharClass, IntRange, NameRule};
+use crate::dialect::Dialect;
+use crate::provider::{Provider, TargetKind};
 use crate::spec::{
-    DestinationSpec, DialectSpec, FieldKeys, IdentityShape, ListShape, NamespaceRule, StateTracking, ValueRange,
+    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
+    ProviderSpec, StateTracking, ValueRange,
 };
-use crate::Dialect;
 
 /// `max_async_event_age_in_seconds` of a config being set: [1, 86400], default 3600.
 pub const MAX_EVENT_AGE: IntRange = IntRange { min: 1, max: 86_400, default: 3_600 };
@@ -187,6 +188,10 @@ pub const SPEC: DialectSpec = DialectSpec {
     id: "huawei",
     title: "Huawei Cloud FunctionGraph (API v2)",
     label: "Huawei",
+    schema: (
+        "Huawei FunctionGraph async invoke config or list (API v2)",
+        include_str!("../../schemas/huawei.schema.json"),
+    ),
     legacy_keys: &[],
     provider: Provider::Huawei,
     keys: FieldKeys {
@@ -250,6 +255,18 @@ const DESTINATIONS: &[DestinationSpec] = &[
     DestinationSpec { located: false, ..DestinationSpec::both(TargetKind::Stream, "DIS stream") },
     DestinationSpec::both(TargetKind::Function, "FunctionGraph function"),
 ];
+
+/// FunctionGraph's provider, as messages, the mapping file and templates read it.
+pub const PROVIDER: ProviderSpec = ProviderSpec {
+    provider: Provider::Huawei,
+    id: "huawei",
+    service_name: "FunctionGraph",
+    nouns: ProviderNouns { namespace: "package", account: "project" },
+    home: Dialect::Huawei,
+    regions: REGIONS,
+    identifier: IdentifierParts { scheme: "urn", region: 2, account: 3 },
+    account_id: (PROJECT_ID_LEN, 'f'),
+};
 
 #[cfg(test)]
 mod tests {

@@ -45,6 +45,7 @@ pub const FC2_CODEC: Codec = Codec {
     read_qualifier: Qualifier::from_alibaba,
     check_qualifier: |q| check_fc_qualifier(&q.to_alibaba()).map_err(|e| e.to_string()),
     example: "\"acs:mns:{region}:{account}:/queues/{queue}/messages\"",
+    function_identifier: ("a Function Compute ARN (`acs:fc:...`)", read_function),
     read_function: |map| {
         let alibaba = facts::alibaba::FUNCTION_KEY;
         let name = str_at(map, alibaba).or_else(|| str_at(map, facts::alibaba::LEGACY_FUNCTION_KEY));

@@ -66,6 +66,7 @@ pub const CODEC: Codec = Codec {
     read_qualifier: |q| Qualifier::from_aws(q).unwrap_or_else(|_| Qualifier::Alias(q.into())),
     check_qualifier: |q| Qualifier::from_aws(&q.to_aws()).map(drop).map_err(|e| e.to_string()),
     example: "\"arn:aws:sqs:{region}:{account}:{queue}\"",
+    function_identifier: ("a Lambda function ARN (`arn:aws:lambda:...`)", read_function),
     read_function: |map| {
         let name = aws::CONFIG_IDENTITY_KEYS.iter().find_map(|k| str_at(map, k)?.parse::<LambdaFunctionName>().ok())?;
         let mut f = function_of(&name);

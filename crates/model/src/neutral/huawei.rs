@@ -88,6 +88,7 @@ pub const CODEC: Codec = Codec {
     read_qualifier: Qualifier::from_huawei,
     check_qualifier: |q| crate::urn::check_huawei_qualifier(q).map_err(|e| e.to_string()),
     example: "{\"destination\": \"DIS\", \"param\": {\"stream_name\": \"...\"}}",
+    function_identifier: ("a FunctionGraph function URN (`urn:fss:...`)", read_function),
     read_function: |map| {
         str_at(map, SPEC.keys.function).and_then(|s| s.parse::<FunctionUrn>().ok()).map(|u| function_of(&u))
     },

@@ -15,68 +15,13 @@ pub mod aws;
 pub mod huawei;
 
 use crate::dialect::Dialect;
-use crate::document::{escape_pointer_token, Document, DocumentError};
+use crate::document::{Document, DocumentError};
+use crate::json::escape_pointer_token;
+pub use crate::provider::{Provider, TargetKind};
+pub use crate::spec::ProviderNouns;
 use crate::urn::Qualifier;
 use serde_json::{Map, Value};
 use std::fmt;
-
-/// Which cloud an identifier belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Provider {
-    /// Alibaba Cloud.
-    Alibaba,
-    /// Huawei Cloud.
-    Huawei,
-    /// Amazon Web Services.
-    Aws,
-}
-
-impl Provider {
-    /// Every provider, in a stable order.
-    pub const ALL: [Provider; 3] = [Provider::Alibaba, Provider::Huawei, Provider::Aws];
-
-    /// The id the mapping file uses (`alibaba`, `huawei`, `aws`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Provider::Alibaba => "alibaba",
-            Provider::Huawei => "huawei",
-            Provider::Aws => "aws",
-        }
-    }
-
-    /// The provider's functions service, for messages.
-    pub fn service_name(self) -> &'static str {
-        match self {
-            Provider::Alibaba => "Function Compute",
-            Provider::Huawei => "FunctionGraph",
-            Provider::Aws => "Lambda",
-        }
-    }
-
-    /// How the provider names a function's namespace and account, for messages.
-    pub fn nouns(self) -> ProviderNouns {
-        match self {
-            Provider::Alibaba => ProviderNouns { namespace: "service", account: "account" },
-            Provider::Huawei => ProviderNouns { namespace: "package", account: "project" },
-            Provider::Aws => ProviderNouns { namespace: "namespace", account: "account" },
-        }
-    }
-}
-
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// A provider's words for the parts of a function's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProviderNouns {
-    /// The level between account and function (FC 2.0 service, FunctionGraph package).
-    pub namespace: &'static str,
-    /// What owns the function (Alibaba or AWS account, Huawei project).
-    pub account: &'static str,
-}
 
 /// A function, as far as a document or an identifier says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,72 +46,28 @@ impl FunctionRef {
         FunctionRef { provider, region: None, account: None, namespace: None, name: None, qualifier: None }
     }
 
-    /// Reads a function identifier (as `--function` takes it): an Alibaba FC
-    /// function ARN, a FunctionGraph function URN or a Lambda function ARN.
+    /// Reads a function identifier (as `--function` takes it) of any provider
+    /// (each codec's `function_identifier`).
     pub fn parse(text: &str) -> Option<FunctionRef> {
         Self::read(text).ok()
     }
 
     /// [`FunctionRef::parse`], saying why `text` names no function.
     pub fn read(text: &str) -> Result<FunctionRef, String> {
-        for read in [alibaba::read_function, huawei::read_function, aws::read_function] {
+        let readers = Provider::ALL.map(|p| provider_codec(p).function_identifier);
+        for (_, read) in readers {
             if let Some(result) = read(text) {
                 return result;
             }
         }
-        Err(format!(
-            "`{text}` is neither a Function Compute ARN (`acs:fc:...`), a FunctionGraph function URN (`urn:fss:...`) nor a Lambda function ARN (`arn:aws:lambda:...`)"
-        ))
+        let forms = readers.map(|(form, _)| form);
+        let (last, first) = forms.split_last().unwrap_or((&"", &[]));
+        Err(format!("`{text}` is no function identifier: expected {} or {last}", first.join(", ")))
     }
 
     /// Whether the region and account are both known.
     pub fn is_located(&self) -> bool {
         self.region.is_some() && self.account.is_some()
-    }
-}
-
-/// What a destination is, whatever cloud it lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TargetKind {
-    /// Another function.
-    Function,
-    /// A message queue (MNS queue, SQS queue).
-    Queue,
-    /// A message topic (MNS topic, SMN topic, SNS topic).
-    Topic,
-    /// An event bus (EventBridge).
-    EventBus,
-    /// A topic of a message-queue instance (ApsaraMQ for RocketMQ).
-    InstanceTopic,
-    /// Object storage (OBS bucket, S3 bucket).
-    ObjectStorage,
-    /// A data stream (DIS).
-    Stream,
-}
-
-impl TargetKind {
-    /// Every kind.
-    pub const ALL: [TargetKind; 7] = [
-        TargetKind::Function,
-        TargetKind::Queue,
-        TargetKind::Topic,
-        TargetKind::EventBus,
-        TargetKind::InstanceTopic,
-        TargetKind::ObjectStorage,
-        TargetKind::Stream,
-    ];
-
-    /// The kind in words.
-    pub fn noun(self) -> &'static str {
-        match self {
-            TargetKind::Function => "function",
-            TargetKind::Queue => "queue",
-            TargetKind::Topic => "topic",
-            TargetKind::EventBus => "event bus",
-            TargetKind::InstanceTopic => "message-queue instance topic",
-            TargetKind::ObjectStorage => "bucket",
-            TargetKind::Stream => "stream",
-        }
     }
 }
 
@@ -337,11 +238,17 @@ pub struct Codec {
     pub check_qualifier: fn(&Qualifier) -> Result<(), String>,
     /// An example of [`Codec::write_destination`]'s form, for help texts.
     pub example: &'static str,
+    /// The provider's function identifier as `--function` takes it: its form
+    /// in words, and its reader (`None`: the text is not in this notation).
+    pub function_identifier: (&'static str, ReadFunctionIdentifier),
     /// The function a config object names, read leniently (the linter reads
     /// documents that may be invalid elsewhere): `None` when it names none,
     /// or names it in a form that does not parse (the identifier rules say why).
     pub read_function: fn(&serde_json::Map<String, Value>) -> Option<FunctionRef>,
 }
+
+/// Reads a function identifier: `None` when the text is not in the provider's notation.
+pub type ReadFunctionIdentifier = fn(&str) -> Option<Result<FunctionRef, String>>;
 
 /// The string at `key` of `map`.
 pub(crate) fn str_at<'v>(map: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v str> {
@@ -381,25 +288,19 @@ impl Document {
 
 /// The codec that spells `provider`'s identifiers.
 pub fn provider_codec(provider: Provider) -> &'static Codec {
-    codec(home_dialect(provider))
+    codec(provider.home_dialect())
 }
 
 impl Destination {
     /// The identifier a mapping file keys this destination by, in its own dialect family.
     pub fn source_key(&self) -> String {
-        (codec(home_dialect(self.provider)).destination_key)(self)
+        (codec(self.provider.home_dialect()).destination_key)(self)
     }
 
     /// What the destination is, in its provider's words.
     pub fn kind_name(&self) -> &'static str {
-        (codec(home_dialect(self.provider)).kind_name)(self)
+        (codec(self.provider.home_dialect()).kind_name)(self)
     }
-}
-
-/// The dialect whose notation spells a provider's identifiers (FC 2.0 and FC
-/// 3.0 share Alibaba's ARNs).
-fn home_dialect(p: Provider) -> Dialect {
-    Dialect::ALL.into_iter().find(|d| d.provider() == p).unwrap_or(Dialect::AlibabaFc2)
 }
 
 // ---------------------------------------------------------------- helpers for the dialect modules
@@ -419,7 +320,7 @@ pub(crate) fn restore(map: &mut Map<String, Value>, unknown: &[(String, Value)],
     for (pointer, value) in unknown {
         if let Some(rest) = pointer.strip_prefix(prefix).and_then(|r| r.strip_prefix('/')) {
             if !rest.contains('/') {
-                map.insert(crate::document::unescape_pointer_token(rest), value.clone());
+                map.insert(crate::json::unescape_pointer_token(rest), value.clone());
             }
         }
     }

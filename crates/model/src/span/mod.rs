@@ -122,7 +122,7 @@ impl SpanMap {
         }
         let rest = pointer.strip_prefix('/')?;
         for raw in rest.split('/') {
-            let token = if raw.contains('~') { crate::document::unescape_pointer_token(raw) } else { raw.to_string() };
+            let token = if raw.contains('~') { crate::json::unescape_pointer_token(raw) } else { raw.to_string() };
             if let Some((first, items)) = self.arrays.get(&(cur as u32)) {
                 let item = token.parse::<usize>().ok().filter(|_| token == "0" || !token.starts_with('0'));
                 match item.and_then(|i| i.checked_sub(*first as usize)).and_then(|i| items.get(i)) {
@@ -176,10 +176,10 @@ impl SpanMap {
             match n.key {
                 KeyRef::Root => break,
                 KeyRef::Index(x) => tokens.push(x.to_string()),
-                KeyRef::Raw { start, end } => tokens.push(crate::document::escape_pointer_token(
-                    &String::from_utf8_lossy(self.raw_key(KeyRef::Raw { start, end }).unwrap_or_default()),
-                )),
-                KeyRef::Escaped(k) => tokens.push(crate::document::escape_pointer_token(
+                KeyRef::Raw { start, end } => tokens.push(crate::json::escape_pointer_token(&String::from_utf8_lossy(
+                    self.raw_key(KeyRef::Raw { start, end }).unwrap_or_default(),
+                ))),
+                KeyRef::Escaped(k) => tokens.push(crate::json::escape_pointer_token(
                     self.escaped_keys.get(k as usize).map_or("", String::as_str),
                 )),
             }

@@ -1,0 +1,236 @@
+//! The shapes a provider fact takes: integer ranges with defaults, name
+//! rules (which check names and render the schemas' regexes), region shape
+//! and documentation placeholders. The facts are values of these types.
+
+/// An inclusive integer range with the provider's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntRange {
+    /// Smallest accepted value.
+    pub min: i64,
+    /// Largest accepted value.
+    pub max: i64,
+    /// The value the provider uses when the field is omitted.
+    pub default: i64,
+}
+
+impl IntRange {
+    /// Whether `value` lies inside the range.
+    pub const fn contains(&self, value: i64) -> bool {
+        value >= self.min && value <= self.max
+    }
+
+    /// The nearest value inside the range.
+    pub const fn clamp(&self, value: i64) -> i64 {
+        if value < self.min {
+            self.min
+        } else if value > self.max {
+            self.max
+        } else {
+            value
+        }
+    }
+}
+
+impl std::fmt::Display for IntRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.min, self.max)
+    }
+}
+
+/// Which characters a position of a name may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    /// `A-Za-z`
+    Letter,
+    /// `A-Za-z_`
+    LetterOrUnderscore,
+    /// `A-Za-z0-9`
+    LetterOrDigit,
+    /// `A-Za-z0-9_-`
+    Word,
+    /// `A-Za-z0-9_.-`
+    WordOrDot,
+}
+
+impl CharClass {
+    /// Whether `c` belongs to the class.
+    pub fn admits(self, c: char) -> bool {
+        match self {
+            CharClass::Letter => c.is_ascii_alphabetic(),
+            CharClass::LetterOrUnderscore => c.is_ascii_alphabetic() || c == '_',
+            CharClass::LetterOrDigit => c.is_ascii_alphanumeric(),
+            CharClass::Word => c.is_ascii_alphanumeric() || c == '_' || c == '-',
+            CharClass::WordOrDot => c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.',
+        }
+    }
+
+    /// The class as a regex bracket expression.
+    pub fn regex(self) -> &'static str {
+        match self {
+            CharClass::Letter => "[A-Za-z]",
+            CharClass::LetterOrUnderscore => "[A-Za-z_]",
+            CharClass::LetterOrDigit => "[A-Za-z0-9]",
+            CharClass::Word => "[A-Za-z0-9_-]",
+            CharClass::WordOrDot => "[A-Za-z0-9_.-]",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            CharClass::Letter => "a letter",
+            CharClass::LetterOrUnderscore => "a letter or `_`",
+            CharClass::LetterOrDigit => "a letter or digit",
+            CharClass::Word => "letters, digits, `_` or `-`",
+            CharClass::WordOrDot => "letters, digits, `_`, `-` or `.`",
+        }
+    }
+}
+
+/// A provider's naming rule: length bounds and allowed characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameRule {
+    /// What is named, as the provider says it ("function name").
+    pub what: &'static str,
+    /// Fewest characters.
+    pub min_len: usize,
+    /// Most characters.
+    pub max_len: usize,
+    /// Class of the first character.
+    pub first: CharClass,
+    /// Class of the other characters.
+    pub rest: CharClass,
+    /// Class of the last character, where the provider restricts it.
+    pub last: Option<CharClass>,
+}
+
+/// Why a name breaks its [`NameRule`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    /// Too short or too long.
+    Length { what: &'static str, value: String, len: usize, min: usize, max: usize },
+    /// A character not allowed at its position.
+    Character { what: &'static str, value: String, found: char, position: usize, expected: &'static str },
+}
+
+impl std::fmt::Display for NameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameError::Length { what, value, len, min, max } => {
+                write!(f, "{what} `{value}` has {len} characters; it must have {min} to {max}")
+            }
+            NameError::Character { what, value, found, position, expected } => {
+                write!(f, "{what} `{value}` has {found:?} at character {}; {expected} expected there", position + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for NameError {}
+
+impl NameRule {
+    /// Checks `name` against the rule.
+    pub fn check(&self, name: &str) -> Result<(), NameError> {
+        let len = name.chars().count();
+        if len < self.min_len || len > self.max_len {
+            return Err(NameError::Length {
+                what: self.what,
+                value: name.to_string(),
+                len,
+                min: self.min_len,
+                max: self.max_len,
+            });
+        }
+        for (i, c) in name.chars().enumerate() {
+            let class = if i == 0 {
+                self.first
+            } else if i + 1 == len {
+                self.last.unwrap_or(self.rest)
+            } else {
+                self.rest
+            };
+            // A one-character name must satisfy both the first and last rule.
+            let ok = class.admits(c) && !(i == 0 && len == 1 && self.last.is_some_and(|l| !l.admits(c)));
+            if !ok {
+                return Err(NameError::Character {
+                    what: self.what,
+                    value: name.to_string(),
+                    found: c,
+                    position: i,
+                    expected: class.words(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The rule as an anchored regular expression (the schemas use it verbatim).
+    pub fn pattern(&self) -> String {
+        match self.last {
+            None => format!(
+                "^{}{}{{{},{}}}$",
+                self.first.regex(),
+                self.rest.regex(),
+                self.min_len.saturating_sub(1),
+                self.max_len - 1
+            ),
+            Some(last) if self.min_len <= 1 => format!(
+                "^{}({}{{0,{}}}{})?$",
+                self.first.regex(),
+                self.rest.regex(),
+                self.max_len.saturating_sub(2),
+                last.regex()
+            ),
+            Some(last) => format!(
+                "^{}{}{{{},{}}}{}$",
+                self.first.regex(),
+                self.rest.regex(),
+                self.min_len - 2,
+                self.max_len - 2,
+                last.regex()
+            ),
+        }
+    }
+
+    /// The rule in words, for help lines.
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "{} to {} characters of {}, starting with {}",
+            self.min_len,
+            self.max_len,
+            self.rest.words(),
+            self.first.words()
+        );
+        if let Some(last) = self.last {
+            s.push_str(&format!(" and ending with {}", last.words()));
+        }
+        s
+    }
+}
+
+/// Region id shape shared by both clouds: `cn-shanghai`, `ap-southeast-1`, `eu-west-101`.
+pub fn is_region_shaped(region: &str) -> bool {
+    let mut parts = region.split('-');
+    let first = parts.next().unwrap_or("");
+    let mut rest = 0;
+    for p in parts {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        rest += 1;
+    }
+    first.len() == 2 && first.bytes().all(|b| b.is_ascii_lowercase()) && rest >= 1
+}
+
+/// The regex form of [`is_region_shaped`], used by the schemas.
+pub const REGION_PATTERN: &str = "^[a-z]{2}(-[a-z0-9]+)+$";
+
+/// Text that is a documentation placeholder rather than a value: `xxx`,
+/// `{region}`, `188077086902****`, `${vars.region}`.
+pub fn looks_like_placeholder(s: &str) -> bool {
+    s.contains('{')
+        || s.contains('}')
+        || s.contains('*')
+        || s.contains('$')
+        || (s.len() >= 3 && s.bytes().all(|b| b == b'x' || b == b'X'))
+        || s.ends_with("xxxxxxxxxx")
+}

@@ -1,0 +1,225 @@
+//! Detection: which dialect a document is, from its keys.
+
+use crate::dialect::Dialect;
+use crate::facts::alibaba;
+use crate::provider::Provider;
+use serde_json::Value;
+use std::fmt;
+
+/// The outcome of dialect detection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// The dialect chosen.
+    pub dialect: Dialect,
+    /// Why, in words (shown with `--verbose`).
+    pub reason: String,
+}
+
+/// Why no dialect could be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetectError {
+    /// The document is not a JSON object.
+    NotAnObject,
+    /// No key of any dialect.
+    NoKeys,
+    /// Keys of two dialects in one document.
+    Mixed { first: Dialect, first_keys: Vec<String>, second: Dialect, second_keys: Vec<String> },
+    /// Only keys that dialects of several providers share (`FunctionName`).
+    Shared { keys: Vec<String>, dialects: Vec<Dialect> },
+}
+
+impl fmt::Display for DetectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DetectError::NotAnObject => {
+                f.write_str("the document is not a JSON object, so it is no async invocation config")
+            }
+            DetectError::NoKeys => {
+                write!(f, "no key of any dialect ({}) tells which provider this is", Dialect::ids())
+            }
+            DetectError::Mixed { first, first_keys, second, second_keys } => write!(
+                f,
+                "the document mixes dialects: {} ({first}) and {} ({second}); keep one dialect per document",
+                quote_list(first_keys),
+                quote_list(second_keys)
+            ),
+            DetectError::Shared { keys, dialects } => write!(
+                f,
+                "{} could be {}: no key only one provider has tells which; name the dialect with `--dialect`",
+                quote_list(keys),
+                dialects.iter().map(|d| d.id()).collect::<Vec<_>>().join(" or ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DetectError {}
+
+fn quote_list(keys: &[String]) -> String {
+    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Whether `k` is a key of `d`'s configs or list documents.
+fn has_key(d: Dialect, k: &str) -> bool {
+    let s = d.spec();
+    s.config_keys.contains(&k) || s.list.keys.contains(&k) || s.legacy_keys.iter().any(|(old, _)| *old == k)
+}
+
+/// Chooses the dialect of `doc` from its keys: the provider whose keys it
+/// holds, then the one dialect of that provider whose own keys it holds (and,
+/// to tell FC 2.0 from FC 3.0 when only shared keys appear, its destination ARNs).
+pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
+    let Value::Object(top) = doc else { return Err(DetectError::NotAnObject) };
+    let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
+    for d in Dialect::ALL {
+        if let Some(Value::Array(items)) = top.get(d.list_items_key()) {
+            objects.extend(items.iter().filter_map(Value::as_object));
+        }
+    }
+    // Keys per provider, and keys only one dialect of its provider has.
+    let mut by_provider: Vec<(Provider, Vec<String>)> = Vec::new();
+    let mut own: Vec<(Dialect, Vec<String>)> = Vec::new();
+    let push = |v: &mut Vec<String>, k: &str| {
+        if !v.iter().any(|x| x == k) {
+            v.push(k.to_string())
+        }
+    };
+    // Keys several providers spell alike, and the dialects that hold them.
+    let mut shared: (Vec<String>, Vec<Dialect>) = (Vec::new(), Vec::new());
+    for k in objects.iter().flat_map(|o| o.keys()) {
+        let holders: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| has_key(*d, k)).collect();
+        let Some(first) = holders.first() else { continue };
+        let provider = first.provider();
+        if holders.iter().any(|d| d.provider() != provider) {
+            push(&mut shared.0, k);
+            shared.1.extend(holders.iter().filter(|d| !shared.1.contains(d)).collect::<Vec<_>>());
+            continue;
+        }
+        match by_provider.iter_mut().find(|(p, _)| *p == provider) {
+            Some((_, keys)) => push(keys, k),
+            None => by_provider.push((provider, vec![k.clone()])),
+        }
+        let siblings = Dialect::ALL.into_iter().filter(|d| d.provider() == provider).count();
+        if holders.len() == 1 && siblings > 1 {
+            match own.iter_mut().find(|(d, _)| d == first) {
+                Some((_, keys)) => push(keys, k),
+                None => own.push((*first, vec![k.clone()])),
+            }
+        }
+    }
+    by_provider.sort_by_key(|(p, _)| *p);
+    own.sort_by_key(|(d, _)| *d);
+    let guess = |p: Provider| own.iter().find(|(d, _)| d.provider() == p).map(|(d, _)| *d).unwrap_or(p.home_dialect());
+    match by_provider.as_slice() {
+        [] if !shared.0.is_empty() => {
+            shared.1.sort();
+            Err(DetectError::Shared { keys: shared.0, dialects: shared.1 })
+        }
+        [] => Err(DetectError::NoKeys),
+        [(p1, k1), (p2, k2), ..] => Err(DetectError::Mixed {
+            first: guess(*p1),
+            first_keys: k1.clone(),
+            second: guess(*p2),
+            second_keys: k2.clone(),
+        }),
+        [(provider, keys)] => match own.as_slice() {
+            [(a, ka), (b, kb), ..] => {
+                Err(DetectError::Mixed { first: *a, first_keys: ka.clone(), second: *b, second_keys: kb.clone() })
+            }
+            [(d, k)] => Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(k)) }),
+            [] => {
+                let dialects: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| d.provider() == *provider).collect();
+                match dialects.as_slice() {
+                    [d] => {
+                        Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(keys)) })
+                    }
+                    _ => Ok(by_function_arns(&objects, keys)),
+                }
+            }
+        },
+    }
+}
+
+/// Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
+fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[String]) -> Detection {
+    let k = alibaba::FC2_SPEC.keys;
+    let destination = alibaba::DESTINATION_KEYS[0];
+    let arns = objects.iter().filter_map(|o| o.get(k.destination_config)).flat_map(|dc| {
+        [k.on_success, k.on_failure].into_iter().filter_map(move |side| dc.get(side)?.get(destination)?.as_str())
+    });
+    let (mut fc3_arns, mut fc2_arns) = (false, false);
+    for arn in arns {
+        fc3_arns |= arn.starts_with("acs:fc:") && arn.contains(":functions/");
+        fc2_arns |= arn.starts_with("acs:fc:") && arn.contains(":services/");
+    }
+    if fc3_arns && !fc2_arns {
+        return Detection {
+            dialect: Dialect::AlibabaFc3,
+            reason: "keys shared by FC 2.0 and FC 3.0, and FC 3.0 function ARNs (`functions/...`)".into(),
+        };
+    }
+    Detection {
+        dialect: Dialect::AlibabaFc2,
+        reason: format!(
+            "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 unless alibaba-fc3 is named",
+            quote_list(keys)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn detects_each_dialect() {
+        let d = |v: Value| detect(&v).map(|d| d.dialect);
+        assert_eq!(d(json!({"statefulInvocation": true})), Ok(Dialect::AlibabaFc2));
+        assert_eq!(d(json!({"asyncTask": true})), Ok(Dialect::AlibabaFc3));
+        assert_eq!(d(json!({"max_async_retry_attempts": 1})), Ok(Dialect::Huawei));
+        assert_eq!(
+            d(json!({"configs": [{"functionArn": "acs:fc:cn-hangzhou:1:functions/f"}]})),
+            Ok(Dialect::AlibabaFc3)
+        );
+        assert_eq!(d(json!({"maxAsyncRetryAttempts": 1})), Ok(Dialect::AlibabaFc2));
+        assert_eq!(
+            d(json!({"destinationConfig": {"onSuccess": {"destination": "acs:fc:cn-hangzhou:1:functions/f"}}})),
+            Ok(Dialect::AlibabaFc3)
+        );
+        assert_eq!(d(json!({})), Err(DetectError::NoKeys));
+        assert_eq!(d(json!([1])), Err(DetectError::NotAnObject));
+    }
+
+    #[test]
+    fn field_keys_are_the_dialects_own() {
+        use crate::dialect::Field::*;
+        use crate::facts::huawei;
+        for d in Dialect::ALL {
+            let (dc, dest) = if d == Dialect::Huawei {
+                (huawei::DESTINATION_CONFIG_KEYS, huawei::DESTINATION_CONFIG_KEYS)
+            } else {
+                (alibaba::DESTINATION_CONFIG_KEYS, alibaba::DESTINATION_CONFIG_KEYS)
+            };
+            if d == Dialect::AwsLambda {
+                continue;
+            }
+            for f in [MaxEventAge, RetryAttempts, DestinationConfig, LastModified, Function] {
+                assert!(d.config_keys().contains(&d.key(f)), "{d} {f:?}");
+            }
+            assert!(dc.contains(&d.key(OnSuccess)) && dest.contains(&d.key(OnFailure)));
+            assert!(d.list_keys().contains(&d.key(ListItems)));
+        }
+    }
+
+    #[test]
+    fn mixed_names_the_keys() {
+        let e = detect(&json!({"maxAsyncRetryAttempts": 1, "max_async_retry_attempts": 1})).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the document mixes dialects: `maxAsyncRetryAttempts` (alibaba-fc2) and `max_async_retry_attempts` (huawei); keep one dialect per document"
+        );
+        let e = detect(&json!({"statefulInvocation": true, "asyncTask": true})).unwrap_err();
+        assert!(e.to_string().contains("`statefulInvocation` (alibaba-fc2) and `asyncTask` (alibaba-fc3)"));
+    }
+}
