@@ -238,7 +238,8 @@ fn conclude(
                 notes: Notes::Held(notes),
             })
         }
-        Err(TranslateError::Refused { notes }) => {
+        Err(e) => {
+            let notes = e.into_notes();
             print(&notes);
             eprintln!("{input}: translation to {target} refused");
             Ok(FileReport {

@@ -5,7 +5,7 @@
 use crate::ctx::{At, Ctx};
 use crate::{RuleCode, RuleInfo};
 use invokecfg_model::{Diagnostic, Document};
-use invokecfg_translate::{codes, translate, Options, TranslateError};
+use invokecfg_translate::{codes, translate, Options};
 
 /// Translation note code -> the portability rule that reports it.
 pub const RULE_OF_NOTE: &[(&str, RuleCode)] = &[
@@ -45,8 +45,8 @@ pub(crate) fn dry_run(ctx: &Ctx) -> Option<Vec<Diagnostic>> {
     let mut notes = match translate(&doc, target, &mapping, &options) {
         Ok(t) => t.notes,
         // Read but not as the translator's model: refused before any item is translated.
-        Err(TranslateError::Refused { notes }) if notes.iter().any(|n| n.code == codes::SOURCE_INVALID) => return None,
-        Err(TranslateError::Refused { notes }) => notes,
+        Err(e) if e.notes().iter().any(|n| n.code == codes::SOURCE_INVALID) => return None,
+        Err(e) => e.into_notes(),
     };
     if ctx.window.is_some() {
         for n in &mut notes {

@@ -37,6 +37,7 @@ proptest! {
             Dialect::AlibabaFc2 => ["statefulInvocation", "service", "function"].iter().any(|k| text_has(k)),
             Dialect::AlibabaFc3 => ["asyncTask", "functionArn"].iter().any(|k| text_has(k)),
             Dialect::Huawei | Dialect::AwsLambda => true,
+            other => return Err(TestCaseError::fail(format!("no own keys listed for {other}: add its arm"))),
         };
         match detect(&parsed.value) {
             Ok(d) => prop_assert!(d.dialect == doc.dialect() || (!own && d.dialect.is_alibaba() && doc.dialect().is_alibaba()), "{:?}", d),

@@ -97,6 +97,7 @@ pub struct Translation {
 
 /// Why a translation was refused.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TranslateError {
     /// Something cannot be carried (or `--strict` saw a warning); the notes
     /// hold the error notes naming the mapping entry to add, then every other note.

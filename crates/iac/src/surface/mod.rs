@@ -15,6 +15,7 @@ use std::path::Path;
 
 /// Where a file's configs are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Surface {
     /// The provider's API JSON (a request body, a response, a list).
     ApiJson,

@@ -273,7 +273,7 @@ pub(super) fn translate_one(
             .with_help("rename it in the output if another name suits (Terraform addresses must be unique)"),
         );
     }
-    invokecfg_translate::conclude(Some(block), c.notes, options).map_err(|TranslateError::Refused { notes }| notes)
+    invokecfg_translate::conclude(Some(block), c.notes, options).map_err(TranslateError::into_notes)
 }
 
 /// A misspelt or unknown argument or block is not carried: `T105`, as an

@@ -85,6 +85,13 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// `p` + `/key`, escaped.
+/// The dialects whose function identity `Ctx` reads an arm for: `Dialect` is
+/// `#[non_exhaustive]`, so the match has a wildcard arm, and a dialect added
+/// to the model without an arm here fails `every_dialect_has_a_function_identity_arm`.
+#[cfg(test)]
+pub(crate) const FUNCTION_IDENTITY_DIALECTS: [Dialect; 4] =
+    [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda];
+
 pub(crate) fn join(p: &str, key: &str) -> String {
     let mut s = String::with_capacity(p.len() + key.len() + 1);
     s.push_str(p);
@@ -369,7 +376,10 @@ impl<'a> Ctx<'a> {
                     idents.push(urn_ident(join(&pointer, key), key, t, IdKind::FunctionUrn(false)));
                 }
             }
+            // Their function key holds a name (FC 2.0) or is read by I317 (Lambda).
             Dialect::AlibabaFc2 | Dialect::AwsLambda => {}
+            // Unreachable while FUNCTION_IDENTITY_DIALECTS is Dialect::ALL, which a test holds.
+            _ => {}
         }
         for dest in &destinations {
             if let Some(a) = &dest.alibaba {
@@ -526,4 +536,19 @@ pub(crate) use invokecfg_model::diagnostic::article;
 /// Backtick-quoted, comma-separated list.
 pub(crate) fn list(items: &[&str]) -> String {
     items.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod dialect_arms {
+    use super::*;
+
+    #[test]
+    fn every_dialect_has_a_function_identity_arm() {
+        for d in Dialect::ALL {
+            assert!(
+                FUNCTION_IDENTITY_DIALECTS.contains(&d),
+                "lint ctx reads no function identity for {d}: add its arm"
+            );
+        }
+    }
 }
