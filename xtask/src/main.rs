@@ -20,7 +20,9 @@
 //! every fuzz target's body over that corpus (and `fuzz/regressions/`) on
 //! stable, without libFuzzer, optionally with seeded mutations.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 // As the binary (src/main.rs): the in-process figures are the shipped allocator's.
 #[global_allocator]

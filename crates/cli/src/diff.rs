@@ -1,49 +1,29 @@
-//! A unified diff of a fix, for `--diff`: one hunk over the whole file
-//! (configs are small), lines matched by longest common subsequence.
+//! The unified diff of a fix, for `--diff`: hunks with three lines of
+//! context, as `diff -u` and `git diff` print them.
+
+use similar::TextDiff;
+use std::time::Duration;
+
+/// Lines of context around each change.
+const CONTEXT: usize = 3;
+
+/// Past this, the diff is still correct but may not be the smallest (a fix
+/// of every item of a 100,000-item list must not take minutes to show).
+const DEADLINE: Duration = Duration::from_secs(2);
 
 /// The unified diff turning `old` into `new`, or an empty string when equal.
 pub fn unified(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    let mut out = format!("--- {path}\n+++ {path}\n@@ -1,{} +1,{} @@\n", a.len(), b.len());
-    // Past this size the table would be large; show the whole file replaced.
-    if a.len().saturating_mul(b.len()) > 4_000_000 {
-        a.iter().for_each(|l| push(&mut out, '-', l));
-        b.iter().for_each(|l| push(&mut out, '+', l));
-        return out;
-    }
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            push(&mut out, ' ', a[i]);
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            push(&mut out, '-', a[i]);
-            i += 1;
-        } else {
-            push(&mut out, '+', b[j]);
-            j += 1;
-        }
-    }
-    out
-}
-
-fn push(out: &mut String, sign: char, line: &str) {
-    out.push(sign);
-    out.push_str(line);
-    if !line.ends_with('\n') {
-        out.push_str("\n\\ No newline at end of file\n");
-    }
+    TextDiff::configure()
+        .timeout(DEADLINE)
+        .diff_lines(old, new)
+        .unified_diff()
+        .context_radius(CONTEXT)
+        .missing_newline_hint(true)
+        .header(path, path)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -58,5 +38,15 @@ mod tests {
             "--- a.json\n+++ a.json\n@@ -1,3 +1,3 @@\n {\n-  \"a\": 9\n+  \"a\": 8\n }\n"
         );
         assert!(unified("a", "x", "y").contains("\\ No newline at end of file"));
+    }
+
+    #[test]
+    fn hunks_keep_three_lines_of_context() {
+        let old: String = (1..=20).map(|i| format!("line {i}\n")).collect();
+        let new = old.replace("line 2\n", "line two\n").replace("line 18\n", "line eighteen\n");
+        let diff = unified("a.json", &old, &new);
+        let hunks: Vec<&str> = diff.lines().filter(|l| l.starts_with("@@")).collect();
+        assert_eq!(hunks, ["@@ -1,5 +1,5 @@", "@@ -15,6 +15,6 @@"], "{diff}");
+        assert!(!diff.contains(" line 10\n"), "far from any change: not shown\n{diff}");
     }
 }

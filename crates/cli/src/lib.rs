@@ -23,7 +23,9 @@
 //! assert!(LintSettings::from_flags(&["--select=X9".to_string()]).is_err());
 //! ```
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod config;
 mod diff;
@@ -41,6 +43,7 @@ mod values;
 pub use config::CONFIG_NAMES;
 pub use editor::{rule_page_url, LintSettings, TextLint};
 
+use crate::escape::{controls, Newlines};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::Severity;
@@ -93,7 +96,7 @@ enum RulesFormat {
 /// How findings are printed.
 #[derive(Clone, Copy, Default, ValueEnum)]
 pub(crate) enum LintFormat {
-    /// Source snippets with carets (colored on a terminal unless NO_COLOR).
+    /// Source snippets with carets (colored on a terminal or with CLICOLOR_FORCE, never with NO_COLOR).
     #[default]
     Text,
     /// The versioned report of schemas/lint-report.schema.json.
@@ -317,7 +320,7 @@ pub fn main(server: fn() -> ExitCode) -> ExitCode {
                 return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
             }
             // Clap quotes the user's value: a control character in it must not reach the terminal.
-            eprint!("{}", escape::controls(&e.render().to_string(), true));
+            eprint!("{}", controls(&e.render().to_string(), Newlines::Kept));
             return ExitCode::from(2);
         }
     };

@@ -37,7 +37,9 @@
 //! assert!(String::from_utf8(fixed).unwrap().contains("maximum_retry_attempts = 8\n"));
 //! ```
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod carry;
 mod checks;

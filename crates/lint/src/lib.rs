@@ -26,7 +26,9 @@
 //! assert_eq!(fixed, br#"{"maxAsyncRetryAttempts": 3, "maxAsyncEventAgeInSeconds": 604800}"#);
 //! ```
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod ctx;
 pub mod portability;
@@ -64,7 +66,10 @@ pub fn rules() -> &'static [RuleInfo] {
 
 /// The rule with `code` (case-insensitive) or kebab-case `name`.
 pub fn rule(code_or_name: &str) -> Option<&'static RuleInfo> {
-    rules().iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    let index = rules::RULES
+        .iter()
+        .position(|r| r.info.code.eq_ignore_ascii_case(code_or_name) || r.info.name == code_or_name)?;
+    rules::info_at(index)
 }
 
 /// The rule's page, `docs/rules/<CODE>.md`: heading, severity, fixability,

@@ -105,34 +105,6 @@ fn registry_is_complete() {
     }
 }
 
-/// Rough cost against a bare parse; run with `--release -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn cost_near_a_bare_parse() {
-    let src = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/alibaba-fc2/lists/list-response.json"),
-    )
-    .unwrap_or_default();
-    let n = 10_000;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        let v: serde_json::Value = serde_json::from_slice(&src).unwrap_or_default();
-        std::hint::black_box(v);
-    }
-    let parse = t.elapsed();
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(invokecfg_model::span::parse(&src).ok());
-    }
-    let spans = t.elapsed();
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(lint(&src, &LintOptions::default()));
-    }
-    let linted = t.elapsed();
-    println!("{n} files: serde_json {parse:?}, span::parse {spans:?}, lint {linted:?}");
-}
-
 #[test]
 fn every_wrong_type_is_reported_and_fixed_in_one_run() {
     let src =

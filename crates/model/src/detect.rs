@@ -56,14 +56,40 @@ impl fmt::Display for DetectError {
 
 impl std::error::Error for DetectError {}
 
-fn quote_list(keys: &[String]) -> String {
-    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+fn quote_list<K: AsRef<str>>(keys: &[K]) -> String {
+    let mut out = String::new();
+    for (i, k) in keys.iter().enumerate() {
+        out.push_str(if i == 0 { "`" } else { ", `" });
+        out.push_str(k.as_ref());
+        out.push('`');
+    }
+    out
 }
 
-/// Whether `k` is a key of `d`'s configs or list documents.
-fn has_key(d: Dialect, k: &str) -> bool {
-    let s = d.spec();
-    s.config_keys.contains(&k) || s.list.keys.contains(&k) || s.legacy_keys.iter().any(|(old, _)| *old == k)
+fn owned(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| k.to_string()).collect()
+}
+
+/// The dialects that hold a key, as bits in [`Dialect::ALL`]'s order.
+type Holders = u32;
+
+/// Every key of every dialect, with the dialects that hold it: one lookup per
+/// key of a document instead of a scan of every spec (detection runs once
+/// per linted file).
+static KEY_HOLDERS: std::sync::LazyLock<foldhash::HashMap<&'static str, Holders>> = std::sync::LazyLock::new(|| {
+    let mut table = foldhash::HashMap::default();
+    for (i, d) in Dialect::ALL.into_iter().enumerate() {
+        let s = d.spec();
+        let keys = s.config_keys.iter().chain(s.list.keys).chain(s.legacy_keys.iter().map(|(old, _)| old));
+        for k in keys {
+            *table.entry(*k).or_insert(0) |= 1 << i;
+        }
+    }
+    table
+});
+
+fn holders_of(mask: Holders) -> impl Iterator<Item = Dialect> {
+    Dialect::ALL.into_iter().enumerate().filter(move |(i, _)| mask & (1 << i) != 0).map(|(_, d)| d)
 }
 
 /// Chooses the dialect of `doc` from its keys: the provider whose keys it
@@ -78,33 +104,34 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
         }
     }
     // Keys per provider, and keys only one dialect of its provider has.
-    let mut by_provider: Vec<(Provider, Vec<String>)> = Vec::new();
-    let mut own: Vec<(Dialect, Vec<String>)> = Vec::new();
-    let push = |v: &mut Vec<String>, k: &str| {
-        if !v.iter().any(|x| x == k) {
-            v.push(k.to_string())
+    let mut by_provider: Vec<(Provider, Vec<&str>)> = Vec::new();
+    let mut own: Vec<(Dialect, Vec<&str>)> = Vec::new();
+    fn push<'a>(v: &mut Vec<&'a str>, k: &'a str) {
+        if !v.contains(&k) {
+            v.push(k)
         }
-    };
+    }
     // Keys several providers spell alike, and the dialects that hold them.
-    let mut shared: (Vec<String>, Vec<Dialect>) = (Vec::new(), Vec::new());
+    let mut shared: (Vec<&str>, Holders) = (Vec::new(), 0);
     for k in objects.iter().flat_map(|o| o.keys()) {
-        let holders: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| has_key(*d, k)).collect();
-        let Some(first) = holders.first() else { continue };
+        let Some(&mask) = KEY_HOLDERS.get(k.as_str()) else { continue };
+        let mut holders = holders_of(mask);
+        let Some(first) = holders.next() else { continue };
         let provider = first.provider();
-        if holders.iter().any(|d| d.provider() != provider) {
+        if holders_of(mask).any(|d| d.provider() != provider) {
             push(&mut shared.0, k);
-            shared.1.extend(holders.iter().filter(|d| !shared.1.contains(d)).collect::<Vec<_>>());
+            shared.1 |= mask;
             continue;
         }
         match by_provider.iter_mut().find(|(p, _)| *p == provider) {
             Some((_, keys)) => push(keys, k),
-            None => by_provider.push((provider, vec![k.clone()])),
+            None => by_provider.push((provider, vec![k.as_str()])),
         }
-        let siblings = Dialect::ALL.into_iter().filter(|d| d.provider() == provider).count();
-        if holders.len() == 1 && siblings > 1 {
-            match own.iter_mut().find(|(d, _)| d == first) {
+        let siblings = provider.dialects().count();
+        if mask.count_ones() == 1 && siblings > 1 {
+            match own.iter_mut().find(|(d, _)| *d == first) {
                 Some((_, keys)) => push(keys, k),
-                None => own.push((*first, vec![k.clone()])),
+                None => own.push((first, vec![k.as_str()])),
             }
         }
     }
@@ -113,19 +140,18 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     let guess = |p: Provider| own.iter().find(|(d, _)| d.provider() == p).map(|(d, _)| *d).unwrap_or(p.home_dialect());
     match by_provider.as_slice() {
         [] if !shared.0.is_empty() => {
-            shared.1.sort();
-            Err(DetectError::Shared { keys: shared.0, dialects: shared.1 })
+            Err(DetectError::Shared { keys: owned(&shared.0), dialects: holders_of(shared.1).collect() })
         }
         [] => Err(DetectError::NoKeys),
         [(p1, k1), (p2, k2), ..] => Err(DetectError::Mixed {
             first: guess(*p1),
-            first_keys: k1.clone(),
+            first_keys: owned(k1),
             second: guess(*p2),
-            second_keys: k2.clone(),
+            second_keys: owned(k2),
         }),
         [(provider, keys)] => match own.as_slice() {
             [(a, ka), (b, kb), ..] => {
-                Err(DetectError::Mixed { first: *a, first_keys: ka.clone(), second: *b, second_keys: kb.clone() })
+                Err(DetectError::Mixed { first: *a, first_keys: owned(ka), second: *b, second_keys: owned(kb) })
             }
             [(d, k)] => Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(k)) }),
             [] => {
@@ -142,7 +168,7 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
 }
 
 /// Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
-fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[String]) -> Detection {
+fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[&str]) -> Detection {
     let k = alibaba::FC2_SPEC.keys;
     let destination = alibaba::DESTINATION_KEYS[0];
     let arns = objects.iter().filter_map(|o| o.get(k.destination_config)).flat_map(|dc| {
@@ -190,6 +216,19 @@ mod tests {
         );
         assert_eq!(d(json!({})), Err(DetectError::NoKeys));
         assert_eq!(d(json!([1])), Err(DetectError::NotAnObject));
+    }
+
+    #[test]
+    fn the_key_table_holds_each_dialects_keys_and_no_other() {
+        for (i, d) in Dialect::ALL.into_iter().enumerate() {
+            let s = d.spec();
+            let has = |k: &str| {
+                s.config_keys.contains(&k) || s.list.keys.contains(&k) || s.legacy_keys.iter().any(|(o, _)| *o == k)
+            };
+            for (k, mask) in KEY_HOLDERS.iter() {
+                assert_eq!(mask & (1 << i) != 0, has(k), "{d}: `{k}`");
+            }
+        }
     }
 
     #[test]

@@ -30,7 +30,9 @@
 //! assert_eq!(arn.to_string(), "acs:fc:cn-shanghai:1234567890123456:services/demo/functions/f1");
 //! ```
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 /// Declares an enum whose `ALL` lists every variant in declaration order, so
 /// the list cannot miss one: the one registration of providers and dialects.

@@ -9,7 +9,9 @@
 //! `to_map()`), as text, or as bytes. The Rust work runs with the GIL
 //! released; `translate_many` spreads a batch over every core with rayon.
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod convert;
 mod core;

@@ -25,7 +25,9 @@
 //! assert_eq!(index.offset(text, index.position(text, offset, Encoding::Utf16), Encoding::Utf16), offset);
 //! ```
 
-#![forbid(unsafe_code)]
+// `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
+// own code (unit tests may: clippy.toml; integration tests are other crates).
+#![deny(clippy::unwrap_used)]
 
 mod actions;
 mod completion;

@@ -73,7 +73,7 @@ pub fn not_a_config(value: &Value) -> Option<&'static str> {
 /// (tsconfig.json, .vscode/settings.json) that names no dialect key is skipped;
 /// any other invalid JSON is reported (S101), as a broken config would be.
 pub fn unparsable_not_a_config(source: &[u8]) -> Option<&'static str> {
-    let text = String::from_utf8_lossy(source);
+    let text = crate::text::as_text(source);
     if !(text.contains("//") || text.contains("/*")) {
         return None;
     }

@@ -47,7 +47,7 @@ impl Surface {
         match Surface::by_name(path) {
             Some(Surface::ApiJson) | None => {
                 let json = path.extension().is_some_and(|x| x == JSON_EXTENSION);
-                let text = String::from_utf8_lossy(source);
+                let text = crate::text::as_text(source);
                 if json && text.contains(ROS_VERSION_KEY) && yaml::mentions_section(&text) {
                     Surface::Yaml
                 } else {
@@ -115,7 +115,7 @@ pub fn lint(surface: Surface, source: &[u8], options: &LintOptions) -> Linted {
     if surface == Surface::ApiJson {
         return Linted { result: invokecfg_lint::lint(source, options), notes: Vec::new() };
     }
-    let text = String::from_utf8_lossy(source);
+    let text = crate::text::as_text(source);
     let mut linted = Linted::default();
     match read(surface, &text) {
         Err(e) => linted.result.diagnostics.push(syntax_error(surface, &e)),
@@ -185,7 +185,7 @@ pub fn not_a_config(surface: Surface, source: &[u8]) -> Option<&'static str> {
             Err(_) => claim::unparsable_not_a_config(source),
         };
     }
-    let text = String::from_utf8_lossy(source);
+    let text = crate::text::as_text(source);
     match read(surface, &text) {
         Ok(found) if found.is_empty() => Some("no async invocation config resource"),
         Ok(_) => None,

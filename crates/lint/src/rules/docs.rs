@@ -13,7 +13,7 @@
 
 use super::*;
 use invokecfg_model::facts::{alibaba, aws, huawei, IntRange};
-use invokecfg_model::Dialect;
+use invokecfg_model::{Dialect, Provider};
 
 /// The marker that opens a fact in rule docs.
 const OPEN: &str = "$facts(";
@@ -155,13 +155,9 @@ fn fact(name: &str) -> Option<String> {
         Some(("age", id)) => range(dialect(id)?.max_event_age.request),
         Some(("retries", id)) => range(dialect(id)?.retry_attempts.request),
         Some(("function-name-max", id)) => dialect(id)?.identity.function_name.max_len.to_string(),
-        Some(("region-count", provider)) => match provider {
-            "alibaba" => alibaba::REGIONS.len(),
-            "huawei" => huawei::REGIONS.len(),
-            "aws" => aws::REGIONS.len(),
-            _ => return None,
+        Some(("region-count", provider)) => {
+            Provider::ALL.into_iter().find(|p| p.id() == provider)?.spec().regions.len().to_string()
         }
-        .to_string(),
         Some(("function-name", id)) => {
             let rule = dialect(id)?.identity.function_name;
             format!("{}..{}", rule.min_len, rule.max_len)

@@ -7,7 +7,7 @@
 use crate::ctx::Ctx;
 use crate::RuleInfo;
 use invokecfg_model::Diagnostic;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A rule: its registry entry and its check.
 pub(crate) struct Rule {
@@ -138,8 +138,8 @@ pub const WRAPPER_ONLY: &[RuleCode] = &[RuleCode::S116, RuleCode::S117, RuleCode
 impl RuleCode {
     /// The rule's registry entry.
     pub fn info(self) -> &'static RuleInfo {
-        // INFOS is built from RULES, which the macro lays out in ALL's order.
-        &INFOS[self as usize]
+        // RULES is laid out by the macro in ALL's order.
+        info_at(self as usize).unwrap_or(&RULES[self as usize].info)
     }
 }
 
@@ -149,12 +149,24 @@ impl std::fmt::Display for RuleCode {
     }
 }
 
-/// The registry entries of [`RULES`].
-/// Each rule's docs are completed once per process (facts filled in, source
-/// appended: see [`docs`]) and kept for its life, as the registry is.
-pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
-    RULES.iter().map(|r| RuleInfo { docs: Box::leak(docs::complete(r).into_boxed_str()), ..r.info }).collect()
-});
+/// The registry entry of each rule of [`RULES`], made on first use: its docs
+/// completed (facts filled in, source appended: see [`docs`]) and kept for
+/// the process's life, as the registry is. One at a time, so linting a file
+/// with one finding completes one rule's docs, not all of them.
+static EACH: [OnceLock<RuleInfo>; RuleCode::ALL.len()] = [const { OnceLock::new() }; RuleCode::ALL.len()];
+
+/// The registry entry of the rule at `index` in [`RULES`].
+pub(crate) fn info_at(index: usize) -> Option<&'static RuleInfo> {
+    let rule = RULES.get(index)?;
+    Some(
+        EACH.get(index)?
+            .get_or_init(|| RuleInfo { docs: Box::leak(docs::complete(rule).into_boxed_str()), ..rule.info }),
+    )
+}
+
+/// Every registry entry, in code order (listing commands read them all).
+pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> =
+    LazyLock::new(|| (0..RULES.len()).filter_map(info_at).copied().collect());
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,13 @@
-//! The `invokecfg.json` / `.invokecfg.json` lint configuration.
+//! The `invokecfg.json` / `.invokecfg.json` lint configuration: found
+//! (nearest wins, cached per directory), read (`file.rs`: serde, with the
+//! schema generated from the same types), resolved and merged (`extend`).
 
+mod file;
+
+use file::{ConfigFile, DialectSetting, Glob, Selector, TargetSetting};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use invokecfg_model::schema::SchemaName;
 use invokecfg_model::span::ParsedSource;
 use invokecfg_model::{Diagnostic, Dialect, Severity};
-use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -65,8 +68,76 @@ pub struct Config {
     pub rules_url: Option<String>,
 }
 
+/// What a nearer file's settings replace in the file it extends (rather than add to).
+struct Replaced {
+    dialect: bool,
+    target: bool,
+    select: bool,
+}
+
+/// `:line:column` of the value at `pointer`, or nothing.
 fn at(parsed: &ParsedSource, pointer: &str) -> String {
     parsed.spans.value_span(pointer).map(|s| format!(":{}:{}", s.start.line, s.start.column)).unwrap_or_default()
+}
+
+/// A key as a JSON pointer token.
+fn escape_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// A path segment as a JSON pointer token.
+fn token(segment: &serde_path_to_error::Segment) -> String {
+    use serde_path_to_error::Segment;
+    match segment {
+        Segment::Seq { index } => index.to_string(),
+        Segment::Map { key } => escape_token(key),
+        Segment::Enum { variant } => escape_token(variant),
+        Segment::Unknown => "?".into(),
+    }
+}
+
+/// Where an object is expected and something else is given: serde's
+/// derived structs would also take a list of their fields in order.
+fn not_an_object(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    if !value.is_object() {
+        return Some(String::new());
+    }
+    let suppress = value.get("suppress").and_then(Value::as_array)?;
+    suppress.iter().position(|s| !s.is_object()).map(|i| format!("/suppress/{i}"))
+}
+
+/// Reads, parses and decodes one config file. Errors name the file, the
+/// line and column, and what is valid there.
+fn read(path: &Path, shown: &str) -> Result<(ConfigFile, ParsedSource), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {}", crate::io::describe(&e)))?;
+    let parsed = invokecfg_model::span::parse(&bytes).map_err(|e| {
+        let at = e.position().map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default();
+        format!("{shown}{at}: {e}")
+    })?;
+    if let Some(d) = parsed.duplicates.first() {
+        return Err(format!(
+            "{shown}:{}:{}: duplicate key at `{}` (first at {}:{}); give each setting once",
+            d.second.start.line, d.second.start.column, d.pointer, d.first.start.line, d.first.start.column
+        ));
+    }
+    let invalid = |pointer: &str, message: &str| {
+        let place = if pointer.is_empty() { "the top level".to_string() } else { format!("`{pointer}`") };
+        format!(
+            "{shown}{}: invalid configuration at {place}: {message} (`invokecfg schema config` prints the schema)",
+            at(&parsed, pointer)
+        )
+    };
+    if let Some(pointer) = not_an_object(&parsed.value) {
+        return Err(invalid(&pointer, "expected an object"));
+    }
+    let file = serde_path_to_error::deserialize::<_, ConfigFile>(&parsed.value).map_err(|e| {
+        let pointer: String = e.path().iter().map(|segment| format!("/{}", token(segment))).collect();
+        // serde's words for JSON's.
+        let message = e.inner().to_string().replace("a sequence", "a list").replace("a map", "an object");
+        invalid(&pointer, &message)
+    })?;
+    Ok((file, parsed))
 }
 
 fn matcher(dir: &Path, globs: &[&str], shown: &str) -> Result<Gitignore, String> {
@@ -90,125 +161,95 @@ impl Config {
 
     fn load_at(path: &Path, depth: usize) -> Result<Config, String> {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {}", crate::io::describe(&e)))?;
-        let parsed = invokecfg_model::span::parse(&bytes).map_err(|e| {
-            let at = e.position().map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default();
-            format!("{shown}{at}: {e}")
-        })?;
-        if let Some(d) = parsed.duplicates.first() {
-            return Err(format!(
-                "{shown}:{}:{}: duplicate key at `{}` (first at {}:{}); give each setting once",
-                d.second.start.line, d.second.start.column, d.pointer, d.first.start.line, d.first.start.column
-            ));
-        }
-        if let Some(v) = SchemaName::Config.validate(&parsed.value).into_iter().next() {
-            let place = if v.pointer.is_empty() { "the top level".to_string() } else { format!("`{}`", v.pointer) };
-            return Err(format!(
-                "{shown}{}: invalid configuration at {place}: {} (`invokecfg schema config` prints the schema)",
-                at(&parsed, &v.pointer),
-                v.message
-            ));
-        }
-        let v = &parsed.value;
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let strings = |k: &str| -> Vec<&str> {
-            v.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
-        };
-        let selector = |s: &str, pointer: &str| {
-            crate::values::selector(s).map_err(|e| format!("{shown}{}: {e}", at(&parsed, pointer)))
-        };
-        let mut select = Vec::new();
-        let mut ignore = Vec::new();
-        for (key, out) in [("select", &mut select), ("ignore", &mut ignore)] {
-            for (i, s) in strings(key).into_iter().enumerate() {
-                out.push(selector(s, &format!("/{key}/{i}"))?);
-            }
-        }
-        let mut severities = Vec::new();
-        for (k, s) in v.get("severity").and_then(Value::as_object).into_iter().flatten() {
-            let pointer = format!("/severity/{}", k.replace('~', "~0").replace('/', "~1"));
-            let sev = crate::values::severity(s.as_str().unwrap_or_default())
-                .map_err(|e| format!("{shown}{}: {e}", at(&parsed, &pointer)))?;
-            severities.push((selector(k, &pointer)?, sev));
-        }
-        let function = match v.get("function").and_then(Value::as_str) {
-            Some(f) => {
-                Some(crate::values::function(f).map_err(|e| format!("{shown}{}: {e}", at(&parsed, "/function")))?)
-            }
-            None => None,
-        };
-        let rules_url = match v.get("rules-url").and_then(Value::as_str) {
-            Some(u) => {
-                Some(crate::values::rules_url(u).map_err(|e| format!("{shown}{}: {e}", at(&parsed, "/rules-url")))?)
-            }
-            None => None,
-        };
-        let mut per_file_ignores = Vec::new();
-        for (glob, sels) in v.get("per-file-ignores").and_then(Value::as_object).into_iter().flatten() {
-            let pointer = format!("/per-file-ignores/{}", glob.replace('~', "~0").replace('/', "~1"));
-            let mut list = Vec::new();
-            for (i, s) in sels.as_array().into_iter().flatten().filter_map(Value::as_str).enumerate() {
-                list.push(selector(s, &format!("{pointer}/{i}"))?);
-            }
-            per_file_ignores.push((matcher(dir, &[glob], &shown)?, list));
-        }
-        let mut suppress = Vec::new();
-        for (i, s) in v.get("suppress").and_then(Value::as_array).into_iter().flatten().enumerate() {
-            let pointer = format!("/suppress/{i}");
-            let get = |k: &str| s.get(k).and_then(Value::as_str);
-            let glob = get("path").unwrap_or("**").to_string();
-            let code = selector(get("code").unwrap_or_default(), &format!("{pointer}/code"))?;
-            let pos = parsed.spans.value_span(&pointer).map_or((1, 1), |s| (s.start.line, s.start.column));
-            suppress.push(Arc::new(Suppression {
-                file: path.to_path_buf(),
-                at: pos,
-                matcher: matcher(dir, &[&glob], &shown)?,
-                glob,
-                pointer: get("pointer").map(String::from),
-                code,
-                files: AtomicUsize::new(0),
-                used: AtomicUsize::new(0),
-            }));
-        }
-        let dialect_of = |k: &str| v.get(k).and_then(Value::as_str).and_then(|d| d.parse().ok());
-        let globs = |k: &str| -> Result<Vec<Gitignore>, String> {
-            let g = strings(k);
-            Ok(if g.is_empty() { Vec::new() } else { vec![matcher(dir, &g, &shown)?] })
-        };
-        let own = Config {
-            path: path.to_path_buf(),
-            dialect: dialect_of("dialect"),
-            target: dialect_of("target"),
-            select,
-            ignore,
-            severities,
-            exclude: globs("exclude")?,
-            include: globs("include")?,
-            per_file_ignores,
-            suppress,
-            function,
-            rules_url,
-        };
-        let Some(parent) = v.get("extend").and_then(Value::as_str) else { return Ok(own) };
+        let (file, parsed) = read(path, &shown)?;
+        let own = Config::resolve(path, &shown, &file, &parsed)?;
+        let Some(parent) = &file.extend else { return Ok(own) };
         if depth >= MAX_EXTEND_DEPTH {
             return Err(format!(
                 "{shown}{}: `extend` goes deeper than {MAX_EXTEND_DEPTH} files (a cycle?)",
                 at(&parsed, "/extend")
             ));
         }
-        let base = Config::load_at(&dir.join(parent), depth + 1)
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let base = Config::load_at(&dir.join(&parent.0), depth + 1)
             .map_err(|e| format!("{e}\n  (extended by {shown}{})", at(&parsed, "/extend")))?;
-        Ok(base.extended_by(own, v))
+        let replaced = Replaced {
+            dialect: file.dialect.is_some(),
+            target: !matches!(file.target, TargetSetting::Absent),
+            select: file.select.is_some(),
+        };
+        Ok(base.extended_by(own, replaced))
+    }
+
+    /// The settings of one file (without what it extends): its globs
+    /// compiled, its selectors checked where serde does not see them (the
+    /// keys of `severity`), its suppressions placed.
+    fn resolve(path: &Path, shown: &str, file: &ConfigFile, parsed: &ParsedSource) -> Result<Config, String> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let selectors = |list: &[Selector]| list.iter().map(|s| s.0.clone()).collect::<Vec<_>>();
+        let mut severities = Vec::new();
+        for (key, level) in &file.severity.entries {
+            let pointer = format!("/severity/{}", escape_token(key));
+            let selector = crate::values::selector(key).map_err(|e| format!("{shown}{}: {e}", at(parsed, &pointer)))?;
+            severities.push((selector, level.0));
+        }
+        let mut per_file_ignores = Vec::new();
+        for (glob, list) in &file.per_file_ignores.entries {
+            per_file_ignores.push((matcher(dir, &[glob], shown)?, selectors(list)));
+        }
+        let mut suppress = Vec::new();
+        for (i, s) in file.suppress.iter().enumerate() {
+            let at =
+                parsed.spans.value_span(&format!("/suppress/{i}")).map_or((1, 1), |s| (s.start.line, s.start.column));
+            suppress.push(Arc::new(Suppression {
+                file: path.to_path_buf(),
+                at,
+                matcher: matcher(dir, &[&s.path.0], shown)?,
+                glob: s.path.0.clone(),
+                pointer: s.pointer.as_ref().map(|p| p.0.clone()),
+                code: s.code.0.clone(),
+                files: AtomicUsize::new(0),
+                used: AtomicUsize::new(0),
+            }));
+        }
+        let globs = |list: &[Glob]| -> Result<Vec<Gitignore>, String> {
+            let g: Vec<&str> = list.iter().map(|g| g.0.as_str()).collect();
+            Ok(if g.is_empty() { Vec::new() } else { vec![matcher(dir, &g, shown)?] })
+        };
+        Ok(Config {
+            path: path.to_path_buf(),
+            dialect: match file.dialect {
+                Some(DialectSetting::Of(d)) => Some(d),
+                Some(DialectSetting::Auto) | None => None,
+            },
+            target: match file.target {
+                TargetSetting::Of(d) => Some(d),
+                TargetSetting::Absent | TargetSetting::Null => None,
+            },
+            select: file.select.as_deref().map(selectors).unwrap_or_default(),
+            ignore: selectors(&file.ignore),
+            severities,
+            exclude: globs(&file.exclude)?,
+            include: globs(&file.include)?,
+            per_file_ignores,
+            suppress,
+            function: file.function.as_ref().map(|f| f.0.clone()),
+            rules_url: file.rules_url.as_ref().map(|u| u.0.clone()),
+        })
     }
 
     /// `self` with a nearer file's settings on top, as ruff's `extend`: scalars
     /// and `select` replace, lists of ignores, excludes and suppressions add up,
     /// severities override per rule.
-    fn extended_by(mut self, near: Config, raw: &Value) -> Config {
+    fn extended_by(mut self, near: Config, replaced: Replaced) -> Config {
         self.path = near.path;
-        self.dialect = if raw.get("dialect").is_some() { near.dialect } else { self.dialect };
-        self.target = if raw.get("target").is_some() { near.target } else { self.target };
-        if raw.get("select").is_some() {
+        if replaced.dialect {
+            self.dialect = near.dialect;
+        }
+        if replaced.target {
+            self.target = near.target;
+        }
+        if replaced.select {
             self.select = near.select;
         }
         self.ignore.extend(near.ignore);

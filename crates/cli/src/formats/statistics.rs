@@ -1,0 +1,51 @@
+//! `--statistics`: the number of findings per rule, most frequent first.
+
+use super::FileFindings;
+use serde_json::{json, Value};
+
+/// One rule's count.
+struct RuleCount {
+    code: String,
+    count: usize,
+    /// Whether any of its findings has a fix.
+    fixable: bool,
+}
+
+/// Counts per rule, most frequent first, then by code.
+fn counts(files: &[FileFindings]) -> Vec<RuleCount> {
+    let mut counts: Vec<RuleCount> = Vec::new();
+    for d in files.iter().flat_map(|f| &f.diagnostics) {
+        match counts.iter_mut().find(|c| c.code == d.code) {
+            Some(c) => {
+                c.count += 1;
+                c.fixable |= d.fix.is_some();
+            }
+            None => counts.push(RuleCount { code: d.code.clone(), count: 1, fixable: d.fix.is_some() }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    counts
+}
+
+/// As text: count, code, `[*]` when fixable, rule name.
+pub fn text(files: &[FileFindings]) -> String {
+    counts(files)
+        .into_iter()
+        .map(|c| {
+            let name = invokecfg_lint::rule(&c.code).map_or("", |r| r.name);
+            format!("{:>5}  {:<5} {} {name}\n", c.count, c.code, if c.fixable { "[*]" } else { "   " })
+        })
+        .collect()
+}
+
+/// As JSON: `[{code, rule, count, fixable}]`.
+pub fn json(files: &[FileFindings]) -> Value {
+    Value::Array(
+        counts(files)
+            .into_iter()
+            .map(|c| {
+                json!({"code": c.code, "rule": invokecfg_lint::rule(&c.code).map(|r| r.name), "count": c.count, "fixable": c.fixable})
+            })
+            .collect(),
+    )
+}
