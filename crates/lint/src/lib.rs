@@ -319,6 +319,8 @@ pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize
 
 /// [`apply_fixes`], also returning the byte ranges of the new text that the
 /// applied edits wrote (to tell a fix's consequences from other findings).
+/// For tests: hidden from the documented API.
+#[doc(hidden)]
 pub fn apply_fixes_with_ranges(
     source: &[u8],
     diagnostics: &[Diagnostic],
