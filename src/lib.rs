@@ -37,7 +37,8 @@
 //! assert_eq!(finding.severity, Severity::Error);
 //! assert_eq!(finding.pointer, "/maxAsyncEventAgeInSeconds");
 //! assert_eq!(finding.span.map(|s| (s.start.line, s.start.column)), Some((1, 31)));
-//! assert!(finding.fix.is_some()); // clamp to 604800: `invokecfg::fix` applies it
+//! // Clamp to 604800: an unsafe fix, applied by `invokecfg::fix` with `LintOptions::unsafe_fixes`.
+//! assert!(finding.fix.is_some());
 //! # Ok::<(), invokecfg::Error>(())
 //! ```
 //!

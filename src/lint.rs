@@ -3,6 +3,7 @@
 
 use crate::{Error, ErrorKind, Finding};
 use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
+use invokecfg_lint::UnsafeFixes;
 use invokecfg_model::{Dialect, FunctionRef, Severity};
 use invokecfg_translate::Mapping;
 use std::path::Path;
@@ -27,6 +28,7 @@ pub struct LintOptions {
     ignore: Vec<String>,
     function: Option<String>,
     mapping: Option<Arc<Mapping>>,
+    unsafe_fixes: UnsafeFixes,
 }
 
 impl LintOptions {
@@ -79,6 +81,14 @@ impl LintOptions {
         self
     }
 
+    /// Lets [`fix`](crate::fix()) apply unsafe fixes too (`--unsafe-fixes`):
+    /// a clamp into range or a guessed key, which can change what the config
+    /// means. Display-only fixes are never applied.
+    pub fn unsafe_fixes(mut self) -> LintOptions {
+        self.unsafe_fixes = UnsafeFixes::Enabled;
+        self
+    }
+
     /// The linter's options, every value checked.
     fn checked(&self) -> Result<invokecfg_lint::LintOptions, Error> {
         for s in self.select.iter().chain(&self.ignore) {
@@ -99,6 +109,7 @@ impl LintOptions {
             ignore: self.ignore.clone(),
             function: self.function.clone(),
             mapping: self.mapping.clone(),
+            unsafe_fixes: self.unsafe_fixes,
             ..invokecfg_lint::LintOptions::default()
         })
     }
@@ -194,13 +205,20 @@ pub fn lint_file(path: impl AsRef<Path>, options: &LintOptions) -> Result<LintRe
 }
 
 /// Applies every safe fix, as `invokecfg lint --fix` does (a fix can uncover
-/// another: it runs until none applies), and returns the new text.
+/// another: it runs until none applies), and the unsafe ones too with
+/// [`LintOptions::unsafe_fixes`]; returns the new text.
 ///
 /// ```
+/// use invokecfg::{fix, LintOptions};
+///
+/// // Safe: the number written as a string is the number the API expects.
+/// let fixed = fix("{\"maxAsyncRetryAttempts\": \"3\"}\n", &LintOptions::new())?;
+/// assert_eq!((fixed.text.as_str(), fixed.applied), ("{\"maxAsyncRetryAttempts\": 3}\n", 1));
+/// // Unsafe: clamping 12 into 0..8 chooses a value for you, so it is asked for.
 /// let text = "{\"maxAsyncRetryAttempts\": 12}\n";
-/// let fixed = invokecfg::fix(text, &invokecfg::LintOptions::new())?;
+/// assert_eq!(fix(text, &LintOptions::new())?.applied, 0);
+/// let fixed = fix(text, &LintOptions::new().unsafe_fixes())?;
 /// assert_eq!(fixed.text, "{\"maxAsyncRetryAttempts\": 8}\n");
-/// assert_eq!(fixed.applied, 1);
 /// # Ok::<(), invokecfg::Error>(())
 /// ```
 pub fn fix(source: &str, options: &LintOptions) -> Result<Fixed, Error> {

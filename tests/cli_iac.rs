@@ -108,7 +108,7 @@ fn fix_on_a_tf_file_edits_only_the_value() {
     let source = std::fs::read_to_string(root().join("fixtures/terraform/read/fc2-retries-out-of-range.tf")).unwrap();
     let file = dir.path().join("main.tf");
     std::fs::write(&file, &source).unwrap();
-    let r = run_in(dir.path(), &["lint", "--fix", "main.tf"], None);
+    let r = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", "main.tf"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let fixed = std::fs::read_to_string(&file).unwrap();
     assert_eq!(fixed, source.replace("maximum_retry_attempts = 12", "maximum_retry_attempts = 8"));
@@ -253,7 +253,7 @@ fn s_yaml_typo_is_reported_with_did_you_mean_and_fixed_leaving_the_rest_byte_ide
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("s.yaml:17:9: S106 [error] unknown key `maxAsyncRetryAttempt`"), "{}", r.stdout);
     assert!(r.stdout.contains("did you mean `maxAsyncRetryAttempts`?"), "{}", r.stdout);
-    let fixed = run_in(dir.path(), &["lint", "--fix", "s.yaml"], None);
+    let fixed = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", "s.yaml"], None);
     assert_eq!(fixed.code, 0, "{}{}", fixed.stdout, fixed.stderr);
     let after = std::fs::read_to_string(dir.path().join("s.yaml")).unwrap();
     assert_eq!(after, source.replace("maxAsyncRetryAttempt:", "maxAsyncRetryAttempts:"));

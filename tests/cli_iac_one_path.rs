@@ -67,7 +67,7 @@ fn item_1_a_terraform_resource_is_a_request() {
     // A response holding the same values is told apart by its keys (R203), never a resource.
     assert!(findings(dir.path(), &[&twin]).iter().all(|(c, _, _)| c == "R203"));
     // --fix clamps the resource, as it clamps the JSON request.
-    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    let r = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", &tf], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let fixed = std::fs::read_to_string(&tf).unwrap();
     assert!(fixed.contains("max_async_event_age_in_seconds = 86400\n"), "{fixed}");
@@ -209,7 +209,7 @@ fn item_8_fix_renames_misspelt_arguments_and_corrects_string_values() {
         "resource \"alicloud_fc_function_async_invoke_config\" \"orders\" {\n  service_name                = \"demo\"\n  function_name               = \"orders\"\n  maximum_retry_attempt       = 1\n  maximum_event_age_in_second = 600\n}\n",
     );
     assert_eq!(findings(dir.path(), &[&tf]), owned(&[("S106", "error", true), ("S106", "error", true)]));
-    let r = run_in(dir.path(), &["lint", "--fix", &tf], None);
+    let r = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", &tf], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let fixed = std::fs::read_to_string(&tf).unwrap();
     assert!(fixed.contains("  maximum_retry_attempts       = 1\n"), "{fixed}");
@@ -256,7 +256,7 @@ fn item_8_fix_renames_misspelt_arguments_and_corrects_string_values() {
         "edition: 3.0.0\nname: app\nresources:\n  orders:\n    component: fc3\n    props:\n      functionName: orders\n      asyncInvokeConfig:\n        maxAsyncRetryAttempt: 1\n",
     );
     assert_eq!(findings(dir.path(), &[&yaml]), owned(&[("S106", "error", true)]));
-    let r = run_in(dir.path(), &["lint", "--fix", &yaml], None);
+    let r = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", &yaml], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(std::fs::read_to_string(&yaml).unwrap().contains("        maxAsyncRetryAttempts: 1\n"));
 }

@@ -155,7 +155,7 @@ fn one_facade_reads_terraform_and_yaml_text_as_named_by_the_surface() {
         invokecfg::lint_file(root().join("fixtures/terraform/read/fc2-retries-out-of-range.tf"), &LintOptions::new())
             .unwrap();
     assert_eq!(as_text, as_file);
-    let fixed = invokecfg::fix(&tf, &LintOptions::new().surface(invokecfg::Surface::Terraform)).unwrap();
+    let fixed = invokecfg::fix(&tf, &LintOptions::new().surface(invokecfg::Surface::Terraform).unsafe_fixes()).unwrap();
     assert!(fixed.applied >= 1 && fixed.text.contains("maximum_retry_attempts = 8"), "{}", fixed.text);
     // Not a config: skipped, not reported, unless a dialect claims it.
     let package = r#"{"name": "app", "version": "1.0.0"}"#;

@@ -213,7 +213,7 @@ fn fix_writes_through_symlinks_and_leaves_read_only_files() {
     let d = dir.path();
     write(d, "real.json", r#"{"maxAsyncRetryAttempt": 2}"#);
     std::os::unix::fs::symlink("real.json", d.join("link.json")).unwrap();
-    let r = run_in(d, &["lint", "--fix", "link.json"], None);
+    let r = run_in(d, &["lint", "--fix", "--unsafe-fixes", "link.json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("through the symlink"), "{}", r.stderr);
     assert!(std::fs::symlink_metadata(d.join("link.json")).unwrap().file_type().is_symlink());
@@ -221,14 +221,14 @@ fn fix_writes_through_symlinks_and_leaves_read_only_files() {
 
     write(d, "ro.json", r#"{"maxAsyncRetryAttempts": 9}"#);
     std::fs::set_permissions(d.join("ro.json"), std::fs::Permissions::from_mode(0o444)).unwrap();
-    let r = run_in(d, &["lint", "--fix", "--format", "json", "ro.json"], None);
+    let r = run_in(d, &["lint", "--fix", "--unsafe-fixes", "--format", "json", "ro.json"], None);
     assert_eq!(r.code, 2);
     let v = json(&r);
     assert_eq!(v["findings"][0]["code"], "R202", "the unfixed finding stays: {v}");
     assert!(v["problems"][0]["message"].as_str().unwrap().contains("read-only"), "{v}");
     assert_eq!(std::fs::read_to_string(d.join("ro.json")).unwrap(), r#"{"maxAsyncRetryAttempts": 9}"#);
     assert_eq!(std::fs::metadata(d.join("ro.json")).unwrap().permissions().mode() & 0o777, 0o444);
-    let r = run_in(d, &["lint", "--fix", "ro.json"], None);
+    let r = run_in(d, &["lint", "--fix", "--unsafe-fixes", "ro.json"], None);
     assert!(r.stdout.contains("ro.json: cannot write the fix") && r.stdout.contains("R202"), "{}", r.stdout);
     assert!(!r.stdout.contains("All checks passed"));
 }
@@ -240,7 +240,7 @@ fn fix_keeps_hard_links() {
     let d = dir.path();
     write(d, "a.json", r#"{"maxAsyncRetryAttempts": 9}"#);
     std::fs::hard_link(d.join("a.json"), d.join("b.json")).unwrap();
-    let r = run_in(d, &["lint", "--fix", "a.json"], None);
+    let r = run_in(d, &["lint", "--fix", "--unsafe-fixes", "a.json"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("in place"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(d.join("b.json")).unwrap(), r#"{"maxAsyncRetryAttempts": 8}"#);
@@ -279,7 +279,7 @@ fn ruff_style_flags() {
     assert!(v["summary"].get("fixed").is_none(), "fixed only with --fix: {v}");
     // --diff shows the fix and writes nothing.
     let src = std::fs::read_to_string(root().join(f)).unwrap();
-    let r = run(&["lint", "--diff", f]);
+    let r = run(&["lint", "--diff", "--unsafe-fixes", f]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("-  \"maxAsyncEventAgeInSeconds\": 604801,"), "{}", r.stdout);
     assert!(r.stdout.contains("+  \"maxAsyncEventAgeInSeconds\": 604800,"), "{}", r.stdout);
@@ -366,7 +366,7 @@ fn each_file_is_linted_once_and_hidden_directories_are_said() {
     let v = json(&r);
     assert_eq!(v["summary"]["files"], 1, "{}", r.stdout);
     assert!(r.stderr.contains(".hidden: hidden directory, not walked"), "{}", r.stderr);
-    let r = run_in(d, &["lint", "--format", "json", "--fix", "a.json"], None);
+    let r = run_in(d, &["lint", "--format", "json", "--fix", "--unsafe-fixes", "a.json"], None);
     assert_eq!(json(&r)["summary"]["fixed"], 1);
 }
 
@@ -374,7 +374,7 @@ fn each_file_is_linted_once_and_hidden_directories_are_said() {
 fn show_fixes_lists_what_fix_did() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.json", "{\n  \"maxAsyncRetryAttempts\": 9,\n  \"maxAsyncEventAgeInSecond\": 60\n}\n");
-    let r = run_in(dir.path(), &["lint", "--fix", "--show-fixes", "a.json"], None);
+    let r = run_in(dir.path(), &["lint", "--fix", "--unsafe-fixes", "--show-fixes", "a.json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stdout.contains("Fixed 2 findings:\n  a.json:2:28: R202 clamp to 8\n  a.json:3:3: S106 rename"),
@@ -394,7 +394,7 @@ fn fix_keeps_the_owner_when_run_as_root() {
         return;
     }
     std::os::unix::fs::chown(d.join("a.json"), Some(65534), Some(65534)).unwrap();
-    let r = run_in(d, &["lint", "--fix", "a.json"], None);
+    let r = run_in(d, &["lint", "--fix", "--unsafe-fixes", "a.json"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let m = std::fs::metadata(d.join("a.json")).unwrap();
     assert_eq!((m.uid(), m.gid()), (65534, 65534));

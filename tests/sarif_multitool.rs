@@ -51,6 +51,11 @@ fn multitool_finds_no_error() {
     let cases: Vec<(&str, Run)> = vec![
         ("relative", run(&["lint", "--format", "sarif", "fixtures/alibaba-fc2/invalid", "fixtures/huawei/invalid"])),
         ("absolute-inside", run(&["lint", "--format", "sarif", abs_fixtures.to_str().unwrap()])),
+        // Every safe and unsafe fix as a SARIF `fix`.
+        (
+            "fixes",
+            run(&["lint", "--format", "sarif", "--unsafe-fixes", "fixtures/alibaba-fc2/invalid", "fixtures/lint"]),
+        ),
         ("absolute-outside", run(&["lint", "--format", "sarif", odd.to_str().unwrap()])),
         ("odd-names", run_in(&odd, &["lint", "--format", "sarif", "."], None)),
         (

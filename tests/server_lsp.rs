@@ -5,6 +5,7 @@ mod lsp_client;
 
 use lsp_client::{capabilities, finding, lint_report, uri, Client};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
@@ -142,12 +143,15 @@ fn unparsable_document_is_a_diagnostic() {
     assert_eq!(c.stop(), Some(0));
 }
 
-/// One preferred quick fix per finding with a fix; "fix all" turns the text
-/// into what `invokecfg lint --fix` writes.
+/// Issue 21, item 3: a quick fix per finding with a safe or unsafe fix, the
+/// safe ones preferred, the unsafe ones marked and not; "fix all" turns the
+/// text into what `invokecfg lint --fix` writes (safe fixes only).
 #[test]
 fn quick_fixes_and_fix_all_make_the_edits_lint_fix_makes() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "{\n  \"asyncTask\": false,\n  \"maxAsyncEventAgeInSeconds\": 0,\n  \"maxAsyncRetryAttempts\": 99\n}\n";
+    // R201's clamp of 0 is unsafe (a value chosen for the user); S108's unquoting of "2" is safe.
+    let text =
+        "{\n  \"asyncTask\": false,\n  \"maxAsyncEventAgeInSeconds\": 0,\n  \"maxAsyncRetryAttempts\": \"2\"\n}\n";
     let p = write(dir.path(), "c.json", text);
     let u = uri(&p);
     let (mut c, init) = Client::start(dir.path(), capabilities(false, false, true), None);
@@ -158,19 +162,28 @@ fn quick_fixes_and_fix_all_make_the_edits_lint_fix_makes() {
     let out =
         Command::new(env!("CARGO_BIN_EXE_invokecfg")).args(["lint", "--format", "json"]).arg(&p).output().unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let fixable = report["findings"].as_array().unwrap().iter().filter(|f| !f["fix"].is_null()).count();
-    assert!(fixable >= 2, "{published}");
+    let applicability: HashMap<String, String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| Some((f["code"].as_str()?.to_string(), f["fix"]["applicability"].as_str()?.to_string())))
+        .collect();
+    let wanted = HashMap::from([("R201".to_string(), "unsafe".to_string()), ("S108".to_string(), "safe".to_string())]);
+    assert_eq!(applicability, wanted, "{published}");
     let whole = range(0, 0, 99, 0);
     let r = c.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": u}, "range": whole, "context": {"diagnostics": published, "only": ["quickfix"]}}),
     );
     let actions = r["result"].as_array().expect("actions").clone();
-    assert_eq!(actions.len(), fixable, "{r}");
+    assert_eq!(actions.len(), applicability.len(), "{r}");
     for a in &actions {
         assert_eq!(a["kind"], "quickfix");
-        assert_eq!(a["isPreferred"], true, "every fix is safe: {a}");
         assert_eq!(a["diagnostics"].as_array().map(Vec::len), Some(1));
+        let code = a["diagnostics"][0]["code"].as_str().unwrap_or_default();
+        let safe = applicability[code] == "safe";
+        assert_eq!(a["isPreferred"], safe, "only a safe fix is preferred: {a}");
+        assert_eq!(a["title"].as_str().unwrap_or_default().contains("unsafe fix"), !safe, "{a}");
     }
     let r = c.request(
         "textDocument/codeAction",
@@ -185,7 +198,7 @@ fn quick_fixes_and_fix_all_make_the_edits_lint_fix_makes() {
         Command::new(env!("CARGO_BIN_EXE_invokecfg")).args(["lint", "--fix", "--exit-zero"]).arg(&p).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(fixed_by_server, std::fs::read_to_string(&p).unwrap());
-    assert_ne!(fixed_by_server, text);
+    assert_eq!(fixed_by_server, text.replace("\"2\"", "2"), "the safe fix only");
     assert_eq!(c.stop(), Some(0));
 }
 

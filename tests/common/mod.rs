@@ -52,3 +52,11 @@ pub fn run(args: &[&str]) -> Run {
 pub fn run_stdin(args: &[&str], stdin: &[u8]) -> Run {
     run_in(&root(), args, Some(stdin))
 }
+
+/// Where `sarif` breaks the official SARIF 2.1.0 schema (`tests/data`).
+pub fn sarif_schema_errors(sarif: &serde_json::Value) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    validator.iter_errors(sarif).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}

@@ -9,6 +9,7 @@ use invokecfg_model::{detect, span, Dialect, Document};
 use invokecfg_translate::{Mapping, Options};
 use rayon::prelude::*;
 use serde_json::{json, Value};
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 const TARGET_VS_CHECK_JSONSCHEMA: f64 = 50.0;
 const TARGET_VS_PARSE: f64 = 3.0;
 const TARGET_ONE_FILE_MS: f64 = 5.0;
+/// Issue #21: the CLI's lint of the corpus against the bare parse on one thread.
+const TARGET_VS_PARSE_SERIAL: f64 = 1.3;
+/// Issue #21: one-file lint against the binary's own `--version` start-up.
+const TARGET_VS_VERSION: f64 = 1.2;
 const TARGET_TRANSLATE_PER_CORE: f64 = 100_000.0;
 
 /// `bench` options.
@@ -669,29 +674,41 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
     for _ in 0..5 {
         Command::new(&bin).arg("lint").arg(one).stdout(Stdio::null()).stderr(Stdio::null()).status().ok();
     }
-    let mut lat = Vec::with_capacity(args.latency_runs);
+    // `--version` runs interleaved with the lint runs, so both see the same machine.
+    let (mut lat, mut version) = (Vec::with_capacity(args.latency_runs), Vec::with_capacity(args.latency_runs));
     for _ in 0..args.latency_runs {
-        let t = Instant::now();
-        Command::new(&bin)
-            .arg("lint")
-            .arg(one)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .map_err(|e| format!("running {}: {e}", bin.display()))?;
-        lat.push(t.elapsed());
+        for (args, times) in
+            [(vec![OsStr::new("--version")], &mut version), (vec![OsStr::new("lint"), one.as_os_str()], &mut lat)]
+        {
+            let t = Instant::now();
+            Command::new(&bin)
+                .args(args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .map_err(|e| format!("running {}: {e}", bin.display()))?;
+            times.push(t.elapsed());
+        }
     }
     lat.sort();
+    version.sort();
     let (p50, p95) = (percentile(&lat, 50.0), percentile(&lat, 95.0));
+    let version_p50 = percentile(&version, 50.0);
+    let vs_version = secs(p50) / secs(version_p50).max(1e-9);
 
     let cli_rate = total_configs as f64 / secs(tot_cli).max(1e-9);
     let vs_parse = secs(tot_cli) / secs(tot_floor_par).max(1e-9);
+    let vs_parse_serial = secs(tot_cli) / secs(tot_floor_seq).max(1e-9);
     let vs_cjs = cjs_all.then(|| secs(tot_cjs) / secs(tot_cli).max(1e-9));
     let targets = json!([
         { "name": "lint corpus vs check-jsonschema", "target": format!(">= {TARGET_VS_CHECK_JSONSCHEMA}x faster"),
           "measured": vs_cjs, "verdict": verdict(lint_real, vs_cjs.map(|x| x >= TARGET_VS_CHECK_JSONSCHEMA)) },
         { "name": "lint corpus vs bare parse (rayon)", "target": format!("<= {TARGET_VS_PARSE}x"),
           "measured": vs_parse, "verdict": verdict(lint_real, Some(vs_parse <= TARGET_VS_PARSE)) },
+        { "name": "lint corpus vs bare parse (one thread)", "target": format!("<= {TARGET_VS_PARSE_SERIAL}x"),
+          "measured": vs_parse_serial, "verdict": verdict(lint_real, Some(vs_parse_serial <= TARGET_VS_PARSE_SERIAL)) },
+        { "name": "one-file lint vs --version (median)", "target": format!("<= {TARGET_VS_VERSION}x"),
+          "measured": vs_version, "verdict": verdict(lint_real, Some(vs_version <= TARGET_VS_VERSION)) },
         { "name": "one-file lint latency (median)", "target": format!("< {TARGET_ONE_FILE_MS} ms"),
           "measured": ms(p50), "verdict": verdict(lint_real, Some(ms(p50) < TARGET_ONE_FILE_MS)) },
         { "name": "translate, single configs, per core", "target": format!(">= {TARGET_TRANSLATE_PER_CORE} configs/s"),
@@ -746,6 +763,8 @@ fn measure(args: &Args, root: &Path, corpus: &Corpus) -> Result<Value, String> {
             "median_ms": ms(p50),
             "p95_ms": ms(p95),
             "max_ms": ms(lat.last().copied().unwrap_or_default()),
+            "version_median_ms": ms(version_p50),
+            "ratio_vs_version": vs_version,
         },
         "targets": targets,
     }))
@@ -936,12 +955,14 @@ fn render(r: &Value) -> String {
     let o = &r["one_file_lint"];
     let _ = writeln!(
         s,
-        "one-file lint (`invokecfg lint FILE`, whole process, {} runs): min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms\n",
+        "one-file lint (`invokecfg lint FILE`, whole process, {} runs): min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms; `--version` median {:.2} ms (x {:.2})\n",
         o["runs"],
         f(o, "min_ms"),
         f(o, "median_ms"),
         f(o, "p95_ms"),
-        f(o, "max_ms")
+        f(o, "max_ms"),
+        f(o, "version_median_ms"),
+        f(o, "ratio_vs_version")
     );
     let _ = writeln!(s, "targets");
     for tg in r["targets"].as_array().into_iter().flatten() {

@@ -7,7 +7,7 @@
 //! panic; the `assert!`s state the contract's laws that hold for any input, so
 //! a broken law shows up as a crash with the input that broke it.
 
-use invokecfg_lint::{apply_fixes, lint as run_lint, LintOptions};
+use invokecfg_lint::{apply_fixes, lint as run_lint, LintOptions, UnsafeFixes};
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::span::{self, Span};
 use invokecfg_model::{detect, AcsArn, DestinationKind, DestinationParam, Dialect, Document, FunctionUrn, SmnTopicUrn};
@@ -109,7 +109,8 @@ pub fn lint(data: &[u8]) {
                 assert!(result.dialect.is_none_or(|r| r == d), "forced {d:?}, linted as {:?}", result.dialect);
             }
         }
-        let (fixed, applied) = apply_fixes(data, &result.diagnostics);
+        // Every fix that can be applied, unsafe ones too: each must leave lintable text.
+        let (fixed, applied) = apply_fixes(data, &result.diagnostics, UnsafeFixes::Enabled);
         if applied > 0 {
             let _ = run_lint(&fixed, o);
         }

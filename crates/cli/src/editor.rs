@@ -96,16 +96,13 @@ impl LintSettings {
 
     /// The text `invokecfg lint --fix` makes of `source` as the file at
     /// `path`, or `None` when no fix applies (or it cannot be linted).
+    /// Safe fixes only, whatever the flags say: it runs unread, on save.
     pub fn fix_text(&self, path: &Path, source: &[u8]) -> Option<Vec<u8>> {
         let config = self.config_for(path).ok()?;
         let input = Input { shown: path.display().to_string(), path: Some(path.to_path_buf()), explicit: true };
-        let options = lint_cmd::options_for(&self.args, config.as_deref(), self.mapping.as_ref());
+        let mut options = lint_cmd::options_for(&self.args, config.as_deref(), self.mapping.as_ref());
+        options.unsafe_fixes = invokecfg_lint::UnsafeFixes::Disabled;
         let (text, applied) = lint_cmd::fixed_text(&input, source, &options);
         (applied > 0).then_some(text)
     }
-}
-
-/// The page of rule `code` under a `--rules-url` base (SARIF's `helpUri`, LSP's `codeDescription`).
-pub fn rule_page_url(base: &str, code: &str) -> String {
-    format!("{base}/{code}.md")
 }

@@ -41,7 +41,8 @@ mod translate_cmd;
 mod values;
 
 pub use config::CONFIG_NAMES;
-pub use editor::{rule_page_url, LintSettings, TextLint};
+pub use editor::{LintSettings, TextLint};
+pub use formats::rule_page_url;
 
 use crate::escape::{controls, Newlines};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -141,6 +142,9 @@ pub(crate) struct LintArgs {
     /// Apply safe fixes in place (atomically, through symlinks); with stdin, print the fixed text.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too (they can change what the config means).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Print the changes --fix would make as a unified diff, write nothing; exit 1 if there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
@@ -220,6 +224,17 @@ pub(crate) struct TranslateArgs {
     pub verbose: bool,
 }
 
+impl LintArgs {
+    /// Which fixes `--fix` and `--diff` apply.
+    pub fn which_fixes(&self) -> invokecfg_lint::UnsafeFixes {
+        if self.unsafe_fixes {
+            invokecfg_lint::UnsafeFixes::Enabled
+        } else {
+            invokecfg_lint::UnsafeFixes::Disabled
+        }
+    }
+}
+
 fn schema(name: Option<&str>) -> ExitCode {
     match name {
         None => {
@@ -247,7 +262,13 @@ fn rules(format: RulesFormat) -> ExitCode {
         RulesFormat::Json => {
             let v: Vec<serde_json::Value> = rules
                 .iter()
-                .map(|r| serde_json::json!({"code": r.code, "rule": r.name, "severity": r.severity.as_str(), "summary": r.summary, "fixable": r.fixable}))
+                .map(|r| {
+                    let applicability: Vec<&str> = r.applicability.iter().map(|a| a.as_str()).collect();
+                    serde_json::json!({
+                        "code": r.code, "rule": r.name, "severity": r.severity.as_str(), "summary": r.summary,
+                        "fixable": r.fixable(), "fix": r.fix.as_str(), "applicability": applicability,
+                    })
+                })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
@@ -259,7 +280,7 @@ fn rules(format: RulesFormat) -> ExitCode {
                     r.name,
                     r.severity.as_str(),
                     r.summary,
-                    if r.fixable { " [fix]" } else { "" }
+                    r.fix_summary().map(|f| format!(" [fix: {f}]")).unwrap_or_default()
                 );
             }
         }
@@ -280,7 +301,7 @@ fn explain(code: &str) -> ExitCode {
                 r.code,
                 r.name,
                 r.severity.as_str(),
-                if r.fixable { " [fixable]" } else { "" }
+                r.fix_summary().map(|f| format!(" [fix: {f}]")).unwrap_or_default()
             );
             println!("{}", r.docs.trim_end());
             ExitCode::SUCCESS

@@ -4,7 +4,7 @@
 //! (`invokecfg_lint::WRAPPER_ONLY` lists those the JSON twin lacks).
 
 use crate::{Found, Lines};
-use invokecfg_lint::{LintOptions, RuleCode};
+use invokecfg_lint::{Applicability, LintOptions, RuleCode};
 use invokecfg_model::facts::terraform::{block_pointer, Role};
 use invokecfg_model::{Diagnostic, Dialect, Edit, Field, Fix, Severity};
 use serde_json::Value;
@@ -49,10 +49,9 @@ pub(crate) fn unknown_argument(
         let new = one.rsplit('.').next().unwrap_or(one);
         // Only a key the file spells bare (not a quoted YAML key).
         if taken.count() == 1 && lines.source().get(range) == Some(last) {
-            d.fix = Some(Fix {
-                message: format!("rename `{last}` to `{new}`"),
-                edits: vec![Edit { span, content: new.to_string() }],
-            });
+            // A guess by spelling distance, as S106's: unsafe.
+            let edit = Edit { span, content: new.to_string() };
+            d.fix = Some(Fix::new(Applicability::Unsafe, format!("rename `{last}` to `{new}`"), vec![edit]));
         }
     }
     d.span = Some(span);
@@ -157,7 +156,9 @@ pub(crate) fn wrapper_ranges(
         )
         .with_help(format!("{} rejects it before calling the API (which accepts {api})", found.wrapper));
         d.span = Some(span);
-        d.fix = Some(Fix { message: format!("clamp to {new}"), edits: vec![Edit { span, content: new.to_string() }] });
+        let edit = Edit { span, content: new.to_string() };
+        // A value chosen for the user: unsafe, as R201's clamp.
+        d.fix = Some(Fix::new(Applicability::Unsafe, format!("clamp to {new}"), vec![edit]));
         out.push(d);
     }
     out
@@ -186,7 +187,8 @@ pub(crate) fn quoted_primitives(found: &Found, lines: &Lines<'_>, options: &Lint
             )
             .with_help(format!("write `{name} = {text}`"));
             d.span = Some(span);
-            d.fix = Some(Fix { message: format!("unquote `{text}`"), edits: vec![Edit { span, content: text }] });
+            let message = format!("unquote `{text}`");
+            d.fix = Some(Fix::new(Applicability::Safe, message, vec![Edit { span, content: text }]));
             d
         })
         .collect()

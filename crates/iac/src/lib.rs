@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
-//! use invokecfg_lint::LintOptions;
+//! use invokecfg_lint::{LintOptions, UnsafeFixes};
 //! use std::path::Path;
 //!
 //! let tf = br#"
@@ -31,8 +31,9 @@
 //! // The API key's rule, located at the Terraform argument that sets it.
 //! assert_eq!((d.code.as_str(), d.pointer.as_str()), ("R202", "/maxAsyncRetryAttempts"));
 //! assert_eq!(d.span.map(|s| (s.start.line, s.start.column)), Some((5, 28)));
-//! // Its fix edits the .tf file, every other byte kept.
-//! let (fixed, applied) = surface::fix(kind, tf, &LintOptions::default());
+//! // Its fix (unsafe: a clamp chooses the value) edits the .tf file, every other byte kept.
+//! let options = LintOptions { unsafe_fixes: UnsafeFixes::Enabled, ..LintOptions::default() };
+//! let (fixed, applied) = surface::fix(kind, tf, &options);
 //! assert_eq!(applied, 1);
 //! assert!(String::from_utf8(fixed).unwrap().contains("maximum_retry_attempts = 8\n"));
 //! ```
@@ -354,7 +355,7 @@ fn map_fix(
             edits.push(Edit { span: lines.span(at.value.clone()), content });
         }
     }
-    Some(Fix { message: fix.message, edits })
+    Some(Fix { edits, ..fix })
 }
 
 /// `new` written as the literal `old` is (a quoted HCL string, a YAML

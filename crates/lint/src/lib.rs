@@ -1,6 +1,7 @@
 //! # invokecfg-lint
 //!
-//! Lint rules for async invocation configs: stable codes, exact spans, safe fixes.
+//! Lint rules for async invocation configs: stable codes, exact spans, fixes
+//! marked safe, unsafe or display-only (ruff's applicability).
 //!
 //! Every rule lives in its own module under `rules/` and is registered once in
 //! `rules/mod.rs`. Codes are grouped by prefix: `S1xx` structure, `R2xx`
@@ -8,7 +9,7 @@
 //! only with [`LintOptions::target`]).
 //!
 //! ```
-//! use invokecfg_lint::{apply_fixes, lint, LintOptions};
+//! use invokecfg_lint::{apply_fixes, lint, LintOptions, UnsafeFixes};
 //! use invokecfg_model::{Dialect, Severity};
 //!
 //! let text = br#"{"maxAsyncRetryAttempt": 3, "maxAsyncEventAgeInSeconds": 700000}"#;
@@ -20,8 +21,9 @@
 //!     found,
 //!     [("S106", Severity::Error, "/maxAsyncRetryAttempt"), ("R201", Severity::Error, "/maxAsyncEventAgeInSeconds")]
 //! );
-//! // Both have a safe fix: rename the misspelt key, clamp into 1..604800.
-//! let (fixed, applied) = apply_fixes(text, &result.diagnostics);
+//! // Both fixes are unsafe (a guessed key, a value chosen): applied only when asked for.
+//! assert_eq!(apply_fixes(text, &result.diagnostics, UnsafeFixes::Disabled).1, 0);
+//! let (fixed, applied) = apply_fixes(text, &result.diagnostics, UnsafeFixes::Enabled);
 //! assert_eq!(applied, 2);
 //! assert_eq!(fixed, br#"{"maxAsyncRetryAttempts": 3, "maxAsyncEventAgeInSeconds": 604800}"#);
 //! ```
@@ -36,7 +38,8 @@ mod render;
 mod rules;
 mod suggest;
 
-use invokecfg_model::{span, Diagnostic, Dialect, Severity};
+pub use invokecfg_model::diagnostic::Applicability;
+use invokecfg_model::{span, Diagnostic, Dialect, Fix, Severity};
 
 pub use render::{diagnostic_json, render_text};
 pub use rules::{RuleCode, WRAPPER_ONLY};
@@ -55,8 +58,78 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// Markdown docs: what, why, example, fix.
     pub docs: &'static str,
-    /// Whether it offers a safe fix.
-    pub fixable: bool,
+    /// Whether its findings carry a fix.
+    pub fix: FixAvailability,
+    /// The applicabilities its fixes have (empty exactly when `fix` is
+    /// [`FixAvailability::None`]); the docs' Fix section says why.
+    pub applicability: &'static [Applicability],
+}
+
+impl RuleInfo {
+    /// Whether any of its findings can carry a fix.
+    pub fn fixable(&self) -> bool {
+        self.fix != FixAvailability::None
+    }
+
+    /// How its fixes are offered, for listings: `always, unsafe`; `None` when it has none.
+    pub fn fix_summary(&self) -> Option<String> {
+        self.fixable().then(|| {
+            let kinds: Vec<&str> = self.applicability.iter().map(|a| a.as_str()).collect();
+            format!("{}, {}", self.fix.as_str(), kinds.join(" or "))
+        })
+    }
+}
+
+/// Whether a rule's findings carry a fix (ruff's vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FixAvailability {
+    /// No finding has a fix.
+    None,
+    /// Some findings have a fix (when the repair is unambiguous).
+    Sometimes,
+    /// Every finding has a fix.
+    Always,
+}
+
+impl FixAvailability {
+    /// `none`, `sometimes` or `always`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+/// Whether fixing applies unsafe fixes too (`--unsafe-fixes`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum UnsafeFixes {
+    /// Safe fixes only (`--fix`).
+    #[default]
+    Disabled,
+    /// Safe and unsafe fixes (`--fix --unsafe-fixes`); display-only ones never.
+    Enabled,
+}
+
+impl UnsafeFixes {
+    /// The least applicability a fix must have to be applied.
+    pub fn required(self) -> Applicability {
+        match self {
+            UnsafeFixes::Disabled => Applicability::Safe,
+            UnsafeFixes::Enabled => Applicability::Unsafe,
+        }
+    }
+
+    /// Whether `fix` is applied under this setting.
+    pub fn applies(self, fix: &Fix) -> bool {
+        fix.applicability >= self.required()
+    }
+
+    /// Whether `fix` would be applied only with `--unsafe-fixes` (and is not now).
+    pub fn hides(self, fix: &Fix) -> bool {
+        !self.applies(fix) && UnsafeFixes::Enabled.applies(fix)
+    }
 }
 
 /// Every rule, in code order.
@@ -80,10 +153,23 @@ pub fn rule_page(r: &RuleInfo) -> String {
         r.code,
         r.name,
         r.severity,
-        if r.fixable { "safe fix available (`invokecfg lint --fix`)" } else { "none" },
+        fix_line(r),
         r.summary,
         r.docs.trim_end()
     )
+}
+
+/// The page's `Fix:` line: availability, applicability and the flag that applies it.
+fn fix_line(r: &RuleInfo) -> String {
+    let Some(summary) = r.fix_summary() else { return "none".into() };
+    let flag = if r.applicability.contains(&Applicability::Safe) {
+        " (`invokecfg lint --fix`)"
+    } else if r.applicability.contains(&Applicability::Unsafe) {
+        " (`invokecfg lint --fix --unsafe-fixes`)"
+    } else {
+        " (shown, never applied)"
+    };
+    format!("{summary}{flag}")
 }
 
 /// `docs/rules/README.md`: how the pages are made, the severity policy, and the index.
@@ -105,7 +191,7 @@ knowing.\n\n| code | name | severity | fix | summary |\n|---|---|---|---|---|\n"
             r.code,
             r.name,
             r.severity,
-            if r.fixable { "yes" } else { "" },
+            r.fix_summary().unwrap_or_default(),
             r.summary.replace('|', "\\|")
         ));
     }
@@ -139,6 +225,9 @@ pub struct LintOptions {
     /// these instead of dry-running the document, so `lint --target` says
     /// what `translate --to` does. `None`: dry-run the document.
     pub translation_notes: Option<std::sync::Arc<Vec<invokecfg_model::Diagnostic>>>,
+    /// Which fixes fixing applies (`--unsafe-fixes`). Findings carry every
+    /// fix whatever it says; only [`apply_fixes`]' callers read it.
+    pub unsafe_fixes: UnsafeFixes,
 }
 
 /// Whether a document sets a config or was read back from the API.
@@ -240,6 +329,16 @@ fn check(ctx: &ctx::Ctx, options: &LintOptions, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The lint context of one parsed source, with the dry run to `--target`
+/// the portability rules read (made only when one of them runs).
+fn context<'a>(source: &'a [u8], parsed: &'a span::ParsedSource, options: &'a LintOptions) -> ctx::Ctx<'a> {
+    let mut ctx = ctx::Ctx::new(source, parsed, options);
+    if rules::RULES.iter().any(|r| portability::is_portability_rule(r.info.code) && enabled(&r.info, options)) {
+        ctx.dry_run = portability::dry_run(&ctx);
+    }
+    ctx
+}
+
 /// Whether [`lint_in_windows`] reads `source` in windows of `size` items
 /// rather than whole (for tests: a fallback would make agreement trivial).
 #[doc(hidden)]
@@ -256,7 +355,7 @@ fn whole(source: &[u8], options: &LintOptions, out: &mut Vec<Diagnostic>) -> Opt
             options.dialect
         }
         Ok(parsed) => {
-            let ctx = ctx::Ctx::new(source, &parsed, options);
+            let ctx = context(source, &parsed, options);
             check(&ctx, options, out);
             ctx.dialect
         }
@@ -270,7 +369,7 @@ fn windowed(source: &[u8], options: &LintOptions, size: usize, out: &mut Vec<Dia
     let mut untranslatable = false;
     for (n, w) in plan.windows(size).enumerate() {
         let parsed = span::parse_window(source, &plan, w, span::Limits::DEFAULT).ok()?;
-        let ctx = ctx::Ctx::new(source, &parsed, options);
+        let ctx = context(source, &parsed, options);
         // Each window must read as the same list: otherwise its findings would not be the document's.
         let list_dialect = ctx.dialect.filter(|d| ctx.list.is_some() && d.list_items_key() == plan.items_key());
         if list_dialect.is_none() || ctx.mixed.is_some() || (n > 0 && ctx.dialect != dialect) {
@@ -308,12 +407,13 @@ fn shorten_quoted(s: &str) -> String {
         .join("`")
 }
 
-/// Applies the safe fixes of `diagnostics` to `source`; returns the new text and how many fixes applied.
+/// Applies the fixes of `diagnostics` that `unsafe_fixes` allows to
+/// `source`; returns the new text and how many fixes applied.
 ///
 /// A fix whose edits overlap an earlier accepted fix is skipped (the next run
 /// applies it); bytes outside the edits stay as they were.
-pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
-    let (out, count, _) = apply_fixes_with_ranges(source, diagnostics);
+pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic], unsafe_fixes: UnsafeFixes) -> (Vec<u8>, usize) {
+    let (out, count, _) = apply_fixes_with_ranges(source, diagnostics, unsafe_fixes);
     (out, count)
 }
 
@@ -324,8 +424,10 @@ pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize
 pub fn apply_fixes_with_ranges(
     source: &[u8],
     diagnostics: &[Diagnostic],
+    unsafe_fixes: UnsafeFixes,
 ) -> (Vec<u8>, usize, Vec<std::ops::Range<usize>>) {
-    let mut fixes: Vec<&invokecfg_model::Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+    let mut fixes: Vec<&Fix> =
+        diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| unsafe_fixes.applies(f)).collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start.offset).min().unwrap_or(usize::MAX));
     let mut taken: Vec<(usize, usize, &str)> = Vec::new();
     let mut count = 0;

@@ -1,6 +1,6 @@
 //! Text (ruff/rustc style) and JSON renderings of findings.
 
-use crate::rule;
+use crate::{rule, Applicability};
 use invokecfg_model::{Diagnostic, Severity};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -76,7 +76,11 @@ pub fn render_text(path: &str, source: &str, diags: &[Diagnostic], color: bool) 
             let _ = writeln!(out, "{} {} {h}", " ".repeat(gutter_len), paint(CYAN, "= help:"));
         }
         if let Some(f) = &d.fix {
-            let _ = writeln!(out, "{} {} {}", " ".repeat(gutter_len), paint(CYAN, "= fix:"), f.message);
+            let label = match f.applicability {
+                Applicability::Safe => "= fix:".to_string(),
+                other => format!("= fix ({other}):"),
+            };
+            let _ = writeln!(out, "{} {} {}", " ".repeat(gutter_len), paint(CYAN, &label), f.message);
         }
         out.push('\n');
     }
@@ -125,7 +129,8 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
 
 /// One finding as the lint JSON report shows it (without `file`, which the
 /// caller adds): code, rule, severity, message, help, pointer, 1-based
-/// line/column span, and the fix (message and byte-offset edits) or null.
+/// line/column span, and the fix (message, applicability and byte-offset
+/// edits) or null.
 pub fn diagnostic_json(d: &Diagnostic) -> Value {
     let (line, column, end_line, end_column) = match d.span {
         Some(s) => (json!(s.start.line), json!(s.start.column), json!(s.end.line), json!(s.end.column)),
@@ -135,6 +140,7 @@ pub fn diagnostic_json(d: &Diagnostic) -> Value {
     let fix = d.fix.as_ref().map_or(Value::Null, |f| {
         json!({
             "message": f.message,
+            "applicability": f.applicability.as_str(),
             "edits": f.edits.iter().map(|e| json!({
                 "line": e.span.start.line, "column": e.span.start.column,
                 "end_line": e.span.end.line, "end_column": e.span.end.column,

@@ -1,6 +1,6 @@
 //! Targeted tests of positions, suggestions, selection and fixes.
 
-use invokecfg_lint::{apply_fixes, lint, rule, rules, LintOptions};
+use invokecfg_lint::{apply_fixes, lint, rule, rules, LintOptions, UnsafeFixes};
 use invokecfg_model::{Dialect, Severity};
 
 const TYPO: &str = r#"{
@@ -24,7 +24,7 @@ fn typo_is_reported_at_its_key_with_the_suggestion() {
     assert_eq!((s.start.line, s.start.column, s.end.line, s.end.column), (8, 3, 8, 25));
     assert_eq!(d.pointer, "/maxAsyncRetryAttempt");
     assert_eq!(d.help.as_deref(), Some("did you mean `maxAsyncRetryAttempts`?"));
-    let (fixed, n) = apply_fixes(TYPO.as_bytes(), &r.diagnostics);
+    let (fixed, n) = apply_fixes(TYPO.as_bytes(), &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 1);
     assert_eq!(String::from_utf8(fixed).unwrap(), TYPO.replace("maxAsyncRetryAttempt\"", "maxAsyncRetryAttempts\""));
 }
@@ -35,7 +35,7 @@ fn clamp_fix_changes_only_the_number() {
     let r = lint(src.as_bytes(), &LintOptions::default());
     let d = r.diagnostics.iter().find(|d| d.code == "R201").expect("R201");
     assert!(d.help.as_deref().unwrap_or_default().contains("2592000"), "{:?}", d.help);
-    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 1);
     assert_eq!(String::from_utf8(fixed.clone()).unwrap(), src.replace("2592000", "604800"));
     assert!(lint(&fixed, &LintOptions::default()).diagnostics.iter().all(|d| d.code != "R201"));
@@ -88,7 +88,7 @@ fn registry_is_complete() {
     assert_eq!(names.len(), all.len(), "rule names are unique");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
     let modules = std::fs::read_dir(dir).map(|d| d.filter_map(Result::ok).count()).unwrap_or_default();
-    assert_eq!(modules, all.len() + 2, "one module per rule, plus mod.rs and docs.rs");
+    assert_eq!(modules, all.len() + 4, "one module per rule, plus mod.rs, docs.rs and helpers.rs with its helpers/");
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/lint");
     for r in all {
         assert_eq!(rule(r.code), Some(r));
@@ -115,7 +115,7 @@ fn every_wrong_type_is_reported_and_fixed_in_one_run() {
     let starts: Vec<_> = s108.iter().filter_map(|d| d.span).map(|s| s.start.offset).collect();
     assert_eq!(starts.len(), 3);
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "each at its own span");
-    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 3);
     let text = String::from_utf8(fixed.clone()).unwrap_or_default();
     assert_eq!(text, src.replace("\"3600\"", "3600").replace("\"2\"", "2").replace("\"true\"", "true"));
@@ -194,7 +194,7 @@ fn no_fix_when_the_dialect_is_a_tie() {
     assert!(s104.message.contains("a tie"), "{}", s104.message);
     assert!(s104.help.as_deref().unwrap_or_default().contains("no fix is applied"), "{:?}", s104.help);
     assert!(r.diagnostics.iter().all(|d| d.fix.is_none()), "{:#?}", r.diagnostics);
-    assert_eq!(apply_fixes(src, &r.diagnostics).1, 0);
+    assert_eq!(apply_fixes(src, &r.diagnostics, UnsafeFixes::Enabled).1, 0);
     // Named, the dialect is no longer a guess: the stray key gets its fix.
     let o = LintOptions { dialect: Some(Dialect::Huawei), ..Default::default() };
     assert!(lint(src, &o).diagnostics.iter().any(|d| d.code == "S105" && d.fix.is_some()));
@@ -210,7 +210,9 @@ fn relative_arn_is_filled_from_function() {
         ..Default::default()
     };
     let r = lint(src, &o);
-    let (fixed, n) = apply_fixes(src, &r.diagnostics);
+    // An identity written in for the user: unsafe, so `--fix` alone leaves it.
+    assert_eq!(apply_fixes(src, &r.diagnostics, UnsafeFixes::Disabled).1, 0);
+    let (fixed, n) = apply_fixes(src, &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 1, "{:#?}", r.diagnostics);
     assert_eq!(
         String::from_utf8_lossy(&fixed),
@@ -223,7 +225,7 @@ fn relative_arn_is_filled_from_function() {
 fn bom_and_kind_case_and_legacy_keys_are_fixed() {
     let src = "\u{feff}{\"serviceName\": \"s\", \"functionName\": \"f\", \"maxAsyncRetryAttempts\": 1}";
     let r = lint(src.as_bytes(), &LintOptions::default());
-    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics);
+    let (fixed, n) = apply_fixes(src.as_bytes(), &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 3, "{:#?}", r.diagnostics);
     assert_eq!(
         String::from_utf8_lossy(&fixed),
@@ -231,7 +233,7 @@ fn bom_and_kind_case_and_legacy_keys_are_fixed() {
     );
     let hw = br#"{"max_async_retry_attempts": 1, "destination_config": {"on_success": {"destination": "obs", "param": "{\"bucket\":\"b\"}"}}}"#;
     let r = lint(hw, &LintOptions::default());
-    let (fixed, n) = apply_fixes(hw, &r.diagnostics);
+    let (fixed, n) = apply_fixes(hw, &r.diagnostics, UnsafeFixes::Enabled);
     assert_eq!(n, 1, "{:#?}", r.diagnostics);
     assert!(String::from_utf8_lossy(&fixed).contains(r#""destination": "OBS""#));
 }

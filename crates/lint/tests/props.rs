@@ -1,6 +1,6 @@
 //! Property tests: lint never panics; fixes remove what they fix and are idempotent.
 
-use invokecfg_lint::{apply_fixes, apply_fixes_with_ranges, lint, LintOptions};
+use invokecfg_lint::{apply_fixes, apply_fixes_with_ranges, lint, LintOptions, UnsafeFixes};
 use invokecfg_model::facts::{alibaba, huawei};
 use invokecfg_model::Diagnostic;
 use invokecfg_model::Dialect;
@@ -98,12 +98,13 @@ fn touches(parsed: Option<&invokecfg_model::span::ParsedSource>, d: &Diagnostic,
 /// findings are gone, and fixing a fixed text changes nothing.
 fn check_fixes(src: &[u8], o: &LintOptions) -> Result<(), TestCaseError> {
     let first = lint(src, o);
-    let fixed_codes: Vec<String> =
-        first.diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code.clone()).collect();
+    // Display-only fixes are never applied: they stay.
+    let applies = |d: &&Diagnostic| d.fix.as_ref().is_some_and(|f| UnsafeFixes::Enabled.applies(f));
+    let fixed_codes: Vec<String> = first.diagnostics.iter().filter(applies).map(|d| d.code.clone()).collect();
     let mut text = src.to_vec();
     let mut before = first;
     for _ in 0..8 {
-        let (next, n, ranges) = apply_fixes_with_ranges(&text, &before.diagnostics);
+        let (next, n, ranges) = apply_fixes_with_ranges(&text, &before.diagnostics, UnsafeFixes::Enabled);
         if n == 0 {
             break;
         }
@@ -131,9 +132,9 @@ fn check_fixes(src: &[u8], o: &LintOptions) -> Result<(), TestCaseError> {
         before = after;
     }
     let last = lint(&text, o);
-    let left: Vec<_> = last.diagnostics.iter().filter(|d| d.fix.is_some() && fixed_codes.contains(&d.code)).collect();
+    let left: Vec<_> = last.diagnostics.iter().filter(|d| applies(d) && fixed_codes.contains(&d.code)).collect();
     prop_assert!(left.is_empty(), "still fixable after fixing: {left:#?}\n{}", String::from_utf8_lossy(&text));
-    let (again, n) = apply_fixes(&text, &last.diagnostics);
+    let (again, n) = apply_fixes(&text, &last.diagnostics, UnsafeFixes::Enabled);
     prop_assert_eq!(n, 0);
     prop_assert_eq!(again, text);
     Ok(())
@@ -145,7 +146,7 @@ proptest! {
     #[test]
     fn never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256), o in options()) {
         let r = lint(&bytes, &o);
-        let _ = apply_fixes(&bytes, &r.diagnostics);
+        let _ = apply_fixes(&bytes, &r.diagnostics, UnsafeFixes::Enabled);
     }
 
     #[test]

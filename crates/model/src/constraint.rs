@@ -130,7 +130,7 @@ impl std::error::Error for NameError {}
 impl NameRule {
     /// Checks `name` against the rule.
     pub fn check(&self, name: &str) -> Result<(), NameError> {
-        let len = name.chars().count();
+        let len = if name.is_ascii() { name.len() } else { name.chars().count() };
         if len < self.min_len || len > self.max_len {
             return Err(NameError::Length {
                 what: self.what,

@@ -57,13 +57,55 @@ pub struct Edit {
     pub content: String,
 }
 
-/// A safe, mechanical repair of a finding.
+/// Whether a fix may be applied without a person reading it (ruff's
+/// vocabulary). Ordered from least to most applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown, never applied: the edit is only part of the repair (the rest
+    /// needs a person's judgement).
+    DisplayOnly,
+    /// Applied only with `--unsafe-fixes`: it can change what the config
+    /// means (a value chosen for the user, a guessed key, an identity written in).
+    Unsafe,
+    /// Applied by `--fix`: the config means what it meant, spelt or
+    /// formatted as the provider expects.
+    Safe,
+}
+
+impl Applicability {
+    /// The name as reports print it (`safe`, `unsafe`, `display-only`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A mechanical repair of a finding, and whether it may be applied unread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     /// What the fix does ("clamp to 604800").
     pub message: String,
     /// The text edits, non-overlapping.
     pub edits: Vec<Edit>,
+    /// Whether `--fix` applies it, only `--unsafe-fixes`, or nothing.
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A fix of `edits`.
+    pub fn new(applicability: Applicability, message: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { message: message.into(), edits, applicability }
+    }
 }
 
 /// A finding (lint) or a note (translate), located by JSON pointer and, where
@@ -82,7 +124,7 @@ pub struct Diagnostic {
     pub pointer: String,
     /// Where in the source, when known.
     pub span: Option<Span>,
-    /// A safe fix, when one exists.
+    /// A fix, when one exists (of any applicability).
     pub fix: Option<Fix>,
     /// The value before (translation notes: clamped or changed values).
     pub old: Option<Value>,

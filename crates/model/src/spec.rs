@@ -17,6 +17,8 @@ pub struct ProviderSpec {
     pub provider: Provider,
     /// The id the mapping file uses (`alibaba`, `huawei`, `aws`).
     pub id: &'static str,
+    /// The cloud, for messages (`Alibaba Cloud`).
+    pub cloud: &'static str,
     /// The provider's functions service, for messages.
     pub service_name: &'static str,
     /// Its words for the parts of a function's identity.

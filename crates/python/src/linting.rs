@@ -6,7 +6,7 @@ use crate::mapping::mapping_arg;
 use crate::objects::Finding;
 use crate::{dialect_arg, optional_dialect, read_input};
 use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
-use invokecfg_lint::{is_known_selector, LintOptions};
+use invokecfg_lint::{is_known_selector, LintOptions, UnsafeFixes};
 use invokecfg_model::FunctionRef;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -122,17 +122,26 @@ fn file_name(doc: &Bound<'_, PyAny>, given: Option<String>) -> PyResult<String> 
 /// Applies every safe fix (as ``invokecfg lint --fix`` does) and returns the new text.
 ///
 /// ``text`` is what :func:`lint` takes, ``filename`` chooses how it is read as
-/// it does for :func:`lint` (a ``.tf`` file is fixed as Terraform). The result
-/// has the type of the text given: ``bytes`` for ``bytes`` or ``bytearray``,
-/// else ``str``. Bytes outside the fixes stay as they were; text with nothing
-/// to fix comes back unchanged.
+/// it does for :func:`lint` (a ``.tf`` file is fixed as Terraform). With
+/// ``unsafe_fixes=True`` unsafe fixes apply too (``--fix --unsafe-fixes``:
+/// they can change what the config means, a clamped value for one);
+/// display-only fixes never do. The result has the type of the text given:
+/// ``bytes`` for ``bytes`` or ``bytearray``, else ``str``. Bytes outside the
+/// fixes stay as they were; text with nothing to fix comes back unchanged.
 #[pyfunction]
-#[pyo3(signature = (text, *, filename=None))]
-pub fn fix(py: Python<'_>, text: &Bound<'_, PyAny>, filename: Option<String>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, *, filename=None, unsafe_fixes=false))]
+pub fn fix(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    filename: Option<String>,
+    unsafe_fixes: bool,
+) -> PyResult<Py<PyAny>> {
     let as_bytes = text.cast::<PyBytes>().is_ok() || text.cast::<PyByteArray>().is_ok();
     let file = file_name(text, filename)?;
     let source = source_text(read_input(py, text)?);
-    let fixed = py.detach(|| surface::fix(Surface::of(Path::new(&file), &source), &source, &LintOptions::default()).0);
+    let unsafe_fixes = if unsafe_fixes { UnsafeFixes::Enabled } else { UnsafeFixes::Disabled };
+    let options = LintOptions { unsafe_fixes, ..LintOptions::default() };
+    let fixed = py.detach(|| surface::fix(Surface::of(Path::new(&file), &source), &source, &options).0);
     if as_bytes {
         return Ok(PyBytes::new(py, &fixed).into_any().unbind());
     }

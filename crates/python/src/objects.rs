@@ -113,7 +113,9 @@ impl From<&'static RuleInfo> for Rule {
             severity: r.severity.as_str(),
             summary: r.summary,
             docs: r.docs,
-            fixable: r.fixable,
+            fixable: r.fixable(),
+            fix_availability: r.fix.as_str(),
+            fix_applicability: r.applicability.iter().map(|a| a.as_str()).collect(),
         }
     }
 }
@@ -364,7 +366,9 @@ impl Finding {
 
 /// A lint rule of the registry (``invokecfg rules``): ``code``, ``name``,
 /// default ``severity``, one-line ``summary``, Markdown ``docs`` (what, why,
-/// example, fix: ``invokecfg explain CODE``) and whether it is ``fixable``.
+/// example, fix: ``invokecfg explain CODE``), whether it is ``fixable``, how
+/// often (``fix_availability``: none, sometimes, always) and how safely
+/// (``fix_applicability``: safe, unsafe, display-only).
 #[pyclass(module = "invokecfg", frozen, get_all)]
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -374,13 +378,16 @@ pub struct Rule {
     pub(crate) summary: &'static str,
     pub(crate) docs: &'static str,
     pub(crate) fixable: bool,
+    pub(crate) fix_availability: &'static str,
+    pub(crate) fix_applicability: Vec<&'static str>,
 }
 
 value_class! {
 impl Rule {
     /// The rule as ``invokecfg rules --format json`` lists it.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::json!({"code": self.code, "rule": self.name, "severity": self.severity, "summary": self.summary, "fixable": self.fixable});
+        let v = serde_json::json!({"code": self.code, "rule": self.name, "severity": self.severity, "summary": self.summary, "fixable": self.fixable,
+            "fix": self.fix_availability, "applicability": self.fix_applicability});
         convert::to_py(py, &v)
     }
     fn __repr__(&self) -> String {

@@ -271,9 +271,11 @@ def test_finding_fields_and_fix():
     assert (f.code, f.rule, f.severity, f.file, f.line, f.column, f.pointer) == (
         "R202", "retry-attempts-out-of-range", "error", "c.json", 2, 28, "/maxAsyncRetryAttempts")
     assert f.fix["edits"][0]["content"] == "8" and f.to_dict()["fix"] == f.fix
+    assert f.fix["applicability"] == "unsafe"
     assert repr(f).startswith("Finding(code='R202', file='c.json', line=2, column=28")
-    assert invokecfg.fix(text) == '{\n  "maxAsyncRetryAttempts": 8\n}\n'
-    assert invokecfg.fix(text.encode()) == invokecfg.fix(text).encode()
+    assert invokecfg.fix(text) == text, "a clamp is unsafe: not applied by default"
+    assert invokecfg.fix(text, unsafe_fixes=True) == '{\n  "maxAsyncRetryAttempts": 8\n}\n'
+    assert invokecfg.fix(text.encode(), unsafe_fixes=True) == invokecfg.fix(text, unsafe_fixes=True).encode()
     assert invokecfg.lint(text, ignore=["R"]) == [] and invokecfg.lint(text, select=["S"]) == []
     assert [f.code for f in invokecfg.lint({"maxAsyncRetryAttempts": 8}, target="huawei")] == ["P501"]
 

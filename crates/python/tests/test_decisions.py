@@ -134,11 +134,31 @@ def test_decide_pathlike_documents_are_files(tmp_path):
 
 def test_decide_fix_returns_the_type_given():
     """Item 10: fix(bytes) and fix(bytearray) return bytes; str, dict and paths return str."""
-    text = '{\n  "maxAsyncRetryAttempts": 9\n}\n'
+    text = '{\n  "maxAsyncRetryAttempts": "8"\n}\n'
     assert invokecfg.fix(text.encode()) == b'{\n  "maxAsyncRetryAttempts": 8\n}\n'
     assert invokecfg.fix(bytearray(text.encode())) == b'{\n  "maxAsyncRetryAttempts": 8\n}\n'
     assert invokecfg.fix(text) == '{\n  "maxAsyncRetryAttempts": 8\n}\n'
     assert isinstance(invokecfg.fix({"maxAsyncRetryAttempts": 9}), str)
+
+
+def test_fix_applies_unsafe_fixes_only_when_asked(cli, tmp_path):
+    """Issue 21, item 3: fix() applies safe fixes; fix(unsafe_fixes=True) unsafe ones too, as `--fix --unsafe-fixes`."""
+    # R202's clamp chooses a value for the user (unsafe); S108's unquoting keeps the value (safe).
+    text = '{\n  "maxAsyncRetryAttempts": 9,\n  "maxAsyncEventAgeInSeconds": "300"\n}\n'
+    safe_only = '{\n  "maxAsyncRetryAttempts": 9,\n  "maxAsyncEventAgeInSeconds": 300\n}\n'
+    both = '{\n  "maxAsyncRetryAttempts": 8,\n  "maxAsyncEventAgeInSeconds": 300\n}\n'
+    assert invokecfg.fix(text) == safe_only
+    assert invokecfg.fix(text, unsafe_fixes=False) == safe_only
+    assert invokecfg.fix(text, unsafe_fixes=True) == both
+    [clamp] = [f for f in invokecfg.lint(text) if f.code == "R202"]
+    assert clamp.fix is not None and clamp.fix["applicability"] == "unsafe"
+    for flags, expected in [((), safe_only), (("--unsafe-fixes",), both)]:
+        path = tmp_path / "c.json"
+        path.write_text(text)
+        cli("lint", "--fix", *flags, "--exit-zero", "--quiet", path)
+        assert path.read_text() == expected, flags
+    r202 = next(r for r in invokecfg.rules() if r.code == "R202")
+    assert (r202.fixable, r202.fix_availability, r202.fix_applicability) == (True, "sometimes", ["unsafe"])
 
 
 def test_decide_notes_in_the_cli_report_order(cli, tmp_path):

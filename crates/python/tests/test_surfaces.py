@@ -55,14 +55,19 @@ def test_lint_parity_filename_chooses_terraform(cli, tmp_path):
     assert got == expected
     assert all(f.code != "S101" for f in invokecfg.lint(text, filename="main.tf"))
     assert [f.code for f in invokecfg.lint(text)] == ["S101"]  # no name: API JSON, which this is not
-    fixable = [p for p in sorted(FIXTURES.rglob("*.tf")) if any(f.fix for f in invokecfg.lint(p))]
-    assert fixable, "a Terraform fixture with a safe fix"
-    for path in fixable:
-        copy = tmp_path / path.name
-        copy.write_bytes(path.read_bytes())
-        cli("lint", "--fix", "--exit-zero", "--quiet", copy)
-        assert invokecfg.fix(path.read_bytes(), filename=path.name) == copy.read_bytes() != path.read_bytes()
-        assert invokecfg.fix(path) == copy.read_text()
+    def has_fix(path, applicability):
+        return any(f.fix and f.fix["applicability"] == applicability for f in invokecfg.lint(path))
+
+    for applicability, flags, unsafe in [("safe", (), False), ("unsafe", ("--unsafe-fixes",), True)]:
+        fixable = [p for p in sorted(FIXTURES.rglob("*.tf")) if has_fix(p, applicability)]
+        assert fixable, f"a Terraform fixture with {applicability} fix"
+        for path in fixable:
+            copy = tmp_path / path.name
+            copy.write_bytes(path.read_bytes())
+            cli("lint", "--fix", *flags, "--exit-zero", "--quiet", copy)
+            fixed = invokecfg.fix(path.read_bytes(), filename=path.name, unsafe_fixes=unsafe)
+            assert fixed == copy.read_bytes() != path.read_bytes()
+            assert invokecfg.fix(path, unsafe_fixes=unsafe) == copy.read_text()
 
 
 @pytest.mark.parametrize("case", ["fc2-seed-to-huawei", "aws-to-huawei-mapped"])

@@ -12,7 +12,7 @@ from typing import Dict, List, Union
 from typing_extensions import assert_type
 
 import invokecfg
-from invokecfg import DocumentInput, FindingDict, InvokecfgError, MappingInput, NoteDict, Translation
+from invokecfg import Applicability, DocumentInput, FindingDict, InvokecfgError, MappingInput, NoteDict, Translation
 
 
 def main(fixtures: Path) -> None:
@@ -37,12 +37,17 @@ def main(fixtures: Path) -> None:
 
     fixed_bytes = invokecfg.fix(b'{"maxAsyncRetryAttempts": 9}')
     assert_type(fixed_bytes, bytes)
-    fixed_text = invokecfg.fix('{"maxAsyncRetryAttempts": 9}')
+    fixed_text = invokecfg.fix('{"maxAsyncRetryAttempts": 9}', unsafe_fixes=True)
     assert_type(fixed_text, str)
+    assert fixed_text == '{"maxAsyncRetryAttempts": 8}'
 
     findings = invokecfg.lint('{"maxAsyncRetryAttempts": 9}', select=["R"], target="huawei", mapping=mapping)
     entry: FindingDict = findings[0].to_dict()
     assert entry["line"] == 1 and findings[0].fix is not None
+    clamp = findings[0].fix
+    assert clamp is not None
+    applicability: Applicability = clamp["applicability"]
+    assert applicability == "unsafe"
 
     try:
         invokecfg.translate("{", "huawei")

@@ -1,12 +1,15 @@
 //! Code actions: a quick fix per finding with a fix, and "fix all".
 //!
-//! Every fix the linter has is safe (`--fix` applies it), so each quick fix
-//! is preferred; "fix all" (`source.fixAll.invokecfg`) is the text
-//! `invokecfg lint --fix` writes, as one edit of the span that changed.
+//! A safe fix (`--fix` applies it) is a preferred quick fix; an unsafe one
+//! (`--unsafe-fixes`) is offered, marked and not preferred, so an editor
+//! never applies it unasked; a display-only one is not offered. "Fix all"
+//! (`source.fixAll.invokecfg`) is the text `invokecfg lint --fix` writes
+//! (safe fixes only), as one edit of the span that changed.
 
 use crate::diagnostics::{self, Style};
 use crate::documents::Document;
 use invokecfg_cli::{LintSettings, TextLint};
+use invokecfg_lint::{Applicability, UnsafeFixes};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Range, TextEdit, Uri, WorkspaceEdit,
 };
@@ -31,7 +34,7 @@ pub fn code_actions(
     let mut out = Vec::new();
     if wanted(p, &CodeActionKind::QUICKFIX) {
         for d in &findings {
-            let Some(fix) = &d.fix else { continue };
+            let Some(fix) = d.fix.as_ref().filter(|f| UnsafeFixes::Enabled.applies(f)) else { continue };
             let shown = diagnostics::to_lsp(d, doc, uri, style, rules_url.as_deref());
             if !touches(shown.range, p.range) {
                 continue;
@@ -44,17 +47,24 @@ pub fn code_actions(
                     new_text: e.content.clone(),
                 })
                 .collect();
+            let safe = fix.applicability == Applicability::Safe;
+            let title = if safe {
+                format!("{} ({})", fix.message, d.code)
+            } else {
+                format!("{} ({}, unsafe fix)", fix.message, d.code)
+            };
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("{} ({})", fix.message, d.code),
+                title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![shown]),
                 edit: Some(edit(uri, edits)),
-                is_preferred: Some(true),
+                is_preferred: Some(safe),
                 ..CodeAction::default()
             }));
         }
     }
-    if wanted(p, &fix_all_kind()) && findings.iter().any(|d| d.fix.is_some()) {
+    let safe_fix = |d: &invokecfg_model::Diagnostic| d.fix.as_ref().is_some_and(|f| UnsafeFixes::Disabled.applies(f));
+    if wanted(p, &fix_all_kind()) && findings.iter().any(safe_fix) {
         if let Some(path) = doc.path.clone() {
             if let Some(fixed) = settings.fix_text(&path, doc.text.as_bytes()) {
                 let fixed = String::from_utf8_lossy(&fixed);

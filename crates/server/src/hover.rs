@@ -34,7 +34,7 @@ fn rule_code_at(text: &str, offset: usize) -> Option<(String, (usize, usize))> {
     let (start, end) = word_at(text, offset);
     let word = text.get(start..end)?;
     let rule = invokecfg_lint::rule(word).filter(|r| r.code == word)?;
-    let fixable = if rule.fixable { " · fixable" } else { "" };
+    let fixable = rule.fix_summary().map(|f| format!(" · fix: {f}")).unwrap_or_default();
     Some((
         format!("**{}** ({}) · {}{fixable}\n\n{}", rule.code, rule.name, rule.severity, rule.docs.trim_end()),
         (start, end),

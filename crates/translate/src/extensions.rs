@@ -1,39 +1,38 @@
 //! What is not a range, an identity or a destination: task mode and status log, read-only fields, unknown keys.
 
-use crate::{codes, note, Ctx};
+use crate::{codes, note, Pair};
 use invokecfg_model::*;
 use serde_json::Value;
 
-impl Ctx<'_> {
-    pub(crate) fn carry_unknown(
-        &self,
-        unknown: Vec<(String, Value)>,
-        p: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Vec<(String, Value)> {
-        // Never written, even within one dialect: the output must be a document the API accepts.
-        for (pointer, _) in unknown {
-            // A top-level `$schema` points an editor at the schema: not the API's, not a mistake.
-            if p.is_empty() && pointer.strip_prefix('/') == Some(invokecfg_model::schema::SCHEMA_KEY) {
-                notes.push(
-                    note(codes::SCHEMA_HINT_OMITTED, &pointer, "`$schema` (the editor's schema hint) is not written")
-                        .with_help(
+/// Notes every unknown key of the config at `p` (read as `source`): none is carried.
+pub(crate) fn carry_unknown(
+    source: Dialect,
+    unknown: Vec<(String, Value)>,
+    p: &str,
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<(String, Value)> {
+    // Never written, even within one dialect: the output must be a document the API accepts.
+    for (pointer, _) in unknown {
+        // A top-level `$schema` points an editor at the schema: not the API's, not a mistake.
+        if p.is_empty() && pointer.strip_prefix('/') == Some(invokecfg_model::schema::SCHEMA_KEY) {
+            notes.push(
+                note(codes::SCHEMA_HINT_OMITTED, &pointer, "`$schema` (the editor's schema hint) is not written")
+                    .with_help(
                         "the provider's API takes no `$schema`; add one to the output yourself if an editor reads it",
                     ),
-                );
-                continue;
-            }
-            notes.push(
-                note(
-                    codes::UNKNOWN_KEY_DROPPED,
-                    &format!("{p}{pointer}"),
-                    format!("`{}` is no {} key and is not carried", last_token(&pointer), self.source.id()),
-                )
-                .with_help("remove it, or fix its spelling (`invokecfg lint` suggests the nearest key)"),
             );
+            continue;
         }
-        Vec::new()
+        notes.push(
+            note(
+                codes::UNKNOWN_KEY_DROPPED,
+                &format!("{p}{pointer}"),
+                format!("`{}` is no {} key and is not carried", last_token(&pointer), source.id()),
+            )
+            .with_help("remove it, or fix its spelling (`invokecfg lint` suggests the nearest key)"),
+        );
     }
+    Vec::new()
 }
 
 /// The key a JSON pointer ends in, unescaped.
@@ -41,59 +40,114 @@ fn last_token(pointer: &str) -> String {
     invokecfg_model::document::last_pointer_token(pointer)
 }
 
-impl Ctx<'_> {
-    /// Invocation-state tracking: kept within one provider, carried by the
-    /// target's closest feature across providers (noted), dropped (noted)
-    /// where the target has none.
-    pub(crate) fn state_tracking(&self, st: StateTracking, p: &str, notes: &mut Vec<Diagnostic>) -> StateTracking {
-        let Some(s) = self.s.state_tracking else { return StateTracking::default() };
-        let t = self.t.state_tracking;
-        let sp = format!("{p}/{}", s.key);
-        let mut out = StateTracking::default();
-        if let Some(b) = st.enabled {
-            match t {
-                Some(_) if !self.crosses() => out.enabled = Some(b),
-                Some(t) => {
-                    out.enabled = Some(b);
-                    notes.push(
-                        note(codes::FEATURE_APPROXIMATED, &sp, format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
-                            .with_help(format!(
-                                "{}'s closest feature, {}; {} had {}",
-                                self.t.label, t.meaning, self.s.label, s.meaning
-                            )),
-                    );
-                }
-                None => notes.push(
-                    note(
-                        codes::FIELD_DROPPED,
-                        &sp,
-                        format!("`{}: {b}` has no counterpart on {}", s.key, self.target.id()),
-                    )
-                    .with_help(format!(
-                        "{} keeps no per-invocation state; on {}: {}",
-                        self.t.label, self.s.label, s.meaning
-                    )),
-                ),
-            }
-        }
-        let keeps = |k: &str| t.is_some_and(|t| t.log_target_keys.contains(&k));
-        for (k, v) in st.log_target {
-            if keeps(&k) {
-                out.log_target.push((k, v));
-            } else {
+/// Invocation-state tracking: kept within one provider, carried by the
+/// target's closest feature across providers (noted), dropped (noted) where
+/// the target has none.
+pub(crate) fn state_tracking(pair: Pair, st: StateTracking, p: &str, notes: &mut Vec<Diagnostic>) -> StateTracking {
+    let Some(s) = pair.source_spec.state_tracking else { return StateTracking::default() };
+    let t = pair.target_spec.state_tracking;
+    // Only a note needs the pointer.
+    let sp = || text!(p, "/", s.key);
+    let mut out = StateTracking::default();
+    if let Some(b) = st.enabled {
+        match t {
+            Some(_) if !pair.crosses() => out.enabled = Some(b),
+            Some(t) => {
+                out.enabled = Some(b);
                 notes.push(
-                    note(
-                        codes::FIELD_DROPPED,
-                        &format!("{p}/{k}"),
-                        format!("`{k}` `{v}` has no counterpart on {} and is dropped", self.target.id()),
-                    )
-                    .with_help(format!(
-                        "{} writes invocation states to its own store; configure logging on the function instead",
-                        self.t.label
-                    )),
+                    note(codes::FEATURE_APPROXIMATED, &sp(), format!("`{}: {b}` became `{}: {b}`", s.key, t.key))
+                        .with_help(format!(
+                            "{}'s closest feature, {}; {} had {}",
+                            pair.target_spec.label, t.meaning, pair.source_spec.label, s.meaning
+                        )),
                 );
             }
+            None => notes.push(
+                note(
+                    codes::FIELD_DROPPED,
+                    &sp(),
+                    text!(
+                        "`",
+                        s.key,
+                        ": ",
+                        if b { "true" } else { "false" },
+                        "` has no counterpart on ",
+                        pair.target.id()
+                    ),
+                )
+                .with_help(text!(
+                    pair.target_spec.label,
+                    " keeps no per-invocation state; on ",
+                    pair.source_spec.label,
+                    ": ",
+                    s.meaning
+                )),
+            ),
         }
-        out
+    }
+    let keeps = |k: &str| t.is_some_and(|t| t.log_target_keys.contains(&k));
+    for (k, v) in st.log_target {
+        if keeps(&k) {
+            out.log_target.push((k, v));
+        } else {
+            notes.push(
+                note(
+                    codes::FIELD_DROPPED,
+                    &format!("{p}/{k}"),
+                    format!("`{k}` `{v}` has no counterpart on {} and is dropped", pair.target.id()),
+                )
+                .with_help(format!(
+                    "{} writes invocation states to its own store; configure logging on the function instead",
+                    pair.target_spec.label
+                )),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enabled() -> StateTracking {
+        StateTracking { enabled: Some(true), log_target: Vec::new() }
+    }
+
+    #[test]
+    fn state_tracking_is_kept_within_a_provider_without_a_note() {
+        let mut notes = Vec::new();
+        let out = state_tracking(Pair::new(Dialect::AlibabaFc2, Dialect::AlibabaFc3), enabled(), "", &mut notes);
+        assert_eq!(out.enabled, Some(true));
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn state_tracking_is_approximated_or_dropped_across_providers() {
+        let mut notes = Vec::new();
+        let out = state_tracking(Pair::new(Dialect::AlibabaFc2, Dialect::Huawei), enabled(), "/configs/1", &mut notes);
+        assert_eq!(out.enabled, Some(true));
+        assert_eq!(notes.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), [codes::FEATURE_APPROXIMATED]);
+        let key = Dialect::AlibabaFc2.spec().state_tracking.map(|s| s.key).unwrap_or_default();
+        assert_eq!(notes[0].pointer, format!("/configs/1/{key}"));
+        let mut notes = Vec::new();
+        let out = state_tracking(Pair::new(Dialect::AlibabaFc2, Dialect::AwsLambda), enabled(), "", &mut notes);
+        assert_eq!(out, StateTracking::default());
+        assert_eq!(notes.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), [codes::FIELD_DROPPED]);
+    }
+
+    #[test]
+    fn unknown_keys_are_noted_and_never_carried() {
+        let schema = format!("/{}", invokecfg_model::schema::SCHEMA_KEY);
+        let unknown = vec![(schema, Value::Null), ("/colour".to_string(), Value::Null)];
+        let mut notes = Vec::new();
+        assert!(carry_unknown(Dialect::Huawei, unknown.clone(), "", &mut notes).is_empty());
+        let codes: Vec<&str> = notes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, [codes::SCHEMA_HINT_OMITTED, codes::UNKNOWN_KEY_DROPPED]);
+        // Inside a list item, `$schema` is no editor's hint.
+        let mut notes = Vec::new();
+        carry_unknown(Dialect::Huawei, unknown, "/functions/0", &mut notes);
+        assert!(notes.iter().all(|n| n.code == codes::UNKNOWN_KEY_DROPPED));
+        assert_eq!(notes[1].pointer, "/functions/0/colour");
     }
 }

@@ -55,6 +55,14 @@
 // own code (unit tests may: clippy.toml; integration tests are other crates).
 #![deny(clippy::unwrap_used)]
 
+/// The strings `parts` joined with one allocation: a note's text in a hot
+/// path, where `format!` would grow its buffer piece by piece.
+macro_rules! text {
+    ($($part:expr),+ $(,)?) => {
+        [$(::core::convert::AsRef::<str>::as_ref(&$part)),+].concat()
+    };
+}
+
 pub mod codes;
 mod destinations;
 mod extensions;
@@ -64,6 +72,7 @@ pub mod mapping;
 mod namespace;
 mod paging;
 mod ranges;
+mod resolve;
 
 pub use list::{
     translate_in_windows, translate_in_windows_streamed, ListTranslation, NotInWindows, StreamedVerdict, TranslatedText,
@@ -183,8 +192,9 @@ pub(crate) struct Parts {
 }
 
 /// The notes said once per translation however many items give them, as
-/// (code, message): kept across the windows of one list.
-pub(crate) type Globals = foldhash::HashSet<(String, String)>;
+/// code -> messages: kept across the windows of one list. Keyed by code
+/// first so a note already said is found without copying its text.
+pub(crate) type Globals = foldhash::HashMap<String, foldhash::HashSet<String>>;
 
 /// Translates `doc` (a window of a longer list when `window` is given) up to
 /// the verdict; refuses, with only those notes, a source the neutral model
@@ -214,14 +224,13 @@ pub(crate) fn translate_parts(
         return Err(TranslateError::Refused { notes: vec![note(codes::IDENTITY_UNMAPPED, "", message)] });
     };
     let source_value = doc.to_value();
+    let pair = Pair::new(source, target);
     let ctx = Ctx {
-        source,
-        target,
-        s: source.spec(),
-        t: target.spec(),
-        dir: direction,
+        pair,
+        direction,
+        resolver: resolve::Resolver::new(pair, direction),
         options,
-        option_fn: options.function.as_deref().and_then(FunctionRef::parse),
+        function_option: options.function.as_deref().and_then(FunctionRef::parse),
         source_value: &source_value,
         list_total: window.map(|w| w.total),
         services: &mapping.services,
@@ -229,7 +238,7 @@ pub(crate) fn translate_parts(
     let mut notes = Vec::new();
     let (out, split) = match neutral {
         NeutralDocument::Config(c) => {
-            let out = ctx.config(c, "", &mut notes);
+            let out = ctx.config(c, "", &ctx.identity_pointer(""), &mut notes);
             ctx.request_parameters(&out, &mut notes);
             (NeutralDocument::Config(out), 0)
         }
@@ -294,11 +303,21 @@ pub(crate) fn strict_refusal(warnings: usize, options: &Options) -> Option<Diagn
 /// omitted field or a part of a value names the nearest enclosing value
 /// (`""` for the document); its message names the field.
 fn anchor_pointers(source: &Value, notes: &mut [Diagnostic]) {
+    // Notes in a row often share a pointer (an item's identity): look it up once.
+    let mut last: Option<(String, usize)> = None;
     for n in notes {
+        if let Some((pointer, kept)) = &last {
+            if *pointer == n.pointer {
+                n.pointer.truncate(*kept);
+                continue;
+            }
+        }
+        let given = n.pointer.clone();
         while !n.pointer.is_empty() && value_at(source, &n.pointer).is_none() {
             let cut = n.pointer.rfind('/').unwrap_or(0);
             n.pointer.truncate(cut);
         }
+        last = Some((given, n.pointer.len()));
     }
 }
 
@@ -339,7 +358,14 @@ fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> 
             .map(|n| {
                 // One note per built-in pair or resolution, however many identifiers use it.
                 if n.code == codes::BUILTIN_REGION_PAIR || n.code == codes::IDENTITY_RESOLVED {
-                    globals.insert((n.code.clone(), n.message.clone()))
+                    match globals.get_mut(n.code.as_str()) {
+                        Some(said) if said.contains(n.message.as_str()) => false,
+                        Some(said) => said.insert(n.message.clone()),
+                        None => {
+                            globals.insert(n.code.clone(), std::iter::once(n.message.clone()).collect());
+                            true
+                        }
+                    }
                 } else {
                     seen.insert((n.code.as_str(), n.message.as_str(), n.pointer.as_str()))
                 }
@@ -351,15 +377,40 @@ fn dedupe(mut notes: Vec<Diagnostic>, globals: &mut Globals) -> Vec<Diagnostic> 
     notes
 }
 
+/// What one translation is from and to: the policy modules' common data.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pair {
+    /// The dialect translated from.
+    pub(crate) source: Dialect,
+    /// The dialect translated into.
+    pub(crate) target: Dialect,
+    pub(crate) source_spec: &'static DialectSpec,
+    pub(crate) target_spec: &'static DialectSpec,
+}
+
+impl Pair {
+    pub(crate) fn new(source: Dialect, target: Dialect) -> Self {
+        Pair { source, target, source_spec: source.spec(), target_spec: target.spec() }
+    }
+
+    /// Whether the translation goes to another provider's cloud.
+    pub(crate) fn crosses(self) -> bool {
+        self.source_spec.provider != self.target_spec.provider
+    }
+}
+
+/// One translation's policy: which pair, the mapping file's tables, the
+/// options and the source document. Each policy module reads only the part
+/// it needs ([`Pair`], [`resolve::Resolver`]).
 struct Ctx<'a> {
-    source: Dialect,
-    target: Dialect,
-    s: &'static DialectSpec,
-    t: &'static DialectSpec,
+    pair: Pair,
     /// The mapping tables of this provider pair, and which way they are read.
-    dir: mapping::Direction<'a>,
+    direction: mapping::Direction<'a>,
+    /// Region, account, qualifier and namespace lookups through `direction`.
+    resolver: resolve::Resolver<'a>,
     options: &'a Options,
-    option_fn: Option<FunctionRef>,
+    /// The function `--function` names, when it parses.
+    function_option: Option<FunctionRef>,
     /// The source document, for pointers to what it really holds.
     source_value: &'a Value,
     /// A window's list: how many items the whole list has.
@@ -374,25 +425,21 @@ fn note(code: &str, pointer: &str, message: impl Into<String>) -> Diagnostic {
 }
 
 impl Ctx<'_> {
-    fn crosses(&self) -> bool {
-        self.s.provider != self.t.provider
-    }
-
     /// Where the function of the config at `p` is named in the source: its
     /// first identity key present, else the dialect's function key.
     fn identity_pointer(&self, p: &str) -> String {
-        let keys = self.s.identity_keys;
+        let keys = self.pair.source_spec.identity_keys;
         let config = value_at(self.source_value, p).and_then(Value::as_object);
         let present = keys.iter().find(|k| config.is_some_and(|c| c.get(**k).is_some_and(|v| !v.is_null())));
-        format!("{p}/{}", present.unwrap_or(&self.s.keys.function))
+        format!("{p}/{}", present.unwrap_or(&self.pair.source_spec.keys.function))
     }
 
     /// A qualifier the target takes as a request parameter (FC 3.0's
     /// `?qualifier=`): the output keeps it (as s.yaml does), and says so.
     fn request_parameters(&self, out: &AsyncInvokeConfig, notes: &mut Vec<Diagnostic>) {
         let qualifier = out.function.as_ref().and_then(|f| f.qualifier.as_ref());
-        if let (Some(why), Some(q)) = (self.t.identity.qualifier_note, qualifier) {
-            let text = (provider_codec(self.t.provider).qualifier_text)(q);
+        if let (Some(why), Some(q)) = (self.pair.target_spec.identity.qualifier_note, qualifier) {
+            let text = (provider_codec(self.pair.target_spec.provider).qualifier_text)(q);
             notes.push(
                 note(codes::REQUEST_PARAMETER, &self.identity_pointer(""), format!("`qualifier` `{text}` {why}"))
                     .with_help("pass it with the request (`?qualifier=...`)"),
@@ -400,61 +447,79 @@ impl Ctx<'_> {
         }
     }
 
-    fn config(&self, c: AsyncInvokeConfig, p: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
-        let src_fn = self.source_function(&c, p, notes);
-        let fp = self.identity_pointer(p);
+    /// The config at `p`, whose function is named at `fp` ([`Self::identity_pointer`]).
+    fn config(&self, c: AsyncInvokeConfig, p: &str, fp: &str, notes: &mut Vec<Diagnostic>) -> AsyncInvokeConfig {
+        let src_fn = self.source_function(&c, fp, notes);
         let function = self.or_drop(
             notes,
-            |notes| self.target_function(src_fn.clone(), p, notes),
+            |notes| self.target_function(src_fn.clone(), p, fp, notes),
             |reasons, help| {
                 note(
                     codes::FIELD_DROPPED,
-                    &fp,
-                    format!(
-                        "the function's identity is not written (--allow-lossy): {reasons}; the output is a Put body"
+                    fp,
+                    text!(
+                        "the function's identity is not written (--allow-lossy): ",
+                        reasons,
+                        "; the output is a Put body"
                     ),
                 )
-                .with_help(format!("to keep it, {help}"))
+                .with_help(text!("to keep it, ", help))
             },
         );
-        let sk = &self.s.keys;
+        let sk = &self.pair.source_spec.keys;
         let mut out = AsyncInvokeConfig {
             function,
-            max_event_age: self.range(
+            max_event_age: ranges::range(
+                self.pair,
                 c.max_event_age,
-                self.s.max_event_age.request,
-                self.t.max_event_age.request,
-                &format!("{p}/{}", sk.max_event_age),
+                (self.pair.source_spec.max_event_age.request, self.pair.target_spec.max_event_age.request),
+                p,
+                sk.max_event_age,
                 notes,
             ),
-            max_retry_attempts: self.range(
+            max_retry_attempts: ranges::range(
+                self.pair,
                 c.max_retry_attempts,
-                self.s.retry_attempts.request,
-                self.t.retry_attempts.request,
-                &format!("{p}/{}", sk.retry_attempts),
+                (self.pair.source_spec.retry_attempts.request, self.pair.target_spec.retry_attempts.request),
+                p,
+                sk.retry_attempts,
                 notes,
             ),
             ..Default::default()
         };
-        out.state_tracking = self.state_tracking(c.state_tracking, p, notes);
+        out.state_tracking = extensions::state_tracking(self.pair, c.state_tracking, p, notes);
         // Read-only fields are never written (design.md): the target API sets them.
         for (key, value) in
             [(sk.created_time, &c.extensions.created_time), (Some(sk.last_modified), &c.extensions.last_modified)]
         {
             if let (Some(k), Some(_)) = (key, value) {
                 notes.push(
-                    note(codes::READ_ONLY_OMITTED, &format!("{p}/{k}"), format!("read-only `{k}` is not written"))
+                    note(codes::READ_ONLY_OMITTED, &text!(p, "/", k), text!("read-only `", k, "` is not written"))
                         .with_help("the target API sets it"),
                 );
             }
         }
-        out.extensions.unknown = self.carry_unknown(c.extensions.unknown, p, notes);
-        let dc = format!("{p}/{}", sk.destination_config);
-        out.on_success =
-            self.destination(c.on_success, &format!("{dc}/{}", sk.on_success), true, src_fn.as_ref(), notes);
-        out.on_failure =
-            self.destination(c.on_failure, &format!("{dc}/{}", sk.on_failure), false, src_fn.as_ref(), notes);
+        out.extensions.unknown = extensions::carry_unknown(self.pair.source, c.extensions.unknown, p, notes);
+        out.on_success = self.destination(c.on_success, p, Side::OnSuccess, src_fn.as_ref(), notes);
+        out.on_failure = self.destination(c.on_failure, p, Side::OnFailure, src_fn.as_ref(), notes);
         out
+    }
+}
+
+/// Which destination of a config: a target may take a kind on one side only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    OnSuccess,
+    OnFailure,
+}
+
+impl Side {
+    /// Its key in `spec`'s destinations object.
+    fn key(self, spec: &DialectSpec) -> &'static str {
+        match self {
+            Side::OnSuccess => spec.keys.on_success,
+            Side::OnFailure => spec.keys.on_failure,
+        }
     }
 }
 

@@ -123,11 +123,12 @@ impl Tables {
 
     /// The JSON to add to the mapping file for one entry.
     pub fn entry_hint(&self, table: &str, key: &str, value: &str) -> String {
-        let entry = format!("\"{table}\": {{\"{key}\": {value}}}");
+        // Joined in one allocation: hints are written for every unmapped identifier.
+        let entry = ["\"", table, "\": {\"", key, "\": ", value, "}"];
         if self.path.is_empty() {
-            entry
+            entry.concat()
         } else {
-            format!("\"{}\": {{{entry}}}", self.path)
+            [&["\"", self.path, "\": {"][..], &entry, &["}"]].concat().concat()
         }
     }
 }

@@ -2,8 +2,8 @@
 //! for them, the mapping file's `packages` and `services` tables, and the
 //! note on every path that leaves a target needing one without it.
 
-use crate::identity::Namespace;
 use crate::mapping::{self, Resolved};
+use crate::resolve::{Namespace, Resolver, TargetNamespace};
 use crate::{codes, note, Ctx};
 use invokecfg_model::*;
 
@@ -11,13 +11,23 @@ impl Ctx<'_> {
     /// Within one provider (FC 2.0 <-> FC 3.0) identifiers stay; only the
     /// namespace follows the target's rule.
     pub(crate) fn within_provider(&self, mut f: FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) -> FunctionRef {
-        match self.t.identity.namespace {
+        match self.pair.target_spec.identity.namespace {
             NamespaceRule::None => {
                 if let Some(ns) = f.namespace.take() {
                     let noun = f.provider.nouns().namespace;
+                    let label = self.pair.target_spec.label;
                     notes.push(
-                        note(codes::FIELD_DROPPED, fp, format!("{noun} `{ns}` is not carried: {} has no {noun}s", self.t.label))
-                            .with_help(format!("{} function names are unique per region: make sure no function of another {noun} has this name", self.t.label)),
+                        note(
+                            codes::FIELD_DROPPED,
+                            fp,
+                            text!(noun, " `", ns, "` is not carried: ", label, " has no ", noun, "s"),
+                        )
+                        .with_help(text!(
+                            label,
+                            " function names are unique per region: make sure no function of another ",
+                            noun,
+                            " has this name"
+                        )),
                     );
                 }
             }
@@ -41,13 +51,13 @@ impl Ctx<'_> {
         notes: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let (service, entry) = mapping::service_in(self.services, name)?;
-        let noun = self.t.provider.nouns().namespace;
+        let noun = self.pair.target_spec.provider.nouns().namespace;
         notes.push(note(
             codes::IDENTITY_RESOLVED,
             pointer,
             format!(
                 "{} function `{name}` belongs to {noun} `{service}` by the mapping file's `{}` entry `{}`",
-                self.s.label,
+                self.pair.source_spec.label,
                 mapping::SERVICES,
                 serde_json::Value::from(entry)
             ),
@@ -60,54 +70,64 @@ impl Ctx<'_> {
         format!(
             "add \"{}\": {{\"{name}\": \"<service>\"}} to the mapping file (the key \"\" serves every {} function not listed)",
             mapping::SERVICES,
-            self.s.label
+            self.pair.source_spec.label
         )
     }
 
     /// Every path that leaves a target needing a namespace (FC 2.0's service)
     /// without one says so: the output names the function by name only.
     pub(crate) fn note_missing_namespace(&self, f: &FunctionRef, fp: &str, notes: &mut Vec<Diagnostic>) {
-        if self.t.identity.namespace != NamespaceRule::Required || f.namespace.is_some() || f.name.is_none() {
+        if self.pair.target_spec.identity.namespace != NamespaceRule::Required
+            || f.namespace.is_some()
+            || f.name.is_none()
+        {
             return;
         }
         let noun = f.provider.nouns().namespace;
         let mut help =
             String::from("pass --function acs:fc:{region}:{account}:services/{service}/functions/{function}");
-        if let (Some(name), true) = (&f.name, f.provider == self.t.provider) {
+        if let (Some(name), true) = (&f.name, f.provider == self.pair.target_spec.provider) {
             help = format!("{}, or {help}", self.services_hint(name));
         }
         notes.push(
             note(
                 codes::IDENTITY_INCOMPLETE,
                 fp,
-                format!("{} names a function by {noun}; the output has no `{noun}`", self.t.label),
+                format!("{} names a function by {noun}; the output has no `{noun}`", self.pair.target_spec.label),
             )
             .with_help(help),
         );
     }
+}
 
-    /// The target namespace of a function: `Some(None)` where the target has none.
-    pub(crate) fn map_namespace(
-        &self,
-        f: &FunctionRef,
-        pointer: &str,
-        notes: &mut Vec<Diagnostic>,
-    ) -> Option<Option<String>> {
-        let tables = self.dir.tables;
-        let forward = self.dir.forward;
-        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.t.provider.nouns().namespace);
+impl Resolver<'_> {
+    /// The target namespace of a function. A stated namespace is looked up
+    /// once ([`crate::resolve::Lookups`]).
+    pub(crate) fn map_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> TargetNamespace {
+        match &f.namespace {
+            Some(ns) if f.provider == self.pair.source_spec.provider => {
+                self.lookups.namespaces.get_or(ns, pointer, notes, |notes| self.look_up_namespace(f, "", notes))
+            }
+            _ => self.look_up_namespace(f, pointer, notes),
+        }
+    }
+
+    fn look_up_namespace(&self, f: &FunctionRef, pointer: &str, notes: &mut Vec<Diagnostic>) -> TargetNamespace {
+        let tables = self.direction.tables;
+        let forward = self.direction.forward;
+        let (src_noun, tgt_noun) = (f.provider.nouns().namespace, self.pair.target_spec.provider.nouns().namespace);
         // The namespace a namespace-less provider's functions live in: the
         // `""` entry, else the target's default.
         let home = |default: Option<&'static str>| {
             mapping::lookup(&tables.packages, "", forward).map(str::to_string).or(default.map(str::to_string))
         };
-        let default = match self.t.identity.namespace {
+        let default = match self.pair.target_spec.identity.namespace {
             NamespaceRule::Defaulted(d) => Some(d),
             _ => None,
         };
-        match (self.t.identity.namespace, &f.namespace) {
+        match (self.pair.target_spec.identity.namespace, &f.namespace) {
             (NamespaceRule::None, Some(ns)) => {
-                let source_home = match self.s.identity.namespace {
+                let source_home = match self.pair.source_spec.identity.namespace {
                     NamespaceRule::Defaulted(d) => Some(d),
                     _ => None,
                 };
@@ -118,35 +138,38 @@ impl Ctx<'_> {
                         note(
                             codes::FIELD_DROPPED,
                             pointer,
-                            format!("{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s", self.t.label),
+                            format!(
+                                "{src_noun} `{ns}` is not carried: {} has no {tgt_noun}s",
+                                self.pair.target_spec.label
+                            ),
                         )
                         .with_help(format!(
                             "add {} to the mapping file to say {} functions live there",
                             tables.entry_hint("packages", "", &format!("\"{ns}\"")),
-                            self.t.label
+                            self.pair.target_spec.label
                         )),
                     );
                 }
-                Some(None)
+                TargetNamespace::NotNamed
             }
-            (NamespaceRule::None, None) => Some(None),
+            (NamespaceRule::None, None) => TargetNamespace::NotNamed,
             (_, Some(ns)) => match mapping::resolve(&tables.packages, ns, forward, Some(ns)) {
                 Resolved::Entry(p) => {
                     self.resolved(Namespace::Package, ns, p, None, pointer, notes);
-                    Some(Some(p.to_string()))
+                    TargetNamespace::Named(p.to_string())
                 }
                 Resolved::Fallback(p) => {
                     self.resolved(Namespace::Package, ns, &p, Some("keeping its name"), pointer, notes);
-                    Some(Some(p))
+                    TargetNamespace::Named(p)
                 }
                 Resolved::Clash { fallback, entry } => {
                     self.clash(Namespace::Package, ns, &fallback, "keeping its name", entry, pointer, notes);
-                    None
+                    TargetNamespace::Unmapped
                 }
-                Resolved::Missing => None,
+                Resolved::Missing => TargetNamespace::Unmapped,
             },
             (_, None) => match home(default) {
-                Some(ns) => Some(Some(ns)),
+                Some(ns) => TargetNamespace::Named(ns),
                 None => {
                     notes.push(
                         note(
@@ -154,7 +177,7 @@ impl Ctx<'_> {
                             pointer,
                             format!(
                                 "{} names every function by {tgt_noun}, and the {} function has none",
-                                self.t.label,
+                                self.pair.target_spec.label,
                                 f.provider.service_name()
                             ),
                         )
@@ -167,7 +190,7 @@ impl Ctx<'_> {
                             )
                         )),
                     );
-                    None
+                    TargetNamespace::Unmapped
                 }
             },
         }

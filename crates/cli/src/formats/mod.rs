@@ -59,6 +59,8 @@ pub struct RunInfo {
     pub fixed: Option<usize>,
     /// Base URL of the rule pages (`--rules-url`).
     pub rules_url: Option<String>,
+    /// Which fixes count as fixable (`--unsafe-fixes`).
+    pub unsafe_fixes: invokecfg_lint::UnsafeFixes,
 }
 
 /// A path that could not be read, or a fix that could not be written.
@@ -107,8 +109,8 @@ pub enum Summary {
 /// from the repository's root).
 pub fn render(rendering: Rendering, files: &[FileFindings], info: &RunInfo, cwd: &Path) -> String {
     match rendering {
-        Rendering::Statistics { format: LintFormat::Json } => pretty(&statistics::json(files)),
-        Rendering::Statistics { .. } => statistics::text(files),
+        Rendering::Statistics { format: LintFormat::Json } => pretty(&statistics::json(files, info.unsafe_fixes)),
+        Rendering::Statistics { .. } => statistics::text(files, info.unsafe_fixes),
         Rendering::Findings { format: LintFormat::Text, colour, summary } => {
             let mut out = text::findings(files, info, colour);
             if summary == Summary::Shown {
@@ -148,6 +150,11 @@ fn message_with_help(d: &Diagnostic) -> String {
         Some(h) => format!("{}\nhelp: {h}", d.message),
         None => d.message.clone(),
     }
+}
+
+/// The page of rule `code` under a `--rules-url` base (SARIF's `helpUri`, LSP's `codeDescription`).
+pub fn rule_page_url(base: &str, code: &str) -> String {
+    format!("{base}/{code}.md")
 }
 
 #[cfg(test)]

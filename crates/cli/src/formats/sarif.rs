@@ -3,7 +3,7 @@
 //! that survive moved lines.
 
 use super::{message_with_help, region, FileFindings, RunInfo};
-use invokecfg_model::{Diagnostic, Severity};
+use invokecfg_model::{Diagnostic, Fix, Severity};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use std::path::{Component, Path, PathBuf};
@@ -94,15 +94,39 @@ fn rule_table(rules_url: Option<&str>) -> Vec<Value> {
                 "defaultConfiguration": {"level": level(r.severity)},
             });
             if let (Some(base), Value::Object(m)) = (rules_url, &mut v) {
-                m.insert("helpUri".into(), json!(crate::rule_page_url(base, r.code)));
+                m.insert("helpUri".into(), json!(super::rule_page_url(base, r.code)));
             }
             v
         })
         .collect()
 }
 
-/// One finding as a SARIF `result`.
-fn result(f: &FileFindings, d: &Diagnostic, location: &Value) -> Value {
+/// A SARIF `fix` (3.55): the edits as replacements of regions of the file,
+/// its applicability in the property bag.
+fn sarif_fix(fix: &Fix, location: &Value) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": {
+                    "startLine": e.span.start.line, "startColumn": e.span.start.column,
+                    "endLine": e.span.end.line, "endColumn": e.span.end.column,
+                },
+                "insertedContent": {"text": e.content},
+            })
+        })
+        .collect();
+    json!({
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.as_str()},
+    })
+}
+
+/// One finding as a SARIF `result`; its `fixes` only when the run's fix
+/// flags would apply its fix.
+fn result(f: &FileFindings, d: &Diagnostic, location: &Value, info: &RunInfo) -> Value {
     let (sl, sc, el, ec) = region(d);
     let mut result = json!({
         "ruleId": d.code,
@@ -117,6 +141,9 @@ fn result(f: &FileFindings, d: &Diagnostic, location: &Value) -> Value {
     if let (Some(i), Value::Object(m)) = (invokecfg_lint::rules().iter().position(|r| r.code == d.code), &mut result) {
         m.insert("ruleIndex".into(), json!(i));
     }
+    if let (Some(fix), Value::Object(m)) = (d.fix.as_ref().filter(|f| info.unsafe_fixes.applies(f)), &mut result) {
+        m.insert("fixes".into(), json!([sarif_fix(fix, location)]));
+    }
     result
 }
 
@@ -127,7 +154,7 @@ pub fn log(files: &[FileFindings], info: &RunInfo, cwd: &Path) -> Value {
         .iter()
         .flat_map(|f| {
             let location = artifact_location(&f.path, cwd, root);
-            f.diagnostics.iter().map(move |d| result(f, d, &location))
+            f.diagnostics.iter().map(move |d| result(f, d, &location, info))
         })
         .collect();
     let notifications: Vec<Value> = info

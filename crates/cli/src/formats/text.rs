@@ -54,7 +54,9 @@ pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
         out.push_str(&format!("No findings in {}{skipped}.\n", plural(files.len(), "file")));
         out.push_str(&unread);
     } else {
-        let fixable = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.fix.is_some()).count();
+        let fixes = files.iter().flat_map(|f| &f.diagnostics).filter_map(|d| d.fix.as_ref());
+        let fixable = fixes.clone().filter(|f| info.unsafe_fixes.applies(f)).count();
+        let hidden = fixes.filter(|f| info.unsafe_fixes.hides(f)).count();
         out.push_str(&format!(
             "Found {}, {} and {} in {}{skipped}.\n",
             plural(c.errors, "error"),
@@ -68,6 +70,13 @@ pub fn summary(files: &[FileFindings], info: &RunInfo) -> String {
         if fixable > 0 {
             let verb = if fixable == 1 { "is" } else { "are" };
             out.push_str(&format!("{} {verb} fixable with `--fix`.\n", plural(fixable, "finding")));
+        }
+        if hidden > 0 {
+            let verb = if hidden == 1 { "is" } else { "are" };
+            let what = plural(hidden, if fixable > 0 { "more finding" } else { "finding" });
+            out.push_str(&format!(
+                "{what} {verb} fixable with `--fix --unsafe-fixes` (unsafe fixes can change what a config means).\n"
+            ));
         }
     }
     out

@@ -71,6 +71,7 @@ pub(crate) fn options_for(args: &LintArgs, config: Option<&Config>, mapping: Opt
         mapping: mapping.cloned(),
         role: invokecfg_lint::DocumentRole::default(),
         translation_notes: None,
+        unsafe_fixes: args.which_fixes(),
     }
 }
 
@@ -163,6 +164,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
         .map(|(input, config)| source::lint_one(args, input, config.as_deref(), mapping.as_ref()))
         .collect();
     gathered.info.fixed = args.fix.then_some(0);
+    gathered.info.unsafe_fixes = args.which_fixes();
     gathered.info.rules_url =
         args.rules_url.clone().or_else(|| configs.iter().flatten().find_map(|c| c.rules_url.clone()));
     outcomes.into_iter().for_each(|o| gathered.add(o));

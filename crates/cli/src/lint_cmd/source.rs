@@ -92,7 +92,8 @@ pub(crate) fn lint_source(
     }
     let findings = FileFindings {
         path: input.shown.clone(),
-        source: String::from_utf8_lossy(&shown_source).into_owned(),
+        // Valid UTF-8 (nearly every file) is taken as it is, without a copy.
+        source: String::from_utf8(shown_source).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         diagnostics: result.diagnostics,
     };
     Outcome::Linted { findings, fixes }

@@ -156,14 +156,15 @@ fn syntax_error(surface: Surface, e: &SyntaxError) -> Diagnostic {
     d
 }
 
-/// Applies safe fixes until none applies (a fix can uncover another), at
-/// most a few rounds: the fixed text and the number of fixes applied.
+/// Applies the fixes `options.unsafe_fixes` allows until none applies (a
+/// fix can uncover another), at most a few rounds: the fixed text and the
+/// number of fixes applied.
 pub fn fix(surface: Surface, source: &[u8], options: &LintOptions) -> (Vec<u8>, usize) {
     let mut text = source.to_vec();
     let mut total = 0;
     for _ in 0..8 {
         let r = lint(surface, &text, options).result;
-        let (next, n) = apply_fixes(&text, &r.diagnostics);
+        let (next, n) = apply_fixes(&text, &r.diagnostics, options.unsafe_fixes);
         if n == 0 || next == text {
             break;
         }

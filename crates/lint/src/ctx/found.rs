@@ -1,6 +1,7 @@
 //! What the walker finds in a document: objects by level, destinations in each dialect's notation, identifiers parsed once.
 
 use super::*;
+use invokecfg_model::Provider;
 
 /// An object at a known level.
 pub(crate) struct Obj<'a> {
@@ -106,10 +107,22 @@ pub(crate) enum IdError {
 pub(crate) enum IdKind {
     /// An Alibaba ARN (`destination`, `functionArn`).
     Arn,
-    /// A FunctionGraph function URN; `true` inside `param`.
-    FunctionUrn(bool),
+    /// The config's own FunctionGraph function URN (`func_urn`).
+    FunctionUrn,
+    /// A FunctionGraph function URN inside a destination's `param`.
+    ParamFunctionUrn,
     /// An SMN topic URN inside `param`.
     TopicUrn,
+}
+
+impl IdKind {
+    /// The cloud whose notation the identifier is in.
+    pub(crate) fn provider(self) -> Provider {
+        match self {
+            IdKind::Arn => Provider::Alibaba,
+            IdKind::FunctionUrn | IdKind::ParamFunctionUrn | IdKind::TopicUrn => Provider::Huawei,
+        }
+    }
 }
 
 /// An ARN or URN found in the document, parsed once.

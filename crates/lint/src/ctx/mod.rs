@@ -2,7 +2,7 @@
 //! destinations and identities found in it, computed once per file.
 
 use crate::suggest;
-use crate::{LintOptions, RuleInfo};
+use crate::{Applicability, LintOptions, RuleInfo};
 use invokecfg_model::document::escape_pointer_token;
 use invokecfg_model::facts::{aws, huawei};
 use invokecfg_model::neutral;
@@ -13,6 +13,7 @@ use invokecfg_model::{
 };
 use serde_json::{Map, Value};
 
+mod config;
 mod found;
 pub(crate) use found::*;
 
@@ -79,19 +80,24 @@ pub(crate) struct Ctx<'a> {
     pub window: Option<&'a ItemWindow>,
     /// Every ARN and URN, in document order.
     pub idents: Vec<Ident>,
-    /// The notes of a dry-run translation to `--target`, made on first use.
-    /// `None`: the translator cannot read the document (no dry run).
-    portability: std::sync::OnceLock<Option<Vec<Diagnostic>>>,
+    /// What a dry-run translation to `--target` said: made outside the
+    /// context (`portability::dry_run`) and handed over as data.
+    pub dry_run: DryRun,
+}
+
+/// What a dry-run translation of the document to `--target` said.
+#[derive(Debug, Default)]
+pub(crate) enum DryRun {
+    /// None was made: no `--target`, or no portability rule runs.
+    #[default]
+    NotRun,
+    /// The translation's notes (of a translation or of a refusal).
+    Notes(Vec<Diagnostic>),
+    /// The translator cannot read the document.
+    Unreadable,
 }
 
 /// `p` + `/key`, escaped.
-/// The dialects whose function identity `Ctx` reads an arm for: `Dialect` is
-/// `#[non_exhaustive]`, so the match has a wildcard arm, and a dialect added
-/// to the model without an arm here fails `every_dialect_has_a_function_identity_arm`.
-#[cfg(test)]
-pub(crate) const FUNCTION_IDENTITY_DIALECTS: [Dialect; 4] =
-    [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda];
-
 pub(crate) fn join(p: &str, key: &str) -> String {
     let mut s = String::with_capacity(p.len() + key.len() + 1);
     s.push_str(p);
@@ -201,13 +207,16 @@ impl<'a> Ctx<'a> {
 
     /// The notes of translating the document to `--target` (none without one).
     pub fn portability(&self) -> &[Diagnostic] {
-        self.portability.get_or_init(|| crate::portability::dry_run(self)).as_deref().unwrap_or_default()
+        match &self.dry_run {
+            DryRun::Notes(notes) => notes,
+            DryRun::NotRun | DryRun::Unreadable => &[],
+        }
     }
 
     /// Whether a dry run was asked for and the translator could not read the
     /// document (a window of a list: then the whole list cannot be translated).
     pub fn untranslatable(&self) -> bool {
-        matches!(self.portability.get(), Some(None))
+        matches!(self.dry_run, DryRun::Unreadable)
     }
 
     /// Every FunctionGraph destination whose kind is known and whose `param` decodes to an object.
@@ -257,7 +266,7 @@ impl<'a> Ctx<'a> {
             list: None,
             window: parsed.window.as_ref(),
             idents: Vec::new(),
-            portability: std::sync::OnceLock::new(),
+            dry_run: DryRun::NotRun,
         };
         if let (Some(d), Value::Object(top)) = (dialect, value) {
             ctx.collect(d, top);
@@ -290,120 +299,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Reads one config (the document, or one list item): its objects,
+    /// function, destinations and identifiers.
     fn config(&mut self, d: Dialect, pointer: String, map: &'a Map<String, Value>, option_fn: &Option<FunctionRef>) {
         self.objects.push(Obj { pointer: pointer.clone(), map, level: Level::Config });
-        let response = self.options.role == crate::DocumentRole::FromKeys
-            && d == Dialect::Huawei
-            && huawei::RESPONSE_MARKER_KEYS.iter().any(|k| map.get(*k).is_some_and(|v| !v.is_null()));
-        // The function as the dialect's codec reads it: one reading for lint and translate.
-        let doc_fn = (neutral::codec(d).read_function)(map);
-        let function = match (doc_fn, option_fn) {
-            (Some(mut f), Some(o)) => {
-                // `--function` supplies what the document leaves out (FC 2.0 bodies carry no region).
-                if f.name == o.name {
-                    f.region = f.region.or_else(|| o.region.clone());
-                    f.account = f.account.or_else(|| o.account.clone());
-                }
-                Some(f)
-            }
-            (f, o) => f.or_else(|| o.clone()),
-        };
-        let (dc_key, slots): (&str, [&'static str; 2]) =
-            (d.key(Field::DestinationConfig), [d.key(Field::OnSuccess), d.key(Field::OnFailure)]);
-        let mut destinations = Vec::new();
-        let mut dest_config = None;
-        if let Some(Value::Object(dc)) = map.get(dc_key) {
-            let dcp = join(&pointer, dc_key);
-            self.objects.push(Obj { pointer: dcp.clone(), map: dc, level: Level::DestinationConfig });
-            for slot in slots {
-                let Some(Value::Object(dm)) = dc.get(slot) else { continue };
-                let dp = join(&dcp, slot);
-                self.objects.push(Obj { pointer: dp.clone(), map: dm, level: Level::Destination });
-                let mut dest = Dest { slot, pointer: dp.clone(), map: dm, alibaba: None, huawei: None, aws: None };
-                if d == Dialect::AwsLambda {
-                    if let Some(text) = str_at(dm, aws::DESTINATION_KEY).filter(|t| !t.is_empty()) {
-                        dest.aws = Some(AwsDest { arn: text.parse() });
-                    }
-                } else if d == Dialect::Huawei {
-                    let kind_text = str_at(dm, DESTINATION);
-                    let kind = kind_text.and_then(|k| {
-                        k.parse::<DestinationKind>().ok().or_else(|| DestinationKind::from_str_ignore_case(k))
-                    });
-                    let param_text = str_at(dm, PARAM);
-                    let param = param_text.map(serde_json::from_str::<Value>);
-                    dest.huawei = Some(HwDest { kind_text, kind, param_text, param });
-                } else if let Some(text) = str_at(dm, DESTINATION) {
-                    dest.alibaba = Some(AliDest { text, pointer: join(&dp, DESTINATION), arn: text.parse() });
-                }
-                destinations.push(dest);
-            }
-            dest_config = Some((dcp, dc));
-        }
-        let ci = self.configs.len();
-        let mut idents = Vec::new();
-        let arn_ident = |pointer: String, field, text: &str| {
-            let (arn, error) = match text.parse::<AcsArn>() {
-                Ok(a) => (Some(a), None),
-                Err(e) => (None, Some(IdError::Arn(e))),
-            };
-            Ident { pointer, field, text: text.to_string(), kind: IdKind::Arn, arn, error, config: ci }
-        };
-        let urn_ident = |pointer: String, field, text: &str, kind: IdKind| {
-            let error = match kind {
-                IdKind::TopicUrn => text.parse::<SmnTopicUrn>().err(),
-                _ => text.parse::<FunctionUrn>().err(),
-            };
-            Ident {
-                pointer,
-                field,
-                text: text.to_string(),
-                kind,
-                arn: None,
-                error: error.map(IdError::Urn),
-                config: ci,
-            }
-        };
-        match d {
-            Dialect::AlibabaFc3 => {
-                let key = d.key(Field::Function);
-                if let Some(t) = str_at(map, key) {
-                    idents.push(arn_ident(join(&pointer, key), key, t));
-                }
-            }
-            Dialect::Huawei => {
-                let key = d.key(Field::Function);
-                if let Some(t) = str_at(map, key) {
-                    idents.push(urn_ident(join(&pointer, key), key, t, IdKind::FunctionUrn(false)));
-                }
-            }
-            // Their function key holds a name (FC 2.0) or is read by I317 (Lambda).
-            Dialect::AlibabaFc2 | Dialect::AwsLambda => {}
-            // Unreachable while FUNCTION_IDENTITY_DIALECTS is Dialect::ALL, which a test holds.
-            _ => {}
-        }
-        for dest in &destinations {
-            if let Some(a) = &dest.alibaba {
-                idents.push(arn_ident(a.pointer.clone(), DESTINATION, a.text));
-            }
-            if let Some(h) = &dest.huawei {
-                let Some(obj) = h.param_obj() else { continue };
-                let pp = join(&dest.pointer, PARAM);
-                match h.kind {
-                    Some(DestinationKind::FunctionGraph) => {
-                        if let Some(t) = obj.get(param_id_key(DestinationKind::FunctionGraph)).and_then(Value::as_str) {
-                            idents.push(urn_ident(pp, "param.func_urn", t, IdKind::FunctionUrn(true)));
-                        }
-                    }
-                    Some(DestinationKind::Smn) => {
-                        if let Some(t) = obj.get("topic_urn").and_then(Value::as_str) {
-                            idents.push(urn_ident(pp, "param.topic_urn", t, IdKind::TopicUrn));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        self.idents.extend(idents);
+        let response = config::is_response(d, map, self.options.role);
+        let function = config::function_of(d, map, option_fn);
+        let read = config::destinations(d, &pointer, map);
+        self.objects.extend(read.objects);
+        self.idents.extend(config::identifiers(d, &pointer, map, &read.destinations, self.configs.len()));
+        let (dest_config, destinations) = (read.dest_config, read.destinations);
         self.configs.push(Config { pointer, map, response, function, dest_config, destinations });
     }
 
@@ -521,8 +426,13 @@ fn source_offsets(raw: &str) -> Option<Vec<usize>> {
 }
 
 /// A fix that replaces one span.
-pub(crate) fn replace(span: Option<Span>, content: impl Into<String>, message: impl Into<String>) -> Option<Fix> {
-    Some(Fix { message: message.into(), edits: vec![Edit { span: span?, content: content.into() }] })
+pub(crate) fn replace(
+    applicability: Applicability,
+    span: Option<Span>,
+    content: impl Into<String>,
+    message: impl Into<String>,
+) -> Option<Fix> {
+    Some(Fix::new(applicability, message, vec![Edit { span: span?, content: content.into() }]))
 }
 
 /// A key as JSON source text.
@@ -536,19 +446,4 @@ pub(crate) use invokecfg_model::diagnostic::article;
 /// Backtick-quoted, comma-separated list.
 pub(crate) fn list(items: &[&str]) -> String {
     items.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-}
-
-#[cfg(test)]
-mod dialect_arms {
-    use super::*;
-
-    #[test]
-    fn every_dialect_has_a_function_identity_arm() {
-        for d in Dialect::ALL {
-            assert!(
-                FUNCTION_IDENTITY_DIALECTS.contains(&d),
-                "lint ctx reads no function identity for {d}: add its arm"
-            );
-        }
-    }
 }

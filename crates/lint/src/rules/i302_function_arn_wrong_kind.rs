@@ -27,7 +27,8 @@ cannot belong to one.
 ## Fix
 Use `acs:fc:{region}:{account}:functions/{function}`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

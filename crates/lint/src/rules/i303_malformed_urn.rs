@@ -1,6 +1,6 @@
 //! I303: a malformed FunctionGraph function URN or SMN topic URN.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -28,7 +28,8 @@ Six parts: a subscription URN, not a topic URN.
 Function URN: `urn:fss:{region}:{project_id}:function:{package}:{name}[:{version}|:!{alias}]`;
 topic URN: `urn:smn:{region}:{project_id}:{topic}`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -1,6 +1,6 @@
 //! I304: documentation placeholders left in identifiers.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 use invokecfg_model::{AcsResource, ArnError, UrnError};
 
@@ -33,7 +33,8 @@ Put in the real region, account id ($facts(alibaba-account-digits) digits) or pr
 ($facts(huawei-project-id-len) letters and digits), or leave region and account empty in an Alibaba ARN
 (`acs:fc:::...`) to mean the function's own.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -25,7 +25,8 @@ It is a warning, not an error, because no source states the length as a rule.
 Use the full account id, or leave it empty (`acs:mns:cn-shanghai::/queues/...`)
 for the function's own account.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

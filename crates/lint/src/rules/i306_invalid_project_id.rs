@@ -1,6 +1,6 @@
 //! I306: a Huawei project id of the wrong shape.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -25,7 +25,8 @@ The URN names no project, so the destination or function cannot be found.
 Use the project id of the region (console: My Credentials > Projects),
 $facts(huawei-project-id-len) characters such as `0970dd7a1300f5672ff2c003c60ae115`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -1,6 +1,6 @@
 //! I307: a service, function, alias, version or topic name that breaks its rule.
 
-use super::i301_malformed_arn::{report, Class};
+use super::helpers::{report, Class};
 use super::prelude::*;
 use invokecfg_model::arn::check_fc_qualifier;
 
@@ -29,7 +29,8 @@ No such resource can exist, so the config or destination names nothing.
 ## Fix
 Use the resource's real name; the help line states the rule.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -1,6 +1,6 @@
 //! I308: a short function reference inside `param`.
 
-use super::i301_malformed_arn::{class, error_text, Class};
+use super::helpers::{class, error_text, Class};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -27,7 +27,8 @@ destination names no function.
 Write the full URN:
 `urn:fss:{region}:{project_id}:function:default:test:latest`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

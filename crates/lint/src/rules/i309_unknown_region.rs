@@ -1,6 +1,7 @@
 //! I309: a well-shaped region id the provider does not list.
 
 use super::prelude::*;
+use invokecfg_model::Provider;
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -29,7 +30,8 @@ time.
 Use a region the provider serves, e.g. `cn-shanghai` (Alibaba) or
 `cn-north-4` (Huawei).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
@@ -40,23 +42,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if region.is_empty() || looks_like_placeholder(region) || !invokecfg_model::facts::is_region_shaped(region) {
             continue;
         }
-        let (known, cloud) = if id.kind == IdKind::Arn {
-            (alibaba::REGIONS, "Function Compute")
-        } else {
-            (huawei::REGIONS, "FunctionGraph")
-        };
+        let provider = id.kind.provider();
+        let (known, cloud) = (provider.spec().regions, provider.service_name());
         if known.contains(&region) {
             continue;
         }
-        let other = if id.kind == IdKind::Arn { huawei::REGIONS } else { alibaba::REGIONS };
+        let owner = Provider::ALL.into_iter().find(|p| *p != provider && p.spec().regions.contains(&region));
         let near = crate::suggest::near(region, known);
-        let help = match near.first() {
-            _ if other.contains(&region) => {
-                let owner = if id.kind == IdKind::Arn { "Huawei Cloud" } else { "Alibaba Cloud" };
+        let help = match (owner, near.first()) {
+            (Some(owner), _) => {
+                let owner = owner.spec().cloud;
                 format!("`{region}` is {} {owner} region; use the matching {cloud} region", article(owner))
             }
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!("{cloud} regions include {}", list(&known[..known.len().min(6)])),
+            (None, Some(n)) => format!("did you mean `{n}`?"),
+            (None, None) => format!("{cloud} regions include {}", list(&known[..known.len().min(6)])),
         };
         out.push(
             ctx.finding(

@@ -23,11 +23,13 @@ The API rejects the kind. DMS/Kafka in particular is not a destination.
 ```
 
 ## Fix
-Spell the kind as the enum does. The safe fix corrects the case when the
+Spell the kind as the enum does. The fix corrects the case when the
 value matches a kind ignoring case; in Terraform only where the file writes
-the kind as a quoted string (never an expression).
+the kind as a quoted string (never an expression). It is safe: only one kind
+matches, and only its case changes.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Safe],
     },
     check,
 };
@@ -41,7 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             match e.suggestion {
                 Some(k) => {
                     f.help = Some(format!("the kinds are case-sensitive: write `{k}`"));
-                    f.fix = replace(f.span, json_str(k.as_str()), format!("write `{k}`"));
+                    f.fix = replace(Applicability::Safe, f.span, json_str(k.as_str()), format!("write `{k}`"));
                 }
                 None => f.help = Some(format!("FunctionGraph destinations are {}", list(huawei::DESTINATION_KINDS))),
             }

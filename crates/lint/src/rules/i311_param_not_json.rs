@@ -27,7 +27,8 @@ JSON Schemas cannot check inside the string.
 Write the object as JSON (quoted keys and strings) and encode it in the
 string: `"{\"bucket\":\"async-results\",\"prefix\":\"/success\"}"`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

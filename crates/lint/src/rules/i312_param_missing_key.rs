@@ -23,7 +23,8 @@ The destination names no resource; the API rejects it or results are lost.
 ## Fix
 Add the key, e.g. `"{\"topic_urn\":\"urn:smn:cn-north-4:{project_id}:async-failures\"}"`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -24,7 +24,8 @@ The key is ignored: `bucket_name` instead of `bucket` leaves the bucket unset.
 Use the kind's keys: OBS `bucket`, `prefix`, `expires`; SMN `topic_urn`; DIS
 `stream_name`; FunctionGraph `func_urn`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -25,7 +25,8 @@ The API rejects the destination.
 ## Fix
 Write strings in quotes and `expires` as a bare integer.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -26,7 +26,8 @@ may silently target nothing.
 Prefer `acs:fc:{region}:{account}:functions/{function}`, or verify the
 qualified form against a deployment.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -24,10 +24,13 @@ function's identity (`--function`) to fill them in.
 
 ## Fix
 Nothing required; write region and account to make the file explicit. With
-`--function`, the safe fix writes that function's region and account into
-the empty parts.
+`--function`, the fix writes that function's region and account into the
+empty parts. It is unsafe (applied with `--fix --unsafe-fixes`): the ARN then
+names one region and account wherever the file is deployed, an identity
+written in for you.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };
@@ -58,7 +61,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 parts[2] = if arn.region.is_empty() { r } else { parts[2] };
                 parts[3] = if arn.account.is_empty() { a } else { parts[3] };
                 let full = parts.join(":");
-                f.fix = replace(ctx.spans.value_span(&id.pointer), json_str(&full), format!("write `{full}`"));
+                f.fix = replace(Applicability::Unsafe, ctx.spans.value_span(&id.pointer), json_str(&full), format!("write `{full}`"));
             }
         }
         out.push(f);

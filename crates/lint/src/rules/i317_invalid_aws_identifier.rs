@@ -32,7 +32,8 @@ function cannot reach) results are never delivered.
 Write the identifier in the form the message names; S3 buckets go in
 `OnFailure` only.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

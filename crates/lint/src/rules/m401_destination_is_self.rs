@@ -33,7 +33,8 @@ would be wrong); a loop is very likely a mistake, so it is not info.
 ## Fix
 Point the destination at another function, a queue or a topic.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -26,7 +26,8 @@ copied from another environment.
 ## Fix
 Use a destination in the function's region.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

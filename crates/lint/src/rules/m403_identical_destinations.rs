@@ -25,7 +25,8 @@ two was copied and not edited.
 ## Fix
 Nothing required; split them if the receiver does not check the outcome.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

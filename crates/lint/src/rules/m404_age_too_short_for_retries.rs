@@ -36,7 +36,8 @@ Retry 8 cannot start before 127.5 s.
 ## Fix
 Raise the age to at least the value the help line gives, or lower the retries.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -25,7 +25,8 @@ earlier.
 ## Fix
 Remove it, or set `onSuccess`/`onFailure`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -26,7 +26,8 @@ returned it, and paging that trusts the counts goes wrong.
 ## Fix
 Re-fetch the list, or make the counts match the items.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

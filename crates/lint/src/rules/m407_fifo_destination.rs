@@ -34,7 +34,8 @@ it is very likely a mistake.
 Use a standard queue or topic; to keep order, let a function destination
 forward the records to the FIFO queue.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -7,6 +7,7 @@
 use crate::ctx::Ctx;
 use crate::RuleInfo;
 use invokecfg_model::Diagnostic;
+use invokecfg_translate::codes;
 use std::sync::{LazyLock, OnceLock};
 
 /// A rule: its registry entry and its check.
@@ -22,7 +23,7 @@ mod prelude {
     pub(crate) use crate::ctx::{
         article, colon_part, int, join, json_str, list, replace, At, Ctx, IdError, IdKind, Level, WithSpan,
     };
-    pub(crate) use crate::RuleInfo;
+    pub(crate) use crate::{Applicability, FixAvailability, RuleInfo};
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
     pub(crate) use serde_json::Value;
@@ -38,6 +39,7 @@ mod prelude {
 }
 
 mod docs;
+mod helpers;
 
 /// Declares each rule once: its module, its typed code (the enum
 /// [`RuleCode`], so a code outside the registry does not compile) and its
@@ -134,6 +136,31 @@ registry! {
 /// The rules that exist only because of an IaC wrapper (Terraform, s.yaml,
 /// ROS): the one list of where a resource and its API JSON twin may differ.
 pub const WRAPPER_ONLY: &[RuleCode] = &[RuleCode::S116, RuleCode::S117, RuleCode::R206, RuleCode::R207];
+
+/// Translation note code -> the portability rule that reports it.
+pub const RULE_OF_NOTE: &[(&str, RuleCode)] = &[
+    (codes::VALUE_CLAMPED, RuleCode::P501),
+    (codes::DESTINATION_DROPPED, RuleCode::P502),
+    (codes::DESTINATION_UNMAPPED, RuleCode::P502),
+    (codes::NAME_INVALID, RuleCode::P503),
+    (codes::QUALIFIER_KEPT, RuleCode::P504),
+    (codes::FEATURE_APPROXIMATED, RuleCode::P505),
+    (codes::FIELD_DROPPED, RuleCode::P506),
+    (codes::IDENTITY_UNMAPPED, RuleCode::P507),
+    (codes::IDENTITY_INCOMPLETE, RuleCode::P507),
+    (codes::MAPPING_CLASH, RuleCode::P507),
+    (codes::MAPPING_ENTRY_UNUSABLE, RuleCode::P507),
+];
+
+/// The rule code a translation note maps to, if it is a portability finding.
+pub fn rule_of_note(code: &str) -> Option<&'static str> {
+    RULE_OF_NOTE.iter().find(|(n, _)| *n == code).map(|(_, r)| r.as_str())
+}
+
+/// Whether `code` is a portability rule's.
+pub fn is_portability_rule(code: &str) -> bool {
+    RULE_OF_NOTE.iter().any(|(_, r)| r.as_str() == code)
+}
 
 impl RuleCode {
     /// The rule's registry entry.

@@ -1,5 +1,6 @@
 //! P501: a value the translation to `--target` would clamp (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -26,11 +27,12 @@ with `--target huawei`: 172800 becomes 86400, 5 becomes 3.
 ## Fix
 Accept the change, or choose values inside both ranges.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

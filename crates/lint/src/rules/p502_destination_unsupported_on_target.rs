@@ -1,5 +1,6 @@
 //! P502: a destination the target cannot take (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -29,11 +30,12 @@ with `--target huawei`.
 Add a `destinations` entry for the identifier to the mapping file (the help
 shows it) and lint with `--map`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

@@ -1,5 +1,6 @@
 //! P503: a name the target rejects (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -27,11 +28,12 @@ with `--target huawei`.
 Rename the resource on the target and map it explicitly (mapping file), or
 pass `--function` naming the target function.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

@@ -1,5 +1,6 @@
 //! P504: a version the target numbers differently (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -26,11 +27,12 @@ with `--target huawei`.
 ## Fix
 Add a `qualifiers` entry (e.g. `{"3": "v20240101-120000"}`) to the mapping file.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

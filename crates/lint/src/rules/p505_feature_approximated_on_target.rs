@@ -1,5 +1,6 @@
 //! P505: a feature carried by its closest counterpart (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -27,11 +28,12 @@ with `--target huawei`.
 ## Fix
 Nothing to fix; check that the target's feature is what you need.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

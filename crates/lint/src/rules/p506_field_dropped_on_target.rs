@@ -1,5 +1,6 @@
 //! P506: a field the target has no place for (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -27,11 +28,12 @@ with `--target alibaba-fc2`.
 Configure the equivalent on the target by other means (function logging), or
 accept the drop.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

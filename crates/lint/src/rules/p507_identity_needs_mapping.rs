@@ -1,5 +1,6 @@
 //! P507: an identifier that needs a mapping entry (from a dry-run translation).
 
+use super::helpers::report_notes;
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -32,11 +33,12 @@ with `--target huawei` and no mapping file: the account has no project.
 ## Fix
 Add the entry the help shows to the mapping file, and lint with `--map FILE`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    crate::portability::report(ctx, &RULE.info, out);
+    report_notes(ctx, &RULE.info, out);
 }

@@ -1,5 +1,6 @@
 //! R202: retry attempts outside the dialect's range.
 
+use super::helpers::{range_check, Ranged};
 use super::prelude::*;
 
 pub(crate) const RULE: Rule = Rule {
@@ -24,14 +25,16 @@ side accepts $facts(retries:huawei).
 ```
 
 ## Fix
-Use a value inside the range. The safe fix clamps to the nearest bound and
-edits only the number.
+Use a value inside the range. The fix clamps to the nearest bound and edits
+only the number. It is unsafe (applied with `--fix --unsafe-fixes`): the bound
+is a number of retries chosen for you, not the one the file meant.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    super::r201_event_age_out_of_range::range_check(ctx, out, &RULE.info, false);
+    range_check(ctx, out, &RULE.info, Ranged::RetryAttempts);
 }

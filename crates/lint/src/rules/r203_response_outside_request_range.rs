@@ -1,8 +1,7 @@
 //! R203: a Huawei response value that could not be set again.
 
+use super::helpers::Ranged;
 use super::prelude::*;
-use super::r201_event_age_out_of_range::range_of;
-use crate::ctx::{age_key, retries_key};
 
 pub(crate) const RULE: Rule = Rule {
     info: RuleInfo {
@@ -27,16 +26,16 @@ sending this config back unchanged would be rejected.
 ## Fix
 Nothing to fix in a response; clamp the value before putting the config back.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for c in ctx.configs_of(Dialect::Huawei).filter(|c| c.response) {
-        for age in [true, false] {
-            let key = if age { age_key(Dialect::Huawei) } else { retries_key(Dialect::Huawei) };
-            let range = range_of(Dialect::Huawei, age);
+        for field in [Ranged::MaxEventAge, Ranged::RetryAttempts] {
+            let (key, range) = (field.key(Dialect::Huawei), field.request_range(Dialect::Huawei));
             let Some(n) = c.map.get(key).and_then(int) else { continue };
             if n < i128::from(range.min) || n > i128::from(range.max) {
                 out.push(

@@ -23,10 +23,12 @@ The API rejects the destination; JSON Schemas cannot see inside the
 ```
 
 ## Fix
-Use $facts(obs-expires). The safe fix clamps the number when `param` is compact JSON (so
-that nothing else in the string changes).
+Use $facts(obs-expires). The fix clamps the number when `param` is compact JSON (so
+that nothing else in the string changes). It is unsafe (applied with
+`--fix --unsafe-fixes`): the bound is an expiry chosen for you.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };
@@ -59,7 +61,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let mut fixed = obj.clone();
                 fixed.insert("expires".into(), Value::from(clamped));
                 if let Ok(text) = serde_json::to_string(&fixed) {
-                    f.fix = replace(f.span, json_str(&text), format!("clamp `expires` to {clamped}"));
+                    f.fix = replace(Applicability::Unsafe, f.span, json_str(&text), format!("clamp `expires` to {clamped}"));
                 }
             }
             // The fix rewrites the whole string; the finding points at the number.

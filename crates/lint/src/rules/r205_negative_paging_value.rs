@@ -25,7 +25,8 @@ would go wrong.
 ## Fix
 Use the values the API returned (0 or more).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -36,7 +36,8 @@ resource "alicloud_fcv3_async_invoke_config" "default" {
 Remove the argument to mean the default, or set the value you mean (for
 retries, the provider cannot send 0: keep the default or use 1).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

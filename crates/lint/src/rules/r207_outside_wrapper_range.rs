@@ -29,9 +29,11 @@ resource "alicloud_fcv3_async_invoke_config" "default" {
 ```
 
 ## Fix
-Clamp the value into the validated range (a safe fix).
+Clamp the value into the validated range. The fix does so; it is unsafe
+(applied with `--fix --unsafe-fixes`): the bound is a value chosen for you.
 "#,
-        fixable: true,
+        fix: FixAvailability::Always,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };

@@ -30,7 +30,8 @@ No provider API accepts the file, and no other rule can run on it.
 Edit the text at the reported position. JSON has no comments, no trailing
 commas and no single-quoted strings.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check: |_, _| {},
 };

@@ -25,7 +25,8 @@ provider rejects anything else.
 Write one config object, or the provider's list document
 (`{"configs": [...]}` for Alibaba, `{"async_invoke_configs": [...]}` for Huawei).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -25,7 +25,8 @@ invocation config at all.
 ## Fix
 Use the provider's key names, or pass `--dialect alibaba-fc2|alibaba-fc3|huawei`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -30,7 +30,8 @@ configuration silently does not apply.
 Keep one dialect per document; rename the stray keys (see S105), or convert
 with `invokecfg translate`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -1,7 +1,7 @@
 //! S106: a key no dialect defines, with "did you mean".
 
 use super::prelude::*;
-use super::s105_foreign_dialect_key::{foreign, is_known};
+use super::helpers::{foreign, is_known};
 use crate::ctx::known_keys;
 use crate::suggest::{near, near_absent};
 
@@ -28,14 +28,17 @@ A misspelt key is a setting that silently does not apply: with
 `unknown key maxAsyncRetryAttempt`, help: did you mean `maxAsyncRetryAttempts`?
 
 ## Fix
-Rename the key. The safe fix renames it when exactly one known key is within
-typo distance and that key is not already present. In Terraform, s.yaml and
+Rename the key. The fix renames it when exactly one known key is within
+typo distance and that key is not already present. It is unsafe (applied
+with `--fix --unsafe-fixes`): the key is a guess by spelling distance, and
+renaming it switches on a setting the file never applied. In Terraform, s.yaml and
 ROS the same holds for an argument, block or key, among the names the
 resource type has at that place (`maximum_retry_attempt` ->
 `maximum_retry_attempts`), and never when another unknown name there would
 take the same one.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Unsafe],
     },
     check,
 };
@@ -71,7 +74,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             match hits.as_slice() {
                 [one] => {
                     f.help = Some(format!("did you mean `{one}`?"));
-                    f.fix = replace(f.span, json_str(one), format!("rename `{key}` to `{one}`"));
+                    f.fix = replace(Applicability::Unsafe, f.span, json_str(one), format!("rename `{key}` to `{one}`"));
                 }
                 [_, ..] => f.help = Some(format!("did you mean one of {}?", list(&hits))),
                 [] => {

@@ -24,7 +24,8 @@ you read first.
 ## Fix
 Remove one of the two members.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

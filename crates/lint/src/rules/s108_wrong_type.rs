@@ -25,11 +25,13 @@ did not intend).
 ```
 
 ## Fix
-Write the value in the expected type. The safe fix unquotes a string that
+Write the value in the expected type. The fix unquotes a string that
 holds a plain integer (or `true`/`false`) where one is expected, and writes a
-whole number written as a float (`8.0`, `1e3`) as an integer.
+whole number written as a float (`8.0`, `1e3`) as an integer. It is safe: the
+value is the same, only written in the type the API reads.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Safe],
     },
     check,
 };
@@ -139,7 +141,7 @@ fn finding(ctx: &Ctx, d: Dialect, pointer: &str, found: &Value, expected: &str) 
     };
     f.help = Some(help);
     if let Some((content, what)) = fix {
-        f.fix = replace(f.span, content, what);
+        f.fix = replace(Applicability::Safe, f.span, content, what);
     }
     f
 }

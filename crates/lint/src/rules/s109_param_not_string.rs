@@ -26,9 +26,11 @@ which is why such files exist.
 
 ## Fix
 JSON-encode the object into a string:
-`"param": "{\"bucket\":\"results\",\"expires\":5}"`. The safe fix does this for objects.
+`"param": "{\"bucket\":\"results\",\"expires\":5}"`. The fix does this for objects; it
+is safe: the string holds the same object, in the form the API reads.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Safe],
     },
     check,
 };
@@ -54,7 +56,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "JSON-encode it into a string".to_string()
             });
             if v.is_object() {
-                f.fix = replace(f.span, encoded, "JSON-encode `param` into a string");
+                f.fix = replace(Applicability::Safe, f.span, encoded, "JSON-encode `param` into a string");
             }
             out.push(f);
         }

@@ -26,7 +26,8 @@ destination is silently not set.
 Add `destination`: an ARN (Alibaba) or one of `OBS`, `SMN`, `DIS`,
 `FunctionGraph` (Huawei).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

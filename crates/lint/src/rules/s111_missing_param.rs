@@ -26,7 +26,8 @@ stream or function); without them the API rejects the config.
 Add `param`, a JSON string with the kind's keys, e.g.
 `"param": "{\"topic_urn\":\"urn:smn:cn-north-4:{project_id}:{topic}\"}"`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -23,10 +23,11 @@ Tools built on the SDKs (and the translator's output) use `service` and
 ```
 
 ## Fix
-Rename to `service` / `function`. The safe fix does so when the new key is
-not already present.
+Rename to `service` / `function`. The fix does so when the new key is not
+already present; it is safe: the legacy and current keys name the same field.
 "#,
-        fixable: true,
+        fix: FixAvailability::Sometimes,
+        applicability: &[Applicability::Safe],
     },
     check,
 };
@@ -46,7 +47,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 f.help = Some(format!("`{new}` is also present: remove `{old}`"));
             } else {
                 f.help = Some(format!("rename it to `{new}`"));
-                f.fix = replace(f.span, json_str(new), format!("rename `{old}` to `{new}`"));
+                f.fix = replace(Applicability::Safe, f.span, json_str(new), format!("rename `{old}` to `{new}`"));
             }
             out.push(f);
         }

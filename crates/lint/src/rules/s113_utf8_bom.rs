@@ -24,9 +24,11 @@ the provider's API would reject it depends on the client that sends it.
 A file saved by an editor set to "UTF-8 with BOM".
 
 ## Fix
-Save the file as UTF-8 without a BOM. The safe fix removes the three bytes.
+Save the file as UTF-8 without a BOM. The fix removes the three bytes; it is
+safe: the JSON text is the same.
 "#,
-        fixable: true,
+        fix: FixAvailability::Always,
+        applicability: &[Applicability::Safe],
     },
     check,
 };
@@ -44,7 +46,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut f = Diagnostic::new(RULE.info.code, RULE.info.severity, "", "the file starts with a UTF-8 byte-order mark");
     f.span = Some(span);
     f.help = Some("save the file as UTF-8 without a BOM".into());
-    f.fix =
-        Some(Fix { message: "remove the byte-order mark".into(), edits: vec![Edit { span, content: String::new() }] });
+    let edit = Edit { span, content: String::new() };
+    f.fix = Some(Fix::new(Applicability::Safe, "remove the byte-order mark", vec![edit]));
     out.push(f);
 }

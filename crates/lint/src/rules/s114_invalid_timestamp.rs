@@ -30,7 +30,8 @@ very likely a mistake.
 ## Fix
 Remove the field (it is read-only), or copy the value the API returned.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

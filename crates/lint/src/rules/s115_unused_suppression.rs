@@ -32,7 +32,8 @@ after `legacy/orders.json` has been fixed.
 ## Fix
 Remove the entry from `invokecfg.json`.
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -40,7 +40,8 @@ resource "huaweicloud_fgs_async_invoke_configuration" "orders" {
 Write the argument: here `max_async_event_age_in_seconds = 3600` (the
 API's default, which this resource does not fill in).
 "#,
-        fixable: false,
+        fix: FixAvailability::None,
+        applicability: &[],
     },
     check,
 };

@@ -33,9 +33,11 @@ resource "alicloud_fcv3_async_invoke_config" "default" {
 ```
 
 ## Fix
-Write the value without quotes: `max_async_retry_attempts = 1` (a safe fix).
+Write the value without quotes: `max_async_retry_attempts = 1`. The fix does
+so; it is safe: Terraform reads the same value either way.
 "#,
-        fixable: true,
+        fix: FixAvailability::Always,
+        applicability: &[Applicability::Safe],
     },
     check,
 };

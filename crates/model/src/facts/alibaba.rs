@@ -267,6 +267,7 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Alibaba,
     id: "alibaba",
+    cloud: "Alibaba Cloud",
     service_name: "Function Compute",
     nouns: ProviderNouns { namespace: "service", account: "account" },
     home: Dialect::AlibabaFc2,

@@ -441,6 +441,7 @@ pub const SPEC: DialectSpec = DialectSpec {
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Aws,
     id: "aws",
+    cloud: "AWS",
     service_name: "Lambda",
     nouns: ProviderNouns { namespace: "namespace", account: "account" },
     home: Dialect::AwsLambda,

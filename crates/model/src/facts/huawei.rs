@@ -260,6 +260,7 @@ const DESTINATIONS: &[DestinationSpec] = &[
 pub const PROVIDER: ProviderSpec = ProviderSpec {
     provider: Provider::Huawei,
     id: "huawei",
+    cloud: "Huawei Cloud",
     service_name: "FunctionGraph",
     nouns: ProviderNouns { namespace: "package", account: "project" },
     home: Dialect::Huawei,

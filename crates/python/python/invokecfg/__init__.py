@@ -32,10 +32,12 @@ from ._invokecfg import (
     translate_many,
 )
 from ._types import (
+    Applicability,
     Dialect,
     DocumentInput,
     EditDict,
     FindingDict,
+    FixAvailability,
     FixDict,
     JsonValue,
     MappingInput,
@@ -45,11 +47,13 @@ from ._types import (
 )
 
 __all__ = [
+    "Applicability",
     "Dialect",
     "DocumentInput",
     "EditDict",
     "Finding",
     "FindingDict",
+    "FixAvailability",
     "FixDict",
     "InvalidDocument",
     "InvokecfgError",

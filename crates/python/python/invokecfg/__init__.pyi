@@ -10,11 +10,13 @@ from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, f
 __version__: str
 # What `from invokecfg import *` gives: the names of __init__.py's __all__ (stubtest checks they agree).
 __all__ = [
+    "Applicability",
     "Dialect",
     "DocumentInput",
     "EditDict",
     "Finding",
     "FindingDict",
+    "FixAvailability",
     "FixDict",
     "InvalidDocument",
     "InvokecfgError",
@@ -43,6 +45,8 @@ from ._types import Dialect as Dialect
 from ._types import DocumentInput as DocumentInput
 from ._types import EditDict as EditDict
 from ._types import FindingDict as FindingDict
+from ._types import Applicability as Applicability
+from ._types import FixAvailability as FixAvailability
 from ._types import FixDict as FixDict
 from ._types import JsonValue as JsonValue
 from ._types import MappingInput as MappingInput
@@ -178,6 +182,10 @@ class Rule:
     def docs(self) -> str: ...
     @property
     def fixable(self) -> bool: ...
+    @property
+    def fix_availability(self) -> FixAvailability: ...
+    @property
+    def fix_applicability(self) -> List[Applicability]: ...
     def to_dict(self) -> RuleDict: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -234,9 +242,11 @@ def lint(
 
 # The fixed text has the type of the text given.
 @overload
-def fix(text: Union[bytes, bytearray], *, filename: Optional[str] = None) -> bytes: ...
+def fix(text: Union[bytes, bytearray], *, filename: Optional[str] = None, unsafe_fixes: bool = False) -> bytes: ...
 @overload
-def fix(text: Union[str, Dict[str, Any], "os.PathLike[str]"], *, filename: Optional[str] = None) -> str: ...
+def fix(
+    text: Union[str, Dict[str, Any], "os.PathLike[str]"], *, filename: Optional[str] = None, unsafe_fixes: bool = False
+) -> str: ...
 def schema(name: str) -> Dict[str, Any]: ...
 def rules() -> List[Rule]: ...
 def detect(doc: DocumentInput) -> Dialect: ...

@@ -11,6 +11,10 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 Dialect = str
 #: A note's or a finding's severity.
 Severity = Union[Literal["error"], Literal["warning"], Literal["info"]]
+#: Whether a fix may be applied unread: "safe" (``fix()``), "unsafe" (``fix(unsafe_fixes=True)``), "display-only" (never).
+Applicability = Union[Literal["safe"], Literal["unsafe"], Literal["display-only"]]
+#: Whether a rule's findings carry a fix.
+FixAvailability = Union[Literal["none"], Literal["sometimes"], Literal["always"]]
 #: A JSON value as Python holds it.
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
 #: A document: a dict (an SDK model's ``to_map()``, a boto3 response), JSON text, bytes, or a file's path.
@@ -45,9 +49,10 @@ class EditDict(TypedDict):
 
 
 class FixDict(TypedDict):
-    """``Finding.fix``: what the fix does and its edits."""
+    """``Finding.fix``: what the fix does, whether it may be applied unread, and its edits."""
 
     message: str
+    applicability: Applicability
     edits: List[EditDict]
 
 
@@ -76,3 +81,5 @@ class RuleDict(TypedDict):
     severity: Severity
     summary: str
     fixable: bool
+    fix: FixAvailability
+    applicability: List[Applicability]
