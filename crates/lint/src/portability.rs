@@ -3,7 +3,7 @@
 //! and `translate --to X` say the same things at the same pointers.
 //!
 //! The dry run is made here, outside the lint context, and handed to it as
-//! data ([`DryRun`]); the portability rules read it from the context.
+//! data (`ctx::DryRun`); the portability rules read it from the context.
 
 use crate::ctx::{Ctx, DryRun};
 use invokecfg_model::Document;
