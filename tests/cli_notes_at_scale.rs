@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use invokecfg_model::schema::SchemaName;
 use invokecfg_model::{detect, Diagnostic, Dialect, Document};
-use invokecfg_translate::{note_json, translate, Mapping, Options, TranslateError};
+use invokecfg_translate::{note_json, translate, Mapping, Options};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -40,7 +40,7 @@ fn whole(doc: &Value, target: Dialect, options: &Options) -> (bool, Vec<Diagnost
     let source = Document::from_value(doc, detect(doc).unwrap().dialect).unwrap();
     match translate(&source, target, &Mapping::default(), options) {
         Ok(t) => (true, t.notes),
-        Err(TranslateError::Refused { notes }) => (false, notes),
+        Err(e) => (false, e.into_notes()),
     }
 }
 
@@ -148,8 +148,8 @@ fn a_single_documents_stderr_is_unchanged() {
                 let options = Options { allow_lossy: true, ..Options::default() };
                 let want = match translate(&source, target, &Mapping::default(), &options) {
                     Ok(t) => each_line(input, &t.notes),
-                    Err(TranslateError::Refused { notes }) => {
-                        format!("{}{input}: translation to {target} refused\n", each_line(input, &notes))
+                    Err(e) => {
+                        format!("{}{input}: translation to {target} refused\n", each_line(input, e.notes()))
                     }
                 };
                 assert_eq!(r.stderr, want, "{input} -> {target}");

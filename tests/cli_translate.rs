@@ -153,7 +153,7 @@ fn help_and_version() {
 #[test]
 fn long_lists_translate_in_windows_as_one_document() {
     use invokecfg_model::{detect, span::LIST_WINDOW, Document};
-    use invokecfg_translate::{note_json, translate, Mapping, Options, TranslateError};
+    use invokecfg_translate::{note_json, translate, Mapping, Options};
     use serde_json::json;
     let n = 2 * LIST_WINDOW + 77;
     let items: Vec<Value> = (0..n)
@@ -202,9 +202,9 @@ fn long_lists_translate_in_windows_as_one_document() {
                     assert_eq!(r.stdout, t.document.to_pretty_json(), "{name} -> {target}");
                     &t.notes
                 }
-                Err(TranslateError::Refused { notes }) => {
+                Err(e) => {
                     assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{name} -> {target}: {}", r.stderr);
-                    notes
+                    e.notes()
                 }
             };
             let got: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();

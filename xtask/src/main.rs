@@ -11,6 +11,7 @@
 //! cargo run -p xtask -- facts --write|--check [--python PATH]
 //! cargo run -p xtask -- fuzz-corpus
 //! cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]...
+//! cargo run -p xtask -- public-api --write|--check
 //! ```
 //!
 //! `bench` measures the `invokecfg` binary and the library entry points on a
@@ -37,6 +38,7 @@ mod fuzz;
 mod fuzz_entries;
 mod measure;
 mod prng;
+mod public_api;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,7 +79,10 @@ usage:
       copy fixtures/**/*.json (and generated samples) into fuzz/corpus/<target>/
   cargo run -p xtask -- fuzz-replay [--mutations N] [--target NAME]... [--seed N]
       run every fuzz target body over fuzz/corpus/<target>/ (or the fixtures when absent)
-      and fuzz/regressions/<target>/, plus N seeded mutations of each input, on stable";
+      and fuzz/regressions/<target>/, plus N seeded mutations of each input, on stable
+  cargo run -p xtask -- public-api --write|--check
+      list every public item of each library crate from `cargo doc`'s output into
+      public-api/<crate>.txt (--write), or fail when the listing differs (--check)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -90,6 +95,7 @@ fn main() -> ExitCode {
         Some("facts") => facts::run(&args[1..]),
         Some("fuzz-corpus") => fuzz::corpus(&args[1..]),
         Some("fuzz-replay") => fuzz::replay(&args[1..]),
+        Some("public-api") => public_api::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -4,6 +4,24 @@
 //! `explain`. stdout carries results, stderr progress and notes. Exit codes:
 //! 0 clean, 1 error findings or a refused translation, 2 usage, I/O or
 //! configuration errors.
+//!
+//! Beside [`main`], the one per-file lint the command runs, for front ends
+//! that hold a buffer (the language server): flags parsed as `invokecfg lint`
+//! parses them, the nearest `invokecfg.json` applied.
+//!
+//! ```
+//! use invokecfg_cli::{LintSettings, TextLint};
+//! use std::path::Path;
+//!
+//! let settings = LintSettings::from_flags(&["--select=R".to_string()]).unwrap();
+//! let text = br#"{"maxAsyncRetryAttempts": 12, "maxAsyncRetryAttempt": 1}"#;
+//! let TextLint::Findings { diagnostics, .. } = settings.lint_text(Path::new("fc.json"), text) else {
+//!     panic!("a config")
+//! };
+//! let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+//! assert_eq!(codes, ["R202"]); // S106 (the misspelt key) is not selected
+//! assert!(LintSettings::from_flags(&["--select=X9".to_string()]).is_err());
+//! ```
 
 // `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
 // own code (unit tests may: clippy.toml; integration tests are other crates).

@@ -7,7 +7,7 @@ use crate::text::{is_placeholder, one_line};
 use crate::{Expression, Found, PLACEHOLDER};
 use invokecfg_model::{AcsArn, AcsResource, Diagnostic, Dialect, Document, Field, Severity};
 use invokecfg_translate::codes::SOURCE_INVALID;
-use invokecfg_translate::{translate as translate_document, Mapping, Options, TranslateError};
+use invokecfg_translate::{translate as translate_document, Mapping, Options};
 use serde_json::Value;
 
 /// A found document translated.
@@ -131,7 +131,8 @@ pub(crate) fn translate(
         })?;
         match translate_document(&document, target, &mapping, options) {
             Ok(t) => break t,
-            Err(TranslateError::Refused { notes }) => {
+            Err(e) => {
+                let notes = e.into_notes();
                 // Refused because of a placeholder: leave that expression out and try again.
                 let errors: Vec<&str> =
                     notes.iter().filter(|n| n.severity == Severity::Error).map(|n| n.pointer.as_str()).collect();

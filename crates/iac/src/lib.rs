@@ -11,6 +11,32 @@
 //! [`yaml::translate`] rewrite resources in place, keeping every other byte.
 //! The argument and key mappings are fact tables in
 //! `invokecfg_model::facts::{terraform, serverless_devs, ros}`.
+//!
+//! ```
+//! use invokecfg_iac::surface::{self, Claim, Surface, Verdict};
+//! use invokecfg_lint::{LintOptions, UnsafeFixes};
+//! use std::path::Path;
+//!
+//! let tf = br#"
+//! resource "alicloud_fc_function_async_invoke_config" "orders" {
+//!   service_name           = "shop"
+//!   function_name          = "orders"
+//!   maximum_retry_attempts = 12
+//! }
+//! "#;
+//! let (kind, verdict) = surface::lint_file_text(Path::new("main.tf"), tf, &LintOptions::default(), Claim::IfConfig);
+//! assert_eq!(kind, Surface::Terraform);
+//! let Verdict::Linted(linted) = verdict else { panic!("a config") };
+//! let d = &linted.result.diagnostics[0];
+//! // The API key's rule, located at the Terraform argument that sets it.
+//! assert_eq!((d.code.as_str(), d.pointer.as_str()), ("R202", "/maxAsyncRetryAttempts"));
+//! assert_eq!(d.span.map(|s| (s.start.line, s.start.column)), Some((5, 28)));
+//! // Its fix (unsafe: a clamp chooses the value) edits the .tf file, every other byte kept.
+//! let options = LintOptions { unsafe_fixes: UnsafeFixes::Enabled, ..LintOptions::default() };
+//! let (fixed, applied) = surface::fix(kind, tf, &options);
+//! assert_eq!(applied, 1);
+//! assert!(String::from_utf8(fixed).unwrap().contains("maximum_retry_attempts = 8\n"));
+//! ```
 
 // `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
 // own code (unit tests may: clippy.toml; integration tests are other crates).
@@ -227,6 +253,8 @@ impl std::fmt::Display for SyntaxError {
         write!(f, "{}:{}: {}", self.line, self.column, self.message)
     }
 }
+
+impl std::error::Error for SyntaxError {}
 
 /// The findings on one resource, located in the file.
 #[derive(Debug, Clone, PartialEq)]

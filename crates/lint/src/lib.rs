@@ -7,6 +7,26 @@
 //! `rules/mod.rs`. Codes are grouped by prefix: `S1xx` structure, `R2xx`
 //! ranges, `I3xx` identifiers, `M4xx` semantics, `P5xx` portability (these run
 //! only with [`LintOptions::target`]).
+//!
+//! ```
+//! use invokecfg_lint::{apply_fixes, lint, LintOptions, UnsafeFixes};
+//! use invokecfg_model::{Dialect, Severity};
+//!
+//! let text = br#"{"maxAsyncRetryAttempt": 3, "maxAsyncEventAgeInSeconds": 700000}"#;
+//! let result = lint(text, &LintOptions::default());
+//! assert_eq!(result.dialect, Some(Dialect::AlibabaFc2));
+//! let found: Vec<(&str, Severity, &str)> =
+//!     result.diagnostics.iter().map(|d| (d.code.as_str(), d.severity, d.pointer.as_str())).collect();
+//! assert_eq!(
+//!     found,
+//!     [("S106", Severity::Error, "/maxAsyncRetryAttempt"), ("R201", Severity::Error, "/maxAsyncEventAgeInSeconds")]
+//! );
+//! // Both fixes are unsafe (a guessed key, a value chosen): applied only when asked for.
+//! assert_eq!(apply_fixes(text, &result.diagnostics, UnsafeFixes::Disabled).1, 0);
+//! let (fixed, applied) = apply_fixes(text, &result.diagnostics, UnsafeFixes::Enabled);
+//! assert_eq!(applied, 2);
+//! assert_eq!(fixed, br#"{"maxAsyncRetryAttempts": 3, "maxAsyncEventAgeInSeconds": 604800}"#);
+//! ```
 
 // `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
 // own code (unit tests may: clippy.toml; integration tests are other crates).
@@ -399,6 +419,8 @@ pub fn apply_fixes(source: &[u8], diagnostics: &[Diagnostic], unsafe_fixes: Unsa
 
 /// [`apply_fixes`], also returning the byte ranges of the new text that the
 /// applied edits wrote (to tell a fix's consequences from other findings).
+/// For tests: hidden from the documented API.
+#[doc(hidden)]
 pub fn apply_fixes_with_ranges(
     source: &[u8],
     diagnostics: &[Diagnostic],

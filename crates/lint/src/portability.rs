@@ -3,11 +3,11 @@
 //! and `translate --to X` say the same things at the same pointers.
 //!
 //! The dry run is made here, outside the lint context, and handed to it as
-//! data ([`DryRun`]); the portability rules read it from the context.
+//! data (`ctx::DryRun`); the portability rules read it from the context.
 
 use crate::ctx::{Ctx, DryRun};
 use invokecfg_model::Document;
-use invokecfg_translate::{codes, translate, Options, TranslateError};
+use invokecfg_translate::{codes, translate, Options};
 
 pub use crate::rules::{is_portability_rule, rule_of_note, RULE_OF_NOTE};
 
@@ -28,10 +28,8 @@ pub(crate) fn dry_run(ctx: &Ctx) -> DryRun {
     let mut notes = match translate(&doc, target, &mapping, &options) {
         Ok(t) => t.notes,
         // Read but not as the translator's model: refused before any item is translated.
-        Err(TranslateError::Refused { notes }) if notes.iter().any(|n| n.code == codes::SOURCE_INVALID) => {
-            return DryRun::Unreadable
-        }
-        Err(TranslateError::Refused { notes }) => notes,
+        Err(e) if e.notes().iter().any(|n| n.code == codes::SOURCE_INVALID) => return DryRun::Unreadable,
+        Err(e) => e.into_notes(),
     };
     if ctx.window.is_some() {
         for n in &mut notes {

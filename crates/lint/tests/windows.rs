@@ -147,7 +147,7 @@ fn whole(bytes: &[u8], target: Dialect, mapping: &Mapping, options: &Options) ->
 fn show(o: &Outcome) -> String {
     let notes = match o {
         Ok(t) => &t.notes,
-        Err(TranslateError::Refused { notes }) => notes,
+        Err(e) => e.notes(),
     };
     let mut s = match o {
         Ok(t) => t.text.clone(),

@@ -17,6 +17,7 @@ pub struct Detection {
 
 /// Why no dialect could be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DetectError {
     /// The document is not a JSON object.
     NotAnObject,

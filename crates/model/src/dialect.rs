@@ -5,6 +5,7 @@
 registered! {
     /// One provider API's JSON shape.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Dialect {
         /// Alibaba Cloud Function Compute 2.0, API 2021-04-06.
         AlibabaFc2,

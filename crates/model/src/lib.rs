@@ -9,6 +9,26 @@
 //!
 //! Data flows one way: bytes -> [`span::parse`] -> [`Document`] ->
 //! [`NeutralDocument`] -> [`Document`] of another dialect -> bytes.
+//!
+//! ```
+//! use invokecfg_model::{detect, span, AcsArn, Dialect, Document};
+//!
+//! let text = b"{\"max_async_event_age_in_seconds\": 3600,\n\"max_async_retry_attempts\": 5}";
+//! let parsed = span::parse(text).unwrap();
+//! let dialect = detect(&parsed.value).unwrap().dialect;
+//! assert_eq!(dialect, Dialect::Huawei);
+//! // Each value's place in the text, by JSON pointer.
+//! let at = parsed.spans.value_span("/max_async_retry_attempts").unwrap();
+//! assert_eq!((at.start.line, at.start.column), (2, 29));
+//! // The typed document, held to the dialect's facts: a FunctionGraph request retries 0..3 times.
+//! let doc = Document::from_value(&parsed.value, dialect).unwrap();
+//! let v = &doc.range_violations()[0];
+//! assert_eq!((v.key, v.value, v.range.min, v.range.max), ("max_async_retry_attempts", 5, 0, 3));
+//! // Identifiers parse into their parts and print back as they were.
+//! let arn: AcsArn = "acs:fc:cn-shanghai:1234567890123456:services/demo/functions/f1".parse().unwrap();
+//! assert_eq!(arn.region, "cn-shanghai");
+//! assert_eq!(arn.to_string(), "acs:fc:cn-shanghai:1234567890123456:services/demo/functions/f1");
+//! ```
 
 // `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
 // own code (unit tests may: clippy.toml; integration tests are other crates).

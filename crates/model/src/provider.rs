@@ -5,6 +5,7 @@
 registered! {
     /// Which cloud an identifier belongs to.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Provider {
         /// Alibaba Cloud.
         Alibaba,
@@ -20,6 +21,7 @@ registered! {
 registered! {
     /// What a destination is, whatever cloud it lives in.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TargetKind {
         /// Another function.
         Function,

@@ -78,10 +78,10 @@ impl SchemaName {
     pub fn text(self) -> &'static str {
         match self {
             SchemaName::Dialect(d) => d.spec().schema.1,
-            SchemaName::Mapping => include_str!("../../../schemas/mapping.schema.json"),
-            SchemaName::LintReport => include_str!("../../../schemas/lint-report.schema.json"),
-            SchemaName::TranslateReport => include_str!("../../../schemas/translate-report.schema.json"),
-            SchemaName::Config => include_str!("../../../schemas/config.schema.json"),
+            SchemaName::Mapping => include_str!("../schemas/mapping.schema.json"),
+            SchemaName::LintReport => include_str!("../schemas/lint-report.schema.json"),
+            SchemaName::TranslateReport => include_str!("../schemas/translate-report.schema.json"),
+            SchemaName::Config => include_str!("../schemas/config.schema.json"),
         }
     }
 

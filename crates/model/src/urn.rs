@@ -159,7 +159,7 @@ fn check_region(region: &str) -> Result<(), UrnError> {
 }
 
 /// Checks a Huawei project id: 32 ASCII letters and digits.
-pub fn check_project_id(project_id: &str) -> Result<(), UrnError> {
+pub(crate) fn check_project_id(project_id: &str) -> Result<(), UrnError> {
     if project_id.len() == huawei::PROJECT_ID_LEN
         && project_id.bytes().all(|b| b.is_ascii_alphanumeric())
         && !looks_like_placeholder(project_id)
@@ -171,7 +171,7 @@ pub fn check_project_id(project_id: &str) -> Result<(), UrnError> {
 }
 
 /// Checks a Huawei URN qualifier (`latest`, a version name, or `!alias`).
-pub fn check_huawei_qualifier(q: &Qualifier) -> Result<(), UrnError> {
+pub(crate) fn check_huawei_qualifier(q: &Qualifier) -> Result<(), UrnError> {
     match q {
         Qualifier::Latest => Ok(()),
         Qualifier::Version(v) => Ok(huawei::VERSION_NAME.check(v)?),

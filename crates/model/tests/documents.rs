@@ -42,6 +42,7 @@ proptest! {
                 let keys = doc.dialect().spec().config_keys.iter().chain(doc.dialect().spec().list.keys);
                 keys.filter(|k| **k != "FunctionName").any(|k| text_has(k))
             }
+            other => return Err(TestCaseError::fail(format!("no own keys listed for {other}: add its arm"))),
         };
         match detect(&parsed.value) {
             Ok(d) => prop_assert!(d.dialect == doc.dialect() || (!own && d.dialect.is_alibaba() && doc.dialect().is_alibaba()), "{:?}", d),

@@ -4,7 +4,7 @@
 
 use crate::convert::Input;
 use invokecfg_model::{detect, span, Diagnostic, Dialect, Document};
-use invokecfg_translate::{translate, Mapping, Options, TranslateError};
+use invokecfg_translate::{translate, Mapping, Options};
 use serde_json::Value;
 
 /// Why a document gave no result.
@@ -134,7 +134,7 @@ pub fn translate_one(
         Ok(t) => Ok(Done { source, target, document: t.document, notes: t.notes }),
         Err(e) => {
             let message = e.to_string();
-            let TranslateError::Refused { notes } = e;
+            let notes = e.into_notes();
             Err(Failure::Refused { message, notes })
         }
     }

@@ -26,6 +26,8 @@ pub fn complete(doc: &Document, offset: usize) -> Vec<CompletionItem> {
         Surface::ApiJson => json_items(&doc.text, before),
         Surface::Terraform => terraform_context(before).map(|(w, blocks, slot)| wrapper_items(&w, &blocks, &slot)),
         Surface::Yaml => yaml_context(before).map(|(w, blocks, slot)| wrapper_items(&w, &blocks, &slot)),
+        // A surface added to the iac crate later offers no completion until it is given an arm here.
+        _ => None,
     }
     .unwrap_or_default()
 }

@@ -10,6 +10,20 @@
 //! the only writer. Before it blocks for more input it publishes the
 //! diagnostics of the documents that changed, so a burst of edits is linted
 //! once, and a request cancelled while it waited is answered as cancelled.
+//!
+//! Positions are converted in the encoding the client negotiated:
+//!
+//! ```
+//! use invokecfg_server::{Encoding, LineIndex};
+//!
+//! let text = "{\n  \"é\": 1, \"maxAsyncRetryAttempts\": 9\n}\n";
+//! let index = LineIndex::new(text);
+//! let offset = text.find("9").unwrap();
+//! // `é` is 2 bytes in UTF-8 and 1 code unit in UTF-16.
+//! assert_eq!(index.position(text, offset, Encoding::Utf8).character, 36);
+//! assert_eq!(index.position(text, offset, Encoding::Utf16).character, 35);
+//! assert_eq!(index.offset(text, index.position(text, offset, Encoding::Utf16), Encoding::Utf16), offset);
+//! ```
 
 // `unsafe_code` is forbidden by [workspace.lints]. No `unwrap` in the crate's
 // own code (unit tests may: clippy.toml; integration tests are other crates).

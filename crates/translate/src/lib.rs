@@ -1,8 +1,7 @@
 //! # invokecfg-translate
 //!
-//! Translates async invocation configs between every dialect
-//! ([`Dialect::ALL`]: `alibaba-fc2`, `alibaba-fc3`, `huawei`, `aws-lambda`)
-//! through the neutral model ([`invokecfg_model::NeutralDocument`]): source
+//! Translates async invocation configs between every two dialects of
+//! [`Dialect::ALL`] through the neutral model ([`invokecfg_model::NeutralDocument`]): source
 //! document -> neutral -> policy (identity mapping, clamping, defaults,
 //! destinations) -> target document. Every lossy or changed step becomes a
 //! note ([`Diagnostic`] with a stable code and its one severity from
@@ -109,6 +108,7 @@ pub struct Translation {
 
 /// Why a translation was refused.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TranslateError {
     /// Something cannot be carried (or `--strict` saw a warning); the notes
     /// hold the error notes naming the mapping entry to add, then every other note.
@@ -126,6 +126,22 @@ impl fmt::Display for TranslateError {
                     notes.iter().filter(|n| n.severity == Severity::Error).map(|n| n.message.as_str()).collect();
                 write!(f, "translation refused: {}", errors.join("; "))
             }
+        }
+    }
+}
+
+impl TranslateError {
+    /// Every note of the refusal, errors first.
+    pub fn notes(&self) -> &[Diagnostic] {
+        match self {
+            TranslateError::Refused { notes } => notes,
+        }
+    }
+
+    /// [`TranslateError::notes`], taken.
+    pub fn into_notes(self) -> Vec<Diagnostic> {
+        match self {
+            TranslateError::Refused { notes } => notes,
         }
     }
 }

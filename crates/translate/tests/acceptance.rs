@@ -91,7 +91,7 @@ fn clamping_warns_and_strict_refuses() {
     assert_eq!(warnings[0].range, Some((1, 86400)));
     assert_eq!(warnings[1].range, Some((0, 3)));
     let strict = Options { strict: true, ..Default::default() };
-    let TranslateError::Refused { notes } = translate(&src, Dialect::Huawei, &Mapping::default(), &strict).unwrap_err();
+    let notes = translate(&src, Dialect::Huawei, &Mapping::default(), &strict).unwrap_err().into_notes();
     assert_eq!(notes[0].code, codes::STRICT_REFUSAL);
 }
 
@@ -102,8 +102,7 @@ fn unmapped_queue_is_refused_naming_the_entry() {
         Dialect::AlibabaFc2,
     )
     .unwrap();
-    let TranslateError::Refused { notes } =
-        translate(&src, Dialect::Huawei, &seed_mapping(), &Options::default()).unwrap_err();
+    let notes = translate(&src, Dialect::Huawei, &seed_mapping(), &Options::default()).unwrap_err().into_notes();
     let e = &notes[0];
     assert_eq!(e.code, codes::DESTINATION_UNMAPPED);
     assert_eq!(e.pointer, "/destinationConfig/onFailure/destination");

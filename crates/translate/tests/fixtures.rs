@@ -44,9 +44,9 @@ fn run(case_path: &Path) -> String {
             out.push_str(&t.document.to_pretty_json());
             t.notes
         }
-        Err(TranslateError::Refused { notes }) => {
+        Err(e) => {
             out.push_str("status: refused\n");
-            notes
+            e.into_notes()
         }
     };
     writeln!(out, "\nnotes:").unwrap();

@@ -245,7 +245,7 @@ proptest! {
         let options = Options { allow_lossy: lossy, strict, function: None };
         let notes = match translate(&doc, Dialect::ALL[t], &m, &options) {
             Ok(tr) => tr.notes,
-            Err(TranslateError::Refused { notes }) => notes,
+            Err(e) => e.into_notes(),
         };
         let bad = support::unresolved_pointers(&doc.to_value(), &notes);
         prop_assert!(bad.is_empty(), "{:?}\nin: {}", bad, doc.to_value());

@@ -96,7 +96,7 @@ fn iac(translation: Translation, kind: Surface) -> Result<FileReport, String> {
     let format = args.format.as_deref();
     let (text, notes) = match surface::translate(kind, input, bytes, (target, format), mapping, &options(args)) {
         Ok(t) => t,
-        Err(e) => return Ok(input_error(input, e)),
+        Err(e) => return Ok(input_error(input, e.to_string())),
     };
     print_each(input, &notes);
     let notes = keep(args, notes);
@@ -269,7 +269,8 @@ fn conclude(
                 notes: Notes::Held(notes),
             })
         }
-        Err(TranslateError::Refused { notes }) => {
+        Err(e) => {
+            let notes = e.into_notes();
             print(&notes);
             eprintln!("{input}: translation to {target} refused");
             Ok(FileReport {

@@ -15,6 +15,7 @@ use std::path::Path;
 
 /// Where a file's configs are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Surface {
     /// The provider's API JSON (a request body, a response, a list).
     ApiJson,
@@ -235,6 +236,58 @@ pub const TERRAFORM_FORMAT: &str = "terraform";
 /// and resource address.
 pub type FileTranslation = (Result<String, ()>, Vec<Diagnostic>);
 
+/// Why a Terraform / YAML file was not translated at all (a resource the
+/// translator refuses is a note, not this).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file, as the caller named it.
+    pub input: String,
+    /// What is wrong.
+    pub kind: FileErrorKind,
+}
+
+/// What kind of [`FileError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileErrorKind {
+    /// The bytes are not UTF-8.
+    NotUtf8(std::str::Utf8Error),
+    /// A ROS template in JSON: linted, not rewritten.
+    RosTemplateInJson,
+    /// API JSON: the translator reads it, not a surface.
+    ApiJson,
+    /// The file cannot be read as its surface, or not written for the target.
+    Unreadable(crate::terraform::TranslateFileError),
+    /// No async invocation config resource or section.
+    NoConfig,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let input = &self.input;
+        match &self.kind {
+            FileErrorKind::NotUtf8(e) => write!(f, "{input}: not UTF-8 text: {e}"),
+            FileErrorKind::RosTemplateInJson => {
+                write!(f, "{input}: error: ROS templates in JSON are linted, not rewritten; translate the YAML form")
+            }
+            FileErrorKind::ApiJson => write!(f, "{input}: error: API JSON is translated by the translator"),
+            FileErrorKind::Unreadable(e) => write!(f, "{input}: error: {e}"),
+            FileErrorKind::NoConfig => write!(f, "{input}: error: no async invocation config resource to translate"),
+        }
+    }
+}
+
+// As serde_json's errors: the message names the cause, and `source()` gives it typed.
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            FileErrorKind::NotUtf8(e) => Some(e),
+            FileErrorKind::Unreadable(e) => Some(e),
+            FileErrorKind::RosTemplateInJson | FileErrorKind::ApiJson | FileErrorKind::NoConfig => None,
+        }
+    }
+}
+
 /// Translates a Terraform / YAML file (`input` names it in errors): the text
 /// to write, or the notes of the refusal. An error is a file that cannot be
 /// read as its surface.
@@ -245,15 +298,14 @@ pub fn translate(
     (target, format): (Dialect, Option<&str>),
     mapping: &Mapping,
     options: &Options,
-) -> Result<FileTranslation, String> {
-    let text = std::str::from_utf8(source).map_err(|e| format!("{input}: not UTF-8 text: {e}"))?;
+) -> Result<FileTranslation, FileError> {
+    let error = |kind| FileError { input: input.to_string(), kind };
+    let text = std::str::from_utf8(source).map_err(|e| error(FileErrorKind::NotUtf8(e)))?;
     if surface == Surface::Yaml && Path::new(input).extension().is_some_and(|x| x == JSON_EXTENSION) {
-        return Err(format!(
-            "{input}: error: ROS templates in JSON are linted, not rewritten; translate the YAML form"
-        ));
+        return Err(error(FileErrorKind::RosTemplateInJson));
     }
     let out = match (surface, format) {
-        (Surface::ApiJson, _) => return Err(format!("{input}: error: API JSON is translated by the translator")),
+        (Surface::ApiJson, _) => return Err(error(FileErrorKind::ApiJson)),
         (Surface::Terraform, _) => terraform::translate(text, target, mapping, options),
         (Surface::Yaml, Some(TERRAFORM_FORMAT)) => {
             yaml::write_as(text, yaml::Output::Terraform, target, mapping, options)
@@ -262,7 +314,7 @@ pub fn translate(
         (Surface::Yaml, None) if target == Dialect::AlibabaFc3 => yaml::translate(text, target, mapping, options),
         (Surface::Yaml, _) => yaml::write_as(text, yaml::Output::ApiJson, target, mapping, options),
     }
-    .map_err(|e| format!("{input}: error: {e}"))?;
+    .map_err(|e| error(FileErrorKind::Unreadable(e)))?;
     let mut notes = Vec::new();
     for o in &out.outcomes {
         for n in &o.notes {
@@ -273,7 +325,7 @@ pub fn translate(
         }
     }
     if out.outcomes.is_empty() {
-        return Err(format!("{input}: error: no async invocation config resource to translate"));
+        return Err(error(FileErrorKind::NoConfig));
     }
     Ok((if out.refused() { Err(()) } else { Ok(out.text) }, notes))
 }

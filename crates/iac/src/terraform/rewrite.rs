@@ -39,6 +39,7 @@ impl Translated {
 
 /// Why a `.tf` file could not be translated at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TranslateFileError {
     /// Not HCL.
     Syntax(SyntaxError),
@@ -65,6 +66,9 @@ impl std::fmt::Display for TranslateFileError {
         }
     }
 }
+
+// `Syntax` displays its error whole (it is the error, not its cause): no `source()`.
+impl std::error::Error for TranslateFileError {}
 
 /// Translates every async invocation config resource of `source` into
 /// `target`'s resource type, in place.
@@ -269,7 +273,7 @@ pub(super) fn translate_one(
             .with_help("rename it in the output if another name suits (Terraform addresses must be unique)"),
         );
     }
-    invokecfg_translate::conclude(Some(block), c.notes, options).map_err(|TranslateError::Refused { notes }| notes)
+    invokecfg_translate::conclude(Some(block), c.notes, options).map_err(TranslateError::into_notes)
 }
 
 /// A misspelt or unknown argument or block is not carried: `T105`, as an

@@ -108,7 +108,11 @@ pub(super) fn identifiers(
                 idents.push(urn_ident(join(pointer, key), key, t, IdKind::FunctionUrn, config));
             }
         }
+        // Their function key holds a name (FC 2.0, SCF) or is read by I317 (Lambda).
         Dialect::AlibabaFc2 | Dialect::AwsLambda | Dialect::TencentScf => {}
+        // `Dialect` is #[non_exhaustive]: unreachable while FUNCTION_IDENTITY_DIALECTS
+        // is Dialect::ALL, which `every_dialect_has_a_function_identity_arm` holds.
+        _ => {}
     }
     for dest in destinations {
         if let Some(a) = &dest.alibaba {
@@ -153,11 +157,26 @@ fn urn_ident(pointer: String, field: &'static str, text: &str, kind: IdKind, con
     Ident { pointer, field, text: text.to_string(), kind, arn: None, error: error.map(IdError::Urn), config }
 }
 
+/// The dialects the function-identity match above has an arm for.
+#[cfg(test)]
+const FUNCTION_IDENTITY_DIALECTS: [Dialect; 5] =
+    [Dialect::AlibabaFc2, Dialect::AlibabaFc3, Dialect::Huawei, Dialect::AwsLambda, Dialect::TencentScf];
+
 #[cfg(test)]
 mod tests {
     //! Issue 21, item 4: each seam of reading a config, alone.
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_dialect_has_a_function_identity_arm() {
+        for d in Dialect::ALL {
+            assert!(
+                FUNCTION_IDENTITY_DIALECTS.contains(&d),
+                "lint ctx reads no function identity for {d}: add its arm"
+            );
+        }
+    }
 
     fn object(v: Value) -> Map<String, Value> {
         match v {

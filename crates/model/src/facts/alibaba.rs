@@ -206,7 +206,7 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
     label: "FC 2.0",
     schema: (
         "Alibaba FC 2.0 async invoke config or list (API 2021-04-06)",
-        include_str!("../../../../schemas/alibaba-fc2.schema.json"),
+        include_str!("../../schemas/alibaba-fc2.schema.json"),
     ),
     legacy_keys: FC2_LEGACY_KEYS,
     provider: Provider::Alibaba,
@@ -243,7 +243,7 @@ pub const FC3_SPEC: DialectSpec = DialectSpec {
     id: "alibaba-fc3",
     title: "Alibaba Cloud Function Compute 3.0 (API 2023-03-30)",
     label: "FC 3.0",
-    schema: ("Alibaba FC 3.0 async invoke config or list (API 2023-03-30)", include_str!("../../../../schemas/alibaba-fc3.schema.json")),
+    schema: ("Alibaba FC 3.0 async invoke config or list (API 2023-03-30)", include_str!("../../schemas/alibaba-fc3.schema.json")),
     legacy_keys: &[],
     keys: keys("functionArn"),
     state_tracking: task_mode("asyncTask"),

@@ -385,7 +385,7 @@ pub const SPEC: DialectSpec = DialectSpec {
     label: "AWS Lambda",
     schema: (
         "AWS Lambda event invoke config or list (API 2015-03-31)",
-        include_str!("../../../../schemas/aws-lambda.schema.json"),
+        include_str!("../../schemas/aws-lambda.schema.json"),
     ),
     legacy_keys: &[],
     provider: Provider::Aws,

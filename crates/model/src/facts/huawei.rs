@@ -187,7 +187,7 @@ pub const SPEC: DialectSpec = DialectSpec {
     label: "Huawei",
     schema: (
         "Huawei FunctionGraph async invoke config or list (API v2)",
-        include_str!("../../../../schemas/huawei.schema.json"),
+        include_str!("../../schemas/huawei.schema.json"),
     ),
     legacy_keys: &[],
     provider: Provider::Huawei,

@@ -251,7 +251,7 @@ pub const SPEC: DialectSpec = DialectSpec {
     label: "Tencent SCF",
     schema: (
         "Tencent Cloud SCF async retry config (API 2018-04-16)",
-        include_str!("../../../../schemas/tencent-scf.schema.json"),
+        include_str!("../../schemas/tencent-scf.schema.json"),
     ),
     legacy_keys: &[],
     provider: Provider::Tencent,

@@ -14,7 +14,7 @@ const DESTINATION_KEY: &str = facts::alibaba::DESTINATION_KEYS[0];
 const LIST_ITEMS_KEY: &str = FC2_SPEC.list.items;
 
 /// The `alibaba-fc2` codec.
-pub const FC2_CODEC: Codec = Codec {
+pub(crate) const FC2_CODEC: Codec = Codec {
     to_neutral: |d| match d {
         Document::AlibabaFc2(Shape::Config(c)) => {
             let mut errors = Vec::new();
@@ -61,7 +61,7 @@ pub const FC2_CODEC: Codec = Codec {
 };
 
 /// The `alibaba-fc3` codec.
-pub const FC3_CODEC: Codec = Codec {
+pub(crate) const FC3_CODEC: Codec = Codec {
     to_neutral: |d| match d {
         Document::AlibabaFc3(Shape::Config(c)) => {
             let mut errors = Vec::new();
@@ -140,7 +140,7 @@ pub fn destination_of(arn: &AcsArn) -> Destination {
 
 /// The Alibaba ARN of a destination; an FC function with a namespace is
 /// written in the FC 2.0 form, without one in the FC 3.0 form.
-pub fn write_arn(d: &Destination) -> Result<AcsArn, String> {
+pub(crate) fn write_arn(d: &Destination) -> Result<AcsArn, String> {
     if d.provider != Provider::Alibaba {
         return Err(format!("a {} {} has no Alibaba ARN", d.provider.service_name(), d.kind.noun()));
     }

@@ -16,7 +16,7 @@ use crate::facts::aws::{self, SPEC};
 const DESTINATION_CONFIG_KEY: &str = SPEC.keys.destination_config;
 
 /// The `aws-lambda` codec.
-pub const CODEC: Codec = Codec {
+pub(crate) const CODEC: Codec = Codec {
     to_neutral: |d| match d {
         Document::AwsLambda(Shape::Config(c)) => {
             let mut errors = Vec::new();
@@ -159,7 +159,7 @@ fn default_partition(region: &str) -> &'static str {
 }
 
 /// The Lambda destination ARN of a destination (partition from its region).
-pub fn write_arn(d: &Destination) -> Result<AwsArn, String> {
+pub(crate) fn write_arn(d: &Destination) -> Result<AwsArn, String> {
     if d.provider != Provider::Aws {
         return Err(format!("a {} {} has no AWS ARN", d.provider.service_name(), d.kind.noun()));
     }

@@ -14,7 +14,7 @@ const PARAM_KEY: &str = huawei::DESTINATION_KEYS[1];
 const PAGE_INFO_KEY: &str = huawei::LIST_KEYS[2];
 
 /// The `huawei` codec.
-pub const CODEC: Codec = Codec {
+pub(crate) const CODEC: Codec = Codec {
     to_neutral: |d| match d {
         Document::Huawei(Shape::Config(c)) => {
             let mut errors = Vec::new();
@@ -216,7 +216,7 @@ pub fn destination_of(p: &DestinationParam) -> Destination {
 }
 
 /// The `param` of a FunctionGraph destination, checked as the API would.
-pub fn write_param(d: &Destination) -> Result<DestinationParam, String> {
+pub(crate) fn write_param(d: &Destination) -> Result<DestinationParam, String> {
     if d.provider != Provider::Huawei {
         return Err(format!("a {} {} has no FunctionGraph form", d.provider.service_name(), d.kind.noun()));
     }

@@ -141,8 +141,8 @@ pub fn check_round_trip(doc: &Document, target: Dialect, mapping: &Mapping, opti
     let a = doc.to_value();
     let forward = match translate(doc, target, mapping, options) {
         Ok(t) => t,
-        Err(TranslateError::Refused { notes }) => {
-            let bad = unresolved_pointers(&a, &notes);
+        Err(e) => {
+            let bad = unresolved_pointers(&a, e.notes());
             return if bad.is_empty() { Ok(()) } else { Err(format!("{source} -> {target} (refused): {bad:?}")) };
         }
     };
@@ -153,8 +153,8 @@ pub fn check_round_trip(doc: &Document, target: Dialect, mapping: &Mapping, opti
     let b = forward.document.to_value();
     let back = match translate(&forward.document, source, mapping, options) {
         Ok(t) => t,
-        Err(TranslateError::Refused { notes }) => {
-            let bad = unresolved_pointers(&b, &notes);
+        Err(e) => {
+            let bad = unresolved_pointers(&b, e.notes());
             return if bad.is_empty() { Ok(()) } else { Err(format!("{target} -> {source} (refused): {bad:?}")) };
         }
     };
