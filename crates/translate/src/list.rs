@@ -218,7 +218,7 @@ impl<'a> ListTranslation<'a> {
             let before = text.len();
             for item in items {
                 text.push_str(if self.written == 0 { "\n" } else { ",\n" });
-                indented(text, item, "    ");
+                indented(text, item, 2);
                 self.written += 1;
             }
             if first {
@@ -269,16 +269,92 @@ fn estimate(used: usize, done: usize, rest: usize) -> usize {
     (per_item * rest as f64 * 1.05) as usize
 }
 
-/// `value` pretty-printed into `out`, every line after `indent`.
-fn indented(out: &mut String, value: &Value, indent: &str) {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    // serde_json escapes newlines in strings: every line break is the printer's.
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// `value` pretty-printed into `out` as `serde_json::to_string_pretty`
+/// prints it, every line after `depth` indents (two spaces each): written
+/// straight in, not printed and then copied line by line.
+fn indented(out: &mut String, value: &Value, depth: usize) {
+    let mut bytes = Vec::with_capacity(256);
+    let printer = Nested { depth, has_value: false };
+    let printed = serde::Serialize::serialize(value, &mut serde_json::Serializer::with_formatter(&mut bytes, printer));
+    // serde_json prints a Value as UTF-8 and cannot fail to.
+    if let (Ok(()), Ok(text)) = (printed, std::str::from_utf8(&bytes)) {
+        (0..depth).for_each(|_| out.push_str(INDENT));
+        out.push_str(text);
+    }
+}
+
+const INDENT: &str = "  ";
+
+/// serde_json's `PrettyFormatter` (two-space indent) that starts `depth`
+/// levels in.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
         }
-        out.push_str(indent);
-        out.push_str(line);
+        w.write_all(bracket)
+    }
+
+    fn member<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        (0..self.depth).try_for_each(|_| w.write_all(INDENT.as_bytes()))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.member(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.member(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -301,7 +377,7 @@ fn open_frame(top: &Map<String, Value>, items_key: &str) -> Option<(String, Stri
             seen = true;
         } else {
             let mut value = String::new();
-            indented(&mut value, v, "  ");
+            indented(&mut value, v, 1);
             // The first line follows the key.
             out.push_str(value.get(2..).unwrap_or_default());
         }
@@ -327,7 +403,7 @@ mod tests {
             let (mut text, tail) = open_frame(top, "configs").unwrap();
             for (i, item) in items.iter().take(n).enumerate() {
                 text.push_str(if i == 0 { "\n" } else { ",\n" });
-                indented(&mut text, item, "    ");
+                indented(&mut text, item, 2);
             }
             text.push_str(if n == 0 { "]" } else { "\n  ]" });
             text.push_str(&tail);
