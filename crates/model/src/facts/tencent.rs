@@ -3,46 +3,46 @@
 //! `GetFunctionEventInvokeConfig`.
 //!
 //! Sources, cited per constant:
-//! - [SDK] PyPI `tencentcloud-sdk-python-scf` 3.1.100, module
+//! - \[SDK\] PyPI `tencentcloud-sdk-python-scf` 3.1.100, module
 //!   `tencentcloud.scf.v20180416.models` (classes named per constant) and
 //!   `tencentcloud.scf.v20180416.errorcodes`. The models carry member names
 //!   and types only: no range, length, default or required flag.
-//! - [API] the generated API description the SDKs come from, as tccli ships
+//! - \[API\] the generated API description the SDKs come from, as tccli ships
 //!   it (`TencentCloud/tencentcloud-cli`, `tccli/services/scf/v20180416/api.json`
 //!   and `examples.json`): required flags, example values and the documented
 //!   request/response examples. The same text is on
 //!   <https://cloud.tencent.com/document/api/583/53639> (Update, Chinese),
 //!   <https://www.tencentcloud.com/document/api/583/39920> (Update) and
 //!   <https://www.tencentcloud.com/document/product/583/39921> (Get).
-//! - [TF] tencentcloudstack/terraform-provider-tencentcloud,
+//! - \[TF\] tencentcloudstack/terraform-provider-tencentcloud,
 //!   `tencentcloud/services/scf/resource_tc_scf_function_event_invoke_config.go`
 //!   (schema), its `_test.go` and `.md`.
-//! - [CAM] <https://www.tencentcloud.com/document/product/583/38177> (SCF
+//! - \[CAM\] <https://www.tencentcloud.com/document/product/583/38177> (SCF
 //!   policy syntax: the six-segment resource description).
 //!
 //! What no source states, and how it is read here:
 //! - Ranges. The API takes none in its reference; the limits are per
 //!   namespace and come back from `GetAccount` (`NamespaceLimit`:
-//!   `RetryNumLimit`, `MinMsgTTL`, `MaxMsgTTL` [SDK]); exceeding them is
+//!   `RetryNumLimit`, `MinMsgTTL`, `MaxMsgTTL` \[SDK\]); exceeding them is
 //!   `LimitExceeded.RetryNum` / `LimitExceeded.MsgTTL` [SDK errorcodes]. The
-//!   one documented set of values is GetAccount's example [API]:
+//!   one documented set of values is GetAccount's example \[API\]:
 //!   `RetryNumLimit: 2`, `MinMsgTTL: 60`, `MaxMsgTTL: 21600`. Those are the
 //!   ranges enforced; an account with raised limits may hold more (lint's
 //!   help says so).
 //! - Unit of `MsgTTL` ("消息保留时间", "message retention period"): not
 //!   stated. Seconds, as the limits 60..21600 and the examples 3600 and 21600
-//!   only make sense in seconds. [TF]'s acceptance test sets `msg_ttl = 24`,
+//!   only make sense in seconds. \[TF\]'s acceptance test sets `msg_ttl = 24`,
 //!   below that minimum; the test is named `TestAccTencentCloudNeedFix...`.
 //! - Defaults. Both members of `AsyncTriggerConfig` are required [API, TF],
 //!   so a request never omits them; the defaults below only decide what an
 //!   omitted value of another dialect becomes. They are the API's own
 //!   example value of `AsyncTriggerConfig` (`{"MsgTTL":21600,"RetryConfig":[{"RetryNum":2}]}`
-//!   [API]), equal to the upper limits; the retry-policy page
+//!   \[API\]), equal to the upper limits; the retry-policy page
 //!   (<https://www.tencentcloud.com/document/product/583/39851>) that states
 //!   the platform's behaviour could not be read past its introduction.
 //! - `RetryConfig` is a list, documented as "用户错误的异步重试重试配置" (the
 //!   async retry configuration for user errors). The Update example and
-//!   [TF]'s example send one entry; Get's example returns two, `1` and `-1`,
+//!   \[TF\]'s example send one entry; Get's example returns two, `1` and `-1`,
 //!   after the Update example set `1` with the same `MsgTTL` 3600. Read here:
 //!   the first entry is the retry count for function errors (it means what
 //!   Lambda's `MaximumRetryAttempts` means); what further entries and `-1`
@@ -58,22 +58,22 @@ use crate::spec::{
 };
 
 /// `FunctionName` (UpdateFunctionEventInvokeConfigRequest,
-/// GetFunctionEventInvokeConfigRequest): required in both [API].
+/// GetFunctionEventInvokeConfigRequest): required in both \[API\].
 pub const FUNCTION_NAME_KEY: &str = "FunctionName";
 /// `Namespace`: optional, "默认为default" [SDK docstring].
 pub const NAMESPACE_KEY: &str = "Namespace";
 /// `Qualifier`: GetFunctionEventInvokeConfigRequest only ("函数版本，默认为$LATEST"
-/// [SDK]); UpdateFunctionEventInvokeConfigRequest has no such member.
+/// \[SDK\]); UpdateFunctionEventInvokeConfigRequest has no such member.
 pub const QUALIFIER_KEY: &str = "Qualifier";
-/// `AsyncTriggerConfig`: required in the Update request [API], returned by Get.
+/// `AsyncTriggerConfig`: required in the Update request \[API\], returned by Get.
 pub const ASYNC_TRIGGER_CONFIG_KEY: &str = "AsyncTriggerConfig";
-/// `AsyncTriggerConfig.RetryConfig`: a list of `RetryConfig`, required [API].
+/// `AsyncTriggerConfig.RetryConfig`: a list of `RetryConfig`, required \[API\].
 pub const RETRY_CONFIG_KEY: &str = "RetryConfig";
-/// `RetryConfig.RetryNum`: int, required [API].
+/// `RetryConfig.RetryNum`: int, required \[API\].
 pub const RETRY_NUM_KEY: &str = "RetryNum";
-/// `AsyncTriggerConfig.MsgTTL`: int, required [API].
+/// `AsyncTriggerConfig.MsgTTL`: int, required \[API\].
 pub const MSG_TTL_KEY: &str = "MsgTTL";
-/// `RequestId` of every response [SDK].
+/// `RequestId` of every response \[SDK\].
 pub const REQUEST_ID_KEY: &str = "RequestId";
 /// `Response`: the envelope every API 3.0 response comes in
 /// (`{"Response": {...}}` [API examples]); the SDK's `to_json_string()`
@@ -83,11 +83,11 @@ pub const RESPONSE_ENVELOPE_KEY: &str = "Response";
 /// Members of UpdateFunctionEventInvokeConfigRequest in the reference's
 /// order, identity first [SDK, API].
 pub const REQUEST_KEYS: &[&str] = &[FUNCTION_NAME_KEY, NAMESPACE_KEY, ASYNC_TRIGGER_CONFIG_KEY];
-/// Members of GetFunctionEventInvokeConfigResponse [SDK].
+/// Members of GetFunctionEventInvokeConfigResponse \[SDK\].
 pub const RESPONSE_KEYS: &[&str] = &[ASYNC_TRIGGER_CONFIG_KEY, REQUEST_ID_KEY];
-/// Members of `AsyncTriggerConfig` [SDK].
+/// Members of `AsyncTriggerConfig` \[SDK\].
 pub const ASYNC_TRIGGER_CONFIG_KEYS: &[&str] = &[RETRY_CONFIG_KEY, MSG_TTL_KEY];
-/// Members of `RetryConfig` [SDK].
+/// Members of `RetryConfig` \[SDK\].
 pub const RETRY_CONFIG_KEYS: &[&str] = &[RETRY_NUM_KEY];
 
 /// `RetryNum` of the first `RetryConfig` entry in a request: 0..2 (GetAccount
@@ -103,7 +103,7 @@ pub const MSG_TTL: IntRange = IntRange { min: 60, max: 21_600, default: 21_600 }
 pub const LIMITS_NOTE: &str = "these are the namespace limits of the API's GetAccount example (`RetryNumLimit`, `MinMsgTTL`, `MaxMsgTTL`); an account with raised limits may accept more";
 
 /// Entries a request's `RetryConfig` holds: exactly one (the Update example,
-/// [TF]'s example); a list of several is only ever seen read back.
+/// \[TF\]'s example); a list of several is only ever seen read back.
 pub const REQUEST_RETRY_CONFIG_ENTRIES: usize = 1;
 
 /// The namespace a function is in when none is named [SDK docstrings, TF default].
@@ -112,11 +112,11 @@ pub const DEFAULT_NAMESPACE: &str = "default";
 /// The qualifier Get reads when none is named [SDK docstring].
 pub const LATEST: &str = "$LATEST";
 
-/// The alias every function has, pointing at its released version ([TF]
+/// The alias every function has, pointing at its released version (\[TF\]
 /// `tencentcloud_scf_trigger_config` docs recommend `$DEFAULT`).
 pub const DEFAULT_ALIAS: &str = "$DEFAULT";
 
-/// Function name (CreateFunctionRequest.FunctionName [SDK]): "函数名称支持26个
+/// Function name (CreateFunctionRequest.FunctionName \[SDK\]): "函数名称支持26个
 /// 英文字母大小写、数字、连接符和下划线，第一个字符只能以字母开头，最后一个字符
 /// 不能为连接符或者下划线，名称长度2-60".
 pub const FUNCTION_NAME: NameRule = NameRule {
@@ -140,7 +140,7 @@ pub const NAMESPACE_NAME: NameRule = NameRule {
     last: None,
 };
 
-/// Alias name (CreateAliasRequest.Name [SDK]): "只能包含字母、数字、'_'和‘-’，
+/// Alias name (CreateAliasRequest.Name \[SDK\]): "只能包含字母、数字、'_'和‘-’，
 /// 且必须以字母开头，长度限制为1-64".
 pub const ALIAS_NAME: NameRule = NameRule {
     what: "alias name",
@@ -157,22 +157,22 @@ pub fn is_version(q: &str) -> bool {
     !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The six-segment resource description of a function [CAM]:
+/// The six-segment resource description of a function \[CAM\]:
 /// `qcs::scf:{region}:uin/{uin}:namespace/{namespace}/function/{name}`.
 /// The service type segment between `qcs` and `scf` is empty; it states no
 /// qualifier.
 pub const QCS_PREFIX: &str = "qcs";
-/// The service segment of an SCF resource description [CAM].
+/// The service segment of an SCF resource description \[CAM\].
 pub const QCS_SERVICE: &str = "scf";
-/// The account segment's prefix: `uin/{uin}` [CAM].
+/// The account segment's prefix: `uin/{uin}` \[CAM\].
 pub const QCS_ACCOUNT_PREFIX: &str = "uin/";
-/// The resource segment's words: `namespace/{ns}/function/{name}` [CAM].
+/// The resource segment's words: `namespace/{ns}/function/{name}` \[CAM\].
 pub const QCS_NAMESPACE_WORD: &str = "namespace";
 /// See [`QCS_NAMESPACE_WORD`].
 pub const QCS_FUNCTION_WORD: &str = "function";
 
 /// A uin (Tencent Cloud account id) is digits; its length is not documented
-/// (the docs mask it as `******` [CAM]), so any number of digits is read.
+/// (the docs mask it as `******` \[CAM\]), so any number of digits is read.
 pub fn is_uin(uin: &str) -> bool {
     !uin.is_empty() && uin.bytes().all(|b| b.is_ascii_digit())
 }
@@ -210,7 +210,7 @@ pub const DEAD_LETTER_HELP: &str = "SCF has no destinations in its async retry c
      UpdateFunctionConfiguration, not by UpdateFunctionEventInvokeConfig";
 
 /// Function names and values the API reference uses as placeholders
-/// (`"FunctionName": "FunctionName"` in Update's example [API]).
+/// (`"FunctionName": "FunctionName"` in Update's example \[API\]).
 pub const DOC_FUNCTION_NAMES: &[&str] = &["FunctionName"];
 
 /// Tencent Cloud.
