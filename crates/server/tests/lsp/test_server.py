@@ -110,35 +110,55 @@ async def test_incremental_edit_republishes(client: LanguageClient):
     assert list(client.diagnostics[uri]) == []
 
 
+# Fixtures whose every fix is safe (`lint --fix` applies it); the FIXTURES' clamps are unsafe.
+SAFE_FIXES = {
+    "json": ROOT / "fixtures/lint/S112-legacy-key/legacy-keys.json",
+    "terraform": ROOT / "fixtures/terraform/read/fc3-quoted-primitives.tf",
+}
+
+
+async def code_actions(client: LanguageClient, uri: str, kind: str, diagnostics: list) -> list:
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=10_000, character=0))
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=whole,
+            context=types.CodeActionContext(diagnostics=diagnostics, only=[kind]),
+        )
+    )
+
+
 @pytest.mark.parametrize("kind", ["json", "terraform"])
 async def test_quick_fix_and_fix_all_equal_lint_fix(client: LanguageClient, kind: str, tmp_path: pathlib.Path):
+    path = tmp_path / SAFE_FIXES[kind].name
+    shutil.copy(SAFE_FIXES[kind], path)
+    uri = open_fixture(client, kind, path)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    quick = await code_actions(client, uri, types.CodeActionKind.QuickFix, list(client.diagnostics[uri]))
+    assert quick, "a quick fix for the fixable finding"
+    assert all(a.is_preferred for a in quick), "every fix is safe"
+    fix_all = await code_actions(client, uri, types.CodeActionKind.SourceFixAll, [])
+    assert [a.kind for a in fix_all] == ["source.fixAll.invokecfg"]
+    fixed = apply(path.read_text(), fix_all[0].edit.changes[uri])
+    subprocess.run([BIN, "lint", "--fix", "--exit-zero", str(path)], check=True, capture_output=True)
+    assert fixed == path.read_text() != SAFE_FIXES[kind].read_text()
+
+
+@pytest.mark.parametrize("kind", ["json", "terraform"])
+async def test_an_unsafe_fix_is_offered_not_preferred_and_left_out_of_fix_all(
+    client: LanguageClient, kind: str, tmp_path: pathlib.Path
+):
     path = tmp_path / FIXTURES[kind].name
     shutil.copy(FIXTURES[kind], path)
     uri = open_fixture(client, kind, path)
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    diagnostics = client.diagnostics[uri]
-    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=10_000, character=0))
-    quick = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=whole,
-            context=types.CodeActionContext(diagnostics=list(diagnostics), only=[types.CodeActionKind.QuickFix]),
-        )
-    )
-    assert quick, "a quick fix for the fixable finding"
-    assert all(a.is_preferred for a in quick), "every fix is safe"
-    fix_all = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=whole,
-            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
-        )
-    )
-    assert [a.kind for a in fix_all] == ["source.fixAll.invokecfg"]
-    edits = fix_all[0].edit.changes[uri]
-    fixed = apply(path.read_text(), edits)
+    quick = await code_actions(client, uri, types.CodeActionKind.QuickFix, list(client.diagnostics[uri]))
+    assert quick and not any(a.is_preferred for a in quick), "a clamp is an unsafe fix: offered, not preferred"
+    fix_all = await code_actions(client, uri, types.CodeActionKind.SourceFixAll, [])
+    changes = fix_all[0].edit.changes.get(uri, []) if fix_all and fix_all[0].edit and fix_all[0].edit.changes else []
+    fixed = apply(path.read_text(), changes)
     subprocess.run([BIN, "lint", "--fix", "--exit-zero", str(path)], check=True, capture_output=True)
-    assert fixed == path.read_text() != FIXTURES[kind].read_text()
+    assert fixed == path.read_text() == FIXTURES[kind].read_text(), "fix-all, like `lint --fix`, applies safe fixes only"
 
 
 def apply(text: str, edits: list) -> str:
