@@ -158,11 +158,15 @@ pub fn run(args: &LintArgs) -> ExitCode {
     if let Err(e) = inputs::check_output(args, &inputs, &configs) {
         return fail(&e);
     }
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .zip(configs.par_iter())
-        .map(|(input, config)| source::lint_one(args, input, config.as_deref(), mapping.as_ref()))
-        .collect();
+    let lint_one =
+        |(input, config): (&Input, &Option<_>)| source::lint_one(args, input, config.as_deref(), mapping.as_ref());
+    // One file (a pre-commit hook's or an editor's call) is linted on this
+    // thread: starting the pool's threads would cost more than the lint.
+    let outcomes: Vec<Outcome> = if inputs.len() > 1 {
+        inputs.par_iter().zip(configs.par_iter()).map(lint_one).collect()
+    } else {
+        inputs.iter().zip(configs.iter()).map(lint_one).collect()
+    };
     gathered.info.fixed = args.fix.then_some(0);
     gathered.info.unsafe_fixes = args.which_fixes();
     gathered.info.rules_url =
