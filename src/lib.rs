@@ -27,13 +27,13 @@
 //! # Lint a string
 //!
 //! ```
-//! use invokecfg::{lint, Dialect, LintOptions, Severity};
+//! use invokecfg::{lint, Dialect, LintOptions, RuleCode, Severity};
 //!
 //! let text = r#"{"maxAsyncEventAgeInSeconds": 700000, "maxAsyncRetryAttempts": 3}"#;
 //! let report = lint(text, &LintOptions::new())?;
 //! assert_eq!(report.dialect, Some(Dialect::AlibabaFc2));
 //! let finding = &report.findings[0];
-//! assert_eq!(finding.code, "R201");
+//! assert_eq!(finding.code, RuleCode::R201.as_str());
 //! assert_eq!(finding.severity, Severity::Error);
 //! assert_eq!(finding.pointer, "/maxAsyncEventAgeInSeconds");
 //! assert_eq!(finding.span.map(|s| (s.start.line, s.start.column)), Some((1, 31)));
@@ -99,13 +99,13 @@
 //! # Read a Terraform file
 //!
 //! ```
-//! use invokecfg::{lint_file, Dialect, LintOptions, Surface};
+//! use invokecfg::{lint_file, Dialect, LintOptions, RuleCode, Surface};
 //!
 //! let report = lint_file("fixtures/terraform/read/fc2-retries-out-of-range.tf", &LintOptions::new())?;
 //! assert_eq!(report.surface, Surface::Terraform);
 //! assert_eq!(report.dialect, Some(Dialect::AlibabaFc2));
 //! let finding = &report.findings[0];
-//! assert_eq!((finding.code.as_str(), finding.pointer.as_str()), ("R202", "/maxAsyncRetryAttempts"));
+//! assert_eq!((finding.code.as_str(), finding.pointer.as_str()), (RuleCode::R202.as_str(), "/maxAsyncRetryAttempts"));
 //! // Located in the .tf file: `maximum_retry_attempts = 12` is on line 12.
 //! assert_eq!(finding.span.map(|s| s.start.line), Some(12));
 //! # Ok::<(), invokecfg::Error>(())
@@ -124,6 +124,8 @@ mod translate;
 
 pub use error::{Error, ErrorKind};
 pub use invokecfg_iac::surface::Surface;
+/// A rule's typed code: compare a finding's `code` with `RuleCode::R201.as_str()`.
+pub use invokecfg_lint::RuleCode;
 pub use invokecfg_model::{Diagnostic, Dialect, Edit, Fix, Position, Severity, Span};
 pub use invokecfg_translate::{Mapping, MappingError};
 pub use lint::{fix, lint, lint_file, Fixed, LintOptions, LintReport};

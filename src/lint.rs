@@ -187,7 +187,7 @@ fn report(source: &[u8], name: &Path, options: &LintOptions) -> Result<LintRepor
 /// let report = invokecfg::lint(text, &invokecfg::LintOptions::new())?;
 /// assert_eq!(report.dialect, Some(invokecfg::Dialect::AlibabaFc2));
 /// let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
-/// assert_eq!(codes, ["R201"]);
+/// assert_eq!(codes, [invokecfg::RuleCode::R201.as_str()]);
 /// # Ok::<(), invokecfg::Error>(())
 /// ```
 pub fn lint(source: &str, options: &LintOptions) -> Result<LintReport, Error> {

@@ -19,7 +19,7 @@
 //!     panic!("a config")
 //! };
 //! let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
-//! assert_eq!(codes, ["R202"]); // S106 (the misspelt key) is not selected
+//! assert_eq!(codes, [invokecfg_lint::RuleCode::R202.as_str()]); // S106 (the misspelt key) is not selected
 //! assert!(LintSettings::from_flags(&["--select=X9".to_string()]).is_err());
 //! ```
 

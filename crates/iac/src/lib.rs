@@ -29,7 +29,7 @@
 //! let Verdict::Linted(linted) = verdict else { panic!("a config") };
 //! let d = &linted.result.diagnostics[0];
 //! // The API key's rule, located at the Terraform argument that sets it.
-//! assert_eq!((d.code.as_str(), d.pointer.as_str()), ("R202", "/maxAsyncRetryAttempts"));
+//! assert_eq!((d.code.as_str(), d.pointer.as_str()), (invokecfg_lint::RuleCode::R202.as_str(), "/maxAsyncRetryAttempts"));
 //! assert_eq!(d.span.map(|s| (s.start.line, s.start.column)), Some((5, 28)));
 //! // Its fix (unsafe: a clamp chooses the value) edits the .tf file, every other byte kept.
 //! let options = LintOptions { unsafe_fixes: UnsafeFixes::Enabled, ..LintOptions::default() };

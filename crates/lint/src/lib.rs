@@ -9,7 +9,7 @@
 //! only with [`LintOptions::target`]).
 //!
 //! ```
-//! use invokecfg_lint::{apply_fixes, lint, LintOptions, UnsafeFixes};
+//! use invokecfg_lint::{apply_fixes, lint, LintOptions, RuleCode, UnsafeFixes};
 //! use invokecfg_model::{Dialect, Severity};
 //!
 //! let text = br#"{"maxAsyncRetryAttempt": 3, "maxAsyncEventAgeInSeconds": 700000}"#;
@@ -19,7 +19,10 @@
 //!     result.diagnostics.iter().map(|d| (d.code.as_str(), d.severity, d.pointer.as_str())).collect();
 //! assert_eq!(
 //!     found,
-//!     [("S106", Severity::Error, "/maxAsyncRetryAttempt"), ("R201", Severity::Error, "/maxAsyncEventAgeInSeconds")]
+//!     [
+//!         (RuleCode::S106.as_str(), Severity::Error, "/maxAsyncRetryAttempt"),
+//!         (RuleCode::R201.as_str(), Severity::Error, "/maxAsyncEventAgeInSeconds"),
+//!     ]
 //! );
 //! // Both fixes are unsafe (a guessed key, a value chosen): applied only when asked for.
 //! assert_eq!(apply_fixes(text, &result.diagnostics, UnsafeFixes::Disabled).1, 0);
