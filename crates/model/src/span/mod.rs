@@ -385,6 +385,69 @@ mod tests {
         assert_eq!(p.duplicates[0].second.start.column, 10);
     }
 
+    /// The line and column of byte `offset`, counted from the start one byte at a time.
+    fn counted(src: &[u8], offset: usize) -> (usize, usize) {
+        let (mut i, mut line, mut col) = (0, 1, 1);
+        while i < offset {
+            reader::step(src, &mut i, &mut line, &mut col);
+        }
+        (line, col)
+    }
+
+    /// JSON text with the whitespace, escapes and multi-byte characters
+    /// whose counting the reader's fast paths skip over.
+    fn json_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let ws = prop::sample::select(vec!["", " ", "\n  ", "\r\n\t", "\n"]);
+        let scalar = prop_oneof![
+            "[a-zé€😀\"\\\\/\n\t ]{0,12}".prop_map(|t| serde_json::to_string(&t).unwrap_or_default()),
+            Just(r#""\u00e9\ud83d\ude00""#.to_string()),
+            any::<i32>().prop_map(|n| n.to_string()),
+            Just("-0.5e+3".to_string()),
+            Just("true".to_string()),
+            Just("null".to_string()),
+        ];
+        scalar.prop_recursive(4, 32, 4, move |inner| {
+            let ws = ws.clone();
+            prop_oneof![
+                (prop::collection::vec((inner.clone(), ws.clone()), 0..4), ws.clone()).prop_map(|(items, w)| format!(
+                    "[{w}{}]",
+                    items.iter().map(|(v, w)| format!("{v}{w}")).collect::<Vec<_>>().join(",")
+                )),
+                (prop::collection::vec(("[ab\"é]{0,2}", inner, ws.clone()), 0..12), ws).prop_map(|(members, w)| {
+                    let body: Vec<String> = members
+                        .iter()
+                        .map(|(k, v, w)| format!("{}{w}:{w}{v}", serde_json::to_string(k).unwrap_or_default()))
+                        .collect();
+                    format!("{{{w}{}{w}}}", body.join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Every span's line and column are those counted from the start to its offset.
+        #[test]
+        fn positions_are_counted_from_the_start(text in json_text()) {
+            let p = parse(text.as_bytes()).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let src = text.as_bytes();
+            for n in &p.spans.nodes {
+                let entry = n.entry;
+                for pos in [Some(entry.value.start), Some(entry.value.end), entry.key.map(|k| k.start), entry.key.map(|k| k.end)]
+                    .into_iter()
+                    .flatten()
+                {
+                    proptest::prop_assert_eq!((pos.line, pos.column), counted(src, pos.offset), "{:?} in {:?}", pos, text);
+                }
+            }
+            proptest::prop_assert_eq!(&p.value, &serde_json::from_str::<Value>(&text).unwrap_or(Value::Null));
+            for d in &p.duplicates {
+                proptest::prop_assert!(d.first.end.offset <= d.second.start.offset, "{:?}", d);
+                proptest::prop_assert_eq!(&text[d.first.start.offset..d.first.end.offset], &text[d.second.start.offset..d.second.end.offset]);
+            }
+        }
+    }
+
     #[test]
     fn numbers() {
         let p = parse(b"[18446744073709551615, -9223372036854775808, 1.5, 1e3, 99999999999999999999]").unwrap();

@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Objects with this many members are read into their map member by member
+/// and look a repeated key up in it; smaller ones are gathered first (so
+/// their map is allocated once, at its size) and compare their keys.
+const HASH_DUPLICATES_FROM: usize = 16;
+
 pub(super) struct Reader<'a> {
     b: &'a [u8],
     pub(super) i: usize,
@@ -12,6 +17,8 @@ pub(super) struct Reader<'a> {
     pub(super) window: Option<(&'a ListPlan, std::ops::Range<usize>)>,
     pub(super) map: SpanMap,
     pub(super) duplicates: Vec<DuplicateKey>,
+    /// The members of the small objects being read, innermost last.
+    members: Vec<(String, Value)>,
     /// The deepest complete value so far, for error pointers.
     last_complete: u32,
 }
@@ -36,6 +43,7 @@ impl<'a> Reader<'a> {
                 arrays: Default::default(),
             },
             duplicates: Vec::new(),
+            members: Vec::new(),
             last_complete: NONE,
         }
     }
@@ -80,13 +88,23 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn skip_ws(&mut self) {
-        while let Some(c) = self.peek() {
-            if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
-                self.bump();
-            } else {
-                break;
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b'\n' => (self.line, self.col) = (self.line + 1, 1),
+                b' ' | b'\t' | b'\r' => self.col += 1,
+                _ => break,
             }
+            self.i += 1;
         }
+    }
+
+    /// Moves to `to` over bytes that hold no newline (a string's run, digits,
+    /// a literal): the column counts the characters, as [`step`] does.
+    fn skip_line_bytes(&mut self, to: usize) {
+        let to = to.min(self.b.len());
+        let run = self.b.get(self.i..to).unwrap_or_default();
+        self.col += if run.is_ascii() { run.len() } else { run.iter().filter(|&&c| c & 0xC0 != 0x80).count() };
+        self.i = to;
     }
 
     pub(super) fn describe_here(&self) -> String {
@@ -190,12 +208,14 @@ impl<'a> Reader<'a> {
 
     pub(super) fn object(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
         self.enter(depth)?;
-        let mut map = Map::new();
         let mut last = NONE;
         if self.peek() == Some(b'}') {
             self.bump();
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
+        let from = self.members.len();
+        // Set once the object has HASH_DUPLICATES_FROM members.
+        let mut large: Option<Map<String, Value>> = None;
         loop {
             if self.peek() != Some(b'"') {
                 let msg = if self.peek() == Some(b'}') {
@@ -224,20 +244,9 @@ impl<'a> Reader<'a> {
             self.bump();
             self.skip_ws();
             // Rare: find the first occurrence among the siblings only when the key repeats.
-            let first = if map.contains_key(&key) {
-                let mut c = self.map.nodes[me as usize].first_child;
-                let mut found = None;
-                while c != NONE && found.is_none() {
-                    let n = self.map.nodes[c as usize];
-                    if self.map.key_is(n.key, &key) {
-                        found = n.entry.key;
-                    }
-                    c = n.next_sibling;
-                }
-                found
-            } else {
-                None
-            };
+            // A few siblings are compared directly, cheaper than hashing the key.
+            let first =
+                if large.as_ref().is_none_or(|m| m.contains_key(&key)) { self.first_key_span(me, &key) } else { None };
             let child = self.map.nodes.len() as u32;
             let v = self.value(me, key_ref, Some(kspan), depth)?;
             self.link(me, &mut last, child);
@@ -245,7 +254,15 @@ impl<'a> Reader<'a> {
                 let pointer = self.map.pointer_of(child as usize);
                 self.duplicates.push(DuplicateKey { pointer, first, second: kspan });
             }
-            map.insert(key, v);
+            match &mut large {
+                Some(map) => _ = map.insert(key, v),
+                None => {
+                    self.members.push((key, v));
+                    if self.members.len() - from >= HASH_DUPLICATES_FROM {
+                        large = Some(self.members.drain(from..).collect());
+                    }
+                }
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -254,6 +271,12 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'}') => {
                     self.bump();
+                    // A repeated key keeps its first place and takes the later value, as in serde_json.
+                    let map = large.unwrap_or_else(|| {
+                        let mut map = Map::with_capacity(self.members.len() - from);
+                        map.extend(self.members.drain(from..));
+                        map
+                    });
                     return Ok(Value::Object(map));
                 }
                 _ => {
@@ -263,6 +286,19 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// The key span of the first child of `object` named `key`.
+    fn first_key_span(&self, object: u32, key: &str) -> Option<Span> {
+        let mut c = self.map.nodes[object as usize].first_child;
+        while c != NONE {
+            let n = self.map.nodes[c as usize];
+            if self.map.key_is(n.key, key) {
+                return n.entry.key;
+            }
+            c = n.next_sibling;
+        }
+        None
     }
 
     pub(super) fn array(&mut self, me: u32, depth: usize) -> Result<Value, SourceError> {
@@ -307,9 +343,7 @@ impl<'a> Reader<'a> {
 
     pub(super) fn literal(&mut self, word: &str, v: Value) -> Result<Value, SourceError> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
-            for _ in 0..word.len() {
-                self.bump();
-            }
+            self.skip_line_bytes(self.i + word.len());
             Ok(v)
         } else {
             Err(self.syntax(format!("expected a JSON value, found {}", self.describe_here())))
@@ -324,10 +358,9 @@ impl<'a> Reader<'a> {
         }
         let digits = |r: &mut Self| {
             let s = r.i;
-            while matches!(r.peek(), Some(b'0'..=b'9')) {
-                r.bump();
-            }
-            r.i - s
+            let n = r.b.get(s..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count();
+            (r.i, r.col) = (s + n, r.col + n);
+            n
         };
         let int_start = self.i;
         let n = digits(self);
@@ -378,18 +411,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The end of the run of plain string bytes from `from`: the first quote,
+    /// backslash or control byte (so no newline), or the end of the input.
+    fn run_end(&self, from: usize) -> usize {
+        let rest = self.b.get(from..).unwrap_or_default();
+        let quote = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+        let run = &rest[..quote];
+        // A control byte is rare (an error): look for one only past the fast check.
+        from + if run.iter().any(|&c| c < 0x20) { run.iter().position(|&c| c < 0x20).unwrap_or(quote) } else { quote }
+    }
+
     pub(super) fn string(&mut self) -> Result<String, SourceError> {
         self.bump(); // opening quote
+                     // Most strings have no escape: one allocation of their exact size.
+        let end = self.run_end(self.i);
+        if self.b.get(end) == Some(&b'"') {
+            if let Ok(run) = std::str::from_utf8(&self.b[self.i..end]) {
+                let out = run.to_owned();
+                self.skip_line_bytes(end + 1);
+                return Ok(out);
+            }
+        }
         let mut out = String::new();
         loop {
             let run_start = self.i;
             let (run_line, run_col) = (self.line, self.col);
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.bump();
-            }
+            self.skip_line_bytes(self.run_end(run_start));
             match std::str::from_utf8(&self.b[run_start..self.i]) {
                 Ok(run) => out.push_str(run),
                 Err(e) => {
