@@ -336,7 +336,10 @@ fn check(ctx: &ctx::Ctx, options: &LintOptions, out: &mut Vec<Diagnostic>) {
 /// the portability rules read (made only when one of them runs).
 fn context<'a>(source: &'a [u8], parsed: &'a span::ParsedSource, options: &'a LintOptions) -> ctx::Ctx<'a> {
     let mut ctx = ctx::Ctx::new(source, parsed, options);
-    if rules::RULES.iter().any(|r| portability::is_portability_rule(r.info.code) && enabled(&r.info, options)) {
+    // No target, no dry run: the common lint skips the scan of the rules.
+    if options.target.is_some()
+        && rules::RULES.iter().any(|r| portability::is_portability_rule(r.info.code) && enabled(&r.info, options))
+    {
         ctx.dry_run = portability::dry_run(&ctx);
     }
     ctx

@@ -140,6 +140,10 @@ impl NameRule {
                 max: self.max_len,
             });
         }
+        // The common case, checked without decoding: an ASCII name the rule admits.
+        if name.is_ascii() && self.admits_ascii(name.as_bytes()) {
+            return Ok(());
+        }
         for (i, c) in name.chars().enumerate() {
             let class = if i == 0 {
                 self.first
@@ -161,6 +165,20 @@ impl NameRule {
             }
         }
         Ok(())
+    }
+
+    /// Whether the rule admits `name`, an ASCII name of an admitted length.
+    fn admits_ascii(&self, name: &[u8]) -> bool {
+        let admits = |class: CharClass, b: &u8| class.admits(char::from(*b));
+        match name {
+            [] => false,
+            [only] => admits(self.first, only) && self.last.is_none_or(|l| admits(l, only)),
+            [first, middle @ .., last] => {
+                admits(self.first, first)
+                    && middle.iter().all(|b| admits(self.rest, b))
+                    && admits(self.last.unwrap_or(self.rest), last)
+            }
+        }
     }
 
     /// The rule as an anchored regular expression (the schemas use it verbatim).
@@ -209,16 +227,13 @@ impl NameRule {
 
 /// Region id shape shared by both clouds: `cn-shanghai`, `ap-southeast-1`, `eu-west-101`.
 pub fn is_region_shaped(region: &str) -> bool {
-    let mut parts = region.split('-');
-    let first = parts.next().unwrap_or("");
-    let mut rest = 0;
-    for p in parts {
-        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-            return false;
-        }
-        rest += 1;
-    }
-    first.len() == 2 && first.bytes().all(|b| b.is_ascii_lowercase()) && rest >= 1
+    // `^[a-z]{2}(-[a-z0-9]+)+$`, byte by byte: every ARN's region is asked.
+    let [a, b, b'-', rest @ ..] = region.as_bytes() else { return false };
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && rest
+            .split(|&c| c == b'-')
+            .all(|p| !p.is_empty() && p.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 /// The regex form of [`is_region_shaped`], used by the schemas.
@@ -227,10 +242,65 @@ pub const REGION_PATTERN: &str = "^[a-z]{2}(-[a-z0-9]+)+$";
 /// Text that is a documentation placeholder rather than a value: `xxx`,
 /// `{region}`, `188077086902****`, `${vars.region}`.
 pub fn looks_like_placeholder(s: &str) -> bool {
-    s.contains('{')
-        || s.contains('}')
-        || s.contains('*')
-        || s.contains('$')
+    // One pass over the bytes: every identifier of every file is asked.
+    s.bytes().any(|b| matches!(b, b'{' | b'}' | b'*' | b'$'))
         || (s.len() >= 3 && s.bytes().all(|b| b == b'x' || b == b'X'))
         || s.ends_with("xxxxxxxxxx")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The region shape read part by part, as it was first written: the oracle.
+    fn region_shaped_by_parts(region: &str) -> bool {
+        let mut parts = region.split('-');
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        first.len() == 2
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && !rest.is_empty()
+            && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    }
+
+    /// The name rule checked character by character with no fast path: the oracle.
+    fn admitted_by_chars(rule: &NameRule, name: &str) -> bool {
+        let len = name.chars().count();
+        (rule.min_len..=rule.max_len).contains(&len)
+            && name.chars().enumerate().all(|(i, c)| {
+                let class = match i {
+                    0 => rule.first,
+                    i if i + 1 == len => rule.last.unwrap_or(rule.rest),
+                    _ => rule.rest,
+                };
+                class.admits(c) && !(i == 0 && len == 1 && rule.last.is_some_and(|l| !l.admits(c)))
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn region_shape_is_its_pattern(region in "[a-zA-Z0-9_-]{0,9}", from_pattern in "[a-z]{2}(-[a-z0-9]+){1,3}") {
+            proptest::prop_assert_eq!(is_region_shaped(&region), region_shaped_by_parts(&region), "{}", region);
+            proptest::prop_assert!(is_region_shaped(&from_pattern), "{}", from_pattern);
+        }
+
+        #[test]
+        fn placeholders_are_found_in_one_pass(text in "[a-zxX{}*$0-9-]{0,12}") {
+            let by_parts = ['{', '}', '*', '$'].iter().any(|c| text.contains(*c))
+                || (text.len() >= 3 && text.bytes().all(|b| b == b'x' || b == b'X'))
+                || text.ends_with("xxxxxxxxxx");
+            proptest::prop_assert_eq!(looks_like_placeholder(&text), by_parts);
+        }
+
+        #[test]
+        fn names_are_checked_as_character_by_character(name in "[a-zA-Z0-9_.$é-]{0,5}", which in 0usize..4) {
+            let rule = [
+                crate::facts::alibaba::SERVICE_NAME,
+                crate::facts::alibaba::FUNCTION_NAME,
+                crate::facts::alibaba::ALIAS_NAME,
+                crate::facts::alibaba::RESOURCE_NAME,
+            ][which];
+            proptest::prop_assert_eq!(rule.check(&name).is_ok(), admitted_by_chars(&rule, &name), "{}", name);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::dialect::Dialect;
 use crate::facts::alibaba;
+use crate::json::member;
 use crate::provider::Provider;
 use serde_json::Value;
 use std::fmt;
@@ -100,12 +101,12 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
     // A response envelope (SCF's `{"Response": {...}}`): its keys are the config's.
     for key in Dialect::ALL.iter().filter_map(|d| d.spec().envelope) {
-        if let (1, Some(Value::Object(inner))) = (top.len(), top.get(key)) {
+        if let (1, Some(Value::Object(inner))) = (top.len(), member(top, key)) {
             objects.push(inner);
         }
     }
     for d in Dialect::ALL {
-        if let Some(Value::Array(items)) = top.get(d.list_items_key()) {
+        if let Some(Value::Array(items)) = member(top, d.list_items_key()) {
             objects.extend(items.iter().filter_map(Value::as_object));
         }
     }

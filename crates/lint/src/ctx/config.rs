@@ -19,7 +19,7 @@ pub(super) struct Destinations<'a> {
 /// is a request: Huawei's response-only keys; where responses are not held to
 /// the request ranges, any read-only key (SCF's `RequestId`).
 pub(super) fn is_response(d: Dialect, map: &Map<String, Value>, role: DocumentRole) -> bool {
-    let set = |k: &&str| map.get(*k).is_some_and(|v| !v.is_null());
+    let set = |k: &&str| member(map, k).is_some_and(|v| !v.is_null());
     let spec = d.spec();
     let read_back = if d == Dialect::Huawei {
         huawei::RESPONSE_MARKER_KEYS.iter().any(set)
@@ -53,11 +53,11 @@ pub(super) fn function_of(
 pub(super) fn destinations<'a>(d: Dialect, pointer: &str, map: &'a Map<String, Value>) -> Destinations<'a> {
     let mut read = Destinations { objects: Vec::new(), dest_config: None, destinations: Vec::new() };
     let dc_key = d.key(Field::DestinationConfig);
-    let Some(Value::Object(dc)) = map.get(dc_key) else { return read };
+    let Some(Value::Object(dc)) = member(map, dc_key) else { return read };
     let dcp = join(pointer, dc_key);
     read.objects.push(Obj { pointer: dcp.clone(), map: dc, level: Level::DestinationConfig });
     for slot in [d.key(Field::OnSuccess), d.key(Field::OnFailure)] {
-        let Some(Value::Object(dm)) = dc.get(slot) else { continue };
+        let Some(Value::Object(dm)) = member(dc, slot) else { continue };
         let dp = join(&dcp, slot);
         read.objects.push(Obj { pointer: dp.clone(), map: dm, level: Level::Destination });
         read.destinations.push(destination(d, slot, dp, dm));
@@ -99,7 +99,7 @@ pub(super) fn identifiers(
         Dialect::AlibabaFc3 => {
             let key = d.key(Field::Function);
             if let Some(t) = str_at(map, key) {
-                idents.push(arn_ident(join(pointer, key), key, t, config));
+                idents.push(arn_ident(join(pointer, key), key, t, t.parse(), config));
             }
         }
         Dialect::Huawei => {
@@ -116,7 +116,8 @@ pub(super) fn identifiers(
     }
     for dest in destinations {
         if let Some(a) = &dest.alibaba {
-            idents.push(arn_ident(a.pointer.clone(), DESTINATION, a.text, config));
+            // Parsed once, with the destination.
+            idents.push(arn_ident(a.pointer.clone(), DESTINATION, a.text, a.arn.clone(), config));
         }
         if let Some(h) = &dest.huawei {
             let Some(obj) = h.param_obj() else { continue };
@@ -139,9 +140,15 @@ pub(super) fn identifiers(
     idents
 }
 
-/// An Alibaba ARN identifier, parsed.
-fn arn_ident(pointer: String, field: &'static str, text: &str, config: usize) -> Ident {
-    let (arn, error) = match text.parse::<AcsArn>() {
+/// An Alibaba ARN identifier and its parse.
+fn arn_ident(
+    pointer: String,
+    field: &'static str,
+    text: &str,
+    parsed: Result<AcsArn, ArnError>,
+    config: usize,
+) -> Ident {
+    let (arn, error) = match parsed {
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(IdError::Arn(e))),
     };

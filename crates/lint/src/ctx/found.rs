@@ -145,6 +145,9 @@ impl Ident {
         if !(self.text.starts_with("acs:") || self.text.starts_with("urn:")) {
             return None;
         }
-        self.text.split(':').nth(2)
+        // The third `:`-separated part, found by bytes (every identifier is asked).
+        let mut colons = self.text.bytes().enumerate().filter(|(_, b)| *b == b':').map(|(i, _)| i);
+        let start = colons.nth(1)? + 1;
+        self.text.get(start..colons.next().unwrap_or(self.text.len()))
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::suggest;
 use crate::{Applicability, LintOptions, RuleInfo};
-use invokecfg_model::document::escape_pointer_token;
 use invokecfg_model::facts::{aws, huawei};
+use invokecfg_model::json::{member, push_pointer_token};
 use invokecfg_model::neutral;
 use invokecfg_model::span::{DuplicateKey, ItemWindow, ParsedSource};
 use invokecfg_model::{
@@ -83,7 +83,7 @@ pub(crate) fn path_pointer(p: &str, path: &str) -> String {
 /// The value at `path` (keys joined by `/`, an index stepping into an array) of `map`.
 pub(crate) fn path_value<'a>(map: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
     let mut tokens = path.split('/');
-    let mut at = map.get(tokens.next()?)?;
+    let mut at = member(map, tokens.next()?)?;
     for token in tokens {
         at = match at {
             Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -134,7 +134,7 @@ pub(crate) fn join(p: &str, key: &str) -> String {
     let mut s = String::with_capacity(p.len() + key.len() + 1);
     s.push_str(p);
     s.push('/');
-    s.push_str(&escape_pointer_token(key));
+    push_pointer_token(&mut s, key);
     s
 }
 
@@ -183,7 +183,7 @@ pub(crate) fn parse_function(s: &str) -> Option<FunctionRef> {
 }
 
 fn str_at<'v>(m: &'v Map<String, Value>, k: &str) -> Option<&'v str> {
-    m.get(k).and_then(Value::as_str)
+    member(m, k).and_then(Value::as_str)
 }
 
 /// Guesses the dialect of a document with no known key from its near-miss keys.

@@ -42,7 +42,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // Plain-name members the spec lists with their rules (SCF's `FunctionName`, `Namespace`).
     for c in &ctx.configs {
         for (key, rule) in d.spec().name_fields {
-            let Some(Value::String(s)) = c.map.get(*key) else { continue };
+            let Some(Value::String(s)) = member(c.map, key) else { continue };
             if let Err(e) = rule.check(s) {
                 let help = format!("a {} has {}", rule.what, rule.describe());
                 out.push(ctx.finding(&RULE.info, &c.at(key), At::Value, format!("`{key}`: {e}")).with_help(help));
@@ -63,7 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if d == Dialect::AlibabaFc3 && key != alibaba::QUALIFIER_KEY {
                 continue;
             }
-            let Some(Value::String(s)) = c.map.get(key) else { continue };
+            let Some(Value::String(s)) = member(c.map, key) else { continue };
             let (msg, help) = match rule {
                 Some(r) => match r.check(s) {
                     Ok(()) => continue,

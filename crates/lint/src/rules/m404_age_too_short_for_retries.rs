@@ -46,8 +46,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(d) = ctx.dialect.filter(|d| d.is_alibaba()) else { return };
     let (ages, tries) = (alibaba::MAX_EVENT_AGE, alibaba::RETRY_ATTEMPTS);
     for c in &ctx.configs {
-        let Some(age) = c.map.get(age_key(d)).and_then(int) else { continue };
-        let retries = match c.map.get(retries_key(d)) {
+        let Some(age) = member(c.map, age_key(d)).and_then(int) else { continue };
+        let retries = match member(c.map, retries_key(d)) {
             None | Some(Value::Null) => i128::from(tries.default),
             Some(v) => match int(v) {
                 Some(n) => n,

@@ -25,6 +25,7 @@ mod prelude {
     };
     pub(crate) use crate::{Applicability, FixAvailability, RuleInfo};
     pub(crate) use invokecfg_model::facts::{alibaba, huawei, looks_like_placeholder};
+    pub(crate) use invokecfg_model::json::member;
     pub(crate) use invokecfg_model::{Diagnostic, Dialect, Severity};
     pub(crate) use serde_json::Value;
 

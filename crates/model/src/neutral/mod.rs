@@ -253,7 +253,7 @@ pub type ReadFunctionIdentifier = fn(&str) -> Option<Result<FunctionRef, String>
 
 /// The string at `key` of `map`.
 pub(crate) fn str_at<'v>(map: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v str> {
-    map.get(key).and_then(Value::as_str)
+    crate::json::member(map, key).and_then(Value::as_str)
 }
 
 impl fmt::Debug for Codec {
