@@ -37,7 +37,7 @@ pub(super) fn collect(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input
         let path = PathBuf::from(&p);
         if path.is_dir() {
             for f in walk(args, &path) {
-                push(&mut inputs, Input { shown: f.display().to_string(), path: Some(f), explicit: false });
+                push(&mut inputs, Input { shown: f.to_string_lossy().into_owned(), path: Some(f), explicit: false });
             }
         } else if path.exists() {
             push(&mut inputs, Input { shown: p.clone(), path: Some(path), explicit: true });

@@ -92,8 +92,14 @@ pub(crate) fn lint_source(
     }
     let findings = FileFindings {
         path: input.shown.clone(),
+        // Kept for the snippets of findings only: a clean file's text is let
+        // go now, so a run over many files does not hold every file at once.
         // Valid UTF-8 (nearly every file) is taken as it is, without a copy.
-        source: String::from_utf8(shown_source).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        source: if result.diagnostics.is_empty() {
+            String::new()
+        } else {
+            String::from_utf8(shown_source).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        },
         diagnostics: result.diagnostics,
     };
     Outcome::Linted { findings, fixes }
