@@ -97,6 +97,41 @@ fn holders_of(mask: Holders) -> impl Iterator<Item = Dialect> {
 /// holds, then the one dialect of that provider whose own keys it holds (and,
 /// to tell FC 2.0 from FC 3.0 when only shared keys appear, its destination ARNs).
 pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
+    choose(doc).map(|(dialect, why)| Detection { dialect, reason: why.words() })
+}
+
+/// [`detect`]'s dialect without its reason in words: the lint asks once per
+/// file and shows the reason only with `--verbose`.
+pub fn detect_dialect(doc: &Value) -> Result<Dialect, DetectError> {
+    choose(doc).map(|(dialect, _)| dialect)
+}
+
+/// Why a dialect was chosen, before it is put in words.
+enum Why<'a> {
+    /// The dialect's keys, in document order.
+    Keys(Dialect, Vec<&'a str>),
+    /// Only keys FC 2.0 and FC 3.0 share, and FC 3.0 function ARNs.
+    Fc3FunctionArns,
+    /// Only keys FC 2.0 and FC 3.0 share.
+    SharedByFc(Vec<&'a str>),
+}
+
+impl Why<'_> {
+    fn words(&self) -> String {
+        match self {
+            Why::Keys(d, keys) => format!("{} keys {}", d.spec().label, quote_list(keys)),
+            Why::Fc3FunctionArns => {
+                "keys shared by FC 2.0 and FC 3.0, and FC 3.0 function ARNs (`functions/...`)".into()
+            }
+            Why::SharedByFc(keys) => format!(
+                "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 unless alibaba-fc3 is named",
+                quote_list(keys)
+            ),
+        }
+    }
+}
+
+fn choose(doc: &Value) -> Result<(Dialect, Why<'_>), DetectError> {
     let Value::Object(top) = doc else { return Err(DetectError::NotAnObject) };
     let mut objects: Vec<&serde_json::Map<String, Value>> = vec![top];
     // A response envelope (SCF's `{"Response": {...}}`): its keys are the config's.
@@ -155,7 +190,7 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
     by_provider.sort_by_key(|(p, _)| *p);
     own.sort_by_key(|(d, _)| *d);
     let guess = |p: Provider| own.iter().find(|(d, _)| d.provider() == p).map(|(d, _)| *d).unwrap_or(p.home_dialect());
-    match by_provider.as_slice() {
+    match by_provider.as_mut_slice() {
         [] if !shared.0.is_empty() => {
             Err(DetectError::Shared { keys: owned(&shared.0), dialects: holders_of(shared.1).collect() })
         }
@@ -166,18 +201,16 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
             second: guess(*p2),
             second_keys: owned(k2),
         }),
-        [(provider, keys)] => match own.as_slice() {
+        [(provider, keys)] => match own.as_mut_slice() {
             [(a, ka), (b, kb), ..] => {
                 Err(DetectError::Mixed { first: *a, first_keys: owned(ka), second: *b, second_keys: owned(kb) })
             }
-            [(d, k)] => Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(k)) }),
+            [(d, k)] => Ok((*d, Why::Keys(*d, std::mem::take(k)))),
             [] => {
                 let dialects: Vec<Dialect> = Dialect::ALL.into_iter().filter(|d| d.provider() == *provider).collect();
                 match dialects.as_slice() {
-                    [d] => {
-                        Ok(Detection { dialect: *d, reason: format!("{} keys {}", d.spec().label, quote_list(keys)) })
-                    }
-                    _ => Ok(by_function_arns(&objects, keys)),
+                    [d] => Ok((*d, Why::Keys(*d, std::mem::take(keys)))),
+                    _ => Ok(by_function_arns(&objects, std::mem::take(keys))),
                 }
             }
         },
@@ -185,7 +218,7 @@ pub fn detect(doc: &Value) -> Result<Detection, DetectError> {
 }
 
 /// Only keys FC 2.0 and FC 3.0 share: the function ARNs of the destinations tell.
-fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[&str]) -> Detection {
+fn by_function_arns<'a>(objects: &[&serde_json::Map<String, Value>], keys: Vec<&'a str>) -> (Dialect, Why<'a>) {
     let k = alibaba::FC2_SPEC.keys;
     let destination = alibaba::DESTINATION_KEYS[0];
     let arns = objects.iter().filter_map(|o| o.get(k.destination_config)).flat_map(|dc| {
@@ -197,18 +230,9 @@ fn by_function_arns(objects: &[&serde_json::Map<String, Value>], keys: &[&str]) 
         fc2_arns |= arn.starts_with("acs:fc:") && arn.contains(":services/");
     }
     if fc3_arns && !fc2_arns {
-        return Detection {
-            dialect: Dialect::AlibabaFc3,
-            reason: "keys shared by FC 2.0 and FC 3.0, and FC 3.0 function ARNs (`functions/...`)".into(),
-        };
+        return (Dialect::AlibabaFc3, Why::Fc3FunctionArns);
     }
-    Detection {
-        dialect: Dialect::AlibabaFc2,
-        reason: format!(
-            "keys shared by FC 2.0 and FC 3.0 ({}); read as alibaba-fc2 unless alibaba-fc3 is named",
-            quote_list(keys)
-        ),
-    }
+    (Dialect::AlibabaFc2, Why::SharedByFc(keys))
 }
 
 #[cfg(test)]

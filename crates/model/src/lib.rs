@@ -71,7 +71,7 @@ pub mod urn;
 
 pub use arn::{AcsArn, AcsResource, ArnError};
 pub use aws_arn::{AwsArn, AwsArnError, AwsResource, FunctionNameParts, LambdaFunctionName};
-pub use detect::{detect, DetectError, Detection};
+pub use detect::{detect, detect_dialect, DetectError, Detection};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use dialect::{Dialect, Field};
 pub use document::{Document, DocumentError, RangeViolation, Shape};

@@ -17,6 +17,8 @@ fn describe(path: &Path) -> String {
             return out;
         }
     };
+    // The lint's reason-less detection chooses as `detect` does.
+    assert_eq!(detect_dialect(&parsed.value), detect(&parsed.value).map(|d| d.dialect), "{}", path.display());
     let dialect = match detect(&parsed.value) {
         Ok(d) => {
             writeln!(out, "dialect: {} ({})", d.dialect, d.reason).unwrap();

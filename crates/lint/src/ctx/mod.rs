@@ -8,8 +8,8 @@ use invokecfg_model::json::{member, push_pointer_token};
 use invokecfg_model::neutral;
 use invokecfg_model::span::{DuplicateKey, ItemWindow, ParsedSource};
 use invokecfg_model::{
-    detect, AcsArn, ArnError, AwsArn, AwsArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit, Field, Fix,
-    FunctionRef, FunctionUrn, LambdaFunctionName, Position, SmnTopicUrn, Span, SpanMap, UrnError,
+    detect_dialect, AcsArn, ArnError, AwsArn, AwsArnError, DestinationKind, DetectError, Diagnostic, Dialect, Edit,
+    Field, Fix, FunctionRef, FunctionUrn, LambdaFunctionName, Position, SmnTopicUrn, Span, SpanMap, UrnError,
 };
 use serde_json::{Map, Value};
 
@@ -270,8 +270,8 @@ impl<'a> Ctx<'a> {
         let value = &parsed.value;
         let (dialect, mixed) = match options.dialect {
             Some(d) => (Some(d), None),
-            None => match detect(value) {
-                Ok(det) => (Some(det.dialect), None),
+            None => match detect_dialect(value) {
+                Ok(dialect) => (Some(dialect), None),
                 Err(DetectError::NotAnObject) => (None, None),
                 Err(DetectError::NoKeys) => (guess(value), None),
                 Err(e) => {

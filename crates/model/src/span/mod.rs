@@ -311,7 +311,11 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedSource, SourceError> {
 /// Parses `bytes` as one JSON document.
 pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<ParsedSource, SourceError> {
     too_large(bytes, limits)?;
-    finish(Reader::new(bytes, 0..bytes.len(), limits), bytes)
+    let mut reader = Reader::new(bytes, 0..bytes.len(), limits);
+    // One check of the whole text (a window of a list is not read this way:
+    // it would check the whole list again for each window).
+    reader.text = std::str::from_utf8(bytes).ok();
+    finish(reader, bytes)
 }
 
 /// Refuses a source over the size limit before anything is copied or read.

@@ -17,6 +17,9 @@ pub(super) struct Reader<'a> {
     pub(super) window: Option<(&'a ListPlan, std::ops::Range<usize>)>,
     pub(super) map: SpanMap,
     pub(super) duplicates: Vec<DuplicateKey>,
+    /// The whole input as text, when it was checked as UTF-8 at once: strings
+    /// are then cut from it without checking each.
+    pub(super) text: Option<&'a str>,
     /// The members of the small objects being read, innermost last.
     members: Vec<(String, Value)>,
     /// The deepest complete value so far, for error pointers.
@@ -43,6 +46,7 @@ impl<'a> Reader<'a> {
                 arrays: Default::default(),
             },
             duplicates: Vec::new(),
+            text: None,
             members: Vec::new(),
             last_complete: NONE,
         }
@@ -417,8 +421,10 @@ impl<'a> Reader<'a> {
         let rest = self.b.get(from..).unwrap_or_default();
         let quote = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
         let run = &rest[..quote];
-        // A control byte is rare (an error): look for one only past the fast check.
-        from + if run.iter().any(|&c| c < 0x20) { run.iter().position(|&c| c < 0x20).unwrap_or(quote) } else { quote }
+        // A control byte is rare (an error): a check of every byte without an
+        // early exit first, then its place.
+        let control = run.iter().fold(false, |found, &c| found | (c < 0x20));
+        from + if control { run.iter().position(|&c| c < 0x20).unwrap_or(quote) } else { quote }
     }
 
     pub(super) fn string(&mut self) -> Result<String, SourceError> {
@@ -426,7 +432,11 @@ impl<'a> Reader<'a> {
                      // Most strings have no escape: one allocation of their exact size.
         let end = self.run_end(self.i);
         if self.b.get(end) == Some(&b'"') {
-            if let Ok(run) = std::str::from_utf8(&self.b[self.i..end]) {
+            let run = match self.text {
+                Some(text) => text.get(self.i..end),
+                None => std::str::from_utf8(&self.b[self.i..end]).ok(),
+            };
+            if let Some(run) = run {
                 let out = run.to_owned();
                 self.skip_line_bytes(end + 1);
                 return Ok(out);
