@@ -38,7 +38,7 @@ pub(super) fn lint_one(
         return Outcome::Skipped;
     }
     let read = match &input.path {
-        Some(p) => std::fs::read(p),
+        Some(p) => crate::io::read_file(p),
         None => read_input("-"),
     };
     match read {

@@ -47,8 +47,10 @@ impl Surface {
         match Surface::by_name(path) {
             Some(Surface::ApiJson) | None => {
                 let json = path.extension().is_some_and(|x| x == JSON_EXTENSION);
-                let text = crate::text::as_text(source);
-                if json && text.contains(ROS_VERSION_KEY) && yaml::mentions_section(&text) {
+                // The key is ASCII: found in the bytes as in the text, without
+                // making the text of every API JSON file first.
+                let ros = json && memchr::memmem::find(source, ROS_VERSION_KEY.as_bytes()).is_some();
+                if ros && yaml::mentions_section(&crate::text::as_text(source)) {
                     Surface::Yaml
                 } else {
                     Surface::ApiJson
