@@ -224,3 +224,29 @@ fn long_lists_translate_in_windows_as_one_document() {
         }
     }
 }
+
+/// Issue 21, item 5: the mapping file is read without a schema validator;
+/// each malformed file is refused (exit 2) naming the file, the JSON pointer
+/// and what is valid there, and nothing is written to stdout.
+#[test]
+fn item5_malformed_mapping_files_name_the_pointer_and_what_is_valid() {
+    let dir = root().join("fixtures/mapping/malformed");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(names.len() >= 20, "{names:?}");
+    let mut out = String::new();
+    for name in &names {
+        let path = format!("fixtures/mapping/malformed/{name}");
+        let r = run(&["translate", "--to", "huawei", "--map", &path, SEED]);
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{name}: {}", r.stderr);
+        let prefix = format!("invokecfg: error: mapping file {path}: /");
+        // The pointer exists in the file: the reader points at what it read.
+        let pointer = r.stderr.strip_prefix(&prefix).and_then(|rest| rest.split(": ").next()).map(|p| format!("/{p}"));
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(root().join(&path)).unwrap()).unwrap();
+        let top_level = name == "top-level-array.json";
+        assert!(top_level || pointer.is_some_and(|p| value.pointer(&p).is_some()), "{name}: {}", r.stderr);
+        out.push_str(&r.stderr);
+    }
+    insta::assert_snapshot!(out);
+}

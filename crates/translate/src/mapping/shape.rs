@@ -234,7 +234,15 @@ fn check_pair(value: &Value, pointer: &str, pair: &Pair) -> Result<(), MappingEr
         )
     };
     let Value::Object(map) = value else {
-        return Err(at(pointer.to_string(), format!("{} is an object, not {}", expected(), json_type(value))));
+        return Err(at(
+            pointer.to_string(),
+            format!(
+                "`{}` is an object of the tables {}, not {}",
+                pair.path,
+                listed(tables.iter().map(|t| t.name)),
+                json_type(value)
+            ),
+        ));
     };
     for (key, entry) in map {
         let pointer = child(pointer, key);
