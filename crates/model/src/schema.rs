@@ -107,7 +107,7 @@ impl SchemaName {
         cell.get_or_init(|| jsonschema::draft202012::new(&self.value()).ok()).as_ref()
     }
 
-    /// Validates `instance`; every violation with its JSON pointer.
+    /// Validates `instance`; every violation with its JSON pointer (feature `validate`).
     #[cfg(feature = "validate")]
     pub fn validate(self, instance: &Value) -> Vec<SchemaViolation> {
         let Some(v) = self.validator() else {
@@ -121,7 +121,7 @@ impl SchemaName {
             .collect()
     }
 
-    /// Whether `instance` is valid.
+    /// Whether `instance` is valid (feature `validate`).
     #[cfg(feature = "validate")]
     pub fn is_valid(self, instance: &Value) -> bool {
         self.validator().is_some_and(|v| v.is_valid(instance))
