@@ -5,6 +5,7 @@
 //! unknown and misspelt keys, extra nesting, ids a character off).
 //! `PROPTEST_CASES=5000 cargo test -p invokecfg-translate --test mapping_shape`.
 
+use invokecfg_model::json::escape_pointer_token;
 use invokecfg_model::schema::SchemaName;
 use invokecfg_translate::mapping::PAIRS;
 use invokecfg_translate::Mapping;
@@ -227,7 +228,7 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                pointers(v, format!("{at}/{}", escape_pointer_token(k)), out);
             }
         }
         Value::Array(items) => {
