@@ -2,7 +2,7 @@
 
 use invokecfg_model::facts::{alibaba, aws, huawei};
 use invokecfg_model::neutral::provider_codec;
-use invokecfg_model::Provider;
+use invokecfg_model::{Position, Provider};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -211,14 +211,17 @@ pub struct MappingError {
     pub pointer: String,
     /// What is wrong.
     pub message: String,
+    /// Where the entry at `pointer` starts in the file's text (its key, for
+    /// an object member); set by [`Mapping::from_json`], which has the text.
+    pub position: Option<Position>,
 }
 
 impl fmt::Display for MappingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.pointer.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.pointer, self.message)
+        match (self.pointer.is_empty(), self.position) {
+            (true, _) => f.write_str(&self.message),
+            (false, None) => write!(f, "{}: {}", self.pointer, self.message),
+            (false, Some(p)) => write!(f, "{} at {}:{}: {}", self.pointer, p.line, p.column, self.message),
         }
     }
 }
@@ -236,6 +239,7 @@ fn table(map: &Map<String, Value>, prefix: &str, name: &str) -> Result<Vec<(Stri
                 message: format!(
                     "`{other}` and `{k}` both map to `{v}`; a mapping is read in both directions, so each value may appear once"
                 ),
+                position: None,
             });
         }
         out.push((k.clone(), v));
@@ -248,9 +252,12 @@ impl Mapping {
     pub fn from_json(text: &str) -> Result<Mapping, MappingError> {
         let parsed = invokecfg_model::span::parse(text.as_bytes()).map_err(|e| {
             let at = e.position().map(|p| format!(" at {}:{}", p.line, p.column)).unwrap_or_default();
-            MappingError { pointer: String::new(), message: format!("not JSON{at}: {e}") }
+            MappingError { pointer: String::new(), message: format!("not JSON{at}: {e}"), position: None }
         })?;
-        Self::from_value(&parsed.value)
+        Self::from_value(&parsed.value).map_err(|e| {
+            let entry = if e.pointer.is_empty() { None } else { parsed.spans.key_span(&e.pointer) };
+            MappingError { position: entry.map(|span| span.start), ..e }
+        })
     }
 
     /// Checks what `schemas/mapping.schema.json` describes: the structure,
@@ -265,7 +272,11 @@ impl Mapping {
     pub fn from_value(value: &Value) -> Result<Mapping, MappingError> {
         shape::check(value)?;
         let Value::Object(map) = value else {
-            return Err(MappingError { pointer: String::new(), message: "a mapping file is a JSON object".into() });
+            return Err(MappingError {
+                pointer: String::new(),
+                message: "a mapping file is a JSON object".into(),
+                position: None,
+            });
         };
         let mut pairs = Vec::new();
         let empty = Map::new();
@@ -305,6 +316,7 @@ fn tables(
             return Err(MappingError {
                 pointer: format!("{prefix}/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
                 message: format!("`{other}` and `{k}` map to the same destination; each target may appear once"),
+                position: None,
             });
         }
     }
@@ -326,6 +338,7 @@ fn check_destination(prefix: &str, k: &str, v: &Value, a: Provider, b: Provider)
     let at = |message: String| MappingError {
         pointer: format!("{prefix}/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
         message,
+        position: None,
     };
     let side = [a, b].into_iter().find_map(|p| (provider_codec(p).read_key)(k).map(|r| (p, r)));
     let Some((key_side, read)) = side else {

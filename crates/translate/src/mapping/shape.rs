@@ -173,7 +173,7 @@ fn quoted(text: &str) -> String {
 }
 
 fn at(pointer: String, message: String) -> MappingError {
-    MappingError { pointer, message }
+    MappingError { pointer, message, position: None }
 }
 
 fn child(pointer: &str, key: &str) -> String {
