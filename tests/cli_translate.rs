@@ -109,7 +109,11 @@ fn output_file_and_usage_errors() {
     assert!(missing.stderr.contains("nope.json: No such file or directory"));
     let bad_map = run(&["translate", "--to", "huawei", "--map", "fixtures/mapping/invalid/not-one-to-one.json", SEED]);
     assert_eq!(bad_map.code, 2);
-    assert!(bad_map.stderr.contains("both map to `cn-east-3`"), "{}", bad_map.stderr);
+    assert!(
+        bad_map.stderr.contains("/regions/cn-hangzhou at 4:5: `cn-shanghai` and `cn-hangzhou` both map to `cn-east-3`"),
+        "{}",
+        bad_map.stderr
+    );
 }
 
 #[test]
@@ -223,4 +227,31 @@ fn long_lists_translate_in_windows_as_one_document() {
             }
         }
     }
+}
+
+/// Issue 21, item 5: the mapping file is read without a schema validator;
+/// each malformed file is refused (exit 2) naming the file, the JSON pointer,
+/// its line:column and what is valid there, and nothing is written to stdout.
+#[test]
+fn item5_malformed_mapping_files_name_the_pointer_and_what_is_valid() {
+    let dir = root().join("fixtures/mapping/malformed");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(names.len() >= 20, "{names:?}");
+    let mut out = String::new();
+    for name in &names {
+        let path = format!("fixtures/mapping/malformed/{name}");
+        let r = run(&["translate", "--to", "huawei", "--map", &path, SEED]);
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{name}: {}", r.stderr);
+        let prefix = format!("invokecfg: error: mapping file {path}: /");
+        // The pointer exists in the file, and the position of its entry follows it.
+        let located = r.stderr.strip_prefix(&prefix).and_then(|rest| rest.split(": ").next()).unwrap_or_default();
+        let pointer = located.split_once(" at 1:").map(|(p, _)| format!("/{p}"));
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(root().join(&path)).unwrap()).unwrap();
+        let top_level = name == "top-level-array.json";
+        assert!(top_level || pointer.is_some_and(|p| value.pointer(&p).is_some()), "{name}: {}", r.stderr);
+        out.push_str(&r.stderr);
+    }
+    insta::assert_snapshot!(out);
 }

@@ -1,11 +1,15 @@
 //! The published JSON Schemas, embedded, and validation against them.
 //!
 //! `invokecfg schema NAME` prints [`SchemaName::text`], byte-identical to the
-//! file in `schemas/`. Validators are compiled once per process.
+//! file in `schemas/`. Validation (`SchemaName::validate`, `is_valid`) needs
+//! the feature `validate`: tests and tools check documents against the
+//! schemas, the binary does not link a validator. Validators are compiled once
+//! per process.
 
 use crate::dialect::Dialect;
 use serde_json::Value;
 use std::fmt;
+#[cfg(feature = "validate")]
 use std::sync::OnceLock;
 
 /// The top-level key a document may carry to name its schema for editors
@@ -95,6 +99,7 @@ impl SchemaName {
         serde_json::from_str(self.text()).unwrap_or(Value::Null)
     }
 
+    #[cfg(feature = "validate")]
     fn validator(self) -> Option<&'static jsonschema::Validator> {
         static CELLS: [OnceLock<Option<jsonschema::Validator>>; SchemaName::ALL.len()] =
             [const { OnceLock::new() }; SchemaName::ALL.len()];
@@ -102,7 +107,8 @@ impl SchemaName {
         cell.get_or_init(|| jsonschema::draft202012::new(&self.value()).ok()).as_ref()
     }
 
-    /// Validates `instance`; every violation with its JSON pointer.
+    /// Validates `instance`; every violation with its JSON pointer (feature `validate`).
+    #[cfg(feature = "validate")]
     pub fn validate(self, instance: &Value) -> Vec<SchemaViolation> {
         let Some(v) = self.validator() else {
             return vec![SchemaViolation {
@@ -115,7 +121,8 @@ impl SchemaName {
             .collect()
     }
 
-    /// Whether `instance` is valid.
+    /// Whether `instance` is valid (feature `validate`).
+    #[cfg(feature = "validate")]
     pub fn is_valid(self, instance: &Value) -> bool {
         self.validator().is_some_and(|v| v.is_valid(instance))
     }
@@ -138,7 +145,8 @@ impl std::str::FromStr for SchemaName {
     }
 }
 
-/// One schema violation.
+/// One schema violation ([`SchemaName::validate`]).
+#[cfg(feature = "validate")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchemaViolation {
     /// JSON pointer of the offending value.

@@ -1,14 +1,17 @@
 //! The identity mapping file and the built-in region pairs.
 
+use invokecfg_model::facts::{alibaba, aws, huawei};
 use invokecfg_model::neutral::provider_codec;
-use invokecfg_model::schema::SchemaName;
-use invokecfg_model::Provider;
+use invokecfg_model::{Position, Provider};
 use serde_json::{Map, Value};
 use std::fmt;
 
 // The built-in region pairs by city, one table per provider pair.
 mod builtin_regions;
 pub use builtin_regions::*;
+// The file's shape, as `schemas/mapping.schema.json` describes it.
+mod shape;
+pub use shape::TextShape;
 
 /// One provider pair a mapping file has tables for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,41 +24,68 @@ pub struct Pair {
     pub path: &'static str,
     /// Region pairs by city, key side first, each with its reason.
     pub builtin_regions: &'static [(&'static str, &'static str, &'static str)],
+    /// What the `accounts` table holds its keys and its values to.
+    pub account_ids: (TextShape, TextShape),
+    /// The providers whose identifier scheme (`acs:`, `arn:`) starts a
+    /// `destinations` value written as a string (the other form is a
+    /// FunctionGraph destination object).
+    pub string_destinations: &'static [Provider],
 }
+
+/// The providers whose destinations are strings: what `destinations` of a
+/// pair other than the top-level one may hold as strings.
+const STRING_DESTINATIONS: &[Provider] = &[Provider::Alibaba, Provider::Aws];
 
 /// The provider pairs a mapping file has tables for: one per two distinct
 /// providers (a test holds it to [`Provider::ALL`]), each read both ways.
 pub const PAIRS: &[Pair] = &[
-    Pair { key_side: Provider::Alibaba, value_side: Provider::Huawei, path: "", builtin_regions: BUILTIN_REGIONS },
+    Pair {
+        key_side: Provider::Alibaba,
+        value_side: Provider::Huawei,
+        path: "",
+        builtin_regions: BUILTIN_REGIONS,
+        account_ids: (TextShape::NonEmpty, TextShape::LettersAndDigits(huawei::PROJECT_ID_LEN)),
+        string_destinations: &[Provider::Alibaba],
+    },
     Pair {
         key_side: Provider::Aws,
         value_side: Provider::Alibaba,
         path: "aws-alibaba",
         builtin_regions: BUILTIN_AWS_ALIBABA_REGIONS,
+        account_ids: (TextShape::Digits(aws::ACCOUNT_ID_DIGITS), TextShape::NonEmpty),
+        string_destinations: STRING_DESTINATIONS,
     },
     Pair {
         key_side: Provider::Aws,
         value_side: Provider::Huawei,
         path: "aws-huawei",
         builtin_regions: BUILTIN_AWS_HUAWEI_REGIONS,
+        account_ids: (TextShape::Digits(aws::ACCOUNT_ID_DIGITS), TextShape::NonEmpty),
+        string_destinations: STRING_DESTINATIONS,
     },
     Pair {
         key_side: Provider::Alibaba,
         value_side: Provider::Tencent,
         path: "alibaba-tencent",
         builtin_regions: BUILTIN_ALIBABA_TENCENT_REGIONS,
+        account_ids: (TextShape::Digits(alibaba::ACCOUNT_ID_DIGITS), TextShape::NonEmpty),
+        string_destinations: STRING_DESTINATIONS,
     },
     Pair {
         key_side: Provider::Huawei,
         value_side: Provider::Tencent,
         path: "huawei-tencent",
         builtin_regions: BUILTIN_HUAWEI_TENCENT_REGIONS,
+        account_ids: (TextShape::LettersAndDigits(huawei::PROJECT_ID_LEN), TextShape::NonEmpty),
+        string_destinations: STRING_DESTINATIONS,
     },
     Pair {
         key_side: Provider::Aws,
         value_side: Provider::Tencent,
         path: "aws-tencent",
         builtin_regions: BUILTIN_AWS_TENCENT_REGIONS,
+        account_ids: (TextShape::Digits(aws::ACCOUNT_ID_DIGITS), TextShape::NonEmpty),
+        string_destinations: STRING_DESTINATIONS,
     },
 ];
 
@@ -181,14 +211,17 @@ pub struct MappingError {
     pub pointer: String,
     /// What is wrong.
     pub message: String,
+    /// Where the entry at `pointer` starts in the file's text (its key, for
+    /// an object member); set by [`Mapping::from_json`], which has the text.
+    pub position: Option<Position>,
 }
 
 impl fmt::Display for MappingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.pointer.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.pointer, self.message)
+        match (self.pointer.is_empty(), self.position) {
+            (true, _) => f.write_str(&self.message),
+            (false, None) => write!(f, "{}: {}", self.pointer, self.message),
+            (false, Some(p)) => write!(f, "{} at {}:{}: {}", self.pointer, p.line, p.column, self.message),
         }
     }
 }
@@ -206,6 +239,7 @@ fn table(map: &Map<String, Value>, prefix: &str, name: &str) -> Result<Vec<(Stri
                 message: format!(
                     "`{other}` and `{k}` both map to `{v}`; a mapping is read in both directions, so each value may appear once"
                 ),
+                position: None,
             });
         }
         out.push((k.clone(), v));
@@ -218,18 +252,31 @@ impl Mapping {
     pub fn from_json(text: &str) -> Result<Mapping, MappingError> {
         let parsed = invokecfg_model::span::parse(text.as_bytes()).map_err(|e| {
             let at = e.position().map(|p| format!(" at {}:{}", p.line, p.column)).unwrap_or_default();
-            MappingError { pointer: String::new(), message: format!("not JSON{at}: {e}") }
+            MappingError { pointer: String::new(), message: format!("not JSON{at}: {e}"), position: None }
         })?;
-        Self::from_value(&parsed.value)
+        Self::from_value(&parsed.value).map_err(|e| {
+            let entry = if e.pointer.is_empty() { None } else { parsed.spans.key_span(&e.pointer) };
+            MappingError { position: entry.map(|span| span.start), ..e }
+        })
+    }
+
+    /// Checks what `schemas/mapping.schema.json` describes: the structure,
+    /// the types, the shapes of keys and values. [`Mapping::from_value`]
+    /// does this first, then checks that each table is one-to-one and reads
+    /// each destination override.
+    pub fn check_shape(value: &Value) -> Result<(), MappingError> {
+        shape::check(value)
     }
 
     /// Validates an already parsed mapping document.
     pub fn from_value(value: &Value) -> Result<Mapping, MappingError> {
-        if let Some(v) = SchemaName::Mapping.validate(value).into_iter().next() {
-            return Err(MappingError { pointer: v.pointer, message: v.message });
-        }
+        shape::check(value)?;
         let Value::Object(map) = value else {
-            return Err(MappingError { pointer: String::new(), message: "a mapping file is a JSON object".into() });
+            return Err(MappingError {
+                pointer: String::new(),
+                message: "a mapping file is a JSON object".into(),
+                position: None,
+            });
         };
         let mut pairs = Vec::new();
         let empty = Map::new();
@@ -269,6 +316,7 @@ fn tables(
             return Err(MappingError {
                 pointer: format!("{prefix}/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
                 message: format!("`{other}` and `{k}` map to the same destination; each target may appear once"),
+                position: None,
             });
         }
     }
@@ -290,6 +338,7 @@ fn check_destination(prefix: &str, k: &str, v: &Value, a: Provider, b: Provider)
     let at = |message: String| MappingError {
         pointer: format!("{prefix}/destinations/{}", invokecfg_model::document::escape_pointer_token(k)),
         message,
+        position: None,
     };
     let side = [a, b].into_iter().find_map(|p| (provider_codec(p).read_key)(k).map(|r| (p, r)));
     let Some((key_side, read)) = side else {
@@ -501,7 +550,8 @@ mod services_tests {
 
     #[test]
     fn the_services_table_is_checked_with_the_fc2_service_name_rule() {
-        let schema: Value = serde_json::from_str(SchemaName::Mapping.text()).unwrap_or_default();
+        let schema: Value =
+            serde_json::from_str(invokecfg_model::schema::SchemaName::Mapping.text()).unwrap_or_default();
         let pattern = schema.pointer("/properties/services/additionalProperties/pattern").and_then(Value::as_str);
         assert_eq!(pattern, Some(invokecfg_model::facts::alibaba::SERVICE_NAME.pattern().as_str()));
         let ok = serde_json::json!({"services": {"orders-audit": "audit", "": "orders"}});
