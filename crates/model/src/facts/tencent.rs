@@ -53,8 +53,8 @@ use crate::constraint::{CharClass, IntRange, NameRule};
 use crate::dialect::Dialect;
 use crate::provider::Provider;
 use crate::spec::{
-    DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, NestedObject, ProviderNouns,
-    ProviderSpec, ValueRange,
+    DestinationSupport, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, NestedObject,
+    ProviderNouns, ProviderSpec, ValueRange,
 };
 
 /// `FunctionName` (UpdateFunctionEventInvokeConfigRequest,
@@ -298,6 +298,8 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: &[],
+    // UpdateFunctionEventInvokeConfig has no destination member [SDK]; the dead-letter queue is the function's own.
+    destination_support: DestinationSupport::Absent { failed_events: DEAD_LETTER_HELP },
     envelope: Some(RESPONSE_ENVELOPE_KEY),
     nested: &[
         NestedObject {
