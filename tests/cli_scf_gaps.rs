@@ -1,7 +1,8 @@
 //! End-to-end tests of the gaps issue #21 left in translating to and from
 //! Tencent SCF, one test per item, named after it: what the notes say of a
 //! destination a target without destinations cannot take (refused and
-//! dropped), and that the target's spec decides it.
+//! dropped), that the target's spec decides it, and a further `RetryConfig`
+//! entry.
 
 mod common;
 
@@ -174,4 +175,32 @@ fn item3_the_decision_is_the_target_spec_s_not_a_provider_branch() {
         tencent.destination_support,
         DestinationSupport::Absent { failed_events: invokecfg_model::facts::tencent::DEAD_LETTER_HELP }
     );
+}
+
+#[test]
+fn item4_a_second_retry_config_entry_is_named_as_an_entry_with_its_source() {
+    let doc = br#"{"FunctionName": "orders-api", "Namespace": "default",
+        "AsyncTriggerConfig": {"MsgTTL": 3600, "RetryConfig": [{"RetryNum": 1}, {"RetryNum": -1}]}}"#;
+    let why = invokecfg_model::facts::tencent::RETRY_CONFIG_FURTHER_ENTRIES;
+    let r = run_stdin(&["translate", "--to", "aws-lambda", "-"], doc);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"MaximumRetryAttempts\": 1"), "the first entry is carried: {}", r.stdout);
+    let (note, help) = note_of(&r.stderr, "T106", "AsyncTriggerConfig/RetryConfig/1");
+    assert!(
+        note.contains(&format!(
+            "warning[T106] entry 1 of `RetryConfig` (`AsyncTriggerConfig/RetryConfig/1`) is not carried: {why} (at /AsyncTriggerConfig/RetryConfig/1)"
+        )),
+        "{note}"
+    );
+    assert_eq!(help, "  help: only the first entry, `AsyncTriggerConfig/RetryConfig/0`, is carried; remove the others");
+    assert!(!r.stderr.contains("is no tencent-scf key"), "{}", r.stderr);
+    // Lint's R202 holds a request to one entry, with the same reason.
+    let r = run_stdin(&["lint", "--dialect", "tencent-scf", "-"], doc);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("R202 [error] `RetryConfig` holds 2 entries; a request takes exactly one"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(&format!("help: keep the first entry alone: {why}")), "{}", r.stdout);
 }

@@ -126,6 +126,9 @@ pub struct NestedObject {
     pub keys: &'static [&'static str],
     /// How messages name it.
     pub name: &'static str,
+    /// For a list whose first entry alone is read (SCF's `RetryConfig`): why
+    /// further entries are not carried, for notes and help lines.
+    pub further_entries: Option<&'static str>,
 }
 
 /// How a dialect names a function.
@@ -330,6 +333,13 @@ mod tests {
             assert_eq!(k.destination_config.is_empty(), s.destinations.is_empty(), "{d}");
             let absent = matches!(s.destination_support, super::DestinationSupport::Absent { .. });
             assert_eq!(absent, s.destinations.is_empty(), "{d}: no kinds exactly when the API takes none");
+            // A field read from a list's first entry: the list says why the rest are not carried.
+            for path in [k.max_event_age, k.retry_attempts] {
+                if let Some((list, _)) = path.split_once("/0/") {
+                    let nested = s.nested.iter().find(|n| n.path == list);
+                    assert!(nested.is_some_and(|n| n.list && n.further_entries.is_some()), "{d}: `{list}`");
+                }
+            }
             assert!(s.read_only_keys.iter().all(|r| s.config_keys.contains(r)));
             assert!(s.identity_keys.contains(&k.function));
             assert!(s.list.keys.contains(&s.list.items) || s.list.keys.is_empty());
