@@ -1,14 +1,16 @@
 //! End-to-end tests of the gaps issue #21 left in translating to and from
 //! Tencent SCF, one test per item, named after it: what the notes say of a
 //! destination a target without destinations cannot take (refused and
-//! dropped), that the target's spec decides it, and a further `RetryConfig`
-//! entry.
+//! dropped), that the target's spec decides it, a further `RetryConfig`
+//! entry, and the example mapping file's tables of every provider pair.
 
 mod common;
 
 use common::*;
 use invokecfg_model::spec::{DestinationSpec, DestinationSupport};
 use invokecfg_model::*;
+use invokecfg_translate::mapping::PAIRS;
+use invokecfg_translate::Mapping;
 
 /// The dialects whose API takes no destinations, with where their failed
 /// events go: read from the specs, so a sixth such dialect is tested too.
@@ -203,4 +205,41 @@ fn item4_a_second_retry_config_entry_is_named_as_an_entry_with_its_source() {
         r.stdout
     );
     assert!(r.stdout.contains(&format!("help: keep the first entry alone: {why}")), "{}", r.stdout);
+}
+
+/// `fixtures/mapping/full.json`, the example that covers every table: each
+/// provider pair's tables, destinations wherever both providers take them.
+#[test]
+fn item5_the_full_mapping_has_every_pair_s_tables() {
+    let path = root().join("fixtures/mapping/full.json");
+    let mapping = Mapping::from_json(&std::fs::read_to_string(&path).expect("full.json")).expect("it loads");
+    for pair in PAIRS {
+        let tables = mapping.tables(pair.path).unwrap_or_else(|| panic!("no tables at `{}`", pair.path));
+        let label = if pair.path.is_empty() { "the top level" } else { pair.path };
+        for (name, len) in [
+            ("regions", tables.regions.len()),
+            ("accounts", tables.accounts.len()),
+            ("packages", tables.packages.len()),
+            ("qualifiers", tables.qualifiers.len()),
+        ] {
+            assert!(len > 0, "{label} has no `{name}` entry");
+        }
+        let takes =
+            |p: Provider| p.dialects().all(|d| matches!(d.spec().destination_support, DestinationSupport::Accepted));
+        let both_take = takes(pair.key_side) && takes(pair.value_side);
+        assert_eq!(!tables.destinations.is_empty(), both_take, "{label}: `destinations` entries");
+    }
+    // The Tencent tables serve a translation: region, uin and namespace read backwards.
+    let function = "qcs::scf:ap-nanjing:uin/100000123456:namespace/billing-scf/function/orders-api";
+    let args = ["translate", "--to", "huawei", "--map", "fixtures/mapping/full.json", "--function", function, "-"];
+    let r = run_stdin(&args, br#"{"AsyncTriggerConfig": {"MsgTTL": 3600, "RetryConfig": [{"RetryNum": 1}]}}"#);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("urn:fss:cn-east-2:0970dd7a1300f5672ff2c003c60ae115:function:billing:orders-api"),
+        "{}",
+        r.stdout
+    );
+    for table in ["regions", "accounts", "packages"] {
+        assert!(r.stderr.contains(&format!("`huawei-tencent.{table}` entry")), "{table}: {}", r.stderr);
+    }
 }
