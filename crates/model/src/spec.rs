@@ -99,6 +99,8 @@ pub struct DialectSpec {
     pub identity: IdentityShape,
     /// The destination kinds the API accepts, in its own words.
     pub destinations: &'static [DestinationSpec],
+    /// Whether the API takes destinations at all, and where results go if not.
+    pub destination_support: DestinationSupport,
     /// The key an API response wraps its config in (SCF's `{"Response": {...}}`),
     /// where documents may come so.
     pub envelope: Option<&'static str>,
@@ -124,6 +126,9 @@ pub struct NestedObject {
     pub keys: &'static [&'static str],
     /// How messages name it.
     pub name: &'static str,
+    /// For a list whose first entry alone is read (SCF's `RetryConfig`): why
+    /// further entries are not carried, for notes and help lines.
+    pub further_entries: Option<&'static str>,
 }
 
 /// How a dialect names a function.
@@ -156,6 +161,21 @@ pub enum NamespaceRule {
     Required,
     /// Every function is in one; this one when none is named (FunctionGraph `default`).
     Defaulted(&'static str),
+}
+
+/// Whether a dialect's API takes destinations: what a translation into it
+/// says of a destination it cannot carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DestinationSupport {
+    /// The API takes the kinds in [`DialectSpec::destinations`]; another
+    /// kind may still map through a `destinations` mapping entry.
+    Accepted,
+    /// The API takes none, so no mapping entry can help (SCF).
+    Absent {
+        /// Where events that fail every attempt go instead, and what sets
+        /// it (SCF: the function's dead-letter queue, set by another API).
+        failed_events: &'static str,
+    },
 }
 
 /// One destination kind a dialect accepts.
@@ -311,6 +331,15 @@ mod tests {
                 assert!(s.config_keys.contains(&head), "{d}: `{key}` is not a config key");
             }
             assert_eq!(k.destination_config.is_empty(), s.destinations.is_empty(), "{d}");
+            let absent = matches!(s.destination_support, super::DestinationSupport::Absent { .. });
+            assert_eq!(absent, s.destinations.is_empty(), "{d}: no kinds exactly when the API takes none");
+            // A field read from a list's first entry: the list says why the rest are not carried.
+            for path in [k.max_event_age, k.retry_attempts] {
+                if let Some((list, _)) = path.split_once("/0/") {
+                    let nested = s.nested.iter().find(|n| n.path == list);
+                    assert!(nested.is_some_and(|n| n.list && n.further_entries.is_some()), "{d}: `{list}`");
+                }
+            }
             assert!(s.read_only_keys.iter().all(|r| s.config_keys.contains(r)));
             assert!(s.identity_keys.contains(&k.function));
             assert!(s.list.keys.contains(&s.list.items) || s.list.keys.is_empty());

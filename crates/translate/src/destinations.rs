@@ -1,11 +1,13 @@
 //! Destinations: carried, converted to the target's counterpart of the same
 //! kind, overridden by a `destinations` mapping entry, or refused naming the
-//! entry to add. Which kinds a target has, on which side, and whether a kind
-//! maps by name, is read from the target's spec.
+//! entry to add. Which kinds a target has, on which side, whether a kind
+//! maps by name, and whether its API takes destinations at all, is read from
+//! the target's spec.
 
 use crate::identity::{Location, Role};
 use crate::{codes, note, Ctx, Side};
 use invokecfg_model::neutral::provider_codec;
+use invokecfg_model::spec::DestinationSupport;
 use invokecfg_model::*;
 
 /// What the mapping file's `destinations` entries say of one destination.
@@ -175,6 +177,10 @@ impl Ctx<'_> {
             Some(k) => text!(pointer, "/", k),
             None => pointer.clone(),
         };
+        // No mapping entry can carry a destination into an API that takes none.
+        if let DestinationSupport::Absent { failed_events } = self.pair.target_spec.destination_support {
+            return self.not_taken(&d, failed_events, side, &dp, notes);
+        }
         // Only `--allow-lossy` drops; the note's text is built only then.
         let named = self.options.allow_lossy.then(|| (d.kind_name(), d.source_key()));
         self.or_drop(
@@ -190,6 +196,47 @@ impl Ctx<'_> {
                 .with_help(text!("to keep it, ", help))
             },
         )
+    }
+
+    /// `d` against a target whose API takes no destinations: refused (T202),
+    /// or dropped under `--allow-lossy` (T201), with where the target sends
+    /// failed events instead and what becomes of the results that went to `d`.
+    fn not_taken(
+        &self,
+        d: &Destination,
+        failed_events: &str,
+        side: Side,
+        dp: &str,
+        notes: &mut Vec<Diagnostic>,
+    ) -> Option<Destination> {
+        let head = text!(
+            d.kind_name(),
+            " destination `",
+            d.source_key(),
+            "` has no counterpart on ",
+            self.pair.target.id(),
+            ", whose API takes no destinations"
+        );
+        let said = if self.options.allow_lossy {
+            let lost = match side {
+                Side::OnSuccess => "success results are no longer delivered anywhere; ",
+                Side::OnFailure => "failed events are no longer sent to it; ",
+            };
+            note(codes::DESTINATION_DROPPED, dp, text!(head, ", and was dropped (--allow-lossy)"))
+                .with_help(text!(lost, failed_events))
+        } else {
+            let dropped = match side {
+                Side::OnSuccess => " (success results are then delivered nowhere)",
+                Side::OnFailure => "",
+            };
+            note(codes::DESTINATION_UNMAPPED, dp, head).with_help(text!(
+                failed_events,
+                "; pass --allow-lossy to drop it",
+                dropped
+            ))
+        };
+        notes.push(said);
+        None
     }
 
     /// Runs `body`. Under `--allow-lossy`, when what it maps has an identity

@@ -1,4 +1,5 @@
-//! What is not a range, an identity or a destination: task mode and status log, read-only fields, unknown keys.
+//! What is not a range, an identity or a destination: task mode and status log, read-only fields, unknown keys
+//! and the list entries a dialect does not read.
 
 use crate::{codes, note, Pair};
 use invokecfg_model::*;
@@ -23,6 +24,10 @@ pub(crate) fn carry_unknown(
             );
             continue;
         }
+        if let Some(said) = list_entry_note(source.spec(), &pointer, p) {
+            notes.push(said);
+            continue;
+        }
         notes.push(
             note(
                 codes::UNKNOWN_KEY_DROPPED,
@@ -33,6 +38,33 @@ pub(crate) fn carry_unknown(
         );
     }
     Vec::new()
+}
+
+/// The note for what the codec kept of a list whose first entry alone is
+/// read (SCF's `RetryConfig`): a further entry, or the list left empty.
+/// `None`: `pointer` is no such list or entry.
+fn list_entry_note(spec: &DialectSpec, pointer: &str, p: &str) -> Option<Diagnostic> {
+    let relative = pointer.strip_prefix('/')?;
+    spec.nested.iter().find_map(|list| {
+        let why = list.further_entries?;
+        let key = list.path.rsplit('/').next().unwrap_or(list.path);
+        let at = text!(p, pointer);
+        let index = relative.strip_prefix(list.path)?;
+        if index.is_empty() {
+            // Empty: it states nothing, and the value it would state is noted where it is written.
+            return Some(note(codes::FIELD_DROPPED, &at, text!("`", key, "` holds no entry and is not carried")));
+        }
+        let index = index.strip_prefix('/')?;
+        index.parse::<usize>().ok().filter(|i| *i > 0)?;
+        Some(
+            note(
+                codes::FIELD_DROPPED,
+                &at,
+                text!("entry ", index, " of `", key, "` (`", list.path, "/", index, "`) is not carried: ", why),
+            )
+            .with_help(text!("only the first entry, `", list.path, "/0`, is carried; remove the others")),
+        )
+    })
 }
 
 /// The key a JSON pointer ends in, unescaped.
@@ -134,6 +166,30 @@ mod tests {
         let out = state_tracking(Pair::new(Dialect::AlibabaFc2, Dialect::AwsLambda), enabled(), "", &mut notes);
         assert_eq!(out, StateTracking::default());
         assert_eq!(notes.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), [codes::FIELD_DROPPED]);
+    }
+
+    #[test]
+    fn a_further_list_entry_is_named_as_an_entry_with_why() {
+        // Found by its spec (SCF's `RetryConfig`): this crate names no provider.
+        let found = Dialect::ALL
+            .into_iter()
+            .find_map(|d| d.spec().nested.iter().find(|n| n.further_entries.is_some()).map(|n| (d, n)));
+        let Some((dialect, list)) = found else { panic!("a dialect reads a list's first entry alone") };
+        let unknown = vec![
+            (format!("/{}/1", list.path), serde_json::json!({"RetryNum": -1})),
+            (format!("/{}", list.path), Value::Array(Vec::new())),
+            (format!("/{}/0/colour", list.path), Value::Null),
+        ];
+        let mut notes = Vec::new();
+        carry_unknown(dialect, unknown, "", &mut notes);
+        let codes: Vec<&str> = notes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, [codes::FIELD_DROPPED, codes::FIELD_DROPPED, codes::UNKNOWN_KEY_DROPPED]);
+        assert!(notes[0].message.starts_with(&format!("entry 1 of `RetryConfig` (`{}/1`)", list.path)), "{notes:?}");
+        assert!(notes[0].message.ends_with(list.further_entries.unwrap_or_default()), "{notes:?}");
+        assert_eq!(notes[0].pointer, format!("/{}/1", list.path));
+        assert_eq!(notes[1].message, "`RetryConfig` holds no entry and is not carried");
+        // A misspelt key inside the first entry is still an unknown key.
+        assert!(notes[2].message.starts_with(&format!("`colour` is no {dialect} key")), "{notes:?}");
     }
 
     #[test]

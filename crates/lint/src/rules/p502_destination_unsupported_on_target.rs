@@ -13,8 +13,9 @@ pub(crate) const RULE: Rule = Rule {
 With `--target`, reports each destination the translation cannot carry
 (translation notes `T202`, or `T201` with `--allow-lossy`): a kind the target
 lacks (an MNS queue on FunctionGraph, a DIS stream on Lambda), a kind a side
-does not accept (S3 on success), or a bucket, whose global name needs an
-explicit entry.
+does not accept (S3 on success), a bucket, whose global name needs an
+explicit entry, or any destination at all on a target whose API takes none
+(Tencent SCF, whose failed events go to the function's dead-letter queue).
 
 ## Why is this bad?
 The translation refuses the document unless the mapping file names a
@@ -28,7 +29,9 @@ with `--target huawei`.
 
 ## Fix
 Add a `destinations` entry for the identifier to the mapping file (the help
-shows it) and lint with `--map`.
+shows it) and lint with `--map`. A target without destinations has no entry
+to add: set up what the help names (SCF's dead-letter queue) on the function
+itself, and remove the destination or translate with `--allow-lossy`.
 "#,
         fix: FixAvailability::None,
         applicability: &[],

@@ -7,8 +7,8 @@ use crate::constraint::{CharClass, IntRange, NameRule};
 use crate::dialect::Dialect;
 use crate::provider::{Provider, TargetKind};
 use crate::spec::{
-    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
-    ProviderSpec, StateTracking, ValueRange,
+    DestinationSpec, DestinationSupport, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape,
+    NamespaceRule, ProviderNouns, ProviderSpec, StateTracking, ValueRange,
 };
 
 /// `maxAsyncEventAgeInSeconds`: [1, 604800] seconds, default 86400
@@ -231,6 +231,7 @@ pub const FC2_SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: DESTINATIONS,
+    destination_support: DestinationSupport::Accepted,
     envelope: None,
     nested: &[],
     name_fields: &[],

@@ -13,8 +13,8 @@ use crate::constraint::{CharClass, IntRange, NameRule};
 use crate::dialect::Dialect;
 use crate::provider::{Provider, TargetKind};
 use crate::spec::{
-    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
-    ProviderSpec, ValueRange,
+    DestinationSpec, DestinationSupport, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape,
+    NamespaceRule, ProviderNouns, ProviderSpec, ValueRange,
 };
 
 /// `FunctionName`: the request's function (URI path of Put/Update/Get/List).
@@ -430,6 +430,7 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: DESTINATIONS,
+    destination_support: DestinationSupport::Accepted,
     envelope: None,
     nested: &[],
     name_fields: &[],

@@ -10,8 +10,8 @@ use crate::constraint::{CharClass, IntRange, NameRule};
 use crate::dialect::Dialect;
 use crate::provider::{Provider, TargetKind};
 use crate::spec::{
-    DestinationSpec, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, ProviderNouns,
-    ProviderSpec, StateTracking, ValueRange,
+    DestinationSpec, DestinationSupport, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape,
+    NamespaceRule, ProviderNouns, ProviderSpec, StateTracking, ValueRange,
 };
 
 /// `max_async_event_age_in_seconds` of a config being set: [1, 86400], default 3600.
@@ -237,6 +237,7 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: true,
     },
     destinations: DESTINATIONS,
+    destination_support: DestinationSupport::Accepted,
     envelope: None,
     nested: &[],
     name_fields: &[],

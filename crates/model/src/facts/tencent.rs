@@ -53,8 +53,8 @@ use crate::constraint::{CharClass, IntRange, NameRule};
 use crate::dialect::Dialect;
 use crate::provider::Provider;
 use crate::spec::{
-    DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, NestedObject, ProviderNouns,
-    ProviderSpec, ValueRange,
+    DestinationSupport, DialectSpec, FieldKeys, IdentifierParts, IdentityShape, ListShape, NamespaceRule, NestedObject,
+    ProviderNouns, ProviderSpec, ValueRange,
 };
 
 /// `FunctionName` (UpdateFunctionEventInvokeConfigRequest,
@@ -202,6 +202,14 @@ pub const REGIONS: &[&str] = &[
     "sa-saopaulo",
 ];
 
+/// Why `RetryConfig` entries past the first are not carried (see the module
+/// notes): the list is documented only as "用户错误的异步重试重试配置" \[API,
+/// SDK `AsyncTriggerConfig.RetryConfig`\], the Update example and \[TF\]'s
+/// send one entry, and Get's example returns a second, `-1`, unexplained.
+pub const RETRY_CONFIG_FURTHER_ENTRIES: &str = "SCF's reference documents `RetryConfig` only as \"the async retry \
+     configuration for user errors\" and its Update example sends one entry; the first entry is read as the retry \
+     count, and what a further entry means is not documented";
+
 /// Where SCF keeps events that fail every attempt: the function's dead-letter
 /// queue, `DeadLetterConfig` of CreateFunction / UpdateFunctionConfiguration
 /// (`Type`, `Name`, `FilterType` [SDK `DeadLetterConfig`]), not this API.
@@ -298,6 +306,8 @@ pub const SPEC: DialectSpec = DialectSpec {
         latest_explicit: false,
     },
     destinations: &[],
+    // UpdateFunctionEventInvokeConfig has no destination member [SDK]; the dead-letter queue is the function's own.
+    destination_support: DestinationSupport::Absent { failed_events: DEAD_LETTER_HELP },
     envelope: Some(RESPONSE_ENVELOPE_KEY),
     nested: &[
         NestedObject {
@@ -305,12 +315,14 @@ pub const SPEC: DialectSpec = DialectSpec {
             list: false,
             keys: ASYNC_TRIGGER_CONFIG_KEYS,
             name: "`AsyncTriggerConfig`",
+            further_entries: None,
         },
         NestedObject {
             path: "AsyncTriggerConfig/RetryConfig",
             list: true,
             keys: RETRY_CONFIG_KEYS,
             name: "a `RetryConfig` entry",
+            further_entries: Some(RETRY_CONFIG_FURTHER_ENTRIES),
         },
     ],
     name_fields: &[(FUNCTION_NAME_KEY, FUNCTION_NAME), (NAMESPACE_KEY, NAMESPACE_NAME)],

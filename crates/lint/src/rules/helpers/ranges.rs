@@ -100,10 +100,13 @@ fn request_shape(ctx: &Ctx, out: &mut Vec<Diagnostic>, rule: &RuleInfo, c: &Conf
                 let (what, help) = if items.is_empty() {
                     ("no entry".to_string(), format!("add one entry with `{key}`"))
                 } else {
-                    (
-                        format!("{} entries", items.len()),
-                        "keep one entry: what further entries mean is not documented".to_string(),
-                    )
+                    // Why the rest are not read, from the list's own spec (SCF's `RetryConfig`).
+                    let why = ctx
+                        .dialect
+                        .and_then(|d| d.spec().nested.iter().find(|n| n.path == l))
+                        .and_then(|n| n.further_entries)
+                        .unwrap_or("what further entries mean is not documented");
+                    (format!("{} entries", items.len()), format!("keep the first entry alone: {why}"))
                 };
                 let message = format!("`{}` holds {what}; a request takes exactly one", name(l));
                 out.push(ctx.finding(rule, &c.field_at(l), At::Value, message).with_help(help));
