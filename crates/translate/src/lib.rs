@@ -238,7 +238,9 @@ pub(crate) fn translate_parts(
     let mut notes = Vec::new();
     let (out, split) = match neutral {
         NeutralDocument::Config(c) => {
-            let out = ctx.config(c, "", &ctx.identity_pointer(""), &mut notes);
+            // Notes point into the source: inside a response envelope, the config is not the root.
+            let at = doc.config_pointer();
+            let out = ctx.config(c, at, &ctx.identity_pointer(at), &mut notes);
             ctx.request_parameters(&out, &mut notes);
             (NeutralDocument::Config(out), 0)
         }

@@ -155,6 +155,15 @@ impl Document {
         }
     }
 
+    /// The JSON pointer of a one-config document's config: the root, or
+    /// inside a response envelope (SCF's `/Response`).
+    pub fn config_pointer(&self) -> &'static str {
+        match self {
+            Document::TencentScf(d) => d.config_pointer(),
+            Document::AlibabaFc2(_) | Document::AlibabaFc3(_) | Document::Huawei(_) | Document::AwsLambda(_) => "",
+        }
+    }
+
     /// Whether this is a list document.
     pub fn is_list(&self) -> bool {
         matches!(
