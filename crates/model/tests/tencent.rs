@@ -148,3 +148,11 @@ fn lists_and_destinations_have_no_scf_form() {
     let e = Document::from_neutral(&NeutralDocument::Config(c), Dialect::TencentScf).unwrap_err();
     assert!(e[0].message.contains("dead-letter queue"), "{e:?}");
 }
+
+#[test]
+fn the_default_alias_is_a_qualifier_scf_takes() {
+    let check = neutral::codec(Dialect::TencentScf).check_qualifier;
+    assert_eq!(check(&Qualifier::Alias(tencent::DEFAULT_ALIAS.into())), Ok(()));
+    assert_eq!(check(&Qualifier::Alias("live".into())), Ok(()));
+    assert!(check(&Qualifier::Alias("$OTHER".into())).is_err(), "only `$DEFAULT` takes the `$`");
+}

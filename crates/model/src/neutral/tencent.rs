@@ -56,6 +56,8 @@ pub const CODEC: Codec = Codec {
         Qualifier::Latest => Ok(()),
         Qualifier::Version(v) if tencent::is_version(v) => Ok(()),
         Qualifier::Version(v) => Err(format!("version `{v}` is not a number; SCF versions are numbered")),
+        // The alias every function has; its `$` is outside the rule for aliases one creates.
+        Qualifier::Alias(a) if a == tencent::DEFAULT_ALIAS => Ok(()),
         Qualifier::Alias(a) => tencent::ALIAS_NAME.check(a).map_err(|e| e.to_string()),
     },
     // Shown where a translation asks for a destination entry: there is none to give.
