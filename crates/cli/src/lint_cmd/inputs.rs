@@ -10,31 +10,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// The inputs the paths name (a path that does not exist is a problem), in
-/// the run's order.
+/// The inputs the paths name (a path that does not exist is a problem).
 pub(super) fn collect(args: &LintArgs, problems: &mut Vec<Problem>) -> Vec<Input> {
-    let mut found = Vec::new();
-    visit(args, problems, |place, input| found.push((place, input)));
-    found.sort_by(|(place_a, a), (place_b, b)| order(*place_a, a, *place_b, b));
-    found.into_iter().map(|(_, input)| input).collect()
-}
-
-/// The place of the path that named an input, among the paths given.
-pub(super) type Place = usize;
-
-/// The run's order: the paths as given, a directory's files in byte order
-/// (deterministic, and much cheaper than component-wise `Path` ordering).
-pub(super) fn order(place_a: Place, a: &Input, place_b: Place, b: &Input) -> std::cmp::Ordering {
-    fn key(i: &Input) -> Option<&std::ffi::OsStr> {
-        i.path.as_deref().map(Path::as_os_str)
-    }
-    place_a.cmp(&place_b).then_with(|| key(a).cmp(&key(b)))
-}
-
-/// Calls `each` with every input the paths name as it is found, with the
-/// place of its path (each file once; a directory's files in the walk's
-/// order, which [`order`] sorts).
-pub(super) fn visit(args: &LintArgs, problems: &mut Vec<Problem>, mut each: impl FnMut(Place, Input)) {
+    let mut inputs = Vec::new();
     let paths: Vec<String> = match (args.paths.is_empty(), &args.stdin_filename) {
         // As ruff: a stdin file name and no path reads stdin.
         (true, Some(_)) => vec!["-".into()],
@@ -44,38 +22,38 @@ pub(super) fn visit(args: &LintArgs, problems: &mut Vec<Problem>, mut each: impl
     // One path is one walk (or one file): each file comes once. Several may overlap.
     let overlap = paths.len() > 1;
     let mut seen = HashSet::new();
-    let mut push = |place: Place, input: Input| {
+    let mut push = |inputs: &mut Vec<Input>, input: Input| {
         let key = input.path.as_deref().filter(|_| overlap).map(crate::io::identity);
         if key.is_none() || seen.insert(key) {
-            each(place, input);
+            inputs.push(input);
         }
     };
-    for (place, p) in paths.into_iter().enumerate() {
+    for p in paths {
         if p == "-" {
             let shown = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-            push(place, Input { shown, path: None, explicit: true });
+            push(&mut inputs, Input { shown, path: None, explicit: true });
             continue;
         }
         let path = PathBuf::from(&p);
         if path.is_dir() {
-            walk(args, &path, |f| {
-                push(place, Input { shown: f.to_string_lossy().into_owned(), path: Some(f), explicit: false })
-            });
+            for f in walk(args, &path) {
+                push(&mut inputs, Input { shown: f.to_string_lossy().into_owned(), path: Some(f), explicit: false });
+            }
         } else if path.exists() {
-            push(place, Input { shown: p.clone(), path: Some(path), explicit: true });
+            push(&mut inputs, Input { shown: p.clone(), path: Some(path), explicit: true });
         } else {
             problems.push(Problem { path: p.clone(), message: "No such file or directory".into() });
         }
     }
+    inputs
 }
 
-/// Calls `each` with the files under `dir` that are linted, as the walk
-/// finds them: .gitignore respected, hidden directories not walked, config
-/// files left out.
-fn walk(args: &LintArgs, dir: &Path, mut each: impl FnMut(PathBuf)) {
+/// The files under `dir` that are linted, in byte order: .gitignore
+/// respected, hidden directories not walked, config files left out.
+fn walk(args: &LintArgs, dir: &Path) -> Vec<PathBuf> {
     let hidden = Arc::new(Mutex::new(Vec::new()));
     let seen_hidden = hidden.clone();
-    ignore::WalkBuilder::new(dir)
+    let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .hidden(false)
         .filter_entry(move |e| {
@@ -95,12 +73,15 @@ fn walk(args: &LintArgs, dir: &Path, mut each: impl FnMut(PathBuf)) {
         .map(|e| e.into_path())
         .filter(|p| surface::walked(p))
         .filter(|p| !p.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)))
-        .for_each(&mut each);
+        .collect();
     if let Ok(h) = hidden.lock() {
         for d in h.iter() {
             note(args, &format!("{d}: hidden directory, not walked (name it to lint it)"));
         }
-    };
+    }
+    // Byte order: deterministic, and much cheaper than component-wise Path ordering.
+    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    found
 }
 
 /// The configuration for each input: `--config`, else the nearest file (one lookup per directory).
@@ -109,43 +90,29 @@ pub(super) fn configs_for(
     explicit: Option<&Arc<Config>>,
     finder: &ConfigFinder,
 ) -> Result<Vec<Option<Arc<Config>>>, String> {
-    let mut configs = Configs::new(explicit, finder);
-    inputs.iter().map(|input| configs.of(input)).collect()
-}
-
-/// The configuration of one input after another: `--config`, else the
-/// nearest file, looked up once per run of inputs in one directory.
-pub(super) struct Configs<'a> {
-    explicit: Option<&'a Arc<Config>>,
-    finder: &'a ConfigFinder,
-    last: Option<(PathBuf, Option<Arc<Config>>)>,
-}
-
-impl<'a> Configs<'a> {
-    pub(super) fn new(explicit: Option<&'a Arc<Config>>, finder: &'a ConfigFinder) -> Self {
-        Configs { explicit, finder, last: None }
-    }
-
-    /// The configuration of `input`; an unreadable config file of a file on disk fails the run.
-    pub(super) fn of(&mut self, input: &Input) -> Result<Option<Arc<Config>>, String> {
-        if let Some(c) = self.explicit {
-            return Ok(Some(c.clone()));
+    let mut configs = Vec::with_capacity(inputs.len());
+    let mut last: Option<(PathBuf, Option<Arc<Config>>)> = None;
+    for input in inputs {
+        if let Some(c) = explicit {
+            configs.push(Some(c.clone()));
+            continue;
         }
         let file = input.path.clone().unwrap_or_else(|| PathBuf::from(&input.shown));
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        match &self.last {
-            Some((d, c)) if *d == dir => Ok(c.clone()),
+        match &last {
+            Some((d, c)) if *d == dir => configs.push(c.clone()),
             _ => {
-                let c = match self.finder.for_file(&file) {
+                let c = match finder.for_file(&file) {
                     Ok(c) => c,
                     Err(e) if input.path.is_some() => return Err(e),
                     Err(_) => None,
                 };
-                self.last = Some((dir, c.clone()));
-                Ok(c)
+                configs.push(c.clone());
+                last = Some((dir, c));
             }
         }
     }
+    Ok(configs)
 }
 
 /// `--output-file`, checked before any work (and before any fix is written):

@@ -3,7 +3,6 @@
 //! in `fix.rs`), adds the stale suppressions (`stale.rs`) and shows the
 //! findings (`output.rs`).
 
-mod as_found;
 mod fix;
 mod inputs;
 mod output;
@@ -141,31 +140,6 @@ fn selected(args: &LintArgs, rule: &invokecfg_lint::RuleInfo) -> bool {
         && !args.ignore.iter().any(|s| invokecfg_lint::selector_matches(s, rule))
 }
 
-/// Every input and its configuration first, then the lint: `--fix` writes
-/// nothing, and `--output-file` is checked against every input, before any
-/// lint (a run of named files takes this way too).
-fn all_then_lint(
-    args: &LintArgs,
-    explicit: Option<&Arc<Config>>,
-    mapping: Option<&Arc<Mapping>>,
-    problems: &mut Vec<crate::formats::Problem>,
-) -> Result<Vec<as_found::Linted>, String> {
-    let inputs = inputs::collect(args, problems);
-    let configs = inputs::configs_for(&inputs, explicit, &ConfigFinder::default())?;
-    inputs::check_output(args, &inputs, &configs)?;
-    let lint_one = |(input, config): (Input, Option<Arc<Config>>)| {
-        let outcome = source::lint_one(args, &input, config.as_deref(), mapping);
-        (input, config, outcome)
-    };
-    // One file (a pre-commit hook's or an editor's call) is linted on this
-    // thread: starting the pool's threads would cost more than the lint.
-    Ok(if inputs.len() > 1 {
-        inputs.into_par_iter().zip(configs.into_par_iter()).map(lint_one).collect()
-    } else {
-        inputs.into_iter().zip(configs).map(lint_one).collect()
-    })
-}
-
 pub fn run(args: &LintArgs) -> ExitCode {
     let explicit = match args.config.as_deref().map(|p| Config::load(Path::new(p))).transpose() {
         Ok(c) => c.map(Arc::new),
@@ -176,23 +150,23 @@ pub fn run(args: &LintArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let mut gathered = Gathered::default();
-    let linted = if as_found::applies(args) {
-        as_found::lint(args, explicit.as_ref(), mapping.as_ref(), &mut gathered.info.problems)
-    } else {
-        all_then_lint(args, explicit.as_ref(), mapping.as_ref(), &mut gathered.info.problems)
-    };
-    let linted = match linted {
-        Ok(l) => l,
+    let inputs = inputs::collect(args, &mut gathered.info.problems);
+    let configs = match inputs::configs_for(&inputs, explicit.as_ref(), &ConfigFinder::default()) {
+        Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let mut inputs = Vec::with_capacity(linted.len());
-    let mut configs = Vec::with_capacity(linted.len());
-    let mut outcomes = Vec::with_capacity(linted.len());
-    for (input, config, outcome) in linted {
-        inputs.push(input);
-        configs.push(config);
-        outcomes.push(outcome);
+    if let Err(e) = inputs::check_output(args, &inputs, &configs) {
+        return fail(&e);
     }
+    let lint_one =
+        |(input, config): (&Input, &Option<_>)| source::lint_one(args, input, config.as_deref(), mapping.as_ref());
+    // One file (a pre-commit hook's or an editor's call) is linted on this
+    // thread: starting the pool's threads would cost more than the lint.
+    let outcomes: Vec<Outcome> = if inputs.len() > 1 {
+        inputs.par_iter().zip(configs.par_iter()).map(lint_one).collect()
+    } else {
+        inputs.iter().zip(configs.iter()).map(lint_one).collect()
+    };
     gathered.info.fixed = args.fix.then_some(0);
     gathered.info.unsafe_fixes = args.which_fixes();
     gathered.info.rules_url =
