@@ -44,7 +44,7 @@ mod suggest;
 pub use invokecfg_model::diagnostic::Applicability;
 use invokecfg_model::{span, Diagnostic, Dialect, Fix, Severity};
 
-pub use render::{diagnostic_json, render_text};
+pub use render::{diagnostic_json, render_text, DiagnosticEntry};
 pub use rules::{RuleCode, WRAPPER_ONLY};
 pub use suggest::{near, near_absent};
 

@@ -2,7 +2,7 @@
 
 use crate::{rule, Applicability};
 use invokecfg_model::{Diagnostic, Severity};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -127,11 +127,95 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     (text, line[lo..start].chars().count() + if lo > 0 { 3 } else { 0 }, carets)
 }
 
+/// A finding as JSON: `diagnostic_json`'s shape, serialized without making
+/// a `Value` first (a report of thousands of findings is written from these).
+#[derive(Debug, serde::Serialize)]
+pub struct DiagnosticEntry<'a> {
+    code: &'a str,
+    rule: Option<&'static str>,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    fix: Option<FixEntry<'a>>,
+}
+
+/// A finding's fix, as [`DiagnosticEntry`] writes it.
+#[derive(Debug, serde::Serialize)]
+struct FixEntry<'a> {
+    message: &'a str,
+    applicability: &'static str,
+    edits: Vec<EditEntry<'a>>,
+}
+
+/// One edit of a fix, as [`DiagnosticEntry`] writes it.
+#[derive(Debug, serde::Serialize)]
+struct EditEntry<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+    content: &'a str,
+}
+
+impl<'a> DiagnosticEntry<'a> {
+    /// The entry of `d`.
+    pub fn of(d: &'a Diagnostic) -> Self {
+        // A finding about the whole input (e.g. over the size limit) points at its start.
+        let (line, column, end_line, end_column) =
+            d.span.map_or((1, 1, 1, 1), |s| (s.start.line, s.start.column, s.end.line, s.end.column));
+        DiagnosticEntry {
+            code: &d.code,
+            rule: rule(&d.code).map(|r| r.name),
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            pointer: &d.pointer,
+            line,
+            column,
+            end_line,
+            end_column,
+            fix: d.fix.as_ref().map(|f| FixEntry {
+                message: &f.message,
+                applicability: f.applicability.as_str(),
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| EditEntry {
+                        line: e.span.start.line,
+                        column: e.span.start.column,
+                        end_line: e.span.end.line,
+                        end_column: e.span.end.column,
+                        start: e.span.start.offset,
+                        end: e.span.end.offset,
+                        content: &e.content,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
 /// One finding as the lint JSON report shows it (without `file`, which the
 /// caller adds): code, rule, severity, message, help, pointer, 1-based
 /// line/column span, and the fix (message, applicability and byte-offset
 /// edits) or null.
 pub fn diagnostic_json(d: &Diagnostic) -> Value {
+    // Plain strings and numbers: serializing them into a Value cannot fail.
+    serde_json::to_value(DiagnosticEntry::of(d)).unwrap_or(Value::Null)
+}
+
+/// The shape [`DiagnosticEntry`] keeps, built as a `Value` key by key: the
+/// oracle of the test that the two agree.
+#[cfg(test)]
+fn diagnostic_json_by_keys(d: &Diagnostic) -> Value {
+    use serde_json::json;
     let (line, column, end_line, end_column) = match d.span {
         Some(s) => (json!(s.start.line), json!(s.start.column), json!(s.end.line), json!(s.end.column)),
         // A finding about the whole input (e.g. over the size limit) points at its start.
@@ -161,4 +245,41 @@ pub fn diagnostic_json(d: &Diagnostic) -> Value {
         "end_column": end_column,
         "fix": fix,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every finding of every lint fixture (spans, fixes with edits, help or
+    /// none) is written as the key-by-key `Value` wrote it, keys in order.
+    #[test]
+    fn entries_are_written_as_the_value_by_keys() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut stack = vec![root];
+        let (mut findings, mut fixes) = (0, 0);
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "json") {
+                    let source = std::fs::read(&path).unwrap_or_default();
+                    for d in crate::lint(&source, &crate::LintOptions::default()).diagnostics {
+                        let by_keys = serde_json::to_string_pretty(&diagnostic_json_by_keys(&d)).ok();
+                        assert_eq!(
+                            serde_json::to_string_pretty(&diagnostic_json(&d)).ok(),
+                            by_keys,
+                            "{}",
+                            path.display()
+                        );
+                        assert_eq!(serde_json::to_string_pretty(&DiagnosticEntry::of(&d)).ok(), by_keys);
+                        findings += 1;
+                        fixes += usize::from(d.fix.is_some());
+                    }
+                }
+            }
+        }
+        assert!(findings > 100 && fixes > 10, "{findings} findings, {fixes} fixes: the fixtures moved?");
+    }
 }

@@ -118,7 +118,7 @@ pub fn render(rendering: Rendering, files: &[FileFindings], info: &RunInfo, cwd:
             }
             out
         }
-        Rendering::Findings { format: LintFormat::Json, .. } => pretty(&json::report(files, info)),
+        Rendering::Findings { format: LintFormat::Json, .. } => json::text(files, info),
         Rendering::Findings { format: LintFormat::Sarif, .. } => pretty(&sarif::log(files, info, cwd)),
         Rendering::Findings { format: LintFormat::Github, .. } => github::commands(files, &info.problems),
     }

@@ -171,6 +171,7 @@ pub fn run(args: &LintArgs) -> ExitCode {
     gathered.info.unsafe_fixes = args.which_fixes();
     gathered.info.rules_url =
         args.rules_url.clone().or_else(|| configs.iter().flatten().find_map(|c| c.rules_url.clone()));
+    gathered.files.reserve(outcomes.len());
     outcomes.into_iter().for_each(|o| gathered.add(o));
     if selected(args, invokecfg_lint::RuleCode::S115.info()) {
         gathered.files.extend(stale::suppressions(&configs));
