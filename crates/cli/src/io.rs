@@ -22,16 +22,11 @@ const FIRST_READ: usize = 16 * 1024;
 /// lint); a config fits in the first read, and `read_to_end` still grows
 /// the buffer for a longer file and reads until a read returns nothing.
 pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    /// A file read through `Read::read` alone: `File`'s own `read_to_end`
-    /// asks the size and the position (`statx`, `lseek`) before reading.
-    struct Plain(std::fs::File);
-    impl Read for Plain {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            self.0.read(buf)
-        }
-    }
     let mut buf = Vec::with_capacity(FIRST_READ);
-    Plain(std::fs::File::open(path)?).read_to_end(&mut buf)?;
+    // Through `Take`: `File`'s own `read_to_end` asks the size and the
+    // position (`statx`, `lseek`) first; a plain `Read::read` wrapper would
+    // zero the buffer before each read. `Take` reads into it as `File` does.
+    std::fs::File::open(path)?.take(u64::MAX).read_to_end(&mut buf)?;
     Ok(buf)
 }
 
