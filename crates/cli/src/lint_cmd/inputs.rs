@@ -97,18 +97,19 @@ pub(super) fn configs_for(
             configs.push(Some(c.clone()));
             continue;
         }
-        let file = input.path.clone().unwrap_or_else(|| PathBuf::from(&input.shown));
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        // No allocation per input: a walk's files share a few directories.
+        let file = input.path.as_deref().unwrap_or_else(|| Path::new(&input.shown));
+        let dir = file.parent().unwrap_or(Path::new(""));
         match &last {
-            Some((d, c)) if *d == dir => configs.push(c.clone()),
+            Some((d, c)) if d == dir => configs.push(c.clone()),
             _ => {
-                let c = match finder.for_file(&file) {
+                let c = match finder.for_file(file) {
                     Ok(c) => c,
                     Err(e) if input.path.is_some() => return Err(e),
                     Err(_) => None,
                 };
                 configs.push(c.clone());
-                last = Some((dir, c));
+                last = Some((dir.to_path_buf(), c));
             }
         }
     }

@@ -44,18 +44,18 @@ impl Surface {
     /// template in JSON (JSON is YAML) is read as YAML. A name no surface
     /// claims (stdin, `config.txt`) is read as API JSON, as the CLI always has.
     pub fn of(path: &Path, source: &[u8]) -> Surface {
+        // The key is ASCII: found in the bytes as in the text, without
+        // making the text of every API JSON file first.
+        static ROS_KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROS_VERSION_KEY));
         match Surface::by_name(path) {
-            Some(Surface::ApiJson) | None => {
-                let json = path.extension().is_some_and(|x| x == JSON_EXTENSION);
-                // The key is ASCII: found in the bytes as in the text, without
-                // making the text of every API JSON file first.
-                let ros = json && memchr::memmem::find(source, ROS_VERSION_KEY.as_bytes()).is_some();
-                if ros && yaml::mentions_section(&crate::text::as_text(source)) {
-                    Surface::Yaml
-                } else {
-                    Surface::ApiJson
-                }
+            // A `.json` name: a ROS template, or API JSON.
+            Some(Surface::ApiJson)
+                if ROS_KEY.find(source).is_some() && yaml::mentions_section(&crate::text::as_text(source)) =>
+            {
+                Surface::Yaml
             }
+            Some(Surface::ApiJson) | None => Surface::ApiJson,
             Some(other) => other,
         }
     }
