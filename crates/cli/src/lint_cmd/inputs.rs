@@ -70,9 +70,12 @@ fn walk(args: &LintArgs, dir: &Path) -> Vec<PathBuf> {
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        // The name read once: a walk asks it of every file.
+        .filter(|e| {
+            let name = e.file_name();
+            surface::walked_name(name) && !CONFIG_NAMES.iter().any(|c| name == *c)
+        })
         .map(|e| e.into_path())
-        .filter(|p| surface::walked(p))
-        .filter(|p| !p.file_name().is_some_and(|n| CONFIG_NAMES.iter().any(|c| n == *c)))
         .collect();
     if let Ok(h) = hidden.lock() {
         for d in h.iter() {

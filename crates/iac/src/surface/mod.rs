@@ -32,10 +32,19 @@ impl Surface {
     /// The surface of `path` by its name alone: `None` for a name no
     /// surface reads.
     pub fn by_name(path: &Path) -> Option<Surface> {
-        match path.extension().and_then(|x| x.to_str()) {
-            Some("tf") => Some(Surface::Terraform),
-            Some("yaml" | "yml") => Some(Surface::Yaml),
-            Some(JSON_EXTENSION) => Some(Surface::ApiJson),
+        Surface::by_file_name(path.file_name()?)
+    }
+
+    /// The surface of a file by its name (`config.json`), its extension read
+    /// as `Path::extension` reads it (after the last dot, unless that dot
+    /// starts the name), from the bytes: a walk asks it of every file.
+    pub fn by_file_name(name: &std::ffi::OsStr) -> Option<Surface> {
+        let name = name.as_encoded_bytes();
+        let dot = name.iter().rposition(|&b| b == b'.').filter(|&at| at > 0)?;
+        match name.get(dot + 1..)? {
+            b"tf" => Some(Surface::Terraform),
+            b"yaml" | b"yml" => Some(Surface::Yaml),
+            extension if extension == JSON_EXTENSION.as_bytes() => Some(Surface::ApiJson),
             _ => None,
         }
     }
@@ -75,6 +84,11 @@ const ROS_VERSION_KEY: &str = invokecfg_model::facts::ros::VERSION_KEY;
 /// Whether a directory walk of `lint` takes `path`.
 pub fn walked(path: &Path) -> bool {
     Surface::by_name(path).is_some()
+}
+
+/// Whether a directory walk of `lint` takes a file of this name.
+pub fn walked_name(name: &std::ffi::OsStr) -> bool {
+    Surface::by_file_name(name).is_some()
 }
 
 /// Whether a directory walk of `translate` takes `path`: API JSON, or a
@@ -334,4 +348,37 @@ pub fn translate(
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    /// The surface a name claims, read through `Path::extension`: the oracle.
+    fn by_extension(name: &str) -> Option<Surface> {
+        match Path::new(name).extension().and_then(|x| x.to_str()) {
+            Some("tf") => Some(Surface::Terraform),
+            Some("yaml" | "yml") => Some(Surface::Yaml),
+            Some(JSON_EXTENSION) => Some(Surface::ApiJson),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_name_claims_what_its_extension_claims() {
+        let parts = ["", ".", "..", "a", "json", "tf", "yml", "yaml", "é", "x.y"];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let name = format!("{a}{b}{c}");
+                    if name.is_empty() || name == "." || name == ".." {
+                        continue;
+                    }
+                    let by_bytes = Surface::by_file_name(std::ffi::OsStr::new(&name));
+                    assert_eq!(by_bytes, by_extension(&name), "{name:?}");
+                    assert_eq!(Surface::by_name(&Path::new("dir").join(&name)), by_bytes, "{name:?}");
+                }
+            }
+        }
+    }
 }
