@@ -64,7 +64,7 @@ impl FromStr for QcsFunction {
     type Err = QcsError;
 
     fn from_str(s: &str) -> Result<QcsFunction, QcsError> {
-        let segments: Vec<&str> = s.split(':').collect();
+        let segments = crate::constraint::colon_parts(s);
         let [prefix, service_type, service, region, account, resource] = segments.as_slice() else {
             if !s.starts_with(&format!("{QCS_PREFIX}:")) {
                 return Err(QcsError::Prefix { found: s.into() });

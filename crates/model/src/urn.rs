@@ -187,7 +187,7 @@ impl FromStr for FunctionUrn {
         if len > huawei::FUNCTION_URN_MAX_LEN {
             return Err(UrnError::TooLong { len, max: huawei::FUNCTION_URN_MAX_LEN });
         }
-        let parts: Vec<&str> = s.split(':').collect();
+        let parts = crate::constraint::colon_parts(s);
         if !s.starts_with("urn:") && parts.len() <= 4 {
             return Err(UrnError::ShortForm { found: s.into(), parts: parts.len() });
         }
@@ -239,7 +239,7 @@ impl FromStr for SmnTopicUrn {
         if !s.starts_with("urn:smn:") {
             return Err(UrnError::Prefix { expected: "urn:smn:", found: s.chars().take(24).collect() });
         }
-        let parts: Vec<&str> = s.split(':').collect();
+        let parts = crate::constraint::colon_parts(s);
         if parts.len() != 5 {
             return Err(UrnError::Parts {
                 expected: "5 (`urn:smn:{region}:{project_id}:{topic}`)",

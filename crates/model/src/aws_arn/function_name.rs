@@ -179,7 +179,7 @@ impl FromStr for LambdaFunctionName {
             parts.partition = Some(partition.into());
         }
         // Read as the pattern does: each optional part in turn, when more follows it.
-        let segments: Vec<&str> = rest.split(':').collect();
+        let segments = crate::constraint::colon_parts(rest);
         let mut i = 0;
         if segments.len() - i > 1 && aws::is_region(segments[i]) {
             parts.region = Some(segments[i].into());
