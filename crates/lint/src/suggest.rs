@@ -22,16 +22,20 @@ fn is_subsequence(short: &str, long: &str) -> bool {
     short.chars().all(|c| rest.any(|l| l == c))
 }
 
-fn is_typo(name: &str, known: &str) -> bool {
-    let (a, b) = (norm(name), norm(known));
+/// Whether `a` (a normalized name of `la` chars) is a typo of the known
+/// name normalized as `b`.
+fn is_typo(a: &str, la: usize, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let lb = b.chars().count();
+    // The edit distance is at least the difference in length: most known
+    // names are ruled out without computing it.
+    let within = |limit: usize| la.abs_diff(lb) <= limit && strsim::damerau_levenshtein(a, b) <= limit;
     a == b
-        || strsim::damerau_levenshtein(&a, &b) <= threshold(la)
-        || (la >= 4 && 2 * la >= lb && b.starts_with(&a))
-        || (la >= 6 && 4 * la >= 3 * lb && la < lb && is_subsequence(&a, &b))
+        || within(threshold(la))
+        || (la >= 4 && 2 * la >= lb && b.starts_with(a))
+        || (la >= 6 && 4 * la >= 3 * lb && la < lb && is_subsequence(a, b))
 }
 
 /// The known names that `name` is likely a typo of, nearest first.
@@ -40,10 +44,15 @@ pub fn near<'k>(name: &str, known: &[&'k str]) -> Vec<&'k str> {
     if name.is_empty() || name.len() > 64 {
         return Vec::new();
     }
+    let a = norm(name);
+    let la = a.chars().count();
     let mut hits: Vec<(f64, &'k str)> = known
         .iter()
-        .filter(|k| **k != name && is_typo(name, k))
-        .map(|k| (strsim::jaro_winkler(&norm(name), &norm(k)), *k))
+        .filter(|k| **k != name)
+        .filter_map(|k| {
+            let b = norm(k);
+            is_typo(&a, la, &b).then(|| (strsim::jaro_winkler(&a, &b), *k))
+        })
         .collect();
     hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     hits.into_iter().map(|(_, k)| k).collect()
@@ -63,6 +72,39 @@ mod tests {
     const AGE: &str = FC2_SPEC.keys.max_event_age;
     const RETRIES: &str = FC2_SPEC.keys.retry_attempts;
     const ALIBABA: &[&str] = &[RETRIES, AGE, FC2_SPEC.keys.destination_config, "qualifier"];
+
+    /// `is_typo` as first written, with the distance always computed: the oracle.
+    fn is_typo_by_distance(name: &str, known: &str) -> bool {
+        let (a, b) = (norm(name), norm(known));
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        a == b
+            || strsim::damerau_levenshtein(&a, &b) <= threshold(la)
+            || (la >= 4 && 2 * la >= lb && b.starts_with(&a))
+            || (la >= 6 && 4 * la >= 3 * lb && la < lb && is_subsequence(&a, &b))
+    }
+
+    proptest::proptest! {
+        /// Ruling names out by their lengths first finds the typos the distance finds.
+        #[test]
+        fn the_length_bound_keeps_every_typo(name in "[a-zA-Z_-]{0,24}", cut in 0usize..24) {
+            let known: Vec<&str> = invokecfg_model::Dialect::ALL.iter().flat_map(|d| d.spec().config_keys.iter().copied()).collect();
+            // Names near a known one, and far ones.
+            let near_one = known.get(cut % known.len()).map(|k| format!("{}{name}", &k[..cut.min(k.len())])).unwrap_or_default();
+            for n in [name.as_str(), near_one.as_str()] {
+                let by_distance: Vec<&str> = known.iter().copied().filter(|k| *k != n && is_typo_by_distance(n, k)).collect();
+                let mut found = near(n, &known);
+                found.sort_unstable();
+                let mut expected = by_distance;
+                expected.sort_unstable();
+                expected.dedup();
+                found.dedup();
+                proptest::prop_assert_eq!(found, expected, "{}", n);
+            }
+        }
+    }
 
     #[test]
     fn typos() {
