@@ -442,12 +442,15 @@ impl<'a> Reader<'a> {
                 return Ok(out);
             }
         }
-        let mut out = String::new();
+        // At least the run before the first escape.
+        let mut out = String::with_capacity(end.saturating_sub(self.i));
         loop {
             let run_start = self.i;
             let (run_line, run_col) = (self.line, self.col);
             self.skip_line_bytes(self.run_end(run_start));
-            match std::str::from_utf8(&self.b[run_start..self.i]) {
+            // Checked once with the whole text, when it was.
+            let checked = self.text.and_then(|text| text.get(run_start..self.i));
+            match checked.map_or_else(|| std::str::from_utf8(&self.b[run_start..self.i]), Ok) {
                 Ok(run) => out.push_str(run),
                 Err(e) => {
                     (self.i, self.line, self.col) = (run_start, run_line, run_col);
