@@ -149,7 +149,12 @@ impl From<std::io::Error> for Error {
 impl From<invokecfg_translate::MappingError> for Error {
     fn from(e: invokecfg_translate::MappingError) -> Error {
         let pointer = Some(e.pointer.clone());
-        Error::new(ErrorKind::Mapping, format!("mapping: {e}")).at(None, pointer).caused_by(e)
+        // The line and column go to `position`, which Display puts first, not into the message again.
+        let message = match e.pointer.is_empty() {
+            true => format!("mapping: {}", e.message),
+            false => format!("mapping: {}: {}", e.pointer, e.message),
+        };
+        Error::new(ErrorKind::Mapping, message).at(e.position, pointer).caused_by(e)
     }
 }
 

@@ -125,6 +125,10 @@ fn errors_fit_for_callers_have_a_kind_a_place_and_a_typed_source() {
     let e = Mapping::from_json(r#"{"regions": {"a": "x", "b": "x"}}"#).map_err(invokecfg::Error::from).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Mapping);
     assert!(e.pointer().is_some_and(|p| p.starts_with("/regions/")), "{:?}", e.pointer());
+    // The mapping file's line and column are the error's position, said once.
+    let e = Mapping::from_json("{\n  \"aws-hauwei\": {}\n}").map_err(invokecfg::Error::from).unwrap_err();
+    assert_eq!(e.position().map(|p| (p.line, p.column)), Some((2, 3)), "{e}");
+    assert!(e.to_string().starts_with("2:3: mapping: /aws-hauwei: unknown key"), "{e}");
 
     let e = invokecfg::lint("{}", &LintOptions::new().select(["X999"])).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidOption);
