@@ -6,6 +6,7 @@
 
 pub mod alibaba;
 pub mod aws;
+mod aws_regions;
 pub mod huawei;
 pub mod regions;
 pub mod tencent;
